@@ -1,0 +1,73 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+/**
+ * Deployment settings come from the environment so one build can live at a domain root or under a
+ * sub-path (a project page): `SITE=https://example.org BASE_PATH=/lab npm run build`.
+ */
+const site = process.env.SITE || undefined;
+const base = normaliseBase(process.env.BASE_PATH);
+
+/**
+ * Turns '', 'lab', '/lab/' into undefined, '/lab', '/lab' (Astro wants a leading slash).
+ * @param {string | undefined} value
+ */
+function normaliseBase(value) {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : undefined;
+}
+
+/** Serves `/`: Starlight has no root locale here, so a tiny page picks the reader's language. */
+/** @type {import('astro').AstroIntegration} */
+const languageRoot = {
+  name: 'redelivery-lab:language-root',
+  hooks: {
+    'astro:config:setup': ({ injectRoute }) => {
+      injectRoute({ pattern: '/', entrypoint: './src/routes/language-root.astro', prerender: true });
+    },
+  },
+};
+
+export default defineConfig({
+  ...(site ? { site } : {}),
+  ...(base ? { base } : {}),
+  // Content lives at the top level (content/docs, content/i18n), so Starlight reads it natively.
+  srcDir: '.',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: { en: 'Redelivery Lab', 'zh-CN': '重投实验室' },
+      description: 'Break delivery protocols, watch the duplicate land, then prove your fix.',
+      defaultLocale: 'en',
+      locales: {
+        en: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      logo: { src: './src/assets/logo.svg', replacesTitle: false },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/custom.css'],
+      components: { Search: './src/components/overrides/Search.astro' },
+      sidebar: [
+        {
+          label: 'Start',
+          translations: { 'zh-CN': '开始' },
+          items: [{ slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } }],
+        },
+        {
+          label: 'Concepts',
+          translations: { 'zh-CN': '核心概念' },
+          items: [{ slug: 'concepts/delivery-guarantees' }],
+        },
+      ],
+      // Keep the site self-contained: no edit links or social links to other hosts at run time.
+      lastUpdated: false,
+      pagination: true,
+    }),
+    mdx(),
+    preact(),
+    languageRoot,
+  ],
+});

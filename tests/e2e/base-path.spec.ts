@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../support/static-server.mjs';
+import { builtPages, launchBrowser, watchPage } from './browser';
+
+/**
+ * A project page lives under a sub-path. Build the site with BASE_PATH=/lab, serve it only under
+ * /lab/, and follow every internal link and asset: nothing may point outside the base or 404.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let outDir: string;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'redelivery-lab-base-'));
+  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build that
+  // inherited them would ignore BASE_PATH, so give it the environment a developer's shell would have.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
+  );
+  execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root,
+    env: { ...env, BASE_PATH: '/lab', SITE: 'https://example.org' },
+    stdio: 'pipe',
+  });
+  server = await startStaticServer({ root: outDir, base: '/lab/' });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('BASE_PATH=/lab build', () => {
+  it('every page loads under /lab/ and every internal link and asset resolves there', async () => {
+    const pages = builtPages(outDir).filter((p) => p !== '404.html');
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const links = new Set<string>();
+    for (const path of pages) {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      const problems = await watchPage(page, server.url);
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      if (path === '') await page.waitForURL(`${server.url}en/`); // the root picks a language
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      const hrefs = await page.$$eval('a[href], link[href]', (els) => els.map((el) => (el as HTMLAnchorElement).href));
+      for (const href of hrefs) {
+        const url = new URL(href);
+        if (url.origin === server.origin) links.add(url.origin + url.pathname);
+      }
+      expect(problems, path).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+      await context.close();
+    }
+    const outside = [...links].filter((l) => !l.startsWith(server.url));
+    expect(outside).toEqual([]);
+    const broken: string[] = [];
+    for (const link of links) {
+      const res = await fetch(link);
+      if (res.status !== 200) broken.push(`${link} → ${res.status}`);
+    }
+    expect(broken).toEqual([]);
+    // Every page is reachable by following links (sidebar, language picker, hero actions).
+    const unlinked = pages.filter((p) => p !== '' && !links.has(server.url + p));
+    expect(unlinked).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests against the built site (`dist/`, made by `npm run build`), driven by playwright-core
+ * and Debian's Chromium. The global setup serves `dist/` on localhost and fails early, with the install
+ * command, when Chromium is missing.
+ */
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['tests/e2e/**/*.spec.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: one Chromium per worker is plenty.
+    maxWorkers: 2,
+  },
+});
