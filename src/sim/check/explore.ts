@@ -1,0 +1,122 @@
+import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
+import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
+import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from '../engine/world';
+import { invariants, type Violation } from './invariants';
+
+/** A counterexample: the shortest sequence of steps from the start to a violation. */
+export interface Counterexample {
+  violation: Violation;
+  /** Step keys, in order; replay them with the timeline to see it happen. */
+  steps: string[];
+}
+
+/** How a search ended (DSLabs-style): the whole space seen, a violation found, a bound hit, or cancelled. */
+export type SearchEnd = 'exhausted' | 'violated' | 'limit' | 'cancelled';
+
+/** What the checker found. */
+export interface CheckResult {
+  end: SearchEnd;
+  /** 'unknown' when the search stopped early without finding a violation of that invariant. */
+  verdicts: Record<InvariantId, Verdicts[InvariantId] | 'unknown'>;
+  /** Shortest counterexample per violated invariant. */
+  counterexamples: Partial<Record<InvariantId, Counterexample>>;
+  states: number;
+  transitions: number;
+  /** Distinct actor transitions XState computed (the rest came from memory). */
+  machineTransitions: number;
+}
+
+/** Search options: a state bound, progress reports, cooperative cancellation, and the transitioner. */
+export interface CheckOptions {
+  maxStates?: number;
+  /** Called every `progressEvery` states. */
+  onProgress?: (states: number, transitions: number) => void;
+  progressEvery?: number;
+  /** Polled with progress; return true to stop. */
+  shouldCancel?: () => boolean;
+  /** Stop at the first violation instead of judging every invariant. */
+  stopAtFirst?: boolean;
+  /** `memo: false` runs XState for every actor transition: the benchmark's plain BFS. */
+  memo?: boolean;
+  /** The transitioner to use (a fresh one measures a cold start); defaults to the shared one. */
+  transitioner?: Transitioner;
+}
+
+/**
+ * Breadth-first search over every interleaving of deliveries, handler operations, timers and the
+ * scenario's faults (within its budget), on the same machines the widget runs. Worlds are merged by
+ * their canonical key; BFS order makes each counterexample a shortest one.
+ */
+export function check(scenario: Scenario, options: CheckOptions = {}): CheckResult {
+  const { maxStates = 200_000, progressEvery = 2_000, stopAtFirst = false } = options;
+  const tx: Transitioner = options.memo === false ? createTransitioner({ memo: false }) : (options.transitioner ?? sharedTransitioner);
+  const missesBefore = tx.stats.misses;
+  const start = initialWorld(scenario);
+  const startKey = worldKey(start);
+  const parent = new Map<string, { from: string; step: string } | null>([[startKey, null]]);
+  let frontier: { world: World; key: string }[] = [{ world: start, key: startKey }];
+  const counterexamples: CheckResult['counterexamples'] = {};
+  let states = 1;
+  let transitions = 0;
+  let end: SearchEnd = 'exhausted';
+
+  const pathTo = (key: string): string[] => {
+    const steps: string[] = [];
+    for (let link = parent.get(key); link; link = parent.get(link.from)) steps.push(link.step);
+    return steps.reverse();
+  };
+  const judge = (world: World, key: string, quiescent: boolean) => {
+    for (const inv of invariants) {
+      if (counterexamples[inv.id] || (inv.atQuiescence && !quiescent)) continue;
+      const violation = inv.check(world, scenario);
+      if (violation) counterexamples[inv.id] = { violation, steps: pathTo(key) };
+    }
+  };
+  const allFound = () => invariants.every((inv) => counterexamples[inv.id]);
+
+  // Stopping at the first violation (or when all are found) leaves the others undecided.
+  let cutShort = false;
+  const stoppedEarly = (_end: SearchEnd, _found: CheckResult['counterexamples']) => cutShort;
+
+  search: while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { world, key } of frontier) {
+      const steps = enabledSteps(world);
+      const quiescent = !steps.some((s) => s.kind !== 'fault');
+      judge(world, key, quiescent);
+      if ((stopAtFirst && Object.keys(counterexamples).length > 0) || allFound()) {
+        end = 'violated';
+        cutShort = !allFound();
+        break search;
+      }
+      for (const step of steps) {
+        const result = apply(world, step, scenario, tx).world;
+        transitions++;
+        const k = worldKey(result);
+        if (parent.has(k)) continue;
+        parent.set(k, { from: key, step: stepKey(step) });
+        next.push({ world: result, key: k });
+        states++;
+        if (states % progressEvery === 0) {
+          options.onProgress?.(states, transitions);
+          if (options.shouldCancel?.()) {
+            end = 'cancelled';
+            break search;
+          }
+        }
+        if (states >= maxStates) {
+          end = 'limit';
+          break search;
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (end === 'exhausted' && Object.keys(counterexamples).length > 0) end = 'violated';
+  const complete = end === 'exhausted' || end === 'violated';
+  const verdicts = Object.fromEntries(
+    invariants.map((inv) => [inv.id, counterexamples[inv.id] ? 'violated' : complete && !stoppedEarly(end, counterexamples) ? 'holds' : 'unknown']),
+  ) as CheckResult['verdicts'];
+  options.onProgress?.(states, transitions);
+  return { end, verdicts, counterexamples, states, transitions, machineTransitions: tx.stats.misses - missesBefore };
+}

@@ -1,0 +1,22 @@
+import { checkThenInsert } from './check-then-insert';
+import { inboxInTransaction } from './inbox-in-transaction';
+import { none } from './none';
+import { processedSet } from './processed-set';
+import { setnxAfter } from './setnx-after';
+import { setnxBefore } from './setnx-before';
+import type { Strategy, StrategyId } from './strategy';
+import { upsert } from './upsert';
+
+export type { Strategy, StrategyId } from './strategy';
+export { runOp, type OpKind, type OpOutcome, type Stores } from './ops';
+
+/** Every consumer strategy, by id. */
+export const strategies: Record<StrategyId, Strategy> = {
+  none,
+  processedSet,
+  setnxBefore,
+  setnxAfter,
+  checkThenInsert,
+  inboxInTransaction,
+  upsert,
+};

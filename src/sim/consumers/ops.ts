@@ -1,0 +1,97 @@
+/**
+ * The handler operations consumer strategies are built from, and what each does to the world's
+ * stores. Each operation is atomic; the checker may crash the consumer, or run another consumer,
+ * between any two of them — which is exactly where check-then-act patterns break.
+ */
+
+/** One atomic step of a handler. */
+export type OpKind =
+  | 'effect' //            the business write: charge the order (an increment)
+  | 'upsert' //            the business write made idempotent: set the order's state to PAID
+  | 'memoCheck' //         skip if the in-memory processed set has the key
+  | 'memoAdd' //           add the key to the in-memory processed set
+  | 'setnx' //             Redis SET key NX EX ttl: skip if the key already exists
+  | 'cacheCheck' //        Redis GET key: skip if present
+  | 'cacheSet' //          Redis SET key EX ttl
+  | 'dbCheck' //           SELECT from the processed table: skip if a row exists
+  | 'dbInsertWithEffect' // one transaction: INSERT processed row (no unique key) + business write
+  | 'inboxTx'; //          one transaction: INSERT inbox row (unique key) + business write; a duplicate key rolls back
+
+/** Shared state outside the consumers: a database, a cache, and the ledger of business effects. */
+export interface Stores {
+  /** Rows of the processed / inbox table (business keys; duplicates possible without a unique key). */
+  db: string[];
+  /** Cache keys with their expiry time. */
+  cache: Record<string, number>;
+  /** Business effects that changed something, per business key. A value above 1 is a duplicate. */
+  ledger: Record<string, number>;
+}
+
+/** What running one operation did. */
+export interface OpOutcome {
+  stores: Stores;
+  /** The handler decided the message was already processed and goes straight to the ack. */
+  skip: boolean;
+  /** The business write ran in this operation (whether or not it changed anything). */
+  effect: boolean;
+  /** A key to add to the consumer's in-memory set. */
+  remember: string | null;
+  /** A cache key whose TTL timer must (re)start. */
+  ttlKey: string | null;
+  /** Log sentence key describing what happened. */
+  explain: string;
+}
+
+const count = (ledger: Record<string, number>, key: string) => ({ ...ledger, [key]: (ledger[key] ?? 0) + 1 });
+
+/** Runs one operation for the message with business key `key`. Pure. */
+export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly string[], now: number, ttl: number): OpOutcome {
+  const base = { stores, skip: false, effect: false, remember: null, ttlKey: null };
+  switch (op) {
+    case 'effect':
+      return { ...base, stores: { ...stores, ledger: count(stores.ledger, key) }, effect: true, explain: 'op.effect' };
+    case 'upsert': {
+      // Setting a state is idempotent: only the first write changes anything.
+      const changed = (stores.ledger[key] ?? 0) === 0;
+      return {
+        ...base,
+        stores: changed ? { ...stores, ledger: count(stores.ledger, key) } : stores,
+        effect: true,
+        explain: changed ? 'op.upsert' : 'op.upsertNoChange',
+      };
+    }
+    case 'memoCheck':
+      return memo.includes(key) ? { ...base, skip: true, explain: 'op.memoHit' } : { ...base, explain: 'op.memoMiss' };
+    case 'memoAdd':
+      return { ...base, remember: key, explain: 'op.memoAdd' };
+    case 'setnx':
+      if (isCached(stores, key, now)) return { ...base, skip: true, explain: 'op.setnxExists' };
+      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: now + ttl } }, ttlKey: key, explain: 'op.setnxSet' };
+    case 'cacheCheck':
+      return isCached(stores, key, now) ? { ...base, skip: true, explain: 'op.cacheHit' } : { ...base, explain: 'op.cacheMiss' };
+    case 'cacheSet':
+      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: now + ttl } }, ttlKey: key, explain: 'op.cacheSet' };
+    case 'dbCheck':
+      return stores.db.includes(key) ? { ...base, skip: true, explain: 'op.dbHit' } : { ...base, explain: 'op.dbMiss' };
+    case 'dbInsertWithEffect':
+      return {
+        ...base,
+        stores: { ...stores, db: [...stores.db, key].sort(), ledger: count(stores.ledger, key) },
+        effect: true,
+        explain: 'op.dbInsert',
+      };
+    case 'inboxTx':
+      if (stores.db.includes(key)) return { ...base, skip: true, explain: 'op.inboxDuplicate' };
+      return {
+        ...base,
+        stores: { ...stores, db: [...stores.db, key].sort(), ledger: count(stores.ledger, key) },
+        effect: true,
+        explain: 'op.inboxInsert',
+      };
+  }
+}
+
+function isCached(stores: Stores, key: string, now: number): boolean {
+  const expires = stores.cache[key];
+  return expires !== undefined && expires > now;
+}

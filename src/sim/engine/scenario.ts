@@ -1,0 +1,57 @@
+import type { Message } from '../core/types';
+import type { StrategyId } from '../consumers';
+import type { FaultKind } from '../protocols/ack/ack.faults';
+
+/** The invariants every scenario is judged by. */
+export type InvariantId = 'noDuplicateSideEffect' | 'noMessageLost';
+/** A verdict per invariant. */
+export type Verdicts = Record<InvariantId, 'holds' | 'violated'>;
+
+/** Timings and limits, in simulated milliseconds. */
+export interface Settings {
+  confirmTimeout: number;
+  maxPublishAttempts: number;
+  ackTimeout: number;
+  /** Broker dedup window by message id, or null for none. */
+  dedupWindow: number | null;
+  restartDelay: number;
+  /** TTL of cache keys written by SETNX strategies. */
+  cacheTtl: number;
+  /** How late a delayed envelope arrives. */
+  networkDelay: number;
+}
+
+/** A built-in scenario: a world to build, the faults allowed (with how many of each), and the lesson. */
+export interface Scenario {
+  id: string;
+  title: { en: string; 'zh-cn': string };
+  /** One sentence a reader should take away. */
+  lesson: { en: string; 'zh-cn': string };
+  messages: Message[];
+  consumers: number;
+  autoAck: boolean;
+  strategy: StrategyId;
+  settings: Settings;
+  /** Fault budget: which faults the reader and the checker may inject, and how many times each. */
+  faults: Partial<Record<FaultKind, number>>;
+  /** The verdict the checker must reach (declared here, never copied from a run). */
+  expected: Verdicts;
+}
+
+/** Defaults close to common broker defaults, shortened where a scenario says so. */
+export const defaultSettings: Settings = {
+  confirmTimeout: 5_000,
+  maxPublishAttempts: 3,
+  ackTimeout: 30_000,
+  dedupWindow: null,
+  restartDelay: 1_000,
+  cacheTtl: 60_000,
+  networkDelay: 10_000,
+};
+
+/** The message most scenarios use. */
+export const order42: Message = {
+  id: 'order-42',
+  key: 'order-42',
+  label: { en: 'charge order #42 ¥100', 'zh-cn': '订单 #42 扣款 ¥100' },
+};
