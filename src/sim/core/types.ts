@@ -14,6 +14,8 @@ export interface Message {
   key: string;
   /** What the consumer does with it, in words: "charge order #42 ¥100". */
   label: { en: string; 'zh-cn': string };
+  /** A short name for logs and tokens: "order #42". */
+  name: { en: string; 'zh-cn': string };
 }
 
 /** One delivery of a stored message to a consumer. */

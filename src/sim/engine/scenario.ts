@@ -1,5 +1,5 @@
 import type { Message } from '../core/types';
-import type { StrategyId } from '../consumers';
+import { strategies, type StrategyId } from '../consumers';
 import type { FaultKind } from '../protocols/ack/ack.faults';
 
 /** The invariants every scenario is judged by. */
@@ -54,4 +54,24 @@ export const order42: Message = {
   id: 'order-42',
   key: 'order-42',
   label: { en: 'charge order #42 ¥100', 'zh-cn': '订单 #42 扣款 ¥100' },
+  name: { en: 'order #42', 'zh-cn': '订单 #42' },
 };
+
+/**
+ * The same scenario with another consumer strategy (a widget's strategy picker). Its id says so,
+ * `<id>~<strategy>`, so share links can name it. The declared verdict belongs to the original only.
+ */
+export function withStrategy(scenario: Scenario, strategy: StrategyId): Scenario & { variantOf?: string } {
+  if (strategy === scenario.strategy) return scenario;
+  const base = scenario.id.split('~')[0]!;
+  return { ...scenario, id: `${base}~${strategy}`, strategy, variantOf: base };
+}
+
+/** Finds a scenario by id, including strategy variants (`<id>~<strategy>`). */
+export function findScenario(id: string, scenarios: readonly Scenario[]): Scenario | undefined {
+  const [baseId, strategy, extra] = id.split('~');
+  if (extra !== undefined) return undefined;
+  const base = scenarios.find((s) => s.id === baseId);
+  if (!base || strategy === undefined) return base;
+  return Object.hasOwn(strategies, strategy) ? withStrategy(base, strategy as StrategyId) : undefined;
+}

@@ -1,10 +1,10 @@
 import { enabledSteps, stepKey } from './world';
 import { createTimeline, seek, ReplayError, type RunSpec, type Timeline } from './timeline';
-import type { Scenario } from './scenario';
+import { findScenario, type Scenario } from './scenario';
 
 /**
  * Share links: a run (scenario, seed, schedule) plus the cursor, as a compact URL-safe string:
- *   r1.<scenario>.<seed>.<cursor>[.<at>-<choice>_<at>-<choice>…]
+ *   r1.<scenario>[~<strategy>].<seed>.<cursor>[.<at>-<choice>_<at>-<choice>…]
  * numbers in base 36; `choice` is the index of the chosen step among the steps enabled at `at`
  * (sorted by key), so the string stays short and only means something when replayed.
  */
@@ -62,7 +62,7 @@ export function decodeRun(input: unknown): Result<SharedRun> {
   if (parts[0] !== SHARE_VERSION) return fail('version', `unknown format “${parts[0]?.slice(0, 8)}” (expected ${SHARE_VERSION})`);
   if (parts.length < 4 || parts.length > 5) return fail('format', 'expected version, scenario, seed, step and optional choices');
   const [, scenarioId = '', seedText = '', cursorText = '', choicesText] = parts;
-  if (!/^[a-z0-9-]{1,64}$/.test(scenarioId)) return fail('scenario', 'the scenario name is malformed');
+  if (!/^[a-z0-9-]{1,64}(~[a-zA-Z]{1,32})?$/.test(scenarioId)) return fail('scenario', 'the scenario name is malformed');
   const seed = parseNumber(seedText, 'seed');
   if (typeof seed !== 'number') return { ok: false, error: seed };
   const cursor = parseNumber(cursorText, 'step');
@@ -88,7 +88,7 @@ export function openRun(input: unknown, scenarios: readonly Scenario[], maxSteps
   const decoded = decodeRun(input);
   if (!decoded.ok) return decoded;
   const { scenarioId, seed, cursor, choices } = decoded.value;
-  const scenario = scenarios.find((s) => s.id === scenarioId);
+  const scenario = findScenario(scenarioId, scenarios);
   if (!scenario) return fail('scenario', `there is no scenario “${scenarioId}”`);
   if (cursor > maxSteps || choices.some((c) => c.at > maxSteps)) return fail('replay', `runs are limited to ${maxSteps} steps`);
   // Rebuild the schedule by replaying: each choice is an index into the steps enabled at its position.

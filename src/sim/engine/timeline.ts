@@ -49,6 +49,8 @@ export class ReplayError extends Error {
 
 /** A fresh timeline at its first frame. */
 export function createTimeline(scenario: Scenario, seed = 1, schedule: ScheduleEntry[] = []): Timeline {
+  // Seeds travel in share links as base-36 integers up to a million.
+  if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new RangeError(`seed must be an integer from 0 to 1000000, not ${seed}`);
   const sorted = [...schedule].sort((a, b) => a.at - b.at);
   return {
     scenario,

@@ -38,6 +38,17 @@ export const ackScenarios: Scenario[] = [
   },
   {
     ...base,
+    id: 'lost-ack-redelivery',
+    title: { en: 'Lost ack, redelivery after the timeout', 'zh-cn': 'ack 丢失，超时后重投' },
+    lesson: {
+      en: 'The consumer charged and acked, but the ack never arrived; after its 30 s ack timeout the broker delivers again.',
+      'zh-cn': '消费者扣完款也 ack 了，可 ack 没送到；30 秒 ack 超时后 Broker 又投递了一次。',
+    },
+    faults: { loseAck: 1 },
+    expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
+  },
+  {
+    ...base,
     id: 'lost-confirm-retry',
     title: { en: 'Lost confirm, producer retries', 'zh-cn': '确认丢失，生产者重发' },
     lesson: {
@@ -126,12 +137,24 @@ export const ackScenarios: Scenario[] = [
     id: 'inbox-in-transaction',
     title: { en: 'Inbox row in the same transaction', 'zh-cn': '同一事务写入消费记录' },
     lesson: {
-      en: 'Crashes, lost acks and confirms, a slow consumer: the unique key written with the charge turns every duplicate into a no-op.',
-      'zh-cn': '崩溃、ack 和确认丢失、消费者太慢：和扣款同一事务写入的唯一键，让每一次重复都变成空操作。',
+      en: 'Crashes before and after the write, a lost ack, a lost confirm: the unique key written with the charge turns every redelivery into a no-op.',
+      'zh-cn': '写入前后崩溃、ack 丢失、确认丢失：和扣款同一事务写入的唯一键，让每一次重投都变成空操作。',
+    },
+    strategy: 'inboxInTransaction',
+    faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseAck: 1, loseConfirm: 1 },
+    expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },
+  },
+  {
+    ...base,
+    id: 'inbox-concurrent-redelivery',
+    title: { en: 'Inbox row under concurrent redelivery', 'zh-cn': '并发重投下的消费记录表' },
+    lesson: {
+      en: 'Two consumers hold the same message at once; the unique key lets exactly one transaction commit, even with a crash on top.',
+      'zh-cn': '两个消费者同时拿着同一条消息；唯一键只允许一个事务提交，再叠加一次崩溃也一样。',
     },
     consumers: 2,
     strategy: 'inboxInTransaction',
-    faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseAck: 1, loseConfirm: 1, expireAckTimeout: 1 },
+    faults: { expireAckTimeout: 1, crashConsumerAfterEffect: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },
   },
   {
