@@ -59,7 +59,11 @@ export default defineConfig({
         {
           label: 'Concepts',
           translations: { 'zh-CN': '核心概念' },
-          items: [{ slug: 'concepts/delivery-guarantees' }],
+          items: [
+            { slug: 'concepts/delivery-guarantees' },
+            { slug: 'concepts/why-duplicates-happen' },
+            { slug: 'concepts/acknowledgements' },
+          ],
         },
       ],
       // Keep the site self-contained: no edit links or social links to other hosts at run time.

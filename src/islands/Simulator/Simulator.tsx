@@ -1,0 +1,383 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  ackScenarios,
+  atQuiescence,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  encodeRun,
+  faultInfo,
+  findScenario,
+  fromSteps,
+  inject,
+  isQuiescent,
+  openRun,
+  ReplayError,
+  reset,
+  seek,
+  stepBack,
+  stepForward,
+  stepKey,
+  strategies,
+  traceOf,
+  withStrategy,
+  type CheckResult,
+  type FaultKind,
+  type Scenario,
+  type StrategyId,
+  type Timeline,
+} from '../../sim';
+import { CheckerClient } from './checker-client';
+import { actorName, describeEvent, fmt, type Lang, type SimLabels } from './describe';
+import { EventLog, Invariants, Lanes, Ledger, StateView } from './views';
+import './Simulator.css';
+
+/** Props from the `.astro` wrapper. */
+export interface SimulatorProps {
+  /** Unique on the page; share links name it. */
+  id: string;
+  scenarioId: string;
+  /** Strategies the reader may switch between (the scenario's own is preselected). */
+  strategies?: StrategyId[] | undefined;
+  lang: Lang;
+  labels: SimLabels;
+}
+
+type Explore =
+  | { status: 'idle' }
+  | { status: 'running'; states: number }
+  | { status: 'done'; result: CheckResult; ms: number; scenarioId: string }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+const delays = { slow: 1400, normal: 700, fast: 250 } as const;
+
+/** First step at which the ledger showed a duplicate, or null. */
+function firstDuplicate(tl: Timeline): number | null {
+  for (let i = 0; i <= tl.cursor; i++) {
+    const ledger = tl.frames[i]!.world.stores.ledger;
+    if (Object.values(ledger).some((n) => n > 1)) return i;
+  }
+  return null;
+}
+
+/** The step at which the run settled with a message never applied, or null. */
+function settledLoss(tl: Timeline): number | null {
+  const world = currentWorld(tl);
+  if (!isQuiescent(world)) return null;
+  return tl.scenario.messages.some((m) => (world.stores.ledger[m.key] ?? 0) === 0) ? tl.cursor : null;
+}
+
+/**
+ * The simulator readers break things with: lanes, ledger, invariant badges, state machines and a log,
+ * all pure views of (timeline, cursor). Buttons only move the timeline or inject a fault.
+ */
+export default function Simulator({ id, scenarioId, strategies: choices, lang, labels }: SimulatorProps) {
+  const base = useMemo(() => findScenario(scenarioId, ackScenarios)!, [scenarioId]);
+  const [tl, setTl] = useState<Timeline>(() => createTimeline(base));
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<keyof typeof delays>('normal');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [shareText, setShareText] = useState<{ message: string; url?: string } | null>(null);
+  const [explore, setExplore] = useState<Explore>({ status: 'idle' });
+  const [logCopied, setLogCopied] = useState(false);
+  const checker = useRef<CheckerClient | null>(null);
+  const root = useRef<HTMLElement>(null);
+
+  const scenario: Scenario = tl.scenario;
+  const world = currentWorld(tl);
+  const frame = tl.frames[tl.cursor]!;
+  const quiescent = atQuiescence(tl);
+  const trace = useMemo(() => traceOf(tl), [tl]);
+  const canForward = tl.cursor < tl.frames.length - 1 || !quiescent;
+
+  // A share link for this widget: replay it, or say clearly why not and keep the default.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('sim') !== id) return;
+    const opened = openRun(params.get('run'), ackScenarios);
+    const baseId = (params.get('run') ?? '').split('.')[1]?.split('~')[0];
+    if (opened.ok && baseId === base.id) {
+      setTl(opened.value);
+    } else {
+      const reason = opened.ok ? `scenario ${opened.value.scenario.id}` : opened.error.message;
+      setNotice(fmt(labels['sim.badLink'], { reason }));
+    }
+    root.current?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  // Play: one step per tick until nothing more can happen.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setTimeout(
+      () => {
+        const next = stepForward(tl);
+        if (next === tl) setPlaying(false);
+        else setTl(next);
+      },
+      window.matchMedia('(prefers-reduced-motion: reduce)').matches ? Math.max(delays[speed], 600) : delays[speed],
+    );
+    return () => window.clearTimeout(timer);
+  }, [playing, tl, speed]);
+
+  useEffect(() => () => checker.current?.cancel(), []);
+
+  const move = (next: Timeline) => {
+    setShareText(null);
+    setTl(next);
+  };
+  const forward = () => move(stepForward(tl));
+  const back = () => {
+    setPlaying(false);
+    move(stepBack(tl));
+  };
+  const restart = () => {
+    setPlaying(false);
+    move(reset(tl));
+  };
+  const injectStep = (key: string) => {
+    setPlaying(false);
+    try {
+      move(inject(tl, key));
+    } catch (error) {
+      if (!(error instanceof ReplayError)) throw error;
+    }
+  };
+  const chooseStrategy = (strategy: StrategyId) => {
+    setPlaying(false);
+    setExplore({ status: 'idle' });
+    const variant = withStrategy(base, strategy);
+    // Same faults at the same steps, if they can still happen; otherwise start over.
+    try {
+      move(seek(createTimeline(variant, tl.spec.seed, tl.spec.schedule), tl.cursor));
+    } catch {
+      move(createTimeline(variant, tl.spec.seed));
+    }
+  };
+
+  const share = async () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('sim', id);
+    url.searchParams.set('run', encodeRun(tl));
+    url.hash = id;
+    try {
+      await navigator.clipboard.writeText(url.toString());
+      setShareText({ message: labels['sim.shareCopied'], url: url.toString() });
+    } catch {
+      setShareText({ message: labels['sim.shareManual'], url: url.toString() });
+    }
+  };
+
+  const copyLog = async () => {
+    try {
+      await navigator.clipboard.writeText(JSON.stringify(trace, null, 2));
+      setLogCopied(true);
+    } catch {
+      setLogCopied(false);
+    }
+  };
+
+  const startExplore = () => {
+    checker.current ??= new CheckerClient();
+    setExplore({ status: 'running', states: 0 });
+    const target = scenario.id;
+    checker.current.start(target, {
+      onProgress: (states) => setExplore({ status: 'running', states }),
+      onResult: (result, ms) => setExplore({ status: 'done', result, ms, scenarioId: target }),
+      onError: (message) => setExplore({ status: 'failed', message }),
+    });
+  };
+  const cancelExplore = () => {
+    checker.current?.cancel();
+    setExplore({ status: 'cancelled' });
+  };
+  const replay = (steps: string[]) => {
+    setPlaying(false);
+    const replayed = fromSteps(scenario, steps, tl.spec.seed);
+    move(seek(reset(replayed), 0));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('button, input, select, textarea, a, summary')) return;
+    if (event.key === ' ' || event.key === 'Spacebar') {
+      event.preventDefault();
+      setPlaying((p) => !p);
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      forward();
+    } else if (event.key === 'ArrowLeft') {
+      event.preventDefault();
+      back();
+    }
+  };
+
+  // Faults: one button per (fault, target) the scenario allows; enabled only when it can happen now.
+  const enabled = new Set(enabledSteps(world).map(stepKey));
+  const faultButtons = (Object.keys(scenario.faults) as FaultKind[]).flatMap((fault) => {
+    const targets = fault.startsWith('crash') ? Object.keys(world.consumers) : [null];
+    return targets.map((target) => {
+      const key = [...enabled].find((k) => k.startsWith(`f:${fault}:`) && (target === null || k === `f:${fault}:${target}`));
+      const left = world.budget[fault] ?? 0;
+      const who = target && Object.keys(world.consumers).length > 1 ? ` (${actorName(target, labels)})` : '';
+      return { id: `${fault}-${target ?? 'any'}`, fault, key, left, label: `${faultInfo[fault][lang]}${who}`, tip: faultInfo[fault].tip[lang] };
+    });
+  });
+
+  const duplicateAt = firstDuplicate(tl);
+  const lossAt = settledLoss(tl);
+  const narration = frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ');
+  const faultList = (Object.keys(scenario.faults) as FaultKind[]).map((f) => `${faultInfo[f][lang]} ×${scenario.faults[f]}`).join(', ');
+  const counterexamples = explore.status === 'done' ? Object.values(explore.result.counterexamples) : [];
+  const shortest = counterexamples.sort((a, b) => a!.steps.length - b!.steps.length)[0];
+
+  return (
+    <section
+      ref={root}
+      id={id}
+      class="sim not-content"
+      tabIndex={0}
+      aria-label={fmt(labels['sim.region'], { title: base.title[lang] })}
+      aria-keyshortcuts="Space ArrowLeft ArrowRight"
+      onKeyDown={onKeyDown}
+    >
+      <header class="sim-header">
+        <h3 class="sim-title">{base.title[lang]}</h3>
+        <p class="sim-lesson">{scenario.lesson[lang]}</p>
+        {notice && (
+          <p class="sim-notice" role="alert">
+            {notice}
+          </p>
+        )}
+      </header>
+
+      <div class="sim-controls" role="group" aria-label={labels['sim.controls']}>
+        <button type="button" onClick={back} disabled={tl.cursor === 0}>
+          ← {labels['sim.back']}
+        </button>
+        <button type="button" onClick={forward} disabled={!canForward} class="sim-primary">
+          {labels['sim.step']} →
+        </button>
+        <button type="button" onClick={() => setPlaying(!playing)} disabled={!playing && !canForward} aria-pressed={playing}>
+          {playing ? `❚❚ ${labels['sim.pause']}` : `▶ ${labels['sim.play']}`}
+        </button>
+        <label class="sim-speed">
+          {labels['sim.speed']}
+          <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as keyof typeof delays)}>
+            <option value="slow">{labels['sim.speed.slow']}</option>
+            <option value="normal">{labels['sim.speed.normal']}</option>
+            <option value="fast">{labels['sim.speed.fast']}</option>
+          </select>
+        </label>
+        <button type="button" onClick={restart} disabled={tl.cursor === 0}>
+          ↺ {labels['sim.reset']}
+        </button>
+        <span class="sim-position">
+          {fmt(labels['sim.position'], { n: tl.cursor })} · {fmt(labels['sim.clock'], { time: `${world.time / 1000} s` })}
+        </span>
+      </div>
+      <p class="sim-keys">{labels['sim.keys']}</p>
+
+      {choices && choices.length > 1 && (
+        <label class="sim-strategy">
+          {labels['sim.strategy']}
+          <select value={scenario.strategy} onChange={(e) => chooseStrategy((e.currentTarget as HTMLSelectElement).value as StrategyId)}>
+            {choices.map((s) => (
+              <option key={s} value={s}>
+                {strategies[s].title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {choices && choices.length > 1 && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
+
+      <fieldset class="sim-faults">
+        <legend>{labels['sim.faults']}</legend>
+        {faultButtons.map((f) => (
+          <span class="sim-fault" key={f.id}>
+            <button
+              type="button"
+              class="sim-fault__button"
+              disabled={!f.key}
+              title={f.tip}
+              aria-describedby={`${id}-${f.id}-tip`}
+              onClick={() => f.key && injectStep(f.key)}
+            >
+              ⚡ {f.label}
+            </button>
+            <span id={`${id}-${f.id}-tip`} class="sim-fault__tip">
+              {f.key ? f.tip : labels['sim.faultUnavailable']} · {fmt(labels['sim.faultsLeft'], { n: f.left })}
+            </span>
+          </span>
+        ))}
+      </fieldset>
+
+      <div class="sim-main">
+        <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />
+        <div class="sim-side">
+          <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
+          <Invariants duplicateAt={duplicateAt} lossAt={lossAt} quiescent={quiescent} labels={labels} onSeek={(n) => move(seek(tl, n))} />
+          {quiescent && tl.cursor === tl.frames.length - 1 && <p class="sim-note">{labels['sim.quiescent']}</p>}
+        </div>
+      </div>
+
+      <div class="sim-narration sim-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {narration}
+      </div>
+
+      <details class="sim-details" open>
+        <summary>{labels['sim.log']}</summary>
+        <EventLog frames={tl.frames} cursor={tl.cursor} scenario={scenario} labels={labels} lang={lang} />
+        <button type="button" onClick={copyLog} disabled={trace.length === 0}>
+          {labels['sim.copyLog']}
+        </button>
+        {logCopied && <span class="sim-note"> {labels['sim.logCopied']}</span>}
+      </details>
+
+      <details class="sim-details">
+        <summary>{labels['sim.states']}</summary>
+        <StateView world={world} labels={labels} />
+      </details>
+
+      <div class="sim-explore">
+        <p class="sim-note">{fmt(labels['sim.bounds'], { faults: faultList })}</p>
+        {explore.status === 'running' ? (
+          <button type="button" onClick={cancelExplore}>
+            {labels['sim.cancel']}
+          </button>
+        ) : (
+          <button type="button" onClick={startExplore}>
+            {labels['sim.explore']}
+          </button>
+        )}{' '}
+        <button type="button" onClick={share}>
+          {labels['sim.share']}
+        </button>
+        <div class="sim-explore__status" role="status" aria-live="polite">
+          {explore.status === 'running' && fmt(labels['sim.exploring'], { states: explore.states })}
+          {explore.status === 'cancelled' && labels['sim.cancelled']}
+          {explore.status === 'failed' && fmt(labels['sim.exploreFailed'], { reason: explore.message })}
+          {explore.status === 'done' && (
+            <>
+              {fmt(labels['sim.explored'], { states: explore.result.states, transitions: explore.result.transitions, ms: Math.round(explore.ms) })}{' '}
+              {shortest ? fmt(labels['sim.violationFound'], { steps: shortest.steps.length }) : labels['sim.allHold']}
+            </>
+          )}
+          {shareText && (
+            <span class="sim-share">
+              {' '}
+              {shareText.message}
+              {shareText.url && <input type="text" readOnly value={shareText.url} aria-label={labels['sim.share']} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />}
+            </span>
+          )}
+        </div>
+        {explore.status === 'done' && shortest && explore.scenarioId === scenario.id && (
+          <button type="button" class="sim-primary" onClick={() => replay(shortest.steps)}>
+            {labels['sim.replay']}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

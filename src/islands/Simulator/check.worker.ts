@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+/**
+ * Runs the exhaustive checker off the main thread, so the page stays responsive while it explores.
+ * Cancelling is terminating this worker; progress is posted every few hundred states.
+ */
+import { ackScenarios, check, findScenario } from '../../sim';
+import type { CheckReply, CheckRequest } from './check-protocol';
+
+const post = (reply: CheckReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+
+self.onmessage = (event: MessageEvent<CheckRequest>) => {
+  const { requestId, scenarioId } = event.data;
+  const scenario = findScenario(scenarioId, ackScenarios);
+  if (!scenario) {
+    post({ type: 'error', requestId, message: `unknown scenario ${scenarioId}` });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const result = check(scenario, {
+      progressEvery: 250,
+      onProgress: (states, transitions) => post({ type: 'progress', requestId, states, transitions }),
+    });
+    post({ type: 'result', requestId, result, ms: performance.now() - started });
+  } catch (error) {
+    post({ type: 'error', requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+};
