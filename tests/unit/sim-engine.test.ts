@@ -248,3 +248,12 @@ describe('checker', () => {
     expect(steps.length).toBe(11);
   });
 });
+
+describe('checker timing', () => {
+  it('reports its duration only through the clock the caller passes in', () => {
+    let t = 1000;
+    const result = check(scenario('manual-ack-crash-after-effect'), { now: () => (t += 5) });
+    expect(result.ms).toBe(5);
+    expect(check(scenario('manual-ack-crash-after-effect')).ms).toBeNull();
+  });
+});

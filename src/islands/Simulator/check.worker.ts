@@ -16,12 +16,12 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
     return;
   }
   try {
-    const started = performance.now();
     const result = check(scenario, {
       progressEvery: 250,
       onProgress: (states, transitions) => post({ type: 'progress', requestId, states, transitions }),
+      now: () => performance.now(),
     });
-    post({ type: 'result', requestId, result, ms: performance.now() - started });
+    post({ type: 'result', requestId, result, ms: result.ms ?? 0 });
   } catch (error) {
     post({ type: 'error', requestId, message: error instanceof Error ? error.message : String(error) });
   }

@@ -24,6 +24,8 @@ export interface CheckResult {
   transitions: number;
   /** Distinct actor transitions XState computed (the rest came from memory). */
   machineTransitions: number;
+  /** Wall time of the search in ms, when the caller supplied a clock (`now`); null otherwise. */
+  ms: number | null;
 }
 
 /** Search options: a state bound, progress reports, cooperative cancellation, and the transitioner. */
@@ -40,6 +42,11 @@ export interface CheckOptions {
   memo?: boolean;
   /** The transitioner to use (a fresh one measures a cold start); defaults to the shared one. */
   transitioner?: Transitioner;
+  /**
+   * A clock for reporting the search's duration (e.g. `() => performance.now()`). The simulator never
+   * reads the wall clock itself, so replays stay exact; the caller decides whether time is measured.
+   */
+  now?: () => number;
 }
 
 /**
@@ -51,6 +58,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   const { maxStates = 200_000, progressEvery = 2_000, stopAtFirst = false } = options;
   const tx: Transitioner = options.memo === false ? createTransitioner({ memo: false }) : (options.transitioner ?? sharedTransitioner);
   const missesBefore = tx.stats.misses;
+  const startedAt = options.now?.();
   const start = initialWorld(scenario);
   const startKey = worldKey(start);
   const parent = new Map<string, { from: string; step: string } | null>([[startKey, null]]);
@@ -118,5 +126,6 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     invariants.map((inv) => [inv.id, counterexamples[inv.id] ? 'violated' : complete && !stoppedEarly(end, counterexamples) ? 'holds' : 'unknown']),
   ) as CheckResult['verdicts'];
   options.onProgress?.(states, transitions);
-  return { end, verdicts, counterexamples, states, transitions, machineTransitions: tx.stats.misses - missesBefore };
+  const ms = startedAt === undefined || !options.now ? null : options.now() - startedAt;
+  return { end, verdicts, counterexamples, states, transitions, machineTransitions: tx.stats.misses - missesBefore, ms };
 }
