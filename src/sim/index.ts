@@ -4,7 +4,7 @@
  */
 export * from './core/types';
 export { choose, mix, mulberry32 } from './core/rng';
-export { strategies, runOp, type Strategy, type StrategyId, type OpKind, type Stores } from './consumers';
+export * from './consumers';
 export * from './protocols/ack';
 export * from './engine/scenario';
 export * from './engine/world';

@@ -290,7 +290,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           </select>
         </label>
       )}
-      {choices && choices.length > 1 && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
+      {choices && choices.length > 1 && scenario.strategy !== 'custom' && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
 
       <fieldset class="sim-faults">
         <legend>{labels['sim.faults']}</legend>

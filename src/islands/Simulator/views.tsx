@@ -122,7 +122,7 @@ function Stores({ world, scenario, labels, lang }: ViewProps) {
     <div class="sim-stores">
       {usesDb && (
         <p>
-          <strong>DB</strong> {world.stores.db.length === 0 ? labels['sim.empty'] : world.stores.db.map((k) => messageName(k, scenario, lang)).join(', ')}
+          <strong>DB</strong> {world.stores.db.length === 0 ? labels['sim.empty'] : world.stores.db.map((r) => { const [table, key] = r.split(':'); return `${table}: ${messageName(key, scenario, lang)}`; }).join(', ')}
         </p>
       )}
       {usesCache && (

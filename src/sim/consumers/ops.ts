@@ -19,7 +19,10 @@ export type OpKind =
 
 /** Shared state outside the consumers: a database, a cache, and the ledger of business effects. */
 export interface Stores {
-  /** Rows of the processed / inbox table (business keys; duplicates possible without a unique key). */
+  /**
+   * Database rows as `<table>:<key>`, sorted. The `inbox` table has a unique key on `key`; the
+   * `processed` table has none, so it can hold the same key twice.
+   */
   db: string[];
   /** Cache keys with their expiry time. */
   cache: Record<string, number>;
@@ -41,6 +44,9 @@ export interface OpOutcome {
   /** Log sentence key describing what happened. */
   explain: string;
 }
+
+/** A database row's name: `<table>:<key>`. */
+export const row = (table: string, key: string): string => `${table}:${key}`;
 
 const count = (ledger: Record<string, number>, key: string) => ({ ...ledger, [key]: (ledger[key] ?? 0) + 1 });
 
@@ -72,19 +78,19 @@ export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly st
     case 'cacheSet':
       return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: now + ttl } }, ttlKey: key, explain: 'op.cacheSet' };
     case 'dbCheck':
-      return stores.db.includes(key) ? { ...base, skip: true, explain: 'op.dbHit' } : { ...base, explain: 'op.dbMiss' };
+      return stores.db.includes(row('processed', key)) ? { ...base, skip: true, explain: 'op.dbHit' } : { ...base, explain: 'op.dbMiss' };
     case 'dbInsertWithEffect':
       return {
         ...base,
-        stores: { ...stores, db: [...stores.db, key].sort(), ledger: count(stores.ledger, key) },
+        stores: { ...stores, db: [...stores.db, row('processed', key)].sort(), ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.dbInsert',
       };
     case 'inboxTx':
-      if (stores.db.includes(key)) return { ...base, skip: true, explain: 'op.inboxDuplicate' };
+      if (stores.db.includes(row('inbox', key))) return { ...base, skip: true, explain: 'op.inboxDuplicate' };
       return {
         ...base,
-        stores: { ...stores, db: [...stores.db, key].sort(), ledger: count(stores.ledger, key) },
+        stores: { ...stores, db: [...stores.db, row('inbox', key)].sort(), ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.inboxInsert',
       };

@@ -1,5 +1,6 @@
 import type { Message } from '../core/types';
 import { strategies, type StrategyId } from '../consumers';
+import type { Handler } from '../consumers/handler';
 import type { FaultKind } from '../protocols/ack/ack.faults';
 
 /** The invariants every scenario is judged by. */
@@ -30,12 +31,17 @@ export interface Scenario {
   messages: Message[];
   consumers: number;
   autoAck: boolean;
-  strategy: StrategyId;
+  /** The consumer's deduplication strategy; 'custom' when a reader's `handler` runs instead. */
+  strategy: StrategyId | 'custom';
   settings: Settings;
   /** Fault budget: which faults the reader and the checker may inject, and how many times each. */
   faults: Partial<Record<FaultKind, number>>;
   /** The verdict the checker must reach (declared here, never copied from a run). */
   expected: Verdicts;
+  /** A reader's handler (code labs): replaces the strategy's operations. */
+  handler?: Handler;
+  /** Amount the handler is asked to charge (default ¥100). */
+  amount?: number;
 }
 
 /** Defaults close to common broker defaults, shortened where a scenario says so. */
@@ -61,7 +67,7 @@ export const order42: Message = {
  * The same scenario with another consumer strategy (a widget's strategy picker). Its id says so,
  * `<id>~<strategy>`, so share links can name it. The declared verdict belongs to the original only.
  */
-export function withStrategy(scenario: Scenario, strategy: StrategyId): Scenario & { variantOf?: string } {
+export function withStrategy(scenario: Scenario, strategy: StrategyId | 'custom'): Scenario & { variantOf?: string } {
   if (strategy === scenario.strategy) return scenario;
   const base = scenario.id.split('~')[0]!;
   return { ...scenario, id: `${base}~${strategy}`, strategy, variantOf: base };

@@ -43,7 +43,7 @@ export class ReplayError extends Error {
     readonly at: number,
   ) {
     super(message);
-    this.name = 'ReplayError';
+    Object.defineProperty(this, 'name', { value: 'ReplayError' });
   }
 }
 

@@ -1,5 +1,6 @@
 import { strategies, runOp, type Stores } from '../consumers';
-import { deliveryTag, type ActorId, type ActorState, type Output, type Payload, type Timer } from '../core/types';
+import { stepHandler } from '../consumers/handler';
+import { deliveryTag, type ActorId, type ActorState, type Delivery, type Output, type Payload, type Timer } from '../core/types';
 import { brokerMachine, type BrokerContext, type BrokerEvent } from '../protocols/ack/broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from '../protocols/ack/consumer.machine';
 import type { FaultKind } from '../protocols/ack/ack.faults';
@@ -149,7 +150,6 @@ export function initialWorld(scenario: Scenario): World {
     const c = initialActor<ConsumerContext>(consumerMachine, {
       id,
       autoAck: scenario.autoAck,
-      opCount: strategies[scenario.strategy].ops.length,
       restartDelay: s.restartDelay,
     });
     world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
@@ -256,16 +256,12 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
         });
         return { world: next, events };
       }
-      const op = strategies[scenario.strategy].ops[c.context.pc]!;
+      if (scenario.handler) return runHandlerStep(world, env, step.actor, c, delivery, events);
+      if (scenario.strategy === 'custom') throw new Error(`scenario ${scenario.id} has a custom strategy but no handler`);
+      const ops = strategies[scenario.strategy].ops;
+      const op = ops[c.context.pc]!;
       const r = runOp(op, delivery.key, world.stores, c.context.memo, t, scenario.settings.cacheTtl);
-      let next: World = { ...world, stores: r.stores };
-      if (r.ttlKey) {
-        const name = `ttl:${r.ttlKey}`;
-        next = {
-          ...next,
-          timers: [...next.timers.filter((x) => !(x.owner === 'cache' && x.name === name)), { owner: 'cache', name, deadline: t + scenario.settings.cacheTtl }],
-        };
-      }
+      let next: World = withTtl({ ...world, stores: r.stores }, r.ttlKey, t + scenario.settings.cacheTtl);
       const applied = (r.stores.ledger[delivery.key] ?? 0) - (world.stores.ledger[delivery.key] ?? 0);
       events.push({
         time: t,
@@ -276,7 +272,8 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
         explain: `log.${r.explain}`,
         detail: { key: delivery.key, skip: r.skip, applied: applied > 0, total: r.stores.ledger[delivery.key] ?? 0 },
       });
-      next = send(next, env, step.actor, { type: 'op.completed', skip: r.skip, effect: r.effect, remember: r.remember });
+      const done = r.skip || c.context.pc + 1 >= ops.length;
+      next = send(next, env, step.actor, { type: 'op.completed', skip: r.skip, effect: r.effect, remember: r.remember, done, record: null });
       return { world: next, events };
     }
     case 'timer': {
@@ -323,6 +320,40 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
     case 'fault':
       return injectFault(world, env, step, events);
   }
+}
+
+/** Starts (or restarts) the cache timer that expires `key`. */
+function withTtl(world: World, key: string | null, deadline: number): World {
+  if (!key) return world;
+  const name = `ttl:${key}`;
+  return { ...world, timers: [...world.timers.filter((x) => !(x.owner === 'cache' && x.name === name)), { owner: 'cache', name, deadline }] };
+}
+
+/**
+ * One step of a reader's handler: replay its earlier calls, run its next `ctx` call against the
+ * stores, or notice that it returned (→ ack) or threw (→ the message is dead-lettered: acked without
+ * its effect, and the log says why).
+ */
+function runHandlerStep(world: World, env: Env, actor: ActorId, c: ActorState<ConsumerContext>, delivery: Delivery, events: TraceEvent[]) {
+  const { scenario } = env;
+  const t = world.time;
+  const out = stepHandler(scenario.handler!, delivery, scenario.amount ?? 100, c.context.history, world.stores, c.context.memo, t);
+  const base = { time: t, actor, msgId: delivery.msgId, count: delivery.count };
+  if (out.kind === 'call') {
+    const next: World = withTtl({ ...world, stores: out.stores }, out.ttlKey, out.stores.cache[out.ttlKey ?? ''] ?? t);
+    const value = 'value' in out.record ? out.record.value : null;
+    events.push({
+      ...base,
+      type: `handler.call`,
+      explain: 'log.handler.call',
+      detail: { key: delivery.key, call: out.name, result: 'error' in out.record ? `error: ${out.record.error}` : String(value), applied: out.applied, total: out.stores.ledger[delivery.key] ?? 0 },
+    });
+    return { world: send(next, env, actor, { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record }), events };
+  }
+  if (out.kind === 'threw') {
+    events.push({ ...base, type: 'handler.threw', explain: 'log.handler.threw', detail: { error: out.message } });
+  }
+  return { world: send(world, env, actor, { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null }), events };
 }
 
 /** Spends one unit of a fault's budget. */

@@ -1,12 +1,11 @@
 import { assign, setup } from 'xstate';
+import type { CallRecord } from '../../consumers/handler';
 import { deliveryTag, type ActorId, type Delivery, type Output } from '../../core/types';
 
 /** Consumer settings a scenario chooses. */
 export interface ConsumerInput {
   id: ActorId;
   autoAck: boolean;
-  /** How many handler operations the strategy runs per message. */
-  opCount: number;
   /** How long a crashed consumer takes to come back (ms). */
   restartDelay: number;
 }
@@ -22,13 +21,15 @@ export interface ConsumerContext extends ConsumerInput {
   /** Whether the last delivery finished and was acked (or auto-acked). */
   lastAcked: boolean;
   memo: string[];
+  /** Results of this delivery's handler calls so far, for replaying a reader's handler. */
+  history: CallRecord[];
   outbox: Output[];
 }
 
 /** Events the consumer reacts to. `op.completed` carries the result of the handler operation the engine ran. */
 export type ConsumerEvent =
   | { type: 'message.delivered'; delivery: Delivery }
-  | { type: 'op.completed'; skip: boolean; effect: boolean; remember: string | null }
+  | { type: 'op.completed'; skip: boolean; effect: boolean; remember: string | null; done: boolean; record: CallRecord | null }
   | { type: 'handler.returned' }
   | { type: 'connection.closed'; channel: number }
   | { type: 'fault.crashConsumer' }
@@ -50,7 +51,7 @@ export const consumerMachine = setup({
   guards: {
     isForThisChannel: ({ context, event }) => event.type === 'message.delivered' && event.delivery.channel === context.channel,
     isCurrentChannel: ({ context, event }) => event.type === 'connection.closed' && event.channel === context.channel,
-    isLastOp: ({ context, event }) => event.type === 'op.completed' && (event.skip || context.pc + 1 >= context.opCount),
+    isLastOp: ({ event }) => event.type === 'op.completed' && (event.skip || event.done),
     isAutoAck: ({ context }) => context.autoAck,
   },
   actions: {
@@ -59,12 +60,13 @@ export const consumerMachine = setup({
     })),
     startHandling: assign(({ event }) => {
       if (event.type !== 'message.delivered') return {};
-      return { current: event.delivery, pc: 0, effectDone: false, lastAcked: false };
+      return { current: event.delivery, pc: 0, effectDone: false, lastAcked: false, history: [] };
     }),
     advance: assign(({ context, event }) => {
       if (event.type !== 'op.completed') return {};
       return {
         pc: context.pc + 1,
+        history: event.record ? [...context.history, event.record] : context.history,
         effectDone: context.effectDone || event.effect,
         memo: event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo,
       };
@@ -88,7 +90,7 @@ export const consumerMachine = setup({
       }
       // Then ask for the next message (a pull, one at a time): the broker never pushes to a busy consumer.
       outbox.push({ kind: 'send', to: 'broker', payload: { kind: 'ready', channel: context.channel } });
-      return { current: null, pc: 0, effectDone: false, lastAcked: true, outbox };
+      return { current: null, pc: 0, effectDone: false, lastAcked: true, history: [], outbox };
     }),
     reconnect: assign(({ context }) => ({ channel: context.channel + 1 })),
     crash: assign(({ context }) => ({
@@ -98,6 +100,7 @@ export const consumerMachine = setup({
       effectDone: false,
       lastAcked: false,
       memo: [],
+      history: [],
       outbox: [
         { kind: 'send', to: 'broker', payload: { kind: 'closed', channel: context.channel } },
         { kind: 'startTimer', name: 'restart', after: context.restartDelay },
@@ -114,6 +117,7 @@ export const consumerMachine = setup({
     effectDone: false,
     lastAcked: false,
     memo: [],
+    history: [],
     outbox: [],
   }),
   initial: 'idle',
