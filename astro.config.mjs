@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Deployment settings come from the environment so one build can live at a domain root or under a
@@ -31,12 +32,20 @@ const languageRoot = {
   },
 };
 
+/**
+ * Monaco's stylesheet. Its per-module CSS imports are dropped from dynamically imported chunks in
+ * this build, so the editor loads Monaco's own aggregate stylesheet (codicons inlined) by URL when a
+ * reader opens it. The package's export map rewrites every subpath to `.js`, hence the file alias.
+ */
+const monacoCss = fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url));
+
 export default defineConfig({
   ...(site ? { site } : {}),
   ...(base ? { base } : {}),
   // Content lives at the top level (content/docs, content/i18n), so Starlight reads it natively.
   srcDir: '.',
   trailingSlash: 'always',
+  vite: { resolve: { alias: [{ find: /^monaco-editor-css(\?.*)?$/, replacement: `${monacoCss}$1` }] } },
   integrations: [
     starlight({
       title: { en: 'Redelivery Lab', 'zh-CN': '重投实验室' },
@@ -63,6 +72,7 @@ export default defineConfig({
             { slug: 'concepts/delivery-guarantees' },
             { slug: 'concepts/why-duplicates-happen' },
             { slug: 'concepts/acknowledgements' },
+            { slug: 'concepts/idempotent-consumers' },
           ],
         },
       ],

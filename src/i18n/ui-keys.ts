@@ -99,6 +99,8 @@ export const simKeys = [
   'payload.ack',
   'payload.ready',
   'payload.closed',
+  'log.handler.call',
+  'log.handler.threw',
   'log.message.stored',
   'log.message.storedAgain',
   'log.message.deduplicated',
@@ -155,8 +157,41 @@ export const simKeys = [
   'cause.lost.other',
 ] as const;
 
+/** Strings of the code lab. */
+export const labKeys = [
+  'lab.open',
+  'lab.loading',
+  'lab.loadFailed',
+  'lab.editorLabel',
+  'lab.leaveEditor',
+  'lab.run',
+  'lab.check',
+  'lab.checking',
+  'lab.passed',
+  'lab.failed',
+  'lab.replay',
+  'lab.reset',
+  'lab.resetConfirm',
+  'lab.solution',
+  'lab.solutionConfirm',
+  'lab.storageFull',
+  'lab.restored',
+  'lab.compileError',
+  'lab.at',
+  'lab.runtimeError',
+  'lab.timeout',
+  'lab.crashed',
+  'lab.cancelled',
+  'lab.textareaLabel',
+  'lab.narrow',
+  'lab.fullEditor',
+  'lab.bounds',
+  'lab.runTitle',
+  'lab.typeErrors',
+] as const;
+
 /** All of our UI keys. */
-export const uiKeys = [...ackDemoKeys, ...simKeys] as const;
+export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys] as const;
 
 /** One of our UI string keys. */
 export type UiKey = (typeof uiKeys)[number];

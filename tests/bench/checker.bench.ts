@@ -6,7 +6,9 @@
  * XState's transition() for every actor step — to measure the speed-up in the same run.
  */
 import { writeFileSync } from 'node:fs';
-import { ackScenarios, check, createTransitioner, type CheckResult, type Scenario } from '../../src/sim';
+import { ackScenarios, check, createTransitioner, type CheckResult, type Handler, type Scenario } from '../../src/sim';
+import { labScenario } from '../../src/sandbox/lab';
+import { labs } from '../../src/sandbox/labs';
 
 const RUNS = 5;
 const BUDGET_MS = 100;
@@ -65,6 +67,20 @@ for (const r of rows) {
 }
 console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTotal.toFixed(1)} ms; speed-up ×${speedup.toFixed(1)}`);
 
+// Code labs: Check on the starter and on the solution (the same engine the sandbox worker runs).
+const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{starter,solution}.ts', { eager: true });
+console.log(`\ncode labs: Check per lab (median of ${RUNS} cold runs)`);
+const labRows = Object.values(labs).flatMap((lab) =>
+  (['starter', 'solution'] as const).map((which) => {
+    const handler = handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle;
+    const runs = Array.from({ length: RUNS }, () => timed(labScenario(lab, handler), true));
+    const r = runs[0]!.result;
+    const row = { lab: lab.id, which, states: r.states, ms: median(runs.map((x) => x.ms)), verdict: r.verdicts };
+    console.log(`${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(1), 9)}  dup ${r.verdicts.noDuplicateSideEffect}, loss ${r.verdicts.noMessageLost}`);
+    return row;
+  }),
+);
+
 if (jsonFile) {
   const json = {
     speedupOverNaive: Number(speedup.toFixed(2)),
@@ -77,6 +93,7 @@ if (jsonFile) {
       verdict,
       expected,
     })),
+    labs: labRows.map((r) => ({ ...r, ms: Number(r.ms.toFixed(2)) })),
   };
   writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);

@@ -1,0 +1,233 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { labKeys, Labels } from '../../i18n/ui-keys';
+import { labScenario } from '../../sandbox/lab';
+import { labs } from '../../sandbox/labs';
+import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
+import type { SourceProblem } from '../../sandbox/protocol';
+import { faultInfo, isQuiescent, type FaultKind, type Frame } from '../../sim';
+import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
+import { EventLog, Lanes, Ledger } from '../Simulator/views';
+import type { LabEditor } from './monaco';
+import { clearCode, loadCode, saveCode } from './storage';
+import '../Simulator/Simulator.css';
+import './CodeLab.css';
+
+type LabKey = (typeof labKeys)[number];
+
+/** Props from the `.astro` wrapper; `children` is the server-rendered, highlighted starter. */
+export interface CodeLabProps {
+  labId: string;
+  lang: Lang;
+  labels: SimLabels & Labels<LabKey>;
+  children?: ComponentChildren;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; states: number }
+  | { kind: 'message'; tone: 'good' | 'bad' | 'info'; text: string; steps?: string[] };
+
+/**
+ * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
+ * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
+ */
+export default function CodeLab({ labId, lang, labels, children }: CodeLabProps) {
+  const lab = labs[labId]!;
+  const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
+  const [code, setCode] = useState(lab.starter);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editorState, setEditorState] = useState<'preview' | 'loading' | 'monaco' | 'textarea'>('preview');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [frames, setFrames] = useState<Frame[] | null>(null);
+  const [cursor, setCursor] = useState(0);
+  const editor = useRef<LabEditor | null>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  const host = useRef<SandboxHost | null>(null);
+  const codeRef = useRef(code);
+  codeRef.current = code;
+
+  useEffect(() => {
+    const saved = loadCode(labId);
+    if (saved !== null && saved !== lab.starter) {
+      setCode(saved);
+      setNotice(labels['lab.restored']);
+    }
+    return () => {
+      host.current?.dispose();
+      editor.current?.dispose();
+    };
+  }, []);
+
+  const update = (value: string) => {
+    setCode(value);
+    setNotice(saveCode(labId, value) ? null : labels['lab.storageFull']);
+  };
+
+  const isDark = () => document.documentElement.dataset.theme === 'dark';
+  const narrow = () => window.matchMedia('(max-width: 40rem), (pointer: coarse)').matches;
+
+  const openEditor = async (force = false) => {
+    if (!force && narrow()) {
+      setEditorState('textarea');
+      return;
+    }
+    setEditorState('loading');
+    try {
+      const { createLabEditor } = await import('./monaco');
+      setEditorState('monaco');
+      await new Promise((r) => requestAnimationFrame(r));
+      editor.current = createLabEditor(mount.current!, { value: codeRef.current, dark: isDark(), label: fmt(labels['lab.editorLabel'], { title: lab.title[lang] }), onChange: update });
+      editor.current.focus();
+      const observer = new MutationObserver(() => editor.current?.setTheme(isDark()));
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    } catch (error) {
+      setEditorState('textarea');
+      setNotice(fmt(labels['lab.loadFailed'], { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  const replaceCode = (value: string, question: string) => {
+    if (value === codeRef.current || !window.confirm(question)) return;
+    setCode(value);
+    editor.current?.setValue(value);
+    if (value === lab.starter) clearCode(labId);
+    else saveCode(labId, value);
+    setStatus({ kind: 'idle' });
+  };
+
+  const sandbox = () =>
+    (host.current ??= new SandboxHost(() => new Worker(new URL('../../sandbox/sandbox.worker.ts', import.meta.url), { type: 'module' })));
+
+  const where = (p: SourceProblem) => (p.line !== null ? fmt(labels['lab.at'], { line: p.line, column: p.column ?? 1 }) : '');
+  const explainFailure = (outcome: SandboxOutcome): string | null => {
+    if (outcome.kind === 'compileError' || outcome.kind === 'runtimeError') {
+      editor.current?.setMarkers(outcome.problem.line !== null ? [{ message: outcome.problem.message, line: outcome.problem.line, column: outcome.problem.column ?? 1 }] : []);
+      return fmt(labels[outcome.kind === 'compileError' ? 'lab.compileError' : 'lab.runtimeError'], { message: outcome.problem.message, where: where(outcome.problem) });
+    }
+    if (outcome.kind === 'timeout') return fmt(labels['lab.timeout'], { seconds: outcome.limitMs / 1000 });
+    if (outcome.kind === 'crashed') return fmt(labels['lab.crashed'], { message: outcome.message });
+    if (outcome.kind === 'cancelled') return labels['lab.cancelled'];
+    return null;
+  };
+
+  const run = async (steps?: string[]) => {
+    setStatus({ kind: 'busy', states: 0 });
+    editor.current?.setMarkers([]);
+    const outcome = await sandbox().request({ type: 'run', labId, source: codeRef.current, steps });
+    if (outcome.kind === 'ran') {
+      setFrames(outcome.frames);
+      setCursor(steps ? 0 : outcome.frames.length - 1);
+      setStatus(steps ? { kind: 'message', tone: 'info', text: labels['lab.runTitle'] } : { kind: 'idle' });
+      return;
+    }
+    setStatus({ kind: 'message', tone: 'bad', text: explainFailure(outcome) ?? '' });
+  };
+
+  const checkAll = async () => {
+    const typeErrors = editor.current?.diagnostics() ?? [];
+    if (typeErrors.length > 0) {
+      setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.typeErrors'], { n: typeErrors.length }) });
+      return;
+    }
+    setStatus({ kind: 'busy', states: 0 });
+    editor.current?.setMarkers([]);
+    const outcome = await sandbox().request({ type: 'check', labId, source: codeRef.current }, (states) => setStatus({ kind: 'busy', states }));
+    if (outcome.kind !== 'checked') {
+      setStatus({ kind: 'message', tone: 'bad', text: explainFailure(outcome) ?? '' });
+      return;
+    }
+    const { result, ms } = outcome;
+    const broken = Object.entries(result.counterexamples).sort((a, b) => a[1]!.steps.length - b[1]!.steps.length)[0];
+    if (!broken) {
+      setStatus({ kind: 'message', tone: 'good', text: fmt(labels['lab.passed'], { states: result.states, ms: Math.round(ms) }) });
+      return;
+    }
+    const [invariant, cex] = broken;
+    const name = invariant === 'noDuplicateSideEffect' ? labels['sim.noDuplicate'] : labels['sim.noLoss'];
+    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: name, steps: cex!.steps.length, states: result.states }), steps: cex!.steps });
+  };
+
+  const world = frames?.[cursor]?.world;
+  const trace = frames ? frames.slice(1, cursor + 1).flatMap((f) => f.events) : [];
+  const faults = (Object.keys(lab.faults) as FaultKind[]).map((f) => faultInfo[f][lang]).join(', ');
+  const busy = status.kind === 'busy';
+
+  return (
+    <section class="lab not-content" aria-label={lab.title[lang]}>
+      <h3 class="lab-title">{lab.title[lang]}</h3>
+      <p class="lab-goal">{lab.goal[lang]}</p>
+      <p class="sim-note">{fmt(labels['lab.bounds'], { faults })}</p>
+      {notice && <p class="sim-notice" role="alert">{notice}</p>}
+
+      <div class="lab-editor">
+        {editorState === 'preview' && (code === lab.starter ? children : <pre class="lab-plain"><code>{code}</code></pre>)}
+        {editorState === 'loading' && <p class="sim-note" role="status">{labels['lab.loading']}</p>}
+        {editorState === 'monaco' && <div class="lab-monaco" ref={mount} />}
+        {editorState === 'textarea' && (
+          <>
+            <textarea class="lab-textarea" aria-label={labels['lab.textareaLabel']} spellcheck={false} value={code} onInput={(e) => update((e.currentTarget as HTMLTextAreaElement).value)} rows={Math.max(10, code.split('\n').length + 1)} />
+            <button type="button" onClick={() => openEditor(true)}>
+              {labels['lab.fullEditor']}
+            </button>
+          </>
+        )}
+      </div>
+      {editorState === 'monaco' && <p class="sim-keys">{labels['lab.leaveEditor']}</p>}
+
+      <div class="sim-controls lab-actions" role="group" aria-label={lab.title[lang]}>
+        {editorState === 'preview' && (
+          <button type="button" class="sim-primary" onClick={() => openEditor()}>
+            {labels['lab.open']}
+          </button>
+        )}
+        <button type="button" onClick={() => run()} disabled={busy}>
+          ▶ {labels['lab.run']}
+        </button>
+        <button type="button" onClick={checkAll} disabled={busy} class={editorState !== 'preview' ? 'sim-primary' : ''}>
+          ✓ {labels['lab.check']}
+        </button>
+        {busy && (
+          <button type="button" onClick={() => host.current?.cancel()}>
+            {labels['sim.cancel']}
+          </button>
+        )}
+        <button type="button" onClick={() => replaceCode(lab.starter, labels['lab.resetConfirm'])}>
+          ↺ {labels['lab.reset']}
+        </button>
+        <button type="button" onClick={() => replaceCode(lab.solution, labels['lab.solutionConfirm'])}>
+          {labels['lab.solution']}
+        </button>
+      </div>
+
+      <div class={`lab-status${status.kind === 'message' ? ` is-${status.tone}` : ''}`} role="status" aria-live="polite">
+        {status.kind === 'busy' && fmt(labels['lab.checking'], { states: status.states })}
+        {status.kind === 'message' && status.text}
+      </div>
+      {status.kind === 'message' && status.steps && (
+        <button type="button" class="sim-primary" onClick={() => run(status.steps)}>
+          {labels['lab.replay']}
+        </button>
+      )}
+
+      {frames && world && (
+        <div class="lab-run sim">
+          <div class="sim-controls" role="group" aria-label={labels['lab.runTitle']}>
+            <button type="button" onClick={() => setCursor(Math.max(0, cursor - 1))} disabled={cursor === 0}>
+              ← {labels['sim.back']}
+            </button>
+            <button type="button" onClick={() => setCursor(Math.min(frames.length - 1, cursor + 1))} disabled={cursor >= frames.length - 1}>
+              {labels['sim.step']} →
+            </button>
+            <span class="sim-position">{fmt(labels['sim.position'], { n: cursor })} / {frames.length - 1}</span>
+          </div>
+          <div class="sim-main">
+            <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />
+            <Ledger scenario={scenario} world={world} trace={trace} quiescent={isQuiescent(world)} labels={labels} lang={lang} />
+          </div>
+          <EventLog frames={frames} cursor={cursor} scenario={scenario} labels={labels} lang={lang} />
+        </div>
+      )}
+    </section>
+  );
+}

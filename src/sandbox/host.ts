@@ -1,0 +1,97 @@
+/**
+ * The page's side of the sandbox: owns the worker, sends typed requests, and enforces the time
+ * limit. A worker that stays silent for `limitMs` (a loop that never ends, a handler that never
+ * returns) is terminated and replaced, and the caller gets a clear timeout instead of a frozen page.
+ */
+import type { CheckResult, Frame } from '../sim';
+import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
+
+/** What a request ended with. */
+export type SandboxOutcome =
+  | { kind: 'checked'; result: CheckResult; ms: number }
+  | { kind: 'ran'; frames: Frame[]; scenarioId: string }
+  | { kind: 'compileError'; problem: SourceProblem }
+  | { kind: 'runtimeError'; problem: SourceProblem }
+  | { kind: 'timeout'; limitMs: number }
+  | { kind: 'crashed'; message: string }
+  | { kind: 'cancelled' };
+
+type Payload = Omit<Extract<SandboxRequest, { type: 'check' }>, 'requestId'> | Omit<Extract<SandboxRequest, { type: 'run' }>, 'requestId'>;
+
+export class SandboxHost {
+  private worker: Worker | null = null;
+  private requestId = 0;
+  private pending: { id: number; settle: (o: SandboxOutcome) => void; timer: number } | null = null;
+
+  constructor(
+    private readonly createWorker: () => Worker,
+    /** Silence longer than this stops the worker. */
+    readonly limitMs = 1000,
+  ) {}
+
+  /** Sends one request; a request still running is cancelled first. */
+  request(payload: Payload, onProgress?: (states: number) => void): Promise<SandboxOutcome> {
+    this.cancel();
+    const worker = this.ensureWorker();
+    const id = ++this.requestId;
+    return new Promise((resolve) => {
+      const arm = () => window.setTimeout(() => this.kill({ kind: 'timeout', limitMs: this.limitMs }), this.limitMs);
+      this.pending = { id, settle: resolve, timer: arm() };
+      worker.onmessage = (event: MessageEvent<SandboxReply>) => {
+        const reply = event.data;
+        if (!this.pending || reply.requestId !== this.pending.id) return; // stale
+        window.clearTimeout(this.pending.timer);
+        if (reply.type === 'progress') {
+          this.pending.timer = arm();
+          onProgress?.(reply.states);
+          return;
+        }
+        const outcome: SandboxOutcome =
+          reply.type === 'checked'
+            ? { kind: 'checked', result: reply.result, ms: reply.ms }
+            : reply.type === 'ran'
+              ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId }
+              : { kind: reply.type, problem: reply.problem };
+        this.settle(outcome);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.kill({ kind: 'crashed', message: event.message || 'the sandbox stopped' });
+      };
+      const request = { ...payload, requestId: id } as SandboxRequest;
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops whatever is running (the next request gets a fresh worker). */
+  cancel(): void {
+    if (this.pending) this.kill({ kind: 'cancelled' });
+  }
+
+  /** Stops the worker for good. */
+  dispose(): void {
+    this.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private ensureWorker(): Worker {
+    this.worker ??= this.createWorker();
+    return this.worker;
+  }
+
+  private settle(outcome: SandboxOutcome) {
+    const p = this.pending;
+    this.pending = null;
+    if (p) {
+      window.clearTimeout(p.timer);
+      p.settle(outcome);
+    }
+  }
+
+  private kill(outcome: SandboxOutcome) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.settle(outcome);
+  }
+}

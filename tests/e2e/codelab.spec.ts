@@ -1,0 +1,171 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, watchPage } from './browser';
+
+/**
+ * Code labs on the "Idempotent consumers" chapter: the editor loads only on request, the sandbox
+ * contains hostile code, Check proves a fix, and the reader's code survives a reload.
+ */
+const siteUrl = inject('siteUrl');
+const chapter = `${siteUrl}en/concepts/idempotent-consumers/`;
+const LAB = 'section.lab[aria-label="Check, then act: the race"]';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  lab: Locator;
+  requests: string[];
+}
+
+async function open(options: { narrow?: boolean; context?: BrowserContext } = {}): Promise<Opened> {
+  const context =
+    options.context ??
+    (await browser.newContext(
+      options.narrow
+        ? { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] },
+    ));
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(chapter, { waitUntil: 'networkidle' });
+  const lab = page.locator(LAB);
+  await lab.scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), LAB);
+  return { context, page, lab, requests };
+}
+
+const status = (lab: Locator) => lab.locator('.lab-status');
+async function check(lab: Locator): Promise<string> {
+  await lab.getByRole('button', { name: '✓ Check every schedule' }).click();
+  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: 20_000 }).toMatch(/Passed|broken|compile|failed|stopped|did not return|type error/);
+  return (await status(lab).textContent()) ?? '';
+}
+
+/** Replaces the code through the plain text editor (narrow screens). */
+async function setPlainCode(lab: Locator, code: string) {
+  const area = lab.getByRole('textbox', { name: 'Handler code (plain text editor)' });
+  await area.fill(code);
+}
+
+const solution = `export function handle(msg: HandlerMessage, ctx: HandlerContext): void {
+  try {
+    ctx.db.transaction((tx) => {
+      tx.insert('inbox', msg.key);
+      tx.effects.addToBalance(msg.key, msg.amount);
+    });
+  } catch (error) {
+    if (!ctx.db.isUniqueViolation(error)) throw error;
+  }
+}`;
+
+describe('code lab with the full editor', () => {
+  it('loads no editor code before the reader opens it; then the editor is editable and flags a wrong API call', async () => {
+    const { context, page, lab, requests } = await open();
+    const problems = await watchPage(page, siteUrl);
+    expect(await lab.locator('.expressive-code, pre').first().textContent()).toContain("ctx.db.exists('processed', msg.key)");
+    expect(requests.filter((u) => /monaco|editor\.api|ts\.worker|editor\.main/.test(u))).toEqual([]);
+    await lab.getByRole('button', { name: 'Open the editor' }).click();
+    const editor = lab.locator('.lab-monaco .view-lines');
+    await editor.waitFor({ timeout: 30_000 });
+    expect(requests.some((u) => /monaco/.test(u))).toBe(true);
+    expect(requests.every((u) => u.startsWith(siteUrl) || u.startsWith('blob:') || u.startsWith('data:'))).toBe(true);
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp'); // inside the function body
+    await page.keyboard.press('End');
+    await page.keyboard.type('\nctx.db.upsert(msg.key);');
+    await expect.poll(() => lab.locator('.squiggly-error').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await check(lab)).toContain('type error');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('the starter fails Check with a counterexample that replays; the fixed handler turns Check green', async () => {
+    const { context, page, lab } = await open();
+    expect(await check(lab)).toMatch(/✗ No duplicate is broken\. Shortest counterexample: \d+ steps/);
+    await lab.getByRole('button', { name: 'Replay the counterexample' }).click();
+    const run = lab.locator('.lab-run');
+    await run.waitFor();
+    const step = run.getByRole('button', { name: 'Step →' });
+    while (!(await step.isDisabled())) await step.click();
+    expect(await run.locator('.sim-ledger__actual').textContent()).toBe('2×');
+
+    await lab.getByRole('button', { name: 'Open the editor' }).click();
+    await lab.locator('.lab-monaco .view-lines').waitFor({ timeout: 30_000 });
+    await lab.locator('.lab-monaco .view-lines').click();
+    await page.keyboard.press('Control+A');
+    // Paste, as a reader would bring a fix in; typing would fight the editor's auto-closing brackets.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), solution);
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => lab.locator('.squiggly-error').count(), { timeout: 15_000 }).toBe(0);
+    expect(await check(lab)).toMatch(/^✓ Passed: \d+ states explored/);
+    await context.close();
+  });
+});
+
+describe('code lab sandbox (plain editor on a phone)', () => {
+  const hostile: [string, string, RegExp][] = [
+    ['an infinite loop', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void { while (true) {} }', /did not return within 1 s/],
+    ['deep recursion', 'function down(n: number): number { return down(n + 1) + 1; }\ndown(0);\nexport function handle() {}', /RangeError: Maximum call stack/],
+    ['a thrown error', "throw new Error('boom');\nexport function handle() {}", /Your code failed: Error: boom \(line 1/],
+    ['a syntax error', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  if (\n}', /does not compile: .*\(line 3, column \d+\)/],
+    ['a 1 GB allocation', 'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }', /did not return|stopped|failed|broken|Passed/],
+    ['fetch', "fetch('https://example.org/');\nexport function handle() {}", /fetch is not available to handlers/],
+    ['importScripts', "importScripts('https://example.org/x.js');\nexport function handle() {}", /importScripts is not available to handlers/],
+    ['a postMessage flood', "for (let i = 0; i < 1e6; i++) (self as any).postMessage('x');\nexport function handle() {}", /postMessage is not available to handlers/],
+    ['self.close()', '(self as any).close();\nexport function handle() {}', /close is not available to handlers/],
+    ['tampering with Object.prototype', "(Object.prototype as any).toJSON = () => 'hacked';\nexport function handle() {}", /Your code failed: TypeError/],
+    [
+      'tampering with ctx',
+      'export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  (ctx as any).effects = { addToBalance() {}, recordPayment() {} };\n  ctx.effects.addToBalance(msg.key, msg.amount);\n}',
+      /No loss is broken|No duplicate is broken|Passed/,
+    ],
+  ];
+
+  for (const [name, code, expected] of hostile) {
+    it(`contains ${name} with a clear message, and the page stays responsive`, async () => {
+      const { context, page, lab } = await open({ narrow: true });
+      await lab.getByRole('button', { name: 'Open the editor' }).click();
+      await setPlainCode(lab, code);
+      expect(await check(lab)).toMatch(expected);
+      // The page still answers, and the next request gets a working sandbox.
+      expect(await page.evaluate(() => 6 * 7)).toBe(42);
+      await setPlainCode(lab, solution);
+      expect(await check(lab)).toMatch(/^✓ Passed/);
+      await context.close();
+    });
+  }
+
+  it('keeps the reader’s code across a reload, and reset asks before discarding it', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    const first = await open({ context });
+    await first.lab.getByRole('button', { name: 'Open the editor' }).click();
+    await setPlainCode(first.lab, solution);
+    await first.page.reload({ waitUntil: 'networkidle' });
+    const lab = first.page.locator(LAB);
+    await lab.scrollIntoViewIfNeeded();
+    await expect.poll(() => lab.getByRole('alert').textContent()).toContain('Restored your code');
+    await lab.getByRole('button', { name: 'Open the editor' }).click();
+    expect(await lab.getByRole('textbox', { name: 'Handler code (plain text editor)' }).inputValue()).toBe(solution);
+    let asked = '';
+    first.page.removeAllListeners('dialog');
+    first.page.on('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await lab.getByRole('button', { name: '↺ Reset to starter' }).click();
+    expect(asked).toBe('Discard your code and go back to the starter?');
+    expect(await lab.getByRole('textbox', { name: 'Handler code (plain text editor)' }).inputValue()).toBe(solution);
+    await context.close();
+  });
+});
