@@ -21,13 +21,15 @@ function normaliseBase(value) {
   return trimmed ? `/${trimmed}` : undefined;
 }
 
-/** Serves `/`: Starlight has no root locale here, so a tiny page picks the reader's language. */
+/** Routes outside Starlight: `/` picks the reader's language; the embed pages show one simulator. */
 /** @type {import('astro').AstroIntegration} */
 const languageRoot = {
   name: 'redelivery-lab:language-root',
   hooks: {
     'astro:config:setup': ({ injectRoute }) => {
       injectRoute({ pattern: '/', entrypoint: './src/routes/language-root.astro', prerender: true });
+      // A scenario's simulator alone, for slides and LMS iframes: /en/embed/<scenario>/, /zh-cn/embed/<scenario>/.
+      injectRoute({ pattern: '/[lang]/embed/[scenario]', entrypoint: './src/routes/embed.astro', prerender: true });
     },
   },
 };
@@ -38,6 +40,8 @@ const languageRoot = {
  * reader opens it. The package's export map rewrites every subpath to `.js`, hence the file alias.
  */
 const monacoCss = fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url));
+/** Starlight's colour and type variables (not exported by the package), for pages outside Starlight: the embed route. */
+const starlightProps = fileURLToPath(new URL('./node_modules/@astrojs/starlight/dist/style/props.css', import.meta.url));
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -45,7 +49,14 @@ export default defineConfig({
   // Content lives at the top level (content/docs, content/i18n), so Starlight reads it natively.
   srcDir: '.',
   trailingSlash: 'always',
-  vite: { resolve: { alias: [{ find: /^monaco-editor-css(\?.*)?$/, replacement: `${monacoCss}$1` }] } },
+  vite: {
+    resolve: {
+      alias: [
+        { find: /^monaco-editor-css(\?.*)?$/, replacement: `${monacoCss}$1` },
+        { find: /^starlight-props-css$/, replacement: starlightProps },
+      ],
+    },
+  },
   integrations: [
     starlight({
       title: { en: 'Redelivery Lab', 'zh-CN': '重投实验室' },

@@ -8,8 +8,8 @@ import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
 
 /** What a request ended with. */
 export type SandboxOutcome =
-  | { kind: 'checked'; result: CheckResult; ms: number }
-  | { kind: 'ran'; frames: Frame[]; scenarioId: string }
+  | { kind: 'checked'; result: CheckResult; ms: number; thrown: SourceProblem | null }
+  | { kind: 'ran'; frames: Frame[]; scenarioId: string; thrown: SourceProblem | null }
   | { kind: 'compileError'; problem: SourceProblem }
   | { kind: 'runtimeError'; problem: SourceProblem }
   | { kind: 'timeout'; limitMs: number }
@@ -48,9 +48,9 @@ export class SandboxHost {
         }
         const outcome: SandboxOutcome =
           reply.type === 'checked'
-            ? { kind: 'checked', result: reply.result, ms: reply.ms }
+            ? { kind: 'checked', result: reply.result, ms: reply.ms, thrown: reply.thrown }
             : reply.type === 'ran'
-              ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId }
+              ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId, thrown: reply.thrown }
               : { kind: reply.type, problem: reply.problem };
         this.settle(outcome);
       };

@@ -19,7 +19,7 @@ export interface SourceProblem {
 /** Worker → page. */
 export type SandboxReply =
   | { type: 'progress'; requestId: number; states: number }
-  | { type: 'checked'; requestId: number; result: CheckResult; ms: number }
-  | { type: 'ran'; requestId: number; frames: Frame[]; scenarioId: string }
+  | { type: 'checked'; requestId: number; result: CheckResult; ms: number; thrown: SourceProblem | null }
+  | { type: 'ran'; requestId: number; frames: Frame[]; scenarioId: string; thrown: SourceProblem | null }
   | { type: 'compileError'; requestId: number; problem: SourceProblem }
   | { type: 'runtimeError'; requestId: number; problem: SourceProblem };

@@ -10,7 +10,8 @@ import { check, createTimeline, fromSteps, runUntilQuiescent } from '../sim';
 import { compileHandler } from './compile';
 import { labScenario } from './lab';
 import { labs } from './labs';
-import type { SandboxReply, SandboxRequest } from './protocol';
+import type { Handler } from '../sim';
+import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & Record<string, unknown>;
 const post = scope.postMessage.bind(scope);
@@ -62,15 +63,26 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
     reply({ type: compiled.stage === 'syntax' ? 'compileError' : 'runtimeError', requestId: request.requestId, problem: compiled.problem });
     return;
   }
-  const scenario = labScenario(lab, compiled.handler);
+  // Remember where the handler first threw (an error escaping handle dead-letters the message), so
+  // the reader sees the line, not only the consequence. The engine's own stop signal is not an Error.
+  let thrown: SourceProblem | null = null;
+  const handler: Handler = (message, ctx) => {
+    try {
+      compiled.handler(message, ctx);
+    } catch (error) {
+      if (error instanceof Error && !thrown) thrown = compiled.locate(error);
+      throw error;
+    }
+  };
+  const scenario = labScenario(lab, handler);
   try {
     if (request.type === 'check') {
       const started = now();
       const result = check(scenario, { progressEvery: 200, onProgress: (states) => reply({ type: 'progress', requestId: request.requestId, states }) });
-      reply({ type: 'checked', requestId: request.requestId, result, ms: now() - started });
+      reply({ type: 'checked', requestId: request.requestId, result, ms: now() - started, thrown });
     } else {
       const tl = request.steps ? fromSteps(scenario, request.steps) : runUntilQuiescent(createTimeline(scenario), 400);
-      reply({ type: 'ran', requestId: request.requestId, frames: tl.frames, scenarioId: scenario.id });
+      reply({ type: 'ran', requestId: request.requestId, frames: tl.frames, scenarioId: scenario.id, thrown });
     }
   } catch (error) {
     reply({ type: 'runtimeError', requestId: request.requestId, problem: compiled.locate(error) });

@@ -118,6 +118,11 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     ['an infinite loop', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void { while (true) {} }', /did not return within 1 s/],
     ['deep recursion', 'function down(n: number): number { return down(n + 1) + 1; }\ndown(0);\nexport function handle() {}', /RangeError: Maximum call stack/],
     ['a thrown error', "throw new Error('boom');\nexport function handle() {}", /Your code failed: Error: boom \(line 1/],
+    [
+      'an error thrown by the handler',
+      "export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  ctx.effects.addToBalance(msg.key, msg.amount);\n  throw new Error('after charging');\n}",
+      /Your handler threw Error: after charging \(line 3, column \d+\)/,
+    ],
     ['a syntax error', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  if (\n}', /does not compile: .*\(line 3, column \d+\)/],
     ['a 1 GB allocation', 'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }', /did not return|stopped|failed|broken|Passed/],
     ['fetch', "fetch('https://example.org/');\nexport function handle() {}", /fetch is not available to handlers/],

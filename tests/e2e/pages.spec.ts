@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPages, launchBrowser, useTheme, watchPage } from './browser';
 
 const siteUrl = inject('siteUrl');
-const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url)));
+// Every page, except that the embed route (one page per scenario and language, all the same
+// template) is represented by one scenario per language, to keep the suite fast.
+const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
+  (p) => !p.includes('/embed/') || p.endsWith('/embed/manual-ack-crash-after-effect/'),
+);
 let browser: Browser;
 
 beforeAll(async () => {

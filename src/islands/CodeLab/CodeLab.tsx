@@ -137,15 +137,17 @@ export default function CodeLab({ labId, lang, labels, children }: CodeLabProps)
       setStatus({ kind: 'message', tone: 'bad', text: explainFailure(outcome) ?? '' });
       return;
     }
-    const { result, ms } = outcome;
+    const { result, ms, thrown } = outcome;
+    const threw = thrown ? ` ${fmt(labels['lab.threw'], { message: thrown.message, where: where(thrown) })}` : '';
+    if (thrown?.line != null) editor.current?.setMarkers([{ message: thrown.message, line: thrown.line, column: thrown.column ?? 1 }]);
     const broken = Object.entries(result.counterexamples).sort((a, b) => a[1]!.steps.length - b[1]!.steps.length)[0];
     if (!broken) {
-      setStatus({ kind: 'message', tone: 'good', text: fmt(labels['lab.passed'], { states: result.states, ms: Math.round(ms) }) });
+      setStatus({ kind: 'message', tone: thrown ? 'bad' : 'good', text: fmt(labels['lab.passed'], { states: result.states, ms: Math.round(ms) }) + threw });
       return;
     }
     const [invariant, cex] = broken;
     const name = invariant === 'noDuplicateSideEffect' ? labels['sim.noDuplicate'] : labels['sim.noLoss'];
-    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: name, steps: cex!.steps.length, states: result.states }), steps: cex!.steps });
+    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: name, steps: cex!.steps.length, states: result.states }) + threw, steps: cex!.steps });
   };
 
   const world = frames?.[cursor]?.world;

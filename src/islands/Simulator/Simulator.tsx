@@ -41,6 +41,8 @@ export interface SimulatorProps {
   strategies?: StrategyId[] | undefined;
   lang: Lang;
   labels: SimLabels;
+  /** Rendered on the embed route (no page around it). */
+  embedded?: boolean | undefined;
 }
 
 type Explore =
@@ -72,7 +74,7 @@ function settledLoss(tl: Timeline): number | null {
  * The simulator readers break things with: lanes, ledger, invariant badges, state machines and a log,
  * all pure views of (timeline, cursor). Buttons only move the timeline or inject a fault.
  */
-export default function Simulator({ id, scenarioId, strategies: choices, lang, labels }: SimulatorProps) {
+export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false }: SimulatorProps) {
   const base = useMemo(() => findScenario(scenarioId, ackScenarios)!, [scenarioId]);
   const [tl, setTl] = useState<Timeline>(() => createTimeline(base));
   const [playing, setPlaying] = useState(false);
@@ -152,6 +154,19 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       move(seek(createTimeline(variant, tl.spec.seed, tl.spec.schedule), tl.cursor));
     } catch {
       move(createTimeline(variant, tl.spec.seed));
+    }
+  };
+
+  const copyEmbed = async () => {
+    const siteRoot = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+    const src = new URL(`${siteRoot}${lang}/embed/${base.id}/`, window.location.origin).toString();
+    const title = base.title[lang].replace(/"/g, '&quot;');
+    const code = `<iframe src="${src}" title="${title}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
+    try {
+      await navigator.clipboard.writeText(code);
+      setShareText({ message: labels['sim.embedCopied'], url: code });
+    } catch {
+      setShareText({ message: labels['sim.shareManual'], url: code });
     }
   };
 
@@ -235,7 +250,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     <section
       ref={root}
       id={id}
-      class="sim not-content"
+      class={`sim not-content${embedded ? ' sim--embedded' : ''}`}
       tabIndex={0}
       aria-label={fmt(labels['sim.region'], { title: base.title[lang] })}
       aria-keyshortcuts="Space ArrowLeft ArrowRight"
@@ -353,6 +368,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         )}{' '}
         <button type="button" onClick={share}>
           {labels['sim.share']}
+        </button>{' '}
+        <button type="button" onClick={copyEmbed}>
+          {labels['sim.embed']}
         </button>
         <div class="sim-explore__status" role="status" aria-live="polite">
           {explore.status === 'running' && fmt(labels['sim.exploring'], { states: explore.states })}
