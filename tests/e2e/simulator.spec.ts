@@ -162,3 +162,37 @@ describe('simulator on the Acknowledgements chapter', () => {
     await context.close();
   });
 });
+
+describe('presenter mode', () => {
+  it('opens from the widget, steps with the arrow keys, jumps to the faults with F, shows speaker notes, and closes with Esc', async () => {
+    const { context, page, sim } = await open(chapter('en'));
+    await sim.getByRole('button', { name: '⛶ Present' }).click();
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+    const box = await sim.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box?.width).toBeGreaterThanOrEqual(viewport.width - 20); // takes the whole screen
+    expect(await sim.locator('.sim-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
+    expect(await sim.getByRole('complementary', { name: 'Speaker notes' }).textContent()).toContain('Ask: the consumer charged but never acked');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await position(sim)).toContain('Step 3');
+    await page.keyboard.press('ArrowLeft');
+    expect(await position(sim)).toContain('Step 2');
+    for (let i = 0; i < 10 && (await sim.getByRole('button', { name: /Crash consumer after the write/ }).isDisabled()); i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('f');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Crash consumer after the write');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(false);
+    await context.close();
+  });
+
+  it('opens from a URL (?present=<simulator id>) in Chinese', async () => {
+    const { context, page, sim } = await open(`${chapter('zh-cn')}?present=crash-after-write`);
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+    expect(await sim.getByRole('complementary', { name: '讲解提示' }).textContent()).toContain('先问');
+    await page.keyboard.press('ArrowRight');
+    expect(await position(sim)).toContain('第 1 步');
+    await context.close();
+  });
+});

@@ -83,6 +83,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const [shareText, setShareText] = useState<{ message: string; url?: string } | null>(null);
   const [explore, setExplore] = useState<Explore>({ status: 'idle' });
   const [logCopied, setLogCopied] = useState(false);
+  const [presenting, setPresenting] = useState(false);
   const checker = useRef<CheckerClient | null>(null);
   const root = useRef<HTMLElement>(null);
 
@@ -96,6 +97,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   // A share link for this widget: replay it, or say clearly why not and keep the default.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
+    if (params.get('present') === id) setPresenting(true);
     if (params.get('sim') !== id) return;
     const opened = openRun(params.get('run'), ackScenarios);
     const baseId = (params.get('run') ?? '').split('.')[1]?.split('~')[0];
@@ -123,6 +125,62 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   }, [playing, tl, speed]);
 
   useEffect(() => () => checker.current?.cancel(), []);
+
+  // Presenter mode: the whole screen is the simulator, so arrow keys, F and Esc work anywhere.
+  useEffect(() => {
+    if (!presenting) return;
+    // The top layer (a manual popover) lifts the simulator above the page's own stacking contexts
+    // (header, sidebars), with or without full screen.
+    const el = root.current;
+    try {
+      el?.showPopover?.();
+    } catch {
+      /* already shown, or not supported: the fixed overlay still covers most of the page */
+    }
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, select, textarea')) return;
+      if (event.key === 'ArrowRight' || event.key === 'PageDown') {
+        event.preventDefault();
+        setTl((t) => stepForward(t));
+      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
+        event.preventDefault();
+        setTl((t) => stepBack(t));
+      } else if (event.key === 'f' || event.key === 'F') {
+        event.preventDefault();
+        const fault = root.current?.querySelector<HTMLButtonElement>('.sim-fault__button:not(:disabled)');
+        (fault ?? root.current?.querySelector<HTMLElement>('.sim-faults'))?.focus();
+      } else if (event.key === ' ' && !target.closest('button, a, summary')) {
+        event.preventDefault();
+        setPlaying((p) => !p);
+      } else if (event.key === 'Escape') {
+        setPresenting(false);
+      }
+    };
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) setPresenting(false);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      try {
+        el?.hidePopover?.();
+      } catch {
+        /* not shown */
+      }
+    };
+  }, [presenting]);
+
+  const present = () => {
+    setPlaying(false);
+    setPresenting(true);
+    // Full screen where the browser allows it; otherwise the CSS overlay covers the page.
+    void root.current?.requestFullscreen?.().catch(() => undefined);
+    root.current?.focus();
+  };
 
   const move = (next: Timeline) => {
     setShareText(null);
@@ -213,6 +271,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (presenting) return; // the window-wide presenter keys handle it
     const target = event.target as HTMLElement;
     if (target.closest('button, input, select, textarea, a, summary')) return;
     if (event.key === ' ' || event.key === 'Spacebar') {
@@ -250,7 +309,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     <section
       ref={root}
       id={id}
-      class={`sim not-content${embedded ? ' sim--embedded' : ''}`}
+      class={`sim not-content${embedded ? ' sim--embedded' : ''}${presenting ? ' sim--presenting' : ''}`}
+      popover={presenting ? 'manual' : undefined}
       tabIndex={0}
       aria-label={fmt(labels['sim.region'], { title: base.title[lang] })}
       aria-keyshortcuts="Space ArrowLeft ArrowRight"
@@ -259,6 +319,11 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       <header class="sim-header">
         <h3 class="sim-title">{base.title[lang]}</h3>
         <p class="sim-lesson">{scenario.lesson[lang]}</p>
+        {presenting && base.notes && (
+          <aside class="sim-notes" aria-label={labels['sim.notes']}>
+            <strong>{labels['sim.notes']}:</strong> {base.notes[lang]}
+          </aside>
+        )}
         {notice && (
           <p class="sim-notice" role="alert">
             {notice}
@@ -287,11 +352,20 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         <button type="button" onClick={restart} disabled={tl.cursor === 0}>
           ↺ {labels['sim.reset']}
         </button>
+        {presenting ? (
+          <button type="button" onClick={() => setPresenting(false)}>
+            ✕ {labels['sim.exitPresent']}
+          </button>
+        ) : (
+          <button type="button" onClick={present}>
+            ⛶ {labels['sim.present']}
+          </button>
+        )}
         <span class="sim-position">
           {fmt(labels['sim.position'], { n: tl.cursor })} · {fmt(labels['sim.clock'], { time: `${world.time / 1000} s` })}
         </span>
       </div>
-      <p class="sim-keys">{labels['sim.keys']}</p>
+      <p class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>
 
       {choices && choices.length > 1 && (
         <label class="sim-strategy">
@@ -307,7 +381,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       )}
       {choices && choices.length > 1 && scenario.strategy !== 'custom' && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
 
-      <fieldset class="sim-faults">
+      <fieldset class="sim-faults" tabIndex={-1}>
         <legend>{labels['sim.faults']}</legend>
         {faultButtons.map((f) => (
           <span class="sim-fault" key={f.id}>

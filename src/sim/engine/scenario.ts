@@ -28,6 +28,8 @@ export interface Scenario {
   title: { en: string; 'zh-cn': string };
   /** One sentence a reader should take away. */
   lesson: { en: string; 'zh-cn': string };
+  /** Speaker notes for presenter mode: what to ask the class and what to point at. */
+  notes?: { en: string; 'zh-cn': string };
   messages: Message[];
   consumers: number;
   autoAck: boolean;

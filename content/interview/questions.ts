@@ -1,0 +1,1096 @@
+import type { Question } from '../../src/interview/types';
+
+/**
+ * The interview question bank: questions candidates are really asked about duplicate consumption, each
+ * with a model answer (bullets to say aloud), the copied "standard answer" that gets it wrong, why it
+ * is wrong, and the chapter (and simulator) that demonstrates the mechanism. Broker facts and defaults
+ * follow the project's FACTS reference; versions are given where a default changed. Plain text, no
+ * Markdown.
+ */
+export const questions: Question[] = [
+  // ── Delivery guarantees ────────────────────────────────────────────────────────────────────────
+  {
+    id: 'how-to-avoid-duplicate-consumption',
+    topics: ['guarantees', 'idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'How do you make sure a message is not consumed twice?',
+      'zh-cn': '如何保证消息不被重复消费？',
+    },
+    answer: {
+      en: [
+        'I can’t stop the broker from delivering twice: a sender can’t tell a lost message from a lost reply, so a system that must not lose messages retries, and retries mean duplicates. I design for at-least-once.',
+        'Duplicates come from both ends: the producer re-sending after a lost confirm, and the consumer being redelivered after a crash, a lost ack, an ack timeout, a rebalance or an auto-commit window — plus manual replays.',
+        'So I make processing idempotent: a dedup record keyed by a business key the producer chose (order id + operation), with a unique constraint, written in the same DB transaction as the business change. I ack only after the commit.',
+        'Where the write allows it, I make it naturally idempotent instead: a conditional update from UNPAID to PAID, an upsert by key, a version column.',
+        'I cap retries with a delivery limit and a dead-letter queue, and I test it by killing the consumer between the commit and the ack.',
+      ],
+      'zh-cn': [
+        'Broker 层面没法保证不重复：发送方分不清“消息丢了”还是“回复丢了”，不想丢消息就只能重试，重试就会重复。所以我默认按至少一次来设计。',
+        '重复两头都有：生产端确认丢了会重发；消费端在崩溃、ack 丢失、ack 超时、Rebalance、自动提交位点之后会被重投；还有人工重放。',
+        '核心是消费端幂等：用生产者定的业务主键（订单号 + 操作类型）建一张带唯一索引的消费记录表，和业务变更写在同一个本地事务里，事务提交之后再 ack。',
+        '能改写法的就直接做成天然幂等：按状态条件更新（UNPAID → PAID）、按主键 upsert、版本号乐观锁。',
+        '再用重试次数上限 + 死信队列兜住毒消息；上线前专门测一遍：在写库之后、ack 之前把消费者 kill 掉。',
+      ],
+    },
+    wrong: {
+      en: 'Use the broker’s acknowledgement mechanism so each message is confirmed only once, keep messages in order, rely on heartbeats, set a message TTL, and check a Redis key before processing.',
+      'zh-cn': '靠 MQ 的消息确认机制保证只确认一次，再保证消息有序、开启心跳、给消息设 TTL，处理前用 Redis 判断一下有没有消费过。',
+    },
+    why: {
+      en: 'Acks are what make redelivery happen: acking after processing is exactly what duplicates on a crash, and acking before loses messages. Ordering, heartbeats and TTL don’t dedupe at all (heartbeats even trigger redelivery; TTL discards messages), and a Redis check is a separate step from the DB write, so a crash or a second consumer slips in between.',
+      'zh-cn': 'ack 恰恰是重投的前提：处理完再 ack，崩溃就会重复；先 ack，崩溃就丢消息。有序、心跳、TTL 都不去重（心跳发现消费者挂了反而会触发重投，TTL 是让消息过期丢弃）；Redis 判断和数据库写入是两步，崩溃或第二个消费者正好插在中间。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'exactly-once-delivery-claim',
+    topics: ['guarantees', 'transactions'],
+    brokers: ['general', 'kafka'],
+    question: {
+      en: 'Can a message queue guarantee exactly-once delivery?',
+      'zh-cn': 'MQ 能不能做到消息只投递一次（Exactly-Once）？',
+    },
+    answer: {
+      en: [
+        'Not for what matters to the business. The broker can’t see whether the consumer’s side effect happened, so whenever it hears nothing back it has to redeliver.',
+        'What brokers call exactly-once is narrower: Kafka transactions make read-process-write atomic inside Kafka; SQS FIFO, JetStream and Pulsar drop re-published duplicates within a window or per producer.',
+        'None of them makes a charge, an email or an HTTP call happen once; those live outside the broker.',
+        'The honest formula is at-least-once delivery plus idempotent processing, which gives effectively-once results.',
+      ],
+      'zh-cn': [
+        '对业务来说做不到。Broker 看不到消费者的副作用到底有没有发生，收不到确认就只能重投。',
+        '各家说的 Exactly-Once 范围都很窄：Kafka 事务只保证 Kafka 内部“读-处理-写”的原子性；SQS FIFO、NATS JetStream、Pulsar 只是在一个时间窗口内或按生产者去掉重复发布的消息。',
+        '扣款、发邮件、调 HTTP 接口这些副作用在 Broker 之外，哪一家都管不了。',
+        '实际能做到的是：至少一次投递 + 幂等处理 = 效果上恰好一次。',
+      ],
+    },
+    wrong: {
+      en: 'Yes, Kafka supports exactly-once: turn on the idempotent producer and transactions and each message is consumed exactly once.',
+      'zh-cn': '可以，Kafka 支持 Exactly-Once，开启幂等生产者和事务，每条消息就只会被消费一次。',
+    },
+    why: {
+      en: 'The idempotent producer only drops the producer client’s own retries within one session and partition, and transactions only cover writes and offset commits inside Kafka. A consumer that writes to a database and crashes before its offset commit still processes the record again.',
+      'zh-cn': '幂等生产者只拦截生产者客户端在单个会话、单个分区内的内部重试；事务只覆盖 Kafka 内部的写入和位点提交。消费者写了数据库、还没提交位点就崩溃，这条消息照样会再处理一次。',
+    },
+    see: { chapter: 'concepts/delivery-guarantees' },
+  },
+  {
+    id: 'at-most-vs-at-least-once',
+    topics: ['guarantees', 'acks'],
+    brokers: ['general'],
+    question: {
+      en: 'What’s the difference between at-most-once and at-least-once, and which do you pick for payments?',
+      'zh-cn': '至多一次和至少一次有什么区别？支付场景选哪个？',
+    },
+    answer: {
+      en: [
+        'It comes down to the order of the side effect and the ack (or offset commit). Ack first, then process: a crash in between loses the message. That’s at-most-once.',
+        'Process first, then ack: a crash, a lost ack or a timeout in between redelivers it. That’s at-least-once, so duplicates.',
+        'Auto-ack, or committing offsets before processing, is at-most-once.',
+        'For payments I pick at-least-once: a double charge can be detected and refunded, a lost payment order just disappears. Then I make the handler idempotent so the duplicate is harmless.',
+      ],
+      'zh-cn': [
+        '区别只在业务操作和 ack（或提交位点）的先后。先 ack 再处理，中间崩溃消息就丢了，这是至多一次。',
+        '先处理再 ack，中间崩溃、ack 丢失或超时都会重投，这是至少一次，会有重复。',
+        '自动 ack、处理之前就提交位点，都属于至多一次。',
+        '支付选至少一次：多扣的钱能对账发现、能退回，丢掉的支付单就真没了。然后把消费逻辑做成幂等，让重复无害。',
+      ],
+    },
+    wrong: {
+      en: 'For payments use at-most-once: ack as soon as the message arrives, so the broker never redelivers it and nobody is charged twice.',
+      'zh-cn': '支付最怕重复扣款，那就用至多一次：消息一到先 ack，Broker 就不会重投，也就不会扣两次。',
+    },
+    why: {
+      en: 'A crash between the ack and the charge loses the order silently, because the broker forgot the message the moment it was acked. Trading duplicates for silent loss is worse for money; at-least-once plus an idempotent charge avoids both.',
+      'zh-cn': 'ack 和扣款之间一崩溃，这笔订单就悄无声息地丢了：Broker 在收到 ack 的那一刻就把消息删了。用“静默丢失”换“不重复”，对资金来说更糟；至少一次 + 幂等扣款才能两头都不出错。',
+    },
+    see: { chapter: 'concepts/delivery-guarantees' },
+  },
+  {
+    id: 'why-broker-cannot-prevent-duplicates',
+    topics: ['guarantees', 'producer'],
+    brokers: ['general'],
+    question: {
+      en: 'Why can’t a broker simply be built so that it never delivers a message twice?',
+      'zh-cn': '为什么 MQ 不能从根本上做到不重复投递？',
+    },
+    answer: {
+      en: [
+        'Every hop is request and reply: the producer waits for a publisher confirm, the broker waits for the consumer’s ack.',
+        'When the reply doesn’t come, the waiting side can’t tell “the request never arrived” from “it was processed and only the reply was lost”. That’s the two generals problem; more rounds of confirmation don’t help, because they can be lost too.',
+        'A system that must not lose data has one safe move on silence: send again. That retry is what creates the duplicate.',
+        'So no-loss and no-duplicates can’t both come from the transport; the receiver has to make the second copy harmless.',
+      ],
+      'zh-cn': [
+        '链路上每一跳都是“发请求、等回复”：生产者等 Broker 的发布确认，Broker 等消费者的 ack。',
+        '等不到回复的一方分不清是“请求没到”，还是“请求处理了、只是回复丢了”，这就是两军问题。多加几轮确认也没用，确认本身也会丢。',
+        '不允许丢消息的系统，在沉默时只剩一个安全动作：再发一次。重复就是这么来的。',
+        '所以“不丢”和“不重”不可能都靠传输层保证，只能由接收方让第二份变得无害。',
+      ],
+    },
+    wrong: {
+      en: 'It’s a reliability problem of the broker: with synchronous replication, a reliable network and one more confirmation round, duplicates would go away.',
+      'zh-cn': '这是 Broker 可靠性不够：网络可靠一点、做同步复制、再多加一轮确认，就不会重复了。',
+    },
+    why: {
+      en: 'Storage reliability isn’t the issue. The uncertainty is whether the last reply arrived, and any extra confirmation round just moves the same uncertainty one step later. Retrying on silence is what prevents loss, and it is also what duplicates.',
+      'zh-cn': '问题不在存储可不可靠，而在“最后那个回复到没到”永远不确定，多加一轮确认只是把同样的不确定挪到下一轮。沉默时重发是不丢的前提，也正是重复的来源。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'sources-of-duplicates',
+    topics: ['guarantees', 'acks'],
+    brokers: ['general'],
+    question: {
+      en: 'In which situations does duplicate consumption happen?',
+      'zh-cn': '什么情况下会出现重复消费？',
+    },
+    answer: {
+      en: [
+        'Producer side: the publisher confirm or send response is lost or times out, the producer re-sends, and the broker stores a second copy.',
+        'The consumer crashes after the side effect but before the ack or offset commit; or the ack itself is lost, or the connection drops before it arrives.',
+        'An ack, visibility or lock timeout expires while the consumer is still working: the message goes to another consumer and both run at once.',
+        'A rebalance or queue reassignment before the position was committed, or periodic offset commits (Kafka auto-commit, RocketMQ’s 5-second offset persistence) followed by a crash.',
+        'And on purpose: operators resetting offsets or replaying a dead-letter queue.',
+      ],
+      'zh-cn': [
+        '生产端：发布确认或发送响应丢了、超时了，生产者重发，Broker 存下了第二份。',
+        '消费端：业务做完、ack 或位点提交还没做就崩溃；或者 ack 本身丢了、连接在 ack 送达前断了。',
+        '还在处理就超时了（ack 超时、SQS 可见性超时、锁超时），消息被交给另一个消费者，两边同时在跑。',
+        'Rebalance、队列重新分配时位点还没提交；或者位点是定时提交的（Kafka 自动提交、RocketMQ 每 5 秒持久化一次位点），然后崩溃。',
+        '还有人为的：运维回拨消费位点，或者把死信队列重新投回去。',
+      ],
+    },
+    wrong: {
+      en: 'Only when the consumer throws an exception and the broker retries it; if processing never fails, there are no duplicates.',
+      'zh-cn': '只有消费失败抛异常时才会重复，MQ 会重试；只要业务代码不报错，就不会重复消费。',
+    },
+    why: {
+      en: 'Most duplicates follow a successful processing whose ack or offset commit never made it: a crash, a lost ack, a timeout or a rebalance. The producer can also store two copies without any consumer error at all.',
+      'zh-cn': '大多数重复恰恰发生在处理成功之后：ack 或位点提交没送到，原因是崩溃、ack 丢失、超时或 Rebalance。生产者重发也会在消费端毫无报错的情况下存下两份。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+
+  // ── Acknowledgements ───────────────────────────────────────────────────────────────────────────
+  {
+    id: 'rabbitmq-auto-ack-vs-manual-ack',
+    topics: ['acks', 'guarantees'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'RabbitMQ: automatic or manual acknowledgement — what’s the difference, and which do you use?',
+      'zh-cn': 'RabbitMQ 的自动 ack 和手动 ack 有什么区别？生产环境怎么选？',
+    },
+    answer: {
+      en: [
+        'With autoAck the broker treats a message as done the moment it sends it. If the consumer crashes while processing, the message is gone: at-most-once.',
+        'With manual ack the consumer calls basic.ack when it’s finished; until then the delivery is unacked and comes back if the channel or connection closes.',
+        'I use manual ack, sent after the transaction that contains the side effect has committed. That gives at-least-once.',
+        'The price is a window between the commit and the ack where a crash redelivers, so the handler must be idempotent.',
+      ],
+      'zh-cn': [
+        'autoAck 模式下，消息一发给消费者，Broker 就当它处理完了。消费者处理中崩溃，消息就没了，这是至多一次。',
+        '手动 ack 由消费者处理完再调 basic.ack；在这之前消息处于未确认（unacked）状态，信道或连接一断就会重新入队。',
+        '生产环境用手动 ack，而且在包含业务操作的事务提交之后再 ack，这样是至少一次。',
+        '代价是提交和 ack 之间有个窗口，这时崩溃会重投，所以消费逻辑必须幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Switch to manual ack: the message is then acknowledged once, after processing, so it can’t be consumed twice.',
+      'zh-cn': '把自动 ack 改成手动 ack 就行了，处理完才确认，消息就不会被重复消费。',
+    },
+    why: {
+      en: 'Manual ack prevents loss, not duplicates. If the consumer crashes after the DB write and before basic.ack, RabbitMQ requeues the unacked delivery and hands it out again with redelivered set, and the write happens twice.',
+      'zh-cn': '手动 ack 防的是丢消息，不是重复。写完库、basic.ack 之前崩溃，RabbitMQ 会把这条未确认的消息重新入队，带着 redelivered 标记再投一次，写库就执行了两遍。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'auto-ack' },
+  },
+  {
+    id: 'where-to-put-the-ack',
+    topics: ['acks'],
+    brokers: ['general', 'rabbitmq'],
+    question: {
+      en: 'Where exactly in the consumer code do you put the ack?',
+      'zh-cn': '手动 ack 应该放在代码的哪个位置？',
+    },
+    answer: {
+      en: [
+        'After the database transaction that holds the side effect has committed — not inside it, and not before it.',
+        'Ack before the commit: a crash in between loses the message. Ack after the commit: a crash in between redelivers it, and that window is what idempotency has to cover.',
+        'If processing fails, don’t ack as if it succeeded: nack or reject, or return the broker’s retry status, so it goes through retries and finally to the DLQ.',
+        'A duplicate that hits the unique key counts as a success: ack it normally.',
+      ],
+      'zh-cn': [
+        '放在包含业务操作的数据库事务提交之后：不能在事务里面，更不能在处理之前。',
+        '提交前 ack，中间崩溃就丢消息；提交后 ack，中间崩溃会重投，这个窗口就是幂等要兜住的。',
+        '处理失败时不能当成功 ack：用 nack / reject，或者返回 Broker 的重试状态，让它走重试，最后进死信队列。',
+        '撞上唯一键的重复消息算处理成功，正常 ack。',
+      ],
+    },
+    wrong: {
+      en: 'Put basicAck in a finally block, so the message is always acknowledged and never redelivered.',
+      'zh-cn': '把 basicAck 放在 finally 里，保证不管成功失败都会确认，这样就不会重复投递。',
+    },
+    why: {
+      en: 'A finally block acks failures too, so a message whose processing threw is dropped for good. And it still runs after the commit, so a crash before it, or a lost ack, redelivers the message anyway.',
+      'zh-cn': 'finally 里 ack 会把处理失败的消息也确认掉，这条消息就永远丢了。而且它照样在提交之后执行，执行前崩溃或者 ack 丢了，还是会重投。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'acked-but-redelivered',
+    topics: ['acks'],
+    brokers: ['general', 'rabbitmq', 'jetstream', 'sqs'],
+    question: {
+      en: 'The consumer processed the message and acked it, yet the message came back. How is that possible?',
+      'zh-cn': '消费者明明已经 ack 了，为什么消息还会被重新投递？',
+    },
+    answer: {
+      en: [
+        'An ack is just a network message; the broker only knows about it if it arrives. If it’s lost, or the connection drops before it gets there, the broker sees an unfinished delivery.',
+        'RabbitMQ: acks travel on the consumer’s own connection, so a lost ack usually means that connection closed — and then every unacked delivery on it is requeued.',
+        'JetStream: an ack can be lost silently, and the message comes back after ack_wait (30 s by default). AckSync waits until the server confirms it received the ack.',
+        'SQS: if the delete didn’t go through, the message becomes visible again after the visibility timeout (30 s by default).',
+        'The broker can’t tell this apart from a consumer that never finished, so the handler has to be idempotent.',
+      ],
+      'zh-cn': [
+        'ack 也只是一条网络消息，Broker 收到了才算数。ack 丢了，或者送达前连接断了，在 Broker 眼里这次投递就是没处理完。',
+        'RabbitMQ 的 ack 走消费者自己的连接，ack 送不到通常意味着连接断了；连接一断，上面所有未确认的消息都会重新入队。',
+        'NATS JetStream 的 ack 可能悄悄丢掉，消息在 ack_wait（默认 30 秒）之后重投；AckSync 会等服务端确认收到了 ack。',
+        'SQS 删除消息没成功，可见性超时（默认 30 秒）一过，消息又会出现。',
+        'Broker 没法把这种情况和“消费者根本没处理完”区分开，所以消费端必须幂等。',
+      ],
+    },
+    wrong: {
+      en: 'That can’t happen: once basicAck is called the broker deletes the message, so it must be a bug in the client or the broker.',
+      'zh-cn': '不可能，调用了 basicAck，Broker 就会删掉消息，出现这种情况肯定是客户端或者 MQ 的 bug。',
+    },
+    why: {
+      en: 'Calling ack only sends it; the broker deletes the message when it receives it. A lost ack or a dropped connection leaves the delivery unacked, and redelivering it is the design, not a bug.',
+      'zh-cn': '调用 ack 只是把它发出去，Broker 收到才会删除。ack 丢了或连接断了，这次投递就还是未确认状态，重投是设计如此，不是 bug。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'lost-ack' },
+  },
+  {
+    id: 'ack-timeout-slow-consumer',
+    topics: ['acks'],
+    brokers: ['general', 'sqs', 'jetstream'],
+    question: {
+      en: 'What happens when a consumer takes longer than the ack timeout (or visibility timeout)?',
+      'zh-cn': '消费者处理太慢，超过了 ack 超时（或可见性超时）会怎样？',
+    },
+    answer: {
+      en: [
+        'The broker can’t tell slow from dead, so when the timer runs out it hands the message to another consumer — while the first one may still be working on it.',
+        'Typical timers: SQS visibility timeout 30 s by default (up to 12 h), JetStream ack_wait 30 s, RabbitMQ consumer_timeout 30 min, Kafka max.poll.interval.ms 5 min.',
+        'That’s the only concurrent duplicate: two consumers hold the same message at the same time. A check-then-insert dedup lets both through; you need a unique key so only one transaction can commit.',
+        'Keep processing well under the timeout, or extend it where the broker allows, e.g. changeInvisibleDuration in RocketMQ 5.x.',
+      ],
+      'zh-cn': [
+        'Broker 分不清消费者是慢还是挂了，时限一到就把消息交给别的消费者，而第一个消费者可能还在处理。',
+        '常见时限：SQS 可见性超时默认 30 秒（最长 12 小时），NATS JetStream ack_wait 30 秒，RabbitMQ consumer_timeout 30 分钟，Kafka max.poll.interval.ms 5 分钟。',
+        '这是唯一一种并发的重复：两个消费者同时拿着同一条消息。先查再插的去重会让两边都通过，必须靠唯一键，让两个事务只有一个能提交。',
+        '处理耗时要远小于超时时间，或者在 Broker 支持时延长时限，比如 RocketMQ 5.x 的 changeInvisibleDuration。',
+      ],
+    },
+    wrong: {
+      en: 'Nothing bad: the broker waits as long as the consumer is connected, so slow processing only reduces throughput.',
+      'zh-cn': '没关系，只要消费者还连着，Broker 就会一直等它处理完，慢只是影响吞吐。',
+    },
+    why: {
+      en: 'Brokers put a deadline on unacked work precisely because a stuck consumer often stays connected. When it expires the message is delivered again, usually to another consumer, and two copies run concurrently.',
+      'zh-cn': 'Broker 给未确认的消息设时限，正是因为卡住的消费者往往还连着。时限一到消息就会再投，通常投给另一个消费者，两份同时在跑。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
+  },
+  {
+    id: 'rabbitmq-redelivered-flag',
+    topics: ['acks', 'idempotency'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'Can you use RabbitMQ’s redelivered flag to detect and skip duplicates?',
+      'zh-cn': '能不能用 RabbitMQ 的 redelivered 标记判断重复、直接跳过？',
+    },
+    answer: {
+      en: [
+        'No. redelivered=true means the message was delivered before and may have been seen, not that it was processed.',
+        'The consumer may have died before its write — then skipping loses the message — or after it — then it must not run again. Only your own record can tell which.',
+        'It also misses duplicates: a producer re-publish after a lost confirm is a brand-new message and arrives with redelivered=false.',
+        'Use it as a hint at most, for example to take the slower path that checks the dedup table; dedupe on a business key.',
+      ],
+      'zh-cn': [
+        '不能。redelivered=true 的意思是“以前投递过、可能被看过”，不是“已经处理过”。',
+        '消费者可能死在写库之前，这时跳过就丢消息；也可能死在写库之后，这时绝不能再处理。能分辨的只有你自己的消费记录。',
+        '它还会漏掉重复：发布确认丢失后生产者重发的那份是一条全新的消息，redelivered 是 false。',
+        '最多当个提示，比如为 true 时走一遍更严格的去重检查；真正去重要靠业务主键。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: if redelivered is true the message was already handled, so just ack it and return.',
+      'zh-cn': '可以，redelivered 为 true 说明消息已经消费过了，直接 ack 返回就行。',
+    },
+    why: {
+      en: 'RabbitMQ sets the flag on any requeued delivery, including one whose consumer crashed before doing anything, so skipping it loses work; and producer-side duplicates never carry the flag.',
+      'zh-cn': '只要消息重新入队再投递，RabbitMQ 就会打上这个标记，包括消费者还没来得及做任何事就崩溃的情况，跳过就等于丢消息；而生产端造成的重复根本不带这个标记。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'rabbitmq-nack-requeue',
+    topics: ['acks', 'dlq'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'RabbitMQ: when do you nack or reject with requeue=true, and when with requeue=false?',
+      'zh-cn': 'RabbitMQ 的 basic.nack / basic.reject 里 requeue 设 true 还是 false？一直 requeue 会怎样？',
+    },
+    answer: {
+      en: [
+        'requeue=true puts the message back to be delivered again: right for transient failures such as a timeout calling a dependency.',
+        'requeue=false drops it, or dead-letters it if the queue has a dead-letter exchange: right when it will never succeed — bad format, missing data, a bug.',
+        'Requeueing a poison message forever just spins: it comes straight back and hogs consumers. Classic queues put no limit on that.',
+        'Quorum queues have delivery-limit, 20 by default since 4.0, then drop or DLX. But since 4.3 only failed deliveries count — reject and connection loss, not nack with requeue — so I still count attempts myself and reject with requeue=false past a threshold.',
+      ],
+      'zh-cn': [
+        'requeue=true 让消息回到队列再投一次，适合临时性失败，比如调用下游超时。',
+        'requeue=false 会丢弃消息；队列配了死信交换机（DLX）就进死信，适合永远不会成功的情况：格式错误、数据不存在、代码 bug。',
+        '毒消息一直 requeue 只会空转：马上又回来，占着消费者。经典队列对此没有任何次数限制。',
+        '仲裁队列有 delivery-limit，4.0 起默认 20 次，超过就丢弃或进 DLX。但 4.3 起只统计失败的投递（reject 和连接断开算，nack 带 requeue 不算），所以我还是自己计次数，超过阈值就 reject 且 requeue=false。',
+      ],
+    },
+    wrong: {
+      en: 'On any exception, basicNack with requeue=true; the message is retried until it succeeds, so nothing is ever lost.',
+      'zh-cn': '只要出异常就 basicNack，requeue=true，消息会一直重试直到成功，不会丢。',
+    },
+    why: {
+      en: 'A message that can never succeed then loops endlessly, occupying consumers and repeating any side effect done before the failure. Retries need a cap and a dead-letter destination.',
+      'zh-cn': '永远不会成功的消息会无限循环，占着消费者，失败之前已经做过的副作用也会一遍遍重复。重试必须有上限，并且要有死信去处。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+  {
+    id: 'rabbitmq-prefetch-and-crash',
+    topics: ['acks'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'How does RabbitMQ prefetch (basic.qos) relate to duplicate consumption?',
+      'zh-cn': 'RabbitMQ 的 prefetch（basic.qos）和重复消费有什么关系？',
+    },
+    answer: {
+      en: [
+        'Prefetch caps how many unacked deliveries a channel or consumer can hold at once.',
+        'When that consumer crashes or its connection drops, all of its unacked deliveries are requeued, so prefetch decides how many come back at once: up to 100 with a prefetch of 100.',
+        'Some of them may already have been processed and just not acked yet, so each one is a potential duplicate.',
+        'Prefetch tunes throughput and blast radius; it doesn’t dedupe. Even with prefetch 1 the message in flight is redelivered.',
+      ],
+      'zh-cn': [
+        'prefetch 限制的是一个信道或消费者手上最多能有多少条未确认的消息。',
+        '消费者崩溃或连接断开时，它手上所有未确认的消息都会重新入队；prefetch 是 100，最多就有 100 条一起回来。',
+        '其中一部分可能已经处理完、只是还没 ack，每一条都可能变成重复消费。',
+        'prefetch 调的是吞吐和影响范围，不管去重。就算 prefetch=1，正在处理的那一条照样会被重投。',
+      ],
+    },
+    wrong: {
+      en: 'Set prefetch to 1: the consumer only has one message at a time, so it can’t get duplicates.',
+      'zh-cn': '把 prefetch 设成 1，消费者每次只拿一条，就不会重复消费了。',
+    },
+    why: {
+      en: 'With prefetch 1 there is still one unacked delivery, and a crash after its write but before the ack requeues it and processes it again. Prefetch limits how many duplicates you get at once, not whether you get them.',
+      'zh-cn': 'prefetch=1 时手上仍然有一条未确认的消息，写库之后、ack 之前崩溃，它照样重新入队、再处理一次。prefetch 只影响一次重复多少条，不影响会不会重复。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'crash-after-write' },
+  },
+
+  // ── Idempotent consumers ───────────────────────────────────────────────────────────────────────
+  {
+    id: 'dedup-key-choice',
+    topics: ['idempotency', 'producer'],
+    brokers: ['general'],
+    question: {
+      en: 'What do you use as the deduplication key?',
+      'zh-cn': '幂等去重用什么做唯一键？',
+    },
+    answer: {
+      en: [
+        'A business key the producer fixes when the business event happens: order id plus operation, e.g. order-42:charge.',
+        'Not a broker-assigned id: a producer retry is a new message to the broker, with a new message id or offset. RocketMQ’s docs warn that the same message can arrive with different msgIds.',
+        'Not an id generated per send: a UUID made inside the retry loop makes every retry look new. Generate it once with the event and reuse it on every send.',
+        'Not too coarse: with just order-42, the later refund of order 42 would be skipped as a duplicate of the charge — that’s a lost message.',
+      ],
+      'zh-cn': [
+        '用生产者在业务事件发生时就定下来的业务主键：订单号 + 操作类型，比如 order-42:charge。',
+        '不用 Broker 分配的 ID：生产者重发在 Broker 看来是一条新消息，会拿到新的消息 ID 或位点。RocketMQ 文档就明确提醒，同一条消息可能带着不同的 msgId 到达。',
+        '不用每次发送时临时生成的 ID：在重试逻辑里生成 UUID，每次重试都成了“新消息”。ID 要在业务事件产生时生成一次，之后每次发送都复用。',
+        '粒度不能太粗：只用 order-42，后面“订单 42 退款”那条会被当成扣款的重复跳过，这其实是丢消息。',
+      ],
+    },
+    wrong: {
+      en: 'Generate a UUID for every message when you send it and dedupe on that; UUIDs are globally unique.',
+      'zh-cn': '发送时给每条消息生成一个 UUID，消费端按 UUID 去重，UUID 全局唯一，肯定不会错。',
+    },
+    why: {
+      en: 'Uniqueness is the problem: if the id is created per send, a re-send after a lost confirm gets a different UUID and passes the dedup check. The key must identify the business event, not the send attempt.',
+      'zh-cn': '问题恰恰出在“唯一”上：ID 每次发送时生成，确认丢失后的重发就拿到一个新 UUID，顺利通过去重。去重键要标识的是业务事件，而不是某一次发送。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'dedup-table-same-transaction',
+    topics: ['idempotency', 'transactions'],
+    brokers: ['general'],
+    question: {
+      en: 'Design a deduplication (inbox) table that actually works.',
+      'zh-cn': '消费记录表（去重表）怎么设计才可靠？',
+    },
+    answer: {
+      en: [
+        'A table with a unique constraint on the business key, in the same database as the business tables.',
+        'In one transaction: insert the dedup row, make the business change, commit; ack only after the commit returns.',
+        'Crash before the commit: neither row exists and the redelivery processes normally, so nothing is lost. After the commit: any redelivery or producer re-send hits the unique key, so nothing is doubled.',
+        'Two concurrent deliveries race on the unique index and only one commits, so it also holds under ack timeouts and rebalances.',
+        'Keep the rows longer than the whole redelivery window, including the retries and replays you allow.',
+      ],
+      'zh-cn': [
+        '一张表，业务主键上加唯一索引，和业务表放在同一个库里。',
+        '在同一个本地事务里：插入消费记录、执行业务变更、提交；提交成功之后再 ack。',
+        '提交前崩溃，两边都没写进去，重投正常处理，不丢；提交后，不管是重投还是生产者重发，都会撞上唯一键，不重。',
+        '两次并发投递在唯一索引上竞争，只有一个事务能提交，所以 ack 超时、Rebalance 造成的并发重复也兜得住。',
+        '记录的保留时间要超过整个重投窗口，包括重试和允许的人工重放。',
+      ],
+    },
+    wrong: {
+      en: 'Before processing, check whether the id is in the dedup table; if not, process the message, then insert the id into the table, then ack.',
+      'zh-cn': '先查去重表有没有这条记录，没有就处理业务，处理完再往去重表插一条记录，最后 ack。',
+    },
+    why: {
+      en: 'The business write and the dedup insert are separate steps: a crash between them leaves the effect without the record, so the redelivery does it again; and two concurrent deliveries both pass the check. Only one transaction with a unique key closes both gaps.',
+      'zh-cn': '业务写入和插入记录是两步：中间崩溃，业务做了、记录没有，重投又做一遍；两次并发投递还会同时通过“先查”。只有放在同一个事务里、再加唯一键，两个口子才都能堵上。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
+  },
+  {
+    id: 'redis-setnx-dedup',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Is Redis SETNX (SET key NX EX ttl) a good way to deduplicate messages?',
+      'zh-cn': '用 Redis 的 SETNX 做幂等可以吗？有什么问题？',
+    },
+    answer: {
+      en: [
+        'It’s atomic and shared between consumers, which is why it’s popular, but it lives outside the database, and Redis and the DB can’t commit together.',
+        'SET before processing: a crash after the SET and before the side effect loses the message, because the redelivery sees the key and skips.',
+        'Check before, SET after: a crash between the effect and the SET duplicates, and two concurrent deliveries both see no key.',
+        'Deleting the key on failure doesn’t help: a crashed process runs no cleanup code.',
+        'It’s fine as a fast pre-filter or a lock; the decision belongs to a unique key in the same DB transaction as the business change.',
+      ],
+      'zh-cn': [
+        '它原子、所有消费者共享，所以很流行；但它在数据库之外，Redis 和数据库没法一起提交。',
+        '处理前 SETNX 占坑：占完坑、扣款前崩溃，重投的消息看到 key 已存在就跳过，消息丢了。',
+        '处理前只查、处理完再 SET：扣款后、SET 前崩溃就会重复；两个消费者并发时也都查不到 key。',
+        '失败时删 key 也没用：进程崩溃时不会执行任何清理代码。',
+        '可以当快速过滤或并发锁用，真正的判断要交给和业务变更同一个数据库事务里的唯一键。',
+      ],
+    },
+    wrong: {
+      en: 'SETNX the message id with a short expiry before processing; if SETNX fails it’s a duplicate, skip it; if processing throws, delete the key.',
+      'zh-cn': '消费前先 SETNX 消息 ID，设个过期时间；SETNX 失败说明消费过了，直接跳过；处理异常就把 key 删掉。',
+    },
+    why: {
+      en: 'If the consumer dies after the SET, nothing deletes the key, so every redelivery is skipped and the work never happens. The short expiry adds a second hole: a duplicate arriving after it expires is processed again.',
+      'zh-cn': 'SET 之后消费者一崩溃，没有人去删这个 key，后面的重投全被跳过，这笔业务永远不会执行。过期时间短又是另一个洞：过期之后才到的重复消息会再处理一次。',
+    },
+    see: { chapter: 'concepts/idempotent-consumers', simulator: 'setnx-before' },
+  },
+  {
+    id: 'dedup-record-retention',
+    topics: ['idempotency'],
+    brokers: ['general', 'rabbitmq', 'rocketmq', 'sqs', 'jetstream'],
+    question: {
+      en: 'How long should a dedup record (or Redis dedup key) be kept?',
+      'zh-cn': '去重记录（或者 Redis 去重 key）要保留多久？过期时间怎么设？',
+    },
+    answer: {
+      en: [
+        'Longer than the redelivery window: the latest moment a duplicate can still arrive, not the typical gap.',
+        'That includes ack timeouts (RabbitMQ consumer_timeout 30 min by default, SQS visibility timeout up to 12 h), retry schedules (RocketMQ 4.x retries 16 times with delays growing to 2 h, over four and a half hours in total), plus the replays you allow: offset resets, DLQ replays.',
+        'A key that expires first lets exactly the late duplicate through.',
+        'Broker dedup windows are short on purpose (SQS FIFO 5 min, JetStream duplicate_window 2 min by default), so they don’t cover this.',
+        'In a DB table I keep rows for days and purge in batches; the storage is cheap compared with a double charge.',
+      ],
+      'zh-cn': [
+        '要比重投窗口长：也就是重复消息最晚还可能到达的时间点，而不是通常的间隔。',
+        '这包括 ack 超时（RabbitMQ consumer_timeout 默认 30 分钟，SQS 可见性超时最长 12 小时）、重试节奏（RocketMQ 4.x 最多重试 16 次，间隔逐步拉长到 2 小时，加起来超过四个半小时），再加上允许的重放：回拨位点、重投死信队列。',
+        'key 先过期，放过去的恰好就是那份迟到的重复。',
+        'Broker 自带的去重窗口本来就短（SQS FIFO 5 分钟，NATS JetStream 的 duplicate_window 默认 2 分钟），兜不住这段时间。',
+        '放在数据库表里的话，我会保留几天再分批清理，存储成本比重复扣款低得多。',
+      ],
+    },
+    wrong: {
+      en: 'A minute or so is enough: duplicates arrive right after the original, and a long TTL only wastes Redis memory.',
+      'zh-cn': '设个一两分钟就够了，重复消息一般紧跟着原消息到，TTL 设长了浪费 Redis 内存。',
+    },
+    why: {
+      en: 'Redeliveries wait for timeouts and retry delays: with a 30 s ack timeout, one lost ack already outlives a 10 s key, and RocketMQ’s later retries come hours after the first attempt. A key that expires first lets exactly those duplicates through.',
+      'zh-cn': '重投要等超时和重试间隔：ack 超时是 30 秒时，一次 ack 丢失就已经比 10 秒的 key 活得久；RocketMQ 后面几次重试更是在首次消费几个小时之后才来。key 先过期，放过的正是这些重复。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'ttl-too-short' },
+  },
+  {
+    id: 'check-then-insert-race',
+    topics: ['idempotency', 'transactions'],
+    brokers: ['general'],
+    question: {
+      en: 'Your consumer checks the database for the message id and inserts it if it’s absent. What’s wrong with that?',
+      'zh-cn': '消费前先查数据库有没有处理过，没有再插入记录、执行业务——这样有什么问题？',
+    },
+    answer: {
+      en: [
+        'If the insert and the business change share a transaction, a single consumer crashing is fine; the problem is two deliveries of the same message at once.',
+        'Concurrent deliveries are normal: a slow consumer’s ack timeout fires, or a rebalance hands its partition to someone else while it’s still working.',
+        'Both run the SELECT, both see nothing, both insert and both charge, because no constraint stops the second row.',
+        'Moving the SELECT into the transaction doesn’t fix it below serializable isolation without explicit locks. Put a unique constraint on the key, let the database decide, and treat the violation as already done.',
+      ],
+      'zh-cn': [
+        '如果插入记录和业务变更在同一个事务里，单个消费者崩溃没问题；问题出在同一条消息的两次投递同时在跑。',
+        '并发重投很常见：慢消费者的 ack 超时了，或者 Rebalance 把它还在处理的分区分给了别人。',
+        '两边都 SELECT，都查不到，都插入、都扣款，表上没有任何约束能拦住第二行。',
+        '把 SELECT 挪进事务里也不行：隔离级别低于可串行化、又没显式加锁时，两个事务都可能读到“不存在”。应该在键上加唯一约束，让数据库来裁决，撞上冲突就当已处理。',
+      ],
+    },
+    wrong: {
+      en: 'It’s fine as long as the SELECT and the INSERT are in the same @Transactional method; then it’s atomic.',
+      'zh-cn': '没问题，把查询和插入放到同一个 @Transactional 方法里，就是原子的了。',
+    },
+    why: {
+      en: 'A transaction doesn’t make two readers take turns: under the usual read committed or repeatable read, both transactions can read “absent” and both insert. Only a unique constraint (or serializable isolation, or an explicit lock) makes the second one fail.',
+      'zh-cn': '事务不会让两个读操作排队：在常用的读已提交、可重复读级别下，两个事务都能读到“不存在”，然后都插入成功。只有唯一约束（或者可串行化、显式加锁）才能让第二个失败。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+  },
+  {
+    id: 'in-memory-processed-set',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Why not keep the processed message ids in a local HashSet or in-process cache?',
+      'zh-cn': '把已经消费过的消息 ID 放在本地内存（HashSet / 本地缓存）里去重，行不行？',
+    },
+    answer: {
+      en: [
+        'It’s forgotten on every crash and deploy — and a crash is exactly when the broker redelivers all unacked messages.',
+        'It isn’t shared: after an ack timeout or a rebalance the message lands on another instance with its own, empty set.',
+        'Adding to the set and the business write are still two steps, so a crash between them loses the mark anyway.',
+        'It’s acceptable as a fast path in front of the real, durable check, never as the check itself.',
+      ],
+      'zh-cn': [
+        '进程一崩溃、一发布，集合就清空了；而崩溃恰恰是 Broker 把所有未确认消息重投回来的时候。',
+        '它不共享：ack 超时或 Rebalance 之后，消息落到另一个实例上，那个实例的集合是空的。',
+        '加进集合和写库还是两步，中间崩溃照样丢标记。',
+        '可以放在持久化校验前面当快速通道，但不能当校验本身。',
+      ],
+    },
+    wrong: {
+      en: 'Keep a ConcurrentHashMap or an LRU cache of recently consumed ids; it’s fast and saves a database round trip.',
+      'zh-cn': '用 ConcurrentHashMap 或者 Guava Cache 存最近消费过的消息 ID，速度快，还不用查库。',
+    },
+    why: {
+      en: 'The duplicates it has to catch arrive after a crash or on another instance, and in both cases the map is empty. It only catches duplicates that reach the same process while it keeps running.',
+      'zh-cn': '它该拦的重复，恰恰是在崩溃重启后或者在另一个实例上到达的，这两种情况下这个 Map 都是空的。它只拦得住落在同一个、一直没重启过的进程上的那部分。',
+    },
+    see: { chapter: 'concepts/idempotent-consumers', simulator: 'processed-set' },
+  },
+  {
+    id: 'naturally-idempotent-writes',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'How can the write itself be idempotent, so that you don’t need a dedup table?',
+      'zh-cn': '有哪些天然幂等的写法，可以不用去重表？',
+    },
+    answer: {
+      en: [
+        'Conditional update: UPDATE orders SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'. The first run changes one row, a repeat changes zero, and zero rows means already done.',
+        'Upsert by key: one payment row per order (INSERT … ON CONFLICT), instead of appending a row each time.',
+        'Set a value instead of incrementing: derive the balance from payment records rather than balance = balance + 100.',
+        'Optimistic version column: … WHERE id = ? AND version = 7; a replay matches no row.',
+        'It only covers that one statement: an email or an API call in the same handler still repeats.',
+      ],
+      'zh-cn': [
+        '状态条件更新：UPDATE orders SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'。第一次更新一行，重复执行更新零行，零行就说明已经处理过。',
+        '按主键 upsert：每个订单一条支付记录（INSERT … ON CONFLICT），而不是每次追加一行。',
+        '赋值代替累加：余额由支付记录汇总得出，而不是 balance = balance + 100。',
+        '乐观锁版本号：… WHERE id = ? AND version = 7，重放时匹配不到任何行。',
+        '它只管这一条写操作：同一个处理逻辑里的发邮件、调接口照样会重复。',
+      ],
+    },
+    wrong: {
+      en: 'UPDATE statements are idempotent by nature; only INSERTs need deduplication.',
+      'zh-cn': 'UPDATE 天然就是幂等的，只有 INSERT 才需要去重。',
+    },
+    why: {
+      en: 'UPDATE accounts SET balance = balance + 100 is an UPDATE and adds 200 when it runs twice. Idempotency depends on what the statement does — set a value, or check an expected state — not on whether it is an INSERT or an UPDATE.',
+      'zh-cn': 'UPDATE accounts SET balance = balance + 100 也是 UPDATE，执行两次就加了 200。是否幂等取决于语句做了什么（赋值，或者带上预期状态作为条件），而不是它叫 INSERT 还是 UPDATE。',
+    },
+    see: { chapter: 'concepts/idempotent-consumers', simulator: 'upsert' },
+  },
+  {
+    id: 'unique-key-violation-handling',
+    topics: ['idempotency', 'dlq'],
+    brokers: ['general'],
+    question: {
+      en: 'Your dedup insert hits a unique-key violation. What should the consumer do?',
+      'zh-cn': '插入消费记录时撞上唯一键冲突，消费者应该怎么处理？',
+    },
+    answer: {
+      en: [
+        'Treat it as “already processed”: roll back the transaction and ack the message normally.',
+        'Don’t rethrow it as a failure: the duplicate would go through retries and end up in the DLQ, and alerts would fire for nothing.',
+        'Tell it apart from other database errors, which are real failures and should be retried.',
+        'In PostgreSQL any error aborts the whole transaction, so many teams use INSERT … ON CONFLICT DO NOTHING and check whether a row was actually inserted.',
+      ],
+      'zh-cn': [
+        '当成“已经处理过”：回滚事务，正常 ack。',
+        '不要当失败往外抛：否则这条重复消息会走一遍重试，最后进死信队列，还会触发无意义的告警。',
+        '要和其他数据库异常区分开，那些才是真失败，应该重试。',
+        'PostgreSQL 里任何报错都会让整个事务作废，所以很多团队用 INSERT … ON CONFLICT DO NOTHING，再看是否真的插入了一行。',
+      ],
+    },
+    wrong: {
+      en: 'Let the DuplicateKeyException propagate; the framework logs it and the broker retries, which is harmless.',
+      'zh-cn': '让 DuplicateKeyException 直接抛出去，框架会打日志，MQ 会重试，反正也没什么影响。',
+    },
+    why: {
+      en: 'To the broker the exception looks like a processing failure, so the message is nacked or scheduled for retry: the same duplicate returns again and again and finally lands in the DLQ, where someone may replay it.',
+      'zh-cn': '在 Broker 看来这就是消费失败，于是 nack 或者安排重试：同一条重复消息反复回来，最后进了死信队列，还可能被人重投。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
+  },
+  {
+    id: 'external-api-side-effect',
+    topics: ['idempotency', 'transactions'],
+    brokers: ['general'],
+    question: {
+      en: 'The consumer calls a third-party payment API. How do you avoid charging the customer twice?',
+      'zh-cn': '消费者里要调用第三方支付接口，怎么防止重复扣款？',
+    },
+    answer: {
+      en: [
+        'A database transaction can’t include an HTTP call, so the dedup table alone doesn’t cover it.',
+        'If the provider supports idempotency keys, send the business key on every attempt, retries and redeliveries included; a repeat gets the first result back. Ask how long the provider keeps keys: the redelivery window must fit inside.',
+        'If it doesn’t: commit the dedup record together with a PENDING call record, call with your own transaction number, record the result, then ack.',
+        'A redelivery that finds PENDING must not call blindly: query the provider by that number, or hand it to a person. That keeps the uncertain cases rare and visible.',
+      ],
+      'zh-cn': [
+        '数据库事务包不住一次 HTTP 调用，光有去重表兜不住。',
+        '对方支持幂等键的话，每次请求都带上业务主键，重试、重投都用同一个，对方对重复请求返回第一次的结果。要问清对方幂等键保留多久，重投窗口必须在这个时间以内。',
+        '对方不支持的话：先把消费记录和一条 PENDING 状态的调用记录一起提交，再带着自己的流水号去调用，记下结果，最后 ack。',
+        '重投时看到 PENDING，不要闭着眼再调一次：拿流水号去对方查单，或者转人工。这样不确定的情况会很少，而且看得见。',
+      ],
+    },
+    wrong: {
+      en: 'Put the API call and the DB update in one @Transactional method; if the call fails, everything rolls back.',
+      'zh-cn': '把调用支付接口和更新数据库放在同一个 @Transactional 方法里，调用失败就整体回滚。',
+    },
+    why: {
+      en: 'Rolling back the database doesn’t un-charge the card. And the dangerous case isn’t a failed call but a successful one followed by a crash or a timeout: the transaction rolls back, the message is redelivered, and the API is called again.',
+      'zh-cn': '数据库回滚了，扣出去的钱不会回来。而且危险的不是调用失败，而是调用成功之后崩溃或超时：事务回滚，消息重投，接口又被调一次。',
+    },
+    see: { chapter: 'concepts/idempotent-consumers' },
+  },
+
+  // ── Producer side ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'producer-retry-duplicates',
+    topics: ['producer'],
+    brokers: ['general', 'rabbitmq', 'rocketmq'],
+    question: {
+      en: 'Can the producer cause duplicate messages? How?',
+      'zh-cn': '生产者会不会导致消息重复？是怎么发生的？',
+    },
+    answer: {
+      en: [
+        'Yes. The producer waits for a publisher confirm or a send response; if it’s lost or late, the producer can’t tell whether the broker stored the message, so it sends again.',
+        'If the first copy was stored, the queue now holds two. A RabbitMQ publisher re-publishes after a lost confirm or a dropped connection; a RocketMQ sync send retries twice by default after a timeout.',
+        'The second copy is a new message to the broker: no redelivered flag, often a new message id. Only a business key recognises it.',
+        'Broker-side producer dedup narrows this within limits; the consumer still has to dedupe.',
+      ],
+      'zh-cn': [
+        '会。生产者要等发布确认或发送响应，确认丢了或来晚了，它不知道 Broker 到底存没存，只能再发一次。',
+        '如果第一份其实已经存下，队列里就有两份。RabbitMQ 在发布确认丢失或连接断开后会重新发布；RocketMQ 同步发送超时后默认还会重试 2 次。',
+        '对 Broker 来说第二份是新消息：不带 redelivered 标记，消息 ID 往往也是新的，只有业务主键认得出来。',
+        'Broker 端的生产者去重能在一定范围内减少这类重复，但消费端还是要去重。',
+      ],
+    },
+    wrong: {
+      en: 'No. With publisher confirms enabled the broker acknowledges every message once, so each message is stored exactly once.',
+      'zh-cn': '不会，开了发布确认（publisher confirm），Broker 对每条消息只确认一次，消息就只会存一份。',
+    },
+    why: {
+      en: 'Confirms tell the producer when a message is safe; they don’t stop a re-send. When a confirm is lost the producer re-publishes and the broker stores the message again, because to the broker the second one is new.',
+      'zh-cn': '发布确认只是告诉生产者消息存好了，并不阻止重发。确认一丢，生产者重新发布，Broker 又存一份，因为在它看来那是一条新消息。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'kafka-idempotent-producer',
+    topics: ['producer'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Kafka: with enable.idempotence=true, are duplicates gone?',
+      'zh-cn': 'Kafka 开启幂等生产者（enable.idempotence=true）之后，是不是就不会有重复消息了？',
+    },
+    answer: {
+      en: [
+        'It makes the broker drop the producer client’s internal retries, using the producer id, the epoch and a per-partition sequence number.',
+        'Its scope is one producer session and one partition. A restarted producer without a transactional.id gets a new producer id, and an application that calls send() twice for the same event gets two records.',
+        'It’s the default since 3.0, together with acks=all — except that a bug kept it off in 3.0.0 and 3.1.0 (fixed in 3.0.1, 3.1.1 and 3.2.0). It needs max.in.flight.requests.per.connection ≤ 5, retries > 0 and acks=all; if those conflict and you didn’t set it explicitly, it is silently off.',
+        'It does nothing for the consumer side: a crash or rebalance before the offset commit still reprocesses records.',
+      ],
+      'zh-cn': [
+        '它让 Broker 丢掉生产者客户端自己的内部重试，靠的是生产者 ID、epoch 和每个分区上的序列号。',
+        '作用范围是单个生产者会话、单个分区。生产者重启后（没配 transactional.id）会拿到新的生产者 ID；应用层对同一个事件调了两次 send()，就是两条消息。',
+        '3.0 起它和 acks=all 一起成为默认值，但有个 bug 让 3.0.0 和 3.1.0 实际没有开启（3.0.1、3.1.1、3.2.0 修复）。它要求 max.in.flight.requests.per.connection ≤ 5、retries > 0、acks=all；配置冲突、又没有显式开启时，它会悄悄关掉。',
+        '它完全不管消费端：提交位点之前崩溃或 Rebalance，照样重复消费。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: the idempotent producer guarantees each message is sent exactly once, and since 3.0 it’s on by default, so consumers don’t need to dedupe.',
+      'zh-cn': '是的，幂等生产者保证每条消息只发送一次，3.0 以后默认就开着，消费端不用再做幂等。',
+    },
+    why: {
+      en: 'It deduplicates only the retries the client makes internally, within one session and partition. Application re-sends, producer restarts and every consumer-side redelivery still produce duplicates.',
+      'zh-cn': '它只去掉客户端在单个会话、单个分区内的内部重试。应用层重发、生产者重启，以及消费端所有的重投，照样会带来重复。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'transactional-outbox',
+    topics: ['producer', 'transactions'],
+    brokers: ['general'],
+    question: {
+      en: 'How do you make sure the database update and the message publish both happen? Does that also solve duplicates?',
+      'zh-cn': '怎么保证本地数据库更新和发消息同时成功？本地消息表能不能顺便解决重复消费？',
+    },
+    answer: {
+      en: [
+        'Transactional outbox: write the business change and the outgoing message into an outbox table in one local transaction.',
+        'A relay reads the outbox, publishes, then marks rows as sent. So there’s never a message for a rolled-back change, and never a lost message after a commit.',
+        'The relay can crash after publishing and before marking, or lose the confirm, and then it publishes the row again: this is at-least-once publishing.',
+        'So the outbox fixes loss and inconsistency on the producer side, and consumers still dedupe on the business key the message carries.',
+      ],
+      'zh-cn': [
+        '用本地消息表（事务性发件箱，outbox）：业务变更和待发送的消息写进同一个本地事务。',
+        '由中继进程扫描消息表、投递到 MQ，再把记录标记为已发送。这样业务回滚了就不会发消息，业务提交了消息也不会丢。',
+        '中继可能在发出去之后、标记之前崩溃，或者收不到确认，于是再发一次：这是至少一次的投递。',
+        '所以本地消息表解决的是生产端丢消息和数据不一致，消费端还得按消息里带的业务主键去重。',
+      ],
+    },
+    wrong: {
+      en: 'The outbox gives exactly-once: each row is published once and then marked as sent, so consumers never see duplicates.',
+      'zh-cn': '本地消息表能保证消息恰好发一次：每条记录发完就标记为已发送，消费端不会收到重复消息。',
+    },
+    why: {
+      en: 'Publishing and marking the row are again two steps on two systems: a crash or a lost confirm between them makes the relay publish the same row a second time. The outbox is at-least-once by construction.',
+      'zh-cn': '“发出去”和“标记已发送”又是两个系统上的两步：中间崩溃或确认丢失，中继就会把这条记录再发一次。本地消息表天生就是至少一次。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'broker-dedup-windows',
+    topics: ['producer'],
+    brokers: ['sqs', 'jetstream', 'pulsar'],
+    question: {
+      en: 'SQS FIFO, NATS JetStream and Pulsar can deduplicate on publish. Can you rely on that?',
+      'zh-cn': 'SQS FIFO、NATS JetStream、Pulsar 都有发送端去重，能不能直接依赖它？',
+    },
+    answer: {
+      en: [
+        'They remove producer re-sends, within limits. SQS FIFO dedupes by MessageDeduplicationId (or content) within 5 minutes; JetStream ignores a repeated Nats-Msg-Id within the stream’s duplicate_window, 2 minutes by default.',
+        'Pulsar’s broker dedup is off by default; it keeps the highest sequence id per producer name, so the name must survive restarts, and the state of producers inactive for 360 minutes is dropped.',
+        'A retry after the window — a long backoff, an outbox relay catching up — is stored again.',
+        'None of them touches consumer-side redelivery: a crash before the ack or a visibility timeout still duplicates. They reduce duplicates; consumer idempotency is still required.',
+      ],
+      'zh-cn': [
+        '它们能去掉生产者的重发，但有范围：SQS FIFO 在 5 分钟内按 MessageDeduplicationId（或消息内容）去重；JetStream 在流的 duplicate_window（默认 2 分钟）内忽略重复的 Nats-Msg-Id。',
+        'Pulsar 的 Broker 去重默认关闭；它按生产者名记住最大的序列号，所以生产者名必须在重启后保持不变，闲置超过 360 分钟的生产者状态会被清掉。',
+        '窗口之后的重试（长时间退避、本地消息表的中继积压后补发）会被当成新消息再存一份。',
+        '它们都不管消费端的重投：ack 前崩溃、可见性超时照样会重复。它们能减少重复，但代替不了消费端幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: turn on FIFO deduplication (or set Nats-Msg-Id) and you have exactly-once, so the consumer can skip idempotency.',
+      'zh-cn': '可以，开了 FIFO 去重（或者带上 Nats-Msg-Id）就是 Exactly-Once 了，消费端不用再做幂等。',
+    },
+    why: {
+      en: 'The dedup covers only publishes inside a short window (or per producer name), and only on the way in. A re-send after the window is stored again, and every consumer-side redelivery still happens.',
+      'zh-cn': '这种去重只覆盖很短的时间窗口（或者按生产者名），而且只管“进来”这一段。窗口之后的重发照样存一份，消费端的各种重投也一个都不少。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'dedup-window-edge' },
+  },
+  {
+    id: 'rabbitmq-built-in-dedup',
+    topics: ['producer', 'idempotency'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'Does RabbitMQ deduplicate messages for you?',
+      'zh-cn': 'RabbitMQ 自带消息去重吗？',
+    },
+    answer: {
+      en: [
+        'Classic and quorum queues don’t. There is a community plugin, rabbitmq-message-deduplication, but it isn’t part of the broker.',
+        'Streams are the exception: they support publisher deduplication by producer name plus publishing id.',
+        'RabbitMQ’s own guidance is to make consumers idempotent, with the redelivered flag only as a hint.',
+        'So I set a message_id or business key when publishing and dedupe on it in the consumer, in the same transaction as the write.',
+      ],
+      'zh-cn': [
+        '经典队列和仲裁队列都没有内置去重。社区有个插件 rabbitmq-message-deduplication，但它不是 Broker 自带的。',
+        '例外是 Stream：支持按生产者名 + publishing id 做发布端去重。',
+        '官方的建议就是消费端幂等，redelivered 标记只能当提示。',
+        '所以发布时带上 message_id 或业务主键，消费端按它去重，并且和业务写入放在同一个事务里。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: set the message_id property and RabbitMQ drops a second message with the same id.',
+      'zh-cn': '有，发送时设置 message_id 属性，RabbitMQ 会自动丢掉相同 ID 的消息。',
+    },
+    why: {
+      en: 'message_id is just a property passed through to the consumer; classic and quorum queues store both copies. Deduplicating on it is the consumer’s job.',
+      'zh-cn': 'message_id 只是一个随消息带给消费者的属性，经典队列和仲裁队列会把两份都存下来。按它去重是消费端自己的事。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+
+  // ── Kafka ──────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'kafka-why-duplicates',
+    topics: ['acks', 'guarantees'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Why does Kafka consume messages twice?',
+      'zh-cn': 'Kafka 为什么会重复消费？',
+    },
+    answer: {
+      en: [
+        'A Kafka consumer group has no per-message ack. Progress is a committed offset per partition: the next record to read.',
+        'After a crash or a rebalance, the partition’s new owner resumes from the last committed offset, so everything processed after that commit is read again.',
+        'Auto-commit (on by default, every 5 s) leaves a window of up to about 5 s of records; committing manually after processing narrows it, but a crash before the commit still repeats.',
+        'A consumer that exceeds max.poll.interval.ms (5 min) is removed from the group while it may still be working, so its partition is re-read concurrently.',
+        'Plus producer re-sends outside the idempotent producer’s scope, and operators resetting offsets.',
+      ],
+      'zh-cn': [
+        'Kafka 消费者组没有单条消息的 ack，进度是每个分区提交的消费位点（offset），也就是下一条要读的位置。',
+        '消费者崩溃或者发生 Rebalance 后，分区的新主人从最后一次提交的位点开始读，上次提交之后处理过的消息全部重读。',
+        '自动提交默认开启、每 5 秒一次，崩溃最多重放大约 5 秒的消息；改成处理完手动提交能缩小窗口，但提交前崩溃仍会重复。',
+        '处理超过 max.poll.interval.ms（默认 5 分钟）的消费者会被踢出组，它手上的活可能还没干完，分区已经被别人重新读了，形成并发重复。',
+        '还有幂等生产者管不到的生产端重发，以及运维回拨位点。',
+      ],
+    },
+    wrong: {
+      en: 'If the consumer doesn’t ack in time, Kafka resends the message to another consumer in the group.',
+      'zh-cn': '消费者没有及时 ack，Kafka 就会把消息重新发给组里的另一个消费者。',
+    },
+    why: {
+      en: 'Classic consumer groups have neither a per-message ack nor a per-message resend (only the new share groups do). Duplicates come from reading a partition again from the last committed offset after a crash or a rebalance.',
+      'zh-cn': '传统消费者组既没有单条 ack，也没有单条重发（只有新的共享组 Share Group 有）。重复来自崩溃或 Rebalance 之后，分区从最后提交的位点重新读。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'kafka-auto-commit',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Kafka: how does auto-commit cause duplicates, and does switching to manual commit fix it?',
+      'zh-cn': 'Kafka 自动提交 offset 有什么问题？改成手动提交是不是就不会重复了？',
+    },
+    answer: {
+      en: [
+        'enable.auto.commit is true by default (forced off when there is no group.id) and auto.commit.interval.ms is 5000: the offsets returned by poll() are committed periodically, inside poll() and close().',
+        'A crash between two auto-commits replays up to about 5 seconds of records that were already processed.',
+        'Manual commitSync() after processing is at-least-once with a smaller window; committing before processing is at-most-once.',
+        'Either way, the crash window between your DB write and the commit remains, so the handler still has to be idempotent.',
+      ],
+      'zh-cn': [
+        'enable.auto.commit 默认是 true（没配 group.id 时强制为 false），auto.commit.interval.ms 默认 5000：poll() 返回过的位点会在 poll() 和 close() 里定时提交。',
+        '两次自动提交之间崩溃，最多会重放大约 5 秒已经处理过的消息。',
+        '改成处理完再 commitSync() 是至少一次，窗口更小；处理之前就提交则成了至多一次。',
+        '不管哪种，写库和提交位点之间的崩溃窗口都还在，所以消费逻辑照样要幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Auto-commit is the cause: turn it off, call commitSync() after every message, and there are no more duplicates.',
+      'zh-cn': '重复就是自动提交造成的，关掉自动提交、每条消息处理完就 commitSync()，就不会重复了。',
+    },
+    why: {
+      en: 'Manual commit after processing is still at-least-once: a crash, a rebalance or a failed commit between the DB write and commitSync() makes the next owner read that record again. It shrinks the window; it doesn’t close it.',
+      'zh-cn': '处理完再手动提交仍然是至少一次：写库和 commitSync() 之间发生崩溃、Rebalance 或提交失败，下一个消费者还会再读这条。它缩小了窗口，但没有消除窗口。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'kafka-max-poll-interval',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Kafka: what happens when processing a batch takes longer than max.poll.interval.ms?',
+      'zh-cn': 'Kafka 消费者一批消息处理太久，超过 max.poll.interval.ms 会发生什么？',
+    },
+    answer: {
+      en: [
+        'max.poll.interval.ms (default 300000, i.e. 5 minutes) is the longest allowed gap between poll() calls. Miss it and the consumer leaves the group.',
+        'Its partitions are reassigned and the new owner re-reads from the committed offset — while the slow consumer may still be finishing the same records. That’s a concurrent duplicate.',
+        'When the slow one then tries to commit, it gets a CommitFailedException; but the work it did has already happened.',
+        'It’s a different timer from session.timeout.ms (45 s since 3.0, heartbeats every 3 s), which detects dead processes. Fix: do less work per poll or raise the interval, and dedupe with a unique key so the concurrent copy can’t apply twice.',
+      ],
+      'zh-cn': [
+        'max.poll.interval.ms（默认 300000，即 5 分钟）是两次 poll() 之间允许的最长间隔，超了消费者就会离开消费者组。',
+        '它的分区被重新分配，新消费者从已提交的位点重读，而慢的那个可能还在处理同一批消息，这就是并发重复。',
+        '慢消费者之后再提交位点会抛 CommitFailedException，但它做过的业务已经生效了。',
+        '它和 session.timeout.ms（3.0 起默认 45 秒，心跳间隔 3 秒）是两个计时器，后者靠心跳判断进程死没死。解决办法：每次 poll 少处理一些，或者调大这个间隔，再用唯一键去重，让并发的那份没法重复生效。',
+      ],
+    },
+    wrong: {
+      en: 'Increase session.timeout.ms and the heartbeat interval, so the broker knows the consumer is still alive.',
+      'zh-cn': '把 session.timeout.ms 和心跳间隔调大，让 Broker 知道消费者还活着就行了。',
+    },
+    why: {
+      en: 'Heartbeats and session.timeout.ms detect a dead process; the limit on slow processing is max.poll.interval.ms, which still expires. And even a well-sized timeout only makes the concurrent re-read rarer — the handler still has to be idempotent.',
+      'zh-cn': '心跳和 session.timeout.ms 判断的是进程死没死；限制处理时长的是 max.poll.interval.ms，它照样会超时。就算超时调得合适，也只是让并发重读少一些，消费逻辑还是得幂等。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+  },
+  {
+    id: 'kafka-rebalance-duplicates',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Why does a Kafka rebalance lead to duplicate consumption, and how do you reduce it?',
+      'zh-cn': 'Kafka Rebalance（再均衡）为什么会导致重复消费？怎么缓解？',
+    },
+    answer: {
+      en: [
+        'A rebalance moves partitions between consumers; the new owner starts at the last committed offset, so records processed but not yet committed are read again.',
+        'Commit the processed offsets in ConsumerRebalanceListener.onPartitionsRevoked, before the partition is taken away.',
+        'Avoid needless rebalances: keep processing under max.poll.interval.ms. session.timeout.ms is 45 s since 3.0 (it was 10 s), so short pauses no longer evict a consumer.',
+        'KIP-848’s new protocol (group.protocol=consumer, production-ready in 4.0; the client default is still classic) makes rebalances incremental, but a moved partition still resumes from its committed offset.',
+        'So the handler stays idempotent; rebalance tuning only makes duplicates rarer.',
+      ],
+      'zh-cn': [
+        'Rebalance 会把分区在消费者之间挪动，新消费者从最后提交的位点开始读，已经处理但还没提交的消息会再读一遍。',
+        '在 ConsumerRebalanceListener.onPartitionsRevoked 里提交已处理的位点，在分区被收走之前把进度存下来。',
+        '减少不必要的 Rebalance：处理时间控制在 max.poll.interval.ms 以内；session.timeout.ms 3.0 起默认 45 秒（以前是 10 秒），短暂停顿不会再把消费者踢出去。',
+        'KIP-848 的新协议（group.protocol=consumer，4.0 起可用于生产，客户端默认仍是 classic）让 Rebalance 变成增量的，但被挪走的分区依旧从已提交的位点恢复。',
+        '所以消费逻辑仍要幂等，调优 Rebalance 只是让重复少发生。',
+      ],
+    },
+    wrong: {
+      en: 'Switch to the new incremental rebalance protocol (KIP-848): there’s no stop-the-world rebalance any more, so rebalance duplicates disappear.',
+      'zh-cn': '换成增量 Rebalance 的新协议（KIP-848），不再 Stop The World，Rebalance 导致的重复消费就没了。',
+    },
+    why: {
+      en: 'Incremental rebalancing means fewer partitions move at once, not that a moved partition keeps its uncommitted progress: it still resumes from the committed offset. And a consumer that crashed never got to run onPartitionsRevoked at all.',
+      'zh-cn': '增量 Rebalance 只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'kafka-transactions-exactly-once',
+    topics: ['transactions', 'guarantees'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Kafka transactions give exactly-once semantics. Does that solve duplicate consumption?',
+      'zh-cn': 'Kafka 的事务（Exactly-Once 语义）能解决重复消费吗？',
+    },
+    answer: {
+      en: [
+        'With a transactional.id and sendOffsetsToTransaction, consume-transform-produce becomes atomic inside Kafka: the output records and the input offsets commit together or not at all.',
+        'Readers must use isolation.level=read_committed; the default, read_uncommitted, also returns records from aborted transactions.',
+        'Anything outside Kafka — a database write, an HTTP call, an email — is not part of that transaction. A crash after the DB write and before the commit reprocesses the record.',
+        'So for a consumer that writes to a DB I still dedupe in the DB; Kafka transactions are for Kafka-to-Kafka pipelines.',
+      ],
+      'zh-cn': [
+        '配置 transactional.id、使用 sendOffsetsToTransaction，可以让“消费-处理-生产”在 Kafka 内部原子化：输出消息和输入位点要么一起提交，要么都不提交。',
+        '下游要设 isolation.level=read_committed；默认的 read_uncommitted 会把已中止事务里的消息也读出来。',
+        'Kafka 之外的东西，比如写数据库、调 HTTP、发邮件，都不在这个事务里。写完库、事务提交前崩溃，这条消息会再处理一次。',
+        '所以消费者要写数据库时，我还是在数据库里去重；Kafka 事务适合 Kafka 到 Kafka 的流式处理。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: enable transactions and read_committed, and Kafka guarantees every message is processed exactly once end to end.',
+      'zh-cn': '能，开启事务、消费端设 read_committed，Kafka 就能保证端到端每条消息只处理一次。',
+    },
+    why: {
+      en: 'The atomicity only spans Kafka topics and consumer offsets. Your database commit isn’t part of it, so the window between the DB write and the offset commit is still there.',
+      'zh-cn': '它的原子性只覆盖 Kafka 的 Topic 和消费位点，你的数据库提交不在其中，所以写库和提交位点之间的窗口依然存在。',
+    },
+    see: { chapter: 'concepts/delivery-guarantees' },
+  },
+  {
+    id: 'kafka-share-groups',
+    topics: ['acks', 'dlq'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Kafka share groups (“queues for Kafka”, KIP-932): how do duplicates and retries work there?',
+      'zh-cn': 'Kafka 的共享组（Share Group，KIP-932）里，重复和重试是怎么回事？',
+    },
+    answer: {
+      en: [
+        'Several consumers can read the same partition; each record is acquired under a time-limited lock (group.share.record.lock.duration.ms, 30 s by default) and acknowledged per record: accept, release or reject.',
+        'If the lock expires before an accept — slow consumer, lost acknowledgement, crash — the record is delivered again, possibly to another consumer. That’s at-least-once, like an ack timeout on a queue.',
+        'Each record has a delivery count; past group.share.delivery.count.limit (default 5, allowed range 2–10) it is archived instead of retried.',
+        'Early access in 4.0, preview in 4.1, production-ready in 4.2. Handlers still need to be idempotent.',
+      ],
+      'zh-cn': [
+        '多个消费者可以读同一个分区；每条记录被取走时加一把有时限的锁（group.share.record.lock.duration.ms，默认 30 秒），并且按条确认：accept、release 或 reject。',
+        '锁在 accept 之前到期（消费者太慢、确认丢了、崩溃），记录就会再投递，可能投给另一个消费者。这是至少一次，和队列的 ack 超时一样。',
+        '每条记录有投递次数，超过 group.share.delivery.count.limit（默认 5，取值范围 2–10）后会被归档，不再重试。',
+        '4.0 是抢先体验，4.1 预览，4.2 起可用于生产。消费逻辑照样要幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Share groups give queue semantics: each message goes to exactly one consumer, exactly once, so there are no more duplicates.',
+      'zh-cn': '共享组就是队列语义，每条消息只给一个消费者、只消费一次，不会再有重复。',
+    },
+    why: {
+      en: 'A record is held by one consumer at a time, but when its acquisition lock runs out it is handed out again while the first consumer may still be working. That’s the ack-timeout duplicate, now in Kafka.',
+      'zh-cn': '同一时刻一条记录只在一个消费者手里，但取走时加的锁一到期，它就会被重新分发，而第一个消费者可能还在处理。这就是 ack 超时造成的重复，只不过现在出现在了 Kafka 里。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'lost-ack' },
+  },
+  {
+    id: 'offset-reset-replay',
+    topics: ['idempotency', 'dlq'],
+    brokers: ['kafka', 'general'],
+    question: {
+      en: 'After a bug fix, ops resets the consumer group’s offsets to yesterday (or replays the DLQ). What must the consumer handle?',
+      'zh-cn': '修完 bug 之后，运维把消费者组的位点回拨到昨天（或者重投死信队列），消费端要注意什么？',
+    },
+    answer: {
+      en: [
+        'Every message in the replayed range arrives again; the broker keeps no memory of which ones were processed.',
+        'For messages that had already succeeded, the replay is a pure duplicate, and a deliberate one: nothing failed.',
+        'A consumer that dedupes on a business key treats it like any other redelivery: it hits the unique key, acks, and nothing happens.',
+        'That only works if the dedup records still exist, so retention has to cover the replay range you allow.',
+        'Writes that check the expected state or version also stop old events from overwriting newer state.',
+      ],
+      'zh-cn': [
+        '回放范围内的每条消息都会再来一遍，Broker 不会记得哪些已经处理过。',
+        '对原本已经成功的消息来说，这就是纯粹的重复，而且是故意的，什么都没出错。',
+        '按业务主键去重的消费者，会把它当成普通的重投：撞上唯一键，ack，不产生效果。',
+        '前提是消费记录还在：保留时间要覆盖你允许的重放范围。',
+        '带预期状态或版本号的写法，还能防止旧事件覆盖新状态。',
+      ],
+    },
+    wrong: {
+      en: 'Nothing special: Kafka knows which messages the group has already consumed, so after a reset it only redelivers the failed ones.',
+      'zh-cn': '不用特别处理，Kafka 知道这个消费者组消费过哪些消息，回拨之后只会重发失败的那些。',
+    },
+    why: {
+      en: 'The group’s only memory is its committed offset per partition, and a reset moves it back. Every record after it is read again, successes included; only the consumer’s own records can tell them apart.',
+      'zh-cn': '消费者组唯一的记忆就是每个分区已提交的位点，回拨就是把它往回挪，之后的所有消息都会重读，成功的也一样。能区分它们的只有消费端自己的记录。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen' },
+  },
+];
