@@ -86,6 +86,11 @@ export default defineConfig({
             { slug: 'concepts/idempotent-consumers' },
           ],
         },
+        {
+          label: 'Interview',
+          translations: { 'zh-CN': '面试' },
+          items: [{ slug: 'interview/questions' }],
+        },
       ],
       // Keep the site self-contained: no edit links or social links to other hosts at run time.
       lastUpdated: false,

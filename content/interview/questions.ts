@@ -19,11 +19,11 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'I can’t stop the broker from delivering twice: a sender can’t tell a lost message from a lost reply, so a system that must not lose messages retries, and retries mean duplicates. I design for at-least-once.',
-        'Duplicates come from both ends: the producer re-sending after a lost confirm, and the consumer being redelivered after a crash, a lost ack, an ack timeout, a rebalance or an auto-commit window — plus manual replays.',
-        'So I make processing idempotent: a dedup record keyed by a business key the producer chose (order id + operation), with a unique constraint, written in the same DB transaction as the business change. I ack only after the commit.',
-        'Where the write allows it, I make it naturally idempotent instead: a conditional update from UNPAID to PAID, an upsert by key, a version column.',
-        'I cap retries with a delivery limit and a dead-letter queue, and I test it by killing the consumer between the commit and the ack.',
+        'A broker can’t promise that: a sender can’t tell a lost message from a lost reply, so a system that must not lose messages retries, and retries duplicate. I design for at-least-once.',
+        'Duplicates come from both ends: producer re-sends after a lost confirm, and consumer redeliveries after a crash, a lost ack, an ack timeout, a rebalance or an auto-commit window — plus manual replays.',
+        'So processing is idempotent: a dedup record keyed by the producer’s business key (order id + operation), under a unique constraint, written in the same DB transaction as the business change; ack after the commit.',
+        'Where possible the write is naturally idempotent instead: a conditional update from UNPAID to PAID, an upsert by key, a version column.',
+        'Retries are capped with a delivery limit and a DLQ, and I test it by killing the consumer between the commit and the ack.',
       ],
       'zh-cn': [
         'Broker 层面没法保证不重复：发送方分不清“消息丢了”还是“回复丢了”，不想丢消息就只能重试，重试就会重复。所以我默认按至少一次来设计。',
@@ -1092,5 +1092,567 @@ export const questions: Question[] = [
       'zh-cn': '消费者组唯一的记忆就是每个分区已提交的位点，回拨就是把它往回挪，之后的所有消息都会重读，成功的也一样。能区分它们的只有消费端自己的记录。',
     },
     see: { chapter: 'concepts/why-duplicates-happen' },
+  },
+
+  // ── RabbitMQ ───────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'rabbitmq-consumer-timeout',
+    topics: ['acks'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'RabbitMQ: a job runs for 40 minutes, then the channel is closed with PRECONDITION_FAILED and the job runs again on another consumer. What happened?',
+      'zh-cn': 'RabbitMQ 一个任务处理了 40 分钟，信道被 PRECONDITION_FAILED 关掉，任务又在别的消费者上跑了一遍，这是怎么回事？',
+    },
+    answer: {
+      en: [
+        'That’s the delivery acknowledgement timeout, consumer_timeout: 30 minutes by default, checked about once a minute.',
+        'Up to 4.2, exceeding it closes the channel with PRECONDITION_FAILED and the channel’s unacked deliveries are requeued, so another consumer gets the job while the first may still be running it.',
+        'Since 4.3 it applies to quorum queues only: the consumer is cancelled (or the channel closed if the client lacks consumer_cancel_notify) and the message returns to the queue; classic queues have no timeout at all.',
+        'Fix: keep the work under the timeout or raise it for that workload, split long jobs, and make the job idempotent so the second run has no effect.',
+      ],
+      'zh-cn': [
+        '这是投递确认超时 consumer_timeout：默认 30 分钟，大约每分钟检查一次。',
+        '4.2 及以前，超时会以 PRECONDITION_FAILED 关闭信道，信道上未确认的消息重新入队，于是别的消费者拿到了这个任务，而第一个可能还在跑。',
+        '4.3 起只对仲裁队列生效：消费者被取消（客户端不支持 consumer_cancel_notify 时关闭信道），消息回到队列；经典队列则完全没有这个超时。',
+        '解决：让处理时间低于超时，或者针对这类任务调大它，把长任务拆小；任务本身要幂等，第二遍不产生效果。',
+      ],
+    },
+    wrong: {
+      en: 'It’s a heartbeat timeout: increase the connection heartbeat so RabbitMQ doesn’t think the consumer is dead.',
+      'zh-cn': '这是心跳超时，把连接的 heartbeat 调大一点，RabbitMQ 就不会认为消费者挂了。',
+    },
+    why: {
+      en: 'Heartbeats check that the connection is alive, and this consumer was alive and connected. What it hit is the acknowledgement timeout on its unacked delivery, which requeues the message — a duplicate as soon as both runs finish.',
+      'zh-cn': '心跳检查的是连接是否存活，而这个消费者一直活着、连着。它撞上的是未确认投递的 ack 超时，超时后消息重新入队，两遍都跑完就是重复执行。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
+  },
+  {
+    id: 'rabbitmq-quorum-delivery-limit',
+    topics: ['dlq'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'RabbitMQ: a message in a quorum queue keeps failing. What eventually happens to it?',
+      'zh-cn': 'RabbitMQ 仲裁队列里有一条消息一直消费失败，最后会怎样？',
+    },
+    answer: {
+      en: [
+        'Quorum queues count redeliveries in the x-delivery-count header. Since 4.0 delivery-limit defaults to 20 (before, it was unlimited; -1 restores that).',
+        'Over the limit the message is dropped — or dead-lettered if a dead-letter exchange (DLX) is configured. So configure a DLX, or the message is silently lost.',
+        'Since 4.3 only failed deliveries count: basic.reject and connection loss do, nack with requeue and consumer timeouts don’t; a new x-acquired-count header counts every acquisition.',
+        'Classic queues have no such limit, so a requeued poison message loops there until someone stops it.',
+        'Alert on the dead-letter queue; replaying it later is one more round of redeliveries.',
+      ],
+      'zh-cn': [
+        '仲裁队列用 x-delivery-count 头记录投递次数。4.0 起 delivery-limit 默认是 20（以前不限次数，设为 -1 可以恢复）。',
+        '超过上限，消息会被丢弃；配置了死信交换机（DLX）才会进死信。所以一定要配 DLX，否则就是悄悄丢了。',
+        '4.3 起只统计失败的投递：basic.reject 和连接断开算，nack 带 requeue 和消费者超时不算；另有新的 x-acquired-count 头记录被取走的总次数。',
+        '经典队列没有这个上限，一直 requeue 的毒消息会无限循环，直到有人介入。',
+        '死信队列要有告警；之后重投死信，又是一轮重复投递。',
+      ],
+    },
+    wrong: {
+      en: 'RabbitMQ never drops a message: it keeps redelivering it until a consumer finally acks it.',
+      'zh-cn': 'RabbitMQ 不会丢消息，会一直重投，直到消费者 ack 为止。',
+    },
+    why: {
+      en: 'For quorum queues that was true only before 4.0. Since 4.0, once a message’s delivery count passes the limit (20 by default) it is dropped, unless a DLX catches it.',
+      'zh-cn': '对仲裁队列来说，这只在 4.0 以前成立。4.0 起投递次数一旦超过上限（默认 20），消息就会被丢弃，除非配置了 DLX 把它接住。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+  {
+    id: 'message-ttl-myth',
+    topics: ['dlq', 'guarantees'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'Can a message TTL prevent duplicate consumption?',
+      'zh-cn': '给消息设置 TTL（过期时间）能避免重复消费吗？',
+    },
+    answer: {
+      en: [
+        'No. A TTL (x-message-ttl on the queue, or a per-message expiration) makes a message that waited too long expire: it’s discarded or dead-lettered.',
+        'That is a form of loss, not dedup: the message is gone whether or not it was ever processed.',
+        'It does nothing about two copies that are both within the TTL, or about a redelivery after a crash.',
+        'Don’t confuse it with the TTL of a dedup key, which is the opposite problem: too short, and late duplicates get through.',
+      ],
+      'zh-cn': [
+        '不能。TTL（队列上的 x-message-ttl，或者单条消息的 expiration）是让等太久的消息过期：被丢弃或者进死信。',
+        '这是一种丢失，而不是去重：不管处理没处理过，消息都没了。',
+        '两份都还没过期的重复消息、崩溃后的重投，它一概不管。',
+        '别和去重 key 的 TTL 搞混：那是反过来的问题，设得太短，迟到的重复就会漏过去。',
+      ],
+    },
+    wrong: {
+      en: 'Set x-message-ttl: a message that isn’t consumed in time expires, so it can’t be consumed again.',
+      'zh-cn': '设置 x-message-ttl，消息超时没被消费就过期了，这样就不会被重复消费。',
+    },
+    why: {
+      en: 'Expiry removes messages that haven’t been consumed — it loses work — while duplicates come from messages that were consumed and then redelivered or re-published, well within any sensible TTL.',
+      'zh-cn': '过期删掉的是还没被消费的消息，等于丢了业务；而重复来自已经消费过、又被重投或重发的消息，它们往往早在 TTL 到期之前就到了。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen' },
+  },
+
+  // ── RocketMQ ───────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'rocketmq-consume-failure',
+    topics: ['dlq'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'What happens when a RocketMQ consumer fails to process a message?',
+      'zh-cn': 'RocketMQ 消费失败会怎样？',
+    },
+    answer: {
+      en: [
+        'In concurrent mode (4.x push consumer), returning RECONSUME_LATER or throwing sends the message to the retry topic %RETRY%<group>.',
+        'Retries back off through the delay levels: 10 s, 30 s, 1 min, 2 min … 20 min, 30 min, 1 h, 2 h. maxReconsumeTimes defaults to -1, which means 16 retries in concurrent mode.',
+        'After that it goes to the dead-letter topic %DLQ%<group>, one per consumer group; it is not consumed automatically, so someone has to look at it and replay it.',
+        'Every retry is a redelivery, so work done before the failure runs again: the handler must be idempotent. Broadcasting mode doesn’t retry failures at all, and orderly mode retries locally and blocks the queue.',
+        '5.x SimpleConsumer: a message not acked within its invisibleDuration becomes visible again; the retry limit comes from the group’s metadata (default 16), then the DLQ.',
+      ],
+      'zh-cn': [
+        '并发消费（4.x Push 消费者）时，返回 RECONSUME_LATER 或者抛异常，消息会进入重试 Topic %RETRY%<消费者组>。',
+        '重试间隔按延迟级别逐步拉长：10 秒、30 秒、1 分钟、2 分钟……20 分钟、30 分钟、1 小时、2 小时。maxReconsumeTimes 默认 -1，在并发模式下表示 16 次。',
+        '16 次用完进入死信队列 %DLQ%<消费者组>，按消费者组划分，不会再被自动消费，需要人工排查、重投。',
+        '每次重试都是一次重投，失败前已经做过的操作会再做一遍，所以消费逻辑要幂等。广播模式失败不重试；顺序消费则是本地重试，会堵住队列。',
+        '5.x SimpleConsumer：在 invisibleDuration 内没 ack，消息就重新可见；最大重试次数取消费者组的配置，默认 16，之后进死信队列。',
+      ],
+    },
+    wrong: {
+      en: 'It’s retried 16 times and then thrown away, so to be safe, catch every exception and return CONSUME_SUCCESS.',
+      'zh-cn': 'RocketMQ 会重试 16 次，之后消息就没了；为了保险，把异常都 catch 掉，直接返回 CONSUME_SUCCESS。',
+    },
+    why: {
+      en: 'After 16 retries the message is kept in %DLQ%<group>, not deleted. Catching everything and returning CONSUME_SUCCESS is what actually loses it: the broker counts it as consumed and never redelivers it.',
+      'zh-cn': '16 次之后消息进了 %DLQ%<消费者组>，并没有被删掉。把异常全 catch 掉返回 CONSUME_SUCCESS 才是真正的丢消息：Broker 认为已经消费成功，再也不会重投。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+  {
+    id: 'rocketmq-consumer-group-myth',
+    topics: ['guarantees'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'Does putting consumers in one RocketMQ consumer group prevent duplicate consumption? What’s the difference between clustering and broadcasting?',
+      'zh-cn': 'RocketMQ 的消费者组能避免重复消费吗？集群模式和广播模式有什么区别？',
+    },
+    answer: {
+      en: [
+        'Clustering mode (the default): the group’s consumers split the queues, and each message goes to one consumer of the group. Broadcasting: every consumer in the group gets every message.',
+        'Different groups subscribed to the same topic each get every message; that’s by design.',
+        'Neither mode dedupes. In clustering, a crash or a rebalance redelivers whatever was consumed since the last offset commit (every 5 s), and failed messages are retried.',
+        'Broadcasting stores offsets locally on each consumer and doesn’t retry failures, so it isn’t a reliability tool either.',
+      ],
+      'zh-cn': [
+        '集群模式（默认）：组内消费者分摊队列，每条消息只投给组里的一个消费者。广播模式：组里每个消费者都收到每条消息。',
+        '订阅同一个 Topic 的不同消费者组，各自都会收到全部消息，这是设计如此。',
+        '两种模式都不去重。集群模式下，崩溃或 Rebalance 会把上次提交位点（每 5 秒一次）之后消费过的消息再投一遍，消费失败的消息还会重试。',
+        '广播模式的位点存在各个消费者本地，失败也不重试，更谈不上可靠。',
+      ],
+    },
+    wrong: {
+      en: 'Put all consumers in the same consumer group: within a group each message is consumed only once, so there are no duplicates.',
+      'zh-cn': '把消费者放在同一个消费者组里，组内一条消息只会被消费一次，所以就不会重复消费。',
+    },
+    why: {
+      en: '“One consumer per message” is load distribution, not deduplication: the same message can still reach that consumer twice, or another one after a rebalance, because progress is a periodically committed offset and failures are retried.',
+      'zh-cn': '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者 Rebalance 后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'rocketmq-restart-reconsume',
+    topics: ['acks'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'Why does a RocketMQ consumer reprocess a batch of messages after a restart or a scale-out?',
+      'zh-cn': 'RocketMQ 消费者重启或者扩容之后，为什么会重复消费一批消息？',
+    },
+    answer: {
+      en: [
+        'Progress is a consume offset per queue. In clustering mode the broker keeps it, and the client commits it periodically: persistConsumerOffsetInterval, 5000 ms by default.',
+        'A crash throws away whatever was consumed since the last commit, and those messages are delivered again.',
+        'Scaling out or in triggers a rebalance: queues move to other consumers, which start from the last committed offset.',
+        'So restarts and deploys are routine sources of duplicates; the consumer has to dedupe on the business key.',
+      ],
+      'zh-cn': [
+        '进度是每个队列的消费位点。集群模式下由 Broker 保存，客户端定时提交：persistConsumerOffsetInterval，默认 5000 毫秒。',
+        '崩溃时，上次提交之后消费过的消息都会再投递一次。',
+        '扩容、缩容会触发 Rebalance：队列分给别的消费者，从最后提交的位点开始消费。',
+        '所以重启、发布本身就是很常见的重复来源，消费端必须按业务主键去重。',
+      ],
+    },
+    wrong: {
+      en: 'RocketMQ records each message as consumed on the broker as soon as the listener returns CONSUME_SUCCESS, so a restart can only repeat the message being processed at that moment.',
+      'zh-cn': '监听器返回 CONSUME_SUCCESS，Broker 就记下这条消息消费成功了，所以重启最多只会重复当时正在处理的那一条。',
+    },
+    why: {
+      en: 'Returning CONSUME_SUCCESS advances the offset in the client; the broker learns about it only at the next periodic commit. Everything consumed in between is delivered again after a crash or a rebalance.',
+      'zh-cn': '返回 CONSUME_SUCCESS 只是更新了客户端里的位点，Broker 要等下一次定时提交才知道。这段时间里消费过的消息，崩溃或 Rebalance 后都会再投一遍。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'rocketmq-send-retry-msgid',
+    topics: ['producer', 'idempotency'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'RocketMQ: can send retries cause duplicates, and should you dedupe on msgId or on keys?',
+      'zh-cn': 'RocketMQ 生产者发送重试会不会导致重复？去重该用 msgId 还是 keys？',
+    },
+    answer: {
+      en: [
+        'Yes. A sync send retries after a timeout (retryTimesWhenSendFailed, 2 by default), even if the broker already stored the first copy.',
+        'RocketMQ states plainly that it doesn’t avoid duplicates and leaves dedup to the consumer.',
+        'Not msgId: the docs warn that the same message can arrive with different msgIds, for example the re-sent copy.',
+        'Put a business key (order id + operation) in the message keys — the broker indexes it for lookup — and dedupe on it with a unique constraint in the consumer’s transaction.',
+      ],
+      'zh-cn': [
+        '会。同步发送超时后会重试（retryTimesWhenSendFailed，默认 2 次），哪怕 Broker 其实已经存下了第一份。',
+        'RocketMQ 官方明确说不保证消息不重复，去重交给消费端。',
+        '不能用 msgId：文档提醒同一条消息可能带着不同的 msgId 到达，比如重发的那一份。',
+        '把业务主键（订单号 + 操作类型）放进消息的 keys（Broker 会为它建索引，方便查询），消费端在事务里按它做唯一约束去重。',
+      ],
+    },
+    wrong: {
+      en: 'msgId is globally unique, so store it in Redis or a table and skip any message whose msgId you’ve already seen.',
+      'zh-cn': 'msgId 全局唯一，把它存到 Redis 或者表里，见过的 msgId 直接跳过就行。',
+    },
+    why: {
+      en: 'A producer retry is a new message to the broker and can carry a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
+      'zh-cn': '生产者重发在 Broker 看来是一条新消息，可能带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+  },
+  {
+    id: 'rocketmq-orderly-blocking',
+    topics: ['ordering', 'dlq'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'RocketMQ orderly consumption: what happens to a message that keeps failing?',
+      'zh-cn': 'RocketMQ 顺序消费时，某条消息一直消费失败会怎样？',
+    },
+    answer: {
+      en: [
+        'Orderly mode can’t skip ahead, so a failure returns SUSPEND_CURRENT_QUEUE_A_MOMENT: the queue is suspended (suspendCurrentQueueTimeMillis, 1000 ms) and the message is retried locally.',
+        'Here maxReconsumeTimes -1 means Integer.MAX_VALUE, so a poison message retries practically forever and blocks everything behind it in that queue.',
+        'Every retry runs the handler again, so it has to be idempotent too.',
+        'I count attempts myself and, past a threshold, park the message in an error table and alert — knowingly giving up order for that one key rather than stalling the whole queue.',
+      ],
+      'zh-cn': [
+        '顺序消费不能跳过，失败时返回 SUSPEND_CURRENT_QUEUE_A_MOMENT：当前队列挂起（suspendCurrentQueueTimeMillis，1000 毫秒），消息在本地重试。',
+        '这时 maxReconsumeTimes 的 -1 表示 Integer.MAX_VALUE，毒消息几乎会无限重试，把这个队列后面的消息全部堵住。',
+        '每次重试都会重新执行消费逻辑，所以同样要幂等。',
+        '我会自己计重试次数，超过阈值就把消息落到异常表并告警：为这一个业务键主动放弃顺序，也不让整个队列卡死。',
+      ],
+    },
+    wrong: {
+      en: 'Same as concurrent mode: it goes to the retry topic, is retried 16 times, then goes to the DLQ, and the queue keeps flowing.',
+      'zh-cn': '和并发消费一样：进重试队列，重试 16 次后进死信队列，队列后面的消息照常消费。',
+    },
+    why: {
+      en: 'That’s concurrent consumption. Orderly consumption retries in place to preserve order, with effectively unlimited attempts by default, so the queue stalls behind the failing message and the backlog keeps growing.',
+      'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，消息堆积越来越多。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+  {
+    id: 'rocketmq-transactional-message',
+    topics: ['transactions', 'producer'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'Do RocketMQ transactional messages prevent duplicate consumption?',
+      'zh-cn': 'RocketMQ 事务消息能保证不重复消费吗？',
+    },
+    answer: {
+      en: [
+        'Transactional messages solve a producer problem: send a half message, run the local transaction, then commit or roll back; if the status is unknown, the broker checks back with the producer.',
+        'That makes “local DB change” and “message becomes visible” atomic: no message for a rolled-back order, no lost message for a committed one.',
+        'Once committed it’s an ordinary message to consumers: a crash before the offset commit, a rebalance, RECONSUME_LATER retries all still redeliver it.',
+        'So consumers still dedupe on the business key.',
+      ],
+      'zh-cn': [
+        '事务消息解决的是生产端的问题：先发半消息，执行本地事务，再提交或回滚；状态不明时 Broker 会回查生产者。',
+        '它让“本地数据库变更”和“消息对外可见”原子化：订单回滚就不会发消息，订单提交了消息也不会丢。',
+        '提交之后，对消费者来说它就是普通消息：位点提交前崩溃、Rebalance、RECONSUME_LATER 重试，都会照样重投。',
+        '所以消费端还是要按业务主键去重。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: with transactional messages the whole flow is one distributed transaction, so the message is consumed exactly once.',
+      'zh-cn': '能，用了事务消息，整个链路就是一个分布式事务，消息只会被消费一次。',
+    },
+    why: {
+      en: 'The transaction spans the producer’s local transaction and the half-message commit, nothing on the consumer side. Consumption is still at-least-once.',
+      'zh-cn': '事务只覆盖生产者的本地事务和半消息的提交，消费端一概不管，消费仍然是至少一次。',
+    },
+    see: { chapter: 'concepts/delivery-guarantees' },
+  },
+
+  // ── Ordering, heartbeats and distributed-transaction myths ─────────────────────────────────────
+  {
+    id: 'ordering-myth',
+    topics: ['ordering'],
+    brokers: ['general', 'kafka'],
+    question: {
+      en: 'Does guaranteeing message order prevent duplicates?',
+      'zh-cn': '保证消息顺序，能不能避免重复消费？',
+    },
+    answer: {
+      en: [
+        'No, they’re independent. Ordering is about the sequence within a partition or queue; a duplicate is the same message arriving again.',
+        'A Kafka consumer that crashes re-reads its partition from the committed offset — in perfect order, duplicates included.',
+        'It also works the other way: duplicates can undo ordering, because a late copy of an old event can overwrite newer state.',
+        'So you need an idempotent handler and, for state changes, writes that check the expected state or version.',
+      ],
+      'zh-cn': [
+        '不能，两者没关系。顺序说的是一个分区或队列内的先后，重复说的是同一条消息又来了一次。',
+        'Kafka 消费者崩溃后从已提交的位点重读分区，顺序完全正确，重复也一条不少。',
+        '反过来，重复还会破坏顺序的效果：一条旧事件的迟到副本可能把新状态覆盖掉。',
+        '所以既要幂等，状态变更还要带上预期状态或版本号做条件。',
+      ],
+    },
+    wrong: {
+      en: 'Use ordered consumption (a single partition, an orderly listener): messages are processed one by one, in order, so none is processed twice.',
+      'zh-cn': '用顺序消费（单分区 / 顺序监听器），消息一条一条按顺序处理，就不会被处理两次。',
+    },
+    why: {
+      en: 'Ordered consumption still saves progress after processing, so a crash or a rebalance replays from the last committed position — just in order. And with ordering, a failing message blocks its queue while it’s retried.',
+      'zh-cn': '顺序消费也是处理完才提交进度，崩溃或 Rebalance 照样从上次提交的位置重放，只不过是按顺序重放。而且顺序消费下，失败的消息还会堵住队列反复重试。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'heartbeat-myth',
+    topics: ['acks'],
+    brokers: ['general', 'kafka', 'rabbitmq'],
+    question: {
+      en: 'Don’t consumer heartbeats prevent duplicate consumption?',
+      'zh-cn': '心跳机制能避免重复消费吗？',
+    },
+    answer: {
+      en: [
+        'No. Heartbeats let the broker or group coordinator detect a consumer that has died.',
+        'Detecting a dead consumer is what triggers redelivery: RabbitMQ requeues its unacked messages when the connection goes; Kafka rebalances its partitions to others, which re-read from the committed offset.',
+        'A false positive is worse: a consumer that pauses longer than session.timeout.ms (45 s since Kafka 3.0) is evicted while still working, which creates a concurrent duplicate.',
+        'Heartbeats are about failure detection and availability; dedup is the handler’s job.',
+      ],
+      'zh-cn': [
+        '不能。心跳是让 Broker 或消费者组协调者发现消费者挂了。',
+        '发现消费者挂了，恰恰会触发重投：RabbitMQ 在连接断开时把它未确认的消息重新入队；Kafka 触发 Rebalance，把它的分区交给别人，从已提交的位点重读。',
+        '误判更麻烦：消费者停顿超过 session.timeout.ms（Kafka 3.0 起默认 45 秒），就会在还在干活时被踢出去，形成并发重复。',
+        '心跳管的是故障检测和可用性，去重是消费逻辑自己的事。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: heartbeats tell the broker the consumer is alive, so it won’t hand the message to another consumer.',
+      'zh-cn': '能，心跳告诉 Broker 消费者还活着，Broker 就不会把消息交给别的消费者。',
+    },
+    why: {
+      en: 'A healthy heartbeat doesn’t stop redelivery after a lost ack, a crash and restart, or an ack timeout; and a missed heartbeat is exactly the signal that makes the broker redeliver.',
+      'zh-cn': '心跳正常，并不妨碍 ack 丢失、崩溃重启、ack 超时之后的重投；而心跳一断，正是 Broker 开始重投的信号。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+  },
+  {
+    id: 'late-duplicate-overwrites-state',
+    topics: ['ordering', 'idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'A duplicate “order paid” arrives after “order refunded”. How do you keep the order’s state correct?',
+      'zh-cn': '一条重复的“订单已支付”消息在“订单已退款”之后才到，怎么保证订单状态不被改错？',
+    },
+    answer: {
+      en: [
+        'Blind assignment is the trap: SET status = \'PAID\' is idempotent on its own, but a late copy rewinds a refunded order to paid.',
+        'Use a state machine with a conditional update: … SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'. A late duplicate changes zero rows.',
+        'Or an optimistic version: the event carries the version it applies to, and WHERE version = ? rejects a stale one.',
+        'And dedupe on order id plus operation (order-42:pay vs order-42:refund), so the key tells the two events apart.',
+      ],
+      'zh-cn': [
+        '陷阱在单纯赋值：SET status = \'PAID\' 本身是幂等的，但迟到的那份会把已退款的订单改回已支付。',
+        '用状态机加条件更新：… SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'，迟到的重复更新零行。',
+        '或者用乐观锁版本号：事件带上它针对的版本，WHERE version = ? 把过期的事件挡掉。',
+        '去重键用订单号 + 操作类型（order-42:pay 和 order-42:refund），把两个事件区分开。',
+      ],
+    },
+    wrong: {
+      en: 'Just upsert the latest status by order id; upserts are idempotent, so duplicates don’t matter.',
+      'zh-cn': '按订单号 upsert 最新状态就行，upsert 是幂等的，重复了也没关系。',
+    },
+    why: {
+      en: 'Idempotent means running it twice in a row equals running it once; a plain upsert that runs late, after another change, overwrites the newer state. The write has to state what it expects to find.',
+      'zh-cn': '幂等说的是连着执行两次和执行一次一样；单纯的 upsert 晚到一步、在别的变更之后才执行，就会覆盖更新的状态。写操作必须写明它期望看到的状态。',
+    },
+    see: { chapter: 'concepts/idempotent-consumers', simulator: 'upsert' },
+  },
+  {
+    id: 'distributed-transaction-myth',
+    topics: ['transactions'],
+    brokers: ['general'],
+    question: {
+      en: 'Can’t you solve duplicates with a distributed transaction (XA / 2PC) spanning the broker and the database?',
+      'zh-cn': '用分布式事务（XA / 2PC）把 MQ 和数据库绑在一起，能解决重复消费吗？',
+    },
+    answer: {
+      en: [
+        'In practice, no: 2PC/XA across the broker and the database is rarely available or used, and it would tie the availability of both systems together.',
+        'What teams really use are producer-side tools: transactional messages (RocketMQ) or a transactional outbox. They make publishing reliable and consistent with the local transaction.',
+        'Consumption after that is still at-least-once: crash before the ack, rebalance, retries.',
+        'The cheap, local answer stays the same: the dedup record and the business change in one local DB transaction, then the ack.',
+      ],
+      'zh-cn': [
+        '实际上不行：横跨 Broker 和数据库的 2PC/XA 很少有 MQ 支持，也很少有人真用，还会把两边的可用性绑死。',
+        '大家真正用的是生产端方案：事务消息（RocketMQ）或本地消息表，它们让“发消息”可靠，并和本地事务保持一致。',
+        '在那之后，消费仍然是至少一次：ack 前崩溃、Rebalance、重试。',
+        '更便宜的答案还是那个：消费记录和业务变更放在一个本地事务里，提交之后再 ack。',
+      ],
+    },
+    wrong: {
+      en: 'Use a distributed transaction framework such as Seata, so consuming the message and updating the database commit together; then it’s exactly once.',
+      'zh-cn': '上分布式事务框架（比如 Seata），让消费消息和更新数据库一起提交，就是恰好一次了。',
+    },
+    why: {
+      en: 'The ack to the broker isn’t a participant in such a transaction, so the window between the DB commit and the ack is still there; and the producer-side variants (transactional messages, outbox) don’t touch consumption at all.',
+      'zh-cn': '这类事务里，发给 Broker 的 ack 并不是参与方，数据库提交和 ack 之间的窗口依然存在；而生产端的方案（事务消息、本地消息表）根本不涉及消费。',
+    },
+    see: { chapter: 'concepts/delivery-guarantees' },
+  },
+
+  // ── Dead-letter queues and poison messages ─────────────────────────────────────────────────────
+  {
+    id: 'dlq-replay',
+    topics: ['dlq', 'idempotency'],
+    brokers: ['general', 'rabbitmq', 'rocketmq', 'jetstream'],
+    question: {
+      en: 'What do you do with messages in a dead-letter queue, and what’s the risk when you replay them?',
+      'zh-cn': '死信队列里的消息怎么处理？重新投递时要注意什么？',
+    },
+    answer: {
+      en: [
+        'A DLQ is a parking lot for messages that exceeded their retry limit: a quorum queue’s delivery-limit with a DLX, RocketMQ’s %DLQ%<group> after 16 retries, JetStream’s max_deliver if you set one. It is not a dedup mechanism.',
+        'Alert on it, find the cause, fix it, then replay the messages into the main queue.',
+        'A replay is a deliberate redelivery, so everything from the idempotency design applies.',
+        'The consumer must be idempotent, and its dedup records must still exist when the replay happens.',
+      ],
+      'zh-cn': [
+        '死信队列是超过重试上限的消息的停车场：仲裁队列的 delivery-limit 配 DLX、RocketMQ 重试 16 次后的 %DLQ%<消费者组>、JetStream 设置了 max_deliver 的情况。它不是去重机制。',
+        '要对它告警，查原因、修 bug，然后把消息重新投回主队列。',
+        '重投是一次故意的重复投递，幂等设计里的每一条都适用。',
+        '消费端必须幂等，而且重放时去重记录还得在。',
+      ],
+    },
+    wrong: {
+      en: 'Everything in the DLQ failed, so none of it was processed; after the fix, just replay it, no dedup needed.',
+      'zh-cn': '死信里都是消费失败的消息，没有被处理过，修好之后直接重投就行，不用考虑去重。',
+    },
+    why: {
+      en: '“Failed” means “never acked”, not “no side effects”: a handler that wrote to the database and then crashed or timed out on every attempt counts as failed too. Replaying without dedup repeats those effects.',
+      'zh-cn': '“失败”只表示“没有 ack”，不表示“没有副作用”：每次都是写完库之后崩溃或超时的消息也算失败。不去重直接重投，这些副作用会再来一遍。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+  {
+    id: 'poison-message',
+    topics: ['dlq'],
+    brokers: ['general', 'kafka', 'jetstream'],
+    question: {
+      en: 'What is a poison message, and how do you stop it from hogging your consumers?',
+      'zh-cn': '什么是毒消息？怎么防止它一直占着消费者？',
+    },
+    answer: {
+      en: [
+        'A message that fails every time: bad format, a code bug, data it refers to doesn’t exist. With requeue or repeated crashes it comes back forever.',
+        'Bound it with a delivery count: RabbitMQ quorum queues (delivery-limit 20 since 4.0, then DLX), RocketMQ (16 retries, then %DLQ%<group>), Kafka share groups (delivery count limit 5, then archived). JetStream’s max_deliver is unlimited by default, so set it.',
+        'Classic Kafka consumer groups have no per-record delivery count: catch the error, publish the record to your own dead-letter topic, and commit past it.',
+        'Separate permanent errors (reject without requeue right away) from transient ones (retry with backoff), and alert on the DLQ.',
+      ],
+      'zh-cn': [
+        '每次处理都失败的消息：格式不对、代码 bug、引用的数据不存在。一直 requeue 或者消费者反复崩溃，它就会无休止地回来。',
+        '用投递次数封顶：RabbitMQ 仲裁队列（4.0 起 delivery-limit 默认 20，然后进 DLX）、RocketMQ（重试 16 次后进 %DLQ%<消费者组>）、Kafka 共享组（投递次数上限默认 5，之后归档）。JetStream 的 max_deliver 默认不限次数，要自己设。',
+        '传统 Kafka 消费者组没有按条的投递计数：捕获异常，把记录发到自己的死信 Topic，再提交位点越过它。',
+        '区分永久错误（立刻 reject 且不 requeue）和临时错误（退避重试），并对死信队列告警。',
+      ],
+    },
+    wrong: {
+      en: 'Catch every exception, log it and ack the message, so a bad message never blocks the queue.',
+      'zh-cn': '把所有异常都 catch 住，打个日志然后 ack，坏消息就不会堵住队列。',
+    },
+    why: {
+      en: 'That turns every failure, including transient ones like a database timeout, into silent loss: the broker deletes the message and only a log line remains. Poison handling needs bounded retries and a place to park the message, not a swallow.',
+      'zh-cn': '这样每次失败，包括数据库超时这种临时错误，都变成了静默丢失：Broker 删掉了消息，只剩一行日志。处理毒消息需要有上限的重试和一个存放它的地方，而不是把异常吞掉。',
+    },
+    see: { chapter: 'concepts/acknowledgements' },
+  },
+
+  // ── Testing ────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'test-idempotent-consumer',
+    topics: ['testing'],
+    brokers: ['general'],
+    question: {
+      en: 'How would you test that your consumer really doesn’t process a message twice?',
+      'zh-cn': '你怎么测试消费端幂等真的有效？',
+    },
+    answer: {
+      en: [
+        'Kill the consumer between the side effect and the ack — after the DB commit, before basic.ack or the offset commit — restart it, and check the ledger shows one effect.',
+        'Drop or delay the ack so the broker redelivers after the ack timeout.',
+        'Make two consumers hold the same message at once (a short ack timeout, one consumer paused mid-processing) to exercise the concurrent path.',
+        'Re-publish the same business event as a new message to simulate a producer retry, and replay after the dedup records’ retention to see what happens.',
+        'Assert both invariants: no duplicate effect and no lost message.',
+      ],
+      'zh-cn': [
+        '在业务写入和 ack 之间 kill 掉消费者：数据库提交之后、basic.ack 或提交位点之前，然后重启，核对账本上只有一次效果。',
+        '丢掉或者延迟 ack，让 Broker 在 ack 超时后重投。',
+        '让两个消费者同时拿到同一条消息（把 ack 超时调短、让其中一个处理到一半停住），覆盖并发路径。',
+        '把同一个业务事件作为新消息再发一次，模拟生产者重发；超过去重记录的保留期之后再重放，看看会发生什么。',
+        '两个不变量都要断言：没有重复效果，也没有丢消息。',
+      ],
+    },
+    wrong: {
+      en: 'Write a unit test that calls the handler twice with the same message and asserts that the second call is skipped.',
+      'zh-cn': '写个单元测试，用同一条消息调两次消费方法，断言第二次被跳过就行。',
+    },
+    why: {
+      en: 'That only checks a sequential, happy-path duplicate. The failures live in the gaps: a crash between commit and ack, two deliveries at once, an expired key, a re-send with a new id. A SETNX-before-processing handler passes this test and still loses messages on a crash.',
+      'zh-cn': '这只测了顺序执行、一切正常时的重复。真正出问题的是缝隙里：提交和 ack 之间崩溃、两次投递同时在跑、key 过期了、重发换了新 ID。处理前 SETNX 的写法能通过这个测试，但一崩溃就丢消息。',
+    },
+    see: { chapter: 'concepts/acknowledgements', simulator: 'crash-after-write' },
+  },
+  {
+    id: 'test-concurrent-redelivery',
+    topics: ['testing', 'idempotency'],
+    brokers: ['general', 'kafka'],
+    question: {
+      en: 'How do you reproduce a concurrent duplicate in a test, rather than hoping a load test hits it?',
+      'zh-cn': '并发重复怎么在测试里稳定复现，而不是指望压测碰上？',
+    },
+    answer: {
+      en: [
+        'Race windows are narrow and random load rarely hits them, so force the interleaving.',
+        'Shorten the ack or visibility timeout, block the first consumer right after its dedup check (a latch or a breakpoint), let the timeout expire so a second consumer gets the message, then release both.',
+        'For Kafka, pause the first consumer past max.poll.interval.ms so its partition is reassigned, then let it finish and watch its commit fail.',
+        'Assert on the ledger: exactly one effect. Check-then-insert fails this test; a unique key in the same transaction passes.',
+        'Better still, a checker that explores every interleaving, which is what this site’s simulators do.',
+      ],
+      'zh-cn': [
+        '竞态窗口很窄，随机压测很难碰上，要主动控制交错顺序。',
+        '把 ack 超时或可见性超时调短，让第一个消费者在“查完去重表”之后卡住（用闩锁或断点），等超时让第二个消费者拿到消息，再把两个都放行。',
+        'Kafka 就让第一个消费者停顿超过 max.poll.interval.ms，分区被重新分配，然后让它接着跑完，看它的提交失败。',
+        '断言账本上只有一次效果。先查再插过不了这个测试，同一事务里的唯一键能通过。',
+        '更彻底的是用能穷举所有交错顺序的检查器，本站的模拟器就是这么做的。',
+      ],
+    },
+    wrong: {
+      en: 'Run a load test with many messages and several consumers; if the totals match at the end, there’s no race.',
+      'zh-cn': '多开几个消费者跑一轮压测，最后数据对得上，就说明没有并发问题。',
+    },
+    why: {
+      en: 'A race that needs a timeout to expire exactly between the check and the insert almost never occurs in a load test, so a green run proves little. You have to build that schedule on purpose.',
+      'zh-cn': '这种竞态需要超时恰好落在“查”和“插”之间，压测里几乎碰不到，跑通了也证明不了什么。得故意构造出那个调度。',
+    },
+    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
   },
 ];

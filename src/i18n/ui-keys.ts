@@ -197,8 +197,36 @@ export const labKeys = [
   'lab.typeErrors',
 ] as const;
 
+/** Strings of the interview question bank. */
+export const questionBankKeys = [
+  'qb.showing',
+  'qb.topic',
+  'qb.broker',
+  'qb.all',
+  'qb.answer',
+  'qb.wrong',
+  'qb.why',
+  'qb.seeSimulator',
+  'qb.seeChapter',
+  'qb.topic.guarantees',
+  'qb.topic.acks',
+  'qb.topic.idempotency',
+  'qb.topic.producer',
+  'qb.topic.ordering',
+  'qb.topic.dlq',
+  'qb.topic.transactions',
+  'qb.topic.testing',
+  'qb.broker.general',
+  'qb.broker.kafka',
+  'qb.broker.rabbitmq',
+  'qb.broker.rocketmq',
+  'qb.broker.sqs',
+  'qb.broker.jetstream',
+  'qb.broker.pulsar',
+] as const;
+
 /** All of our UI keys. */
-export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys] as const;
+export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys] as const;
 
 /** One of our UI string keys. */
 export type UiKey = (typeof uiKeys)[number];
