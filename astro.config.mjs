@@ -89,7 +89,12 @@ export default defineConfig({
         {
           label: 'Interview',
           translations: { 'zh-CN': '面试' },
-          items: [{ slug: 'interview/questions' }],
+          items: [{ slug: 'interview/questions' }, { slug: 'interview/cheat-sheet' }],
+        },
+        {
+          label: 'Teach',
+          translations: { 'zh-CN': '教学' },
+          items: [{ slug: 'teach/lesson-plan' }],
         },
       ],
       // Keep the site self-contained: no edit links or social links to other hosts at run time.

@@ -225,8 +225,23 @@ export const questionBankKeys = [
   'qb.broker.pulsar',
 ] as const;
 
+/** Strings of the end-of-chapter quizzes. */
+export const quizKeys = [
+  'quiz.check',
+  'quiz.correct',
+  'quiz.wrong',
+  'quiz.pick',
+  'quiz.play',
+  'quiz.played',
+  'quiz.progress',
+  'quiz.reset',
+  'quiz.label',
+  'quiz.predict',
+  'quiz.storageFull',
+] as const;
+
 /** All of our UI keys. */
-export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys] as const;
+export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys, ...quizKeys] as const;
 
 /** One of our UI string keys. */
 export type UiKey = (typeof uiKeys)[number];

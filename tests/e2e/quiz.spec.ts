@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import quiz from '../../content/quizzes/acknowledgements';
+import { launchBrowser } from './browser';
+
+/** End-of-chapter quizzes and the printable cheat sheet. */
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('chapter quiz', () => {
+  it('is answered by keyboard alone, gives feedback with the reason, plays a prediction, and survives a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/concepts/acknowledgements/`, { waitUntil: 'networkidle' });
+    const section = page.getByRole('region', { name: 'Quiz' }).or(page.locator('section.quiz')).first();
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('section.quiz')?.closest('astro-island')?.hasAttribute('ssr'));
+    const predict = quiz.questions.find((q) => q.kind === 'predict')!;
+    const index = quiz.questions.indexOf(predict);
+    const item = section.locator('.quiz-item').nth(index);
+    // Keyboard: focus the first option, arrow to the right one, Tab to "Check answer", Enter.
+    const radios = item.getByRole('radio');
+    await radios.first().focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < predict.answer; i++) await page.keyboard.press('ArrowDown');
+    expect(await radios.nth(predict.answer).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const feedback = item.locator('.quiz-feedback');
+    expect(await feedback.textContent()).toBe(`Correct. ${predict.why.en}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "Play it in the simulator"
+    const charges = predict.options[predict.answer]!.charges;
+    await expect.poll(() => item.locator('.sim-ledger__actual').textContent()).toBe(`${charges}×`);
+    expect(await section.locator('.quiz-progress').textContent()).toBe(`1 of ${quiz.questions.length} answered correctly`);
+
+    await page.reload({ waitUntil: 'networkidle' });
+    const again = page.locator('section.quiz');
+    await again.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('section.quiz')?.closest('astro-island')?.hasAttribute('ssr'));
+    await expect.poll(() => again.locator('.quiz-progress').textContent()).toBe(`1 of ${quiz.questions.length} answered correctly`);
+    expect(await again.locator('.quiz-item').nth(index).getByRole('radio').nth(predict.answer).isChecked()).toBe(true);
+    await context.close();
+  });
+
+  it('says “Not quite” with the reason for a wrong answer', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}zh-cn/concepts/acknowledgements/`, { waitUntil: 'networkidle' });
+    const section = page.locator('section.quiz');
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('section.quiz')?.closest('astro-island')?.hasAttribute('ssr'));
+    const q = quiz.questions[0]!;
+    const wrong = q.answer === 0 ? 1 : 0;
+    const item = section.locator('.quiz-item').first();
+    await item.getByRole('radio').nth(wrong).check();
+    await item.getByRole('button', { name: '核对答案' }).click();
+    expect(await item.locator('.quiz-feedback').textContent()).toBe(`不对。 ${q.why['zh-cn']}`);
+    await context.close();
+  });
+});
+
+describe('cheat sheet', () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    it(`prints without site chrome or interactive widgets (${lang})`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${siteUrl}${lang}/interview/cheat-sheet/`, { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('astro-island, section.sim, section.lab, section.quiz').count()).toBe(0);
+      const visible = async (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none').filter((e) => getComputedStyle(e).display !== 'none').length);
+      expect(await visible('header.header')).toBe(0);
+      expect(await visible('nav.sidebar, .sidebar-pane')).toBe(0);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBe(1); // one A4 page
+      await context.close();
+    });
+  }
+});
