@@ -28,8 +28,10 @@ const languageRoot = {
   hooks: {
     'astro:config:setup': ({ injectRoute }) => {
       injectRoute({ pattern: '/', entrypoint: './src/routes/language-root.astro', prerender: true });
-      // A scenario's simulator alone, for slides and LMS iframes: /en/embed/<scenario>/, /zh-cn/embed/<scenario>/.
+      // A scenario's simulator alone, for slides and LMS iframes: /embed/<scenario>/ (English),
+      // /en/embed/<scenario>/ and /zh-cn/embed/<scenario>/.
       injectRoute({ pattern: '/[lang]/embed/[scenario]', entrypoint: './src/routes/embed.astro', prerender: true });
+      injectRoute({ pattern: '/embed/[scenario]', entrypoint: './src/routes/embed-default.astro', prerender: true });
     },
   },
 };

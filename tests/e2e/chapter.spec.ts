@@ -20,11 +20,11 @@ async function openChapter(lang: 'en' | 'zh-cn', options: { javaScriptEnabled?: 
   return page;
 }
 
-/** Waits until the island has hydrated (Astro removes the `ssr` attribute). */
+/** Waits until the ack-placement island has hydrated (Astro removes the `ssr` attribute). */
 async function hydrated(page: Page) {
-  const island = page.locator('astro-island').first();
+  const island = page.locator('astro-island:has(.ack-demo)').first();
   await island.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+  await page.waitForFunction(() => !document.querySelector('.ack-demo')?.closest('astro-island')?.hasAttribute('ssr'));
   return island;
 }
 

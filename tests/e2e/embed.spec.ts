@@ -42,6 +42,16 @@ describe('embed route', () => {
     });
   }
 
+  it('also answers at the short address /embed/<scenario>/ (English)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const res = await page.goto(`${siteUrl}embed/lost-confirm-retry/`);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('section.sim .sim-title').textContent()).toBe('Lost confirm, producer retries');
+    expect(await page.locator('header.header').count()).toBe(0);
+    await context.close();
+  });
+
   it('copies an embed code that points at this route', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
