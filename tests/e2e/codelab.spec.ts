@@ -151,6 +151,22 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     });
   }
 
+  it('says so, and keeps working, when the browser refuses to store the code', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const { page, lab } = await open({ context });
+    await lab.getByRole('button', { name: 'Open the editor' }).click();
+    await setPlainCode(lab, solution);
+    await expect.poll(() => lab.getByRole('alert').textContent()).toContain('storage is full or blocked');
+    expect(await check(lab)).toMatch(/^✓ Passed/); // the code in memory still runs
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await context.close();
+  });
+
   it('keeps the reader’s code across a reload, and reset asks before discarding it', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
     const first = await open({ context });
