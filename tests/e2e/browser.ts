@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const flags = [
   '--headless',
@@ -92,4 +93,22 @@ export async function watchPage(page: Page, siteUrl: string): Promise<PageProble
 export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.emulateMedia({ colorScheme: theme });
+}
+
+/**
+ * One Chromium for the spec file that calls this: launched before its tests, closed after.
+ * Returns a getter, since the browser exists only once the tests run.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running yet');
+    return browser;
+  };
 }

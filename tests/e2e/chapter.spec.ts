@@ -1,20 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser';
 
 const siteUrl = inject('siteUrl');
 const chapter = (lang: 'en' | 'zh-cn') => `${siteUrl}${lang}/concepts/delivery-guarantees/`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 async function openChapter(lang: 'en' | 'zh-cn', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await browserOf().newContext(options);
   const page = await context.newPage();
   await page.goto(chapter(lang), { waitUntil: 'networkidle' });
   return page;

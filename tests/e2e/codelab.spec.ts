@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchPage } from './browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchPage } from './browser';
 
 /**
  * Code labs on the "Idempotent consumers" chapter: the editor loads only on request, the sandbox
@@ -9,14 +9,7 @@ import { launchBrowser, watchPage } from './browser';
 const siteUrl = inject('siteUrl');
 const chapter = `${siteUrl}en/concepts/idempotent-consumers/`;
 const LAB = 'section.lab[aria-label="Check, then act: the race"]';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 interface Opened {
   context: BrowserContext;
@@ -28,7 +21,7 @@ interface Opened {
 async function open(options: { narrow?: boolean; context?: BrowserContext } = {}): Promise<Opened> {
   const context =
     options.context ??
-    (await browser.newContext(
+    (await browserOf().newContext(
       options.narrow
         ? { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true }
         : { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] },
@@ -152,7 +145,7 @@ describe('code lab sandbox (plain editor on a phone)', () => {
   }
 
   it('says so, and keeps working, when the browser refuses to store the code', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    const context = await browserOf().newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -168,7 +161,7 @@ describe('code lab sandbox (plain editor on a phone)', () => {
   });
 
   it('keeps the reader’s code across a reload, and reset asks before discarding it', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    const context = await browserOf().newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
     const first = await open({ context });
     await first.lab.getByRole('button', { name: 'Open the editor' }).click();
     await setPlainCode(first.lab, solution);

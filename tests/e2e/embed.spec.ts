@@ -1,17 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchPage } from './browser';
 
 /** The embed route: one simulator, no site chrome, usable inside an iframe on someone else's page. */
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('embed route', () => {
   for (const [lang, title, step] of [
@@ -19,7 +11,7 @@ describe('embed route', () => {
     ['zh-cn', '手动 ack，写入后崩溃', '下一步 →'],
   ] as const) {
     it(`renders the ${lang} simulator alone inside an iframe, and it works there`, async () => {
-      const context = await browser.newContext();
+      const context = await browserOf().newContext();
       const page = await context.newPage();
       const problems = await watchPage(page, siteUrl);
       const src = `${siteUrl}${lang}/embed/manual-ack-crash-after-effect/`;
@@ -43,7 +35,7 @@ describe('embed route', () => {
   }
 
   it('also answers at the short address /embed/<scenario>/ (English)', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     const res = await page.goto(`${siteUrl}embed/lost-confirm-retry/`);
     expect(res?.status()).toBe(200);
@@ -53,7 +45,7 @@ describe('embed route', () => {
   });
 
   it('copies an embed code that points at this route', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browserOf().newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/concepts/acknowledgements/`, { waitUntil: 'networkidle' });
     const sim = page.locator('#crash-after-write');

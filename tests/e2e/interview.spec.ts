@@ -1,22 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { questions } from '../../content/interview/questions';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 
 /** The interview question bank: filters by keyboard, works without JavaScript, and search finds it. */
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('interview question bank', () => {
   it('lists every question without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browserOf().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/interview/questions/`);
     expect(await page.locator('.qb-item').count()).toBe(questions.length);
@@ -24,7 +16,7 @@ describe('interview question bank', () => {
   });
 
   it('filters by broker and topic from the keyboard, and says how many are shown', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/interview/questions/`, { waitUntil: 'networkidle' });
     const broker = page.getByRole('combobox', { name: 'Broker' });
@@ -41,7 +33,7 @@ describe('interview question bank', () => {
   });
 
   it('links each question to the simulator that shows it', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     const q = questions.find((x) => x.see.simulator)!;
     await page.goto(`${siteUrl}zh-cn/interview/questions/`, { waitUntil: 'networkidle' });
@@ -54,7 +46,7 @@ describe('interview question bank', () => {
   });
 
   it('site search finds a question by a word in it', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/interview/questions/`, { waitUntil: 'networkidle' });
     await page.locator('button[data-open-modal]').locator('visible=true').first().click();

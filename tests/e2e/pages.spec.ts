@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtPages, launchBrowser, useTheme, watchPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { builtPages, useBrowser, useTheme, watchPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 // Every page, except that the embed route (one page per scenario and language, all the same
@@ -10,14 +9,7 @@ const siteUrl = inject('siteUrl');
 const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
   (p) => !p.includes('/embed/') || p.endsWith('/embed/manual-ack-crash-after-effect/'),
 );
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('every built page', () => {
   it('includes both languages, the chapter and the root', () => {
@@ -30,7 +22,7 @@ describe('every built page', () => {
     // The root page only redirects; it is checked in its own test below.
     for (const path of pages.filter((p) => p !== '')) {
       it(`${path} (${theme}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
-        const context = await browser.newContext();
+        const context = await browserOf().newContext();
         const page = await context.newPage();
         await useTheme(page, theme);
         const problems = await watchPage(page, siteUrl);
@@ -53,7 +45,7 @@ describe('every built page', () => {
 
   for (const path of pages.filter((p) => p !== '' && p !== '404.html')) {
     it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const context = await browserOf().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
       const page = await context.newPage();
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -72,7 +64,7 @@ describe('the site root', () => {
     ['fr-FR', 'en/'],
   ] as const) {
     it(`sends a reader whose browser prefers ${locale} to /${expected}`, async () => {
-      const context = await browser.newContext({ locale });
+      const context = await browserOf().newContext({ locale });
       const page = await context.newPage();
       await page.goto(siteUrl);
       await page.waitForURL(siteUrl + expected);
@@ -81,7 +73,7 @@ describe('the site root', () => {
   }
 
   it('without JavaScript still offers both languages and falls back to English', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browserOf().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.waitForURL(siteUrl + 'en/');

@@ -1,22 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import quiz from '../../content/quizzes/acknowledgements';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 
 /** End-of-chapter quizzes and the printable cheat sheet. */
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('chapter quiz', () => {
   it('is answered by keyboard alone, gives feedback with the reason, plays a prediction, and survives a reload', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/concepts/acknowledgements/`, { waitUntil: 'networkidle' });
     const section = page.getByRole('region', { name: 'Quiz' }).or(page.locator('section.quiz')).first();
@@ -51,7 +43,7 @@ describe('chapter quiz', () => {
   });
 
   it('says “Not quite” with the reason for a wrong answer', async () => {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}zh-cn/concepts/acknowledgements/`, { waitUntil: 'networkidle' });
     const section = page.locator('section.quiz');
@@ -70,7 +62,7 @@ describe('chapter quiz', () => {
 describe('cheat sheet', () => {
   for (const lang of ['en', 'zh-cn'] as const) {
     it(`prints without site chrome or interactive widgets (${lang})`, async () => {
-      const context = await browser.newContext();
+      const context = await browserOf().newContext();
       const page = await context.newPage();
       await page.goto(`${siteUrl}${lang}/interview/cheat-sheet/`, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchPage } from './browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchPage } from './browser';
 
 /**
  * The simulator widget on the "Acknowledgements" chapter, driven the way readers drive it: break
@@ -9,14 +9,7 @@ import { launchBrowser, watchPage } from './browser';
 const siteUrl = inject('siteUrl');
 const chapter = (lang: 'en' | 'zh-cn') => `${siteUrl}${lang}/concepts/acknowledgements/`;
 const SIM = '#crash-after-write';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 interface Opened {
   context: BrowserContext;
@@ -25,7 +18,7 @@ interface Opened {
 }
 
 async function open(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Opened> {
-  const context = await browser.newContext(options);
+  const context = await browserOf().newContext(options);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
   const sim = page.locator(SIM);

@@ -43,8 +43,9 @@ export interface CheckOptions {
   /** The transitioner to use (a fresh one measures a cold start); defaults to the shared one. */
   transitioner?: Transitioner;
   /**
-   * A clock for reporting the search's duration (e.g. `() => performance.now()`). The simulator never
-   * reads the wall clock itself, so replays stay exact; the caller decides whether time is measured.
+   * A clock for reporting the search's duration (the caller passes a high-resolution timer). The
+   * simulator never reads the wall clock itself, so replays stay exact; the caller decides whether
+   * time is measured.
    */
   now?: () => number;
 }

@@ -1,5 +1,5 @@
 /**
- * Seeded randomness. The simulator never calls Math.random: every choice that looks random is a
+ * Seeded randomness. The simulator never uses an unseeded generator: every choice that looks random is a
  * pure function of (seed, position), so a run replays exactly and a fork at step n does not change
  * what the default choices before n were.
  */
