@@ -248,3 +248,8 @@ export type UiKey = (typeof uiKeys)[number];
 
 /** Translated strings for a set of keys, as an island receives them. */
 export type Labels<K extends string> = Record<K, string>;
+
+/** Looks up every key with a translation function (an `.astro` wrapper passes `Astro.locals.t`). */
+export function translate<K extends UiKey>(t: (key: K) => string, keys: readonly K[]): Labels<K> {
+  return Object.fromEntries(keys.map((key) => [key, t(key)])) as Labels<K>;
+}

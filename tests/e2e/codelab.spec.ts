@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { labs } from '../../src/sandbox/labs';
 import { useBrowser, watchPage } from './browser';
 
 /**
@@ -50,16 +51,8 @@ async function setPlainCode(lab: Locator, code: string) {
   await area.fill(code);
 }
 
-const solution = `export function handle(msg: HandlerMessage, ctx: HandlerContext): void {
-  try {
-    ctx.db.transaction((tx) => {
-      tx.insert('inbox', msg.key);
-      tx.effects.addToBalance(msg.key, msg.amount);
-    });
-  } catch (error) {
-    if (!ctx.db.isUniqueViolation(error)) throw error;
-  }
-}`;
+// The lab's own solution, as a reader would paste it.
+const solution = labs['check-then-act']!.solution;
 
 describe('code lab with the full editor', () => {
   it('loads no editor code before the reader opens it; then the editor is editable and flags a wrong API call', async () => {

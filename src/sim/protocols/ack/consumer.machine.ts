@@ -35,6 +35,18 @@ export type ConsumerEvent =
   | { type: 'fault.crashConsumer' }
   | { type: 'consumer.restarted' };
 
+/** The parts of the context that describe the delivery in hand, when there is none. */
+const noDelivery = { current: null, pc: 0, effectDone: false, history: [] as CallRecord[] } as const;
+
+/** What a completed handler operation changes: whether the write happened, and what to remember. */
+function afterOp(context: ConsumerContext, event: Extract<ConsumerEvent, { type: 'op.completed' }>) {
+  const remember = event.remember;
+  return {
+    effectDone: context.effectDone || event.effect,
+    memo: remember && !context.memo.includes(remember) ? [...context.memo, remember].sort() : context.memo,
+  };
+}
+
 /**
  * A consumer with prefetch 1: it receives a message, runs the strategy's handler operations one at a
  * time (so the checker can crash it, or run another consumer, between any two of them), then, as a
@@ -64,20 +76,9 @@ export const consumerMachine = setup({
     }),
     advance: assign(({ context, event }) => {
       if (event.type !== 'op.completed') return {};
-      return {
-        pc: context.pc + 1,
-        history: event.record ? [...context.history, event.record] : context.history,
-        effectDone: context.effectDone || event.effect,
-        memo: event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo,
-      };
+      return { ...afterOp(context, event), pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
     }),
-    finishHandler: assign(({ context, event }) => {
-      if (event.type !== 'op.completed') return {};
-      return {
-        effectDone: context.effectDone || event.effect,
-        memo: event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo,
-      };
-    }),
+    finishHandler: assign(({ context, event }) => (event.type === 'op.completed' ? afterOp(context, event) : {})),
     acknowledge: assign(({ context }) => {
       if (!context.current) return {};
       const outbox: Output[] = [];
@@ -90,17 +91,14 @@ export const consumerMachine = setup({
       }
       // Then ask for the next message (a pull, one at a time): the broker never pushes to a busy consumer.
       outbox.push({ kind: 'send', to: 'broker', payload: { kind: 'ready', channel: context.channel } });
-      return { current: null, pc: 0, effectDone: false, lastAcked: true, history: [], outbox };
+      return { ...noDelivery, lastAcked: true, outbox };
     }),
     reconnect: assign(({ context }) => ({ channel: context.channel + 1 })),
     crash: assign(({ context }) => ({
+      ...noDelivery,
       channel: context.channel + 1,
-      current: null,
-      pc: 0,
-      effectDone: false,
       lastAcked: false,
       memo: [],
-      history: [],
       outbox: [
         { kind: 'send', to: 'broker', payload: { kind: 'closed', channel: context.channel } },
         { kind: 'startTimer', name: 'restart', after: context.restartDelay },
@@ -109,17 +107,7 @@ export const consumerMachine = setup({
   },
 }).createMachine({
   id: 'consumer',
-  context: ({ input }) => ({
-    ...input,
-    channel: 1,
-    current: null,
-    pc: 0,
-    effectDone: false,
-    lastAcked: false,
-    memo: [],
-    history: [],
-    outbox: [],
-  }),
+  context: ({ input }) => ({ ...input, ...noDelivery, channel: 1, lastAcked: false, memo: [], outbox: [] }),
   initial: 'idle',
   entry: 'announceReady',
   states: {
