@@ -3,12 +3,12 @@
  * possible (taking default steps until then), then run to quiescence. The quiz widget shows this
  * run, and the unit tests check the answer key against it.
  */
-import { ackScenarios, createTimeline, currentWorld, enabledSteps, findScenario, inject, runUntilQuiescent, stepForward, stepKey, type Timeline } from '../sim';
+import { loadedScenarios, createTimeline, currentWorld, enabledSteps, findScenario, inject, runUntilQuiescent, stepForward, stepKey, type Timeline } from '../sim/base';
 import type { PredictQuestion } from './types';
 
 /** The run for a predict question. Throws if a fault never becomes possible (a broken question). */
 export function playPrediction(q: Pick<PredictQuestion, 'scenario' | 'faults'>): Timeline {
-  const scenario = findScenario(q.scenario, ackScenarios);
+  const scenario = findScenario(q.scenario, loadedScenarios());
   if (!scenario) throw new Error(`unknown scenario ${q.scenario}`);
   let tl = createTimeline(scenario);
   for (const fault of q.faults) {

@@ -4,7 +4,7 @@
  * in the reader's own source.
  */
 import { transform } from 'sucrase';
-import type { Handler } from '../sim';
+import type { Handler } from '../sim/base';
 import type { SourceProblem } from './protocol';
 
 /** The result of compiling reader code: a handler, or what went wrong and at which stage. */

@@ -3,7 +3,7 @@
  * limit. A worker that stays silent for `limitMs` (a loop that never ends, a handler that never
  * returns) is terminated and replaced, and the caller gets a clear timeout instead of a frozen page.
  */
-import type { CheckResult, Frame } from '../sim';
+import type { CheckResult, Frame } from '../sim/base';
 import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
 
 /** What a request ended with. */

@@ -3,7 +3,7 @@
  * content/labs/<id>/ with `lab.ts` (the scenario and what the starter gets wrong), `starter.ts`
  * and `solution.ts` (a `handle(msg, ctx)` function each).
  */
-import { defaultSettings, order42, type Handler, type InvariantId, type Scenario } from '../sim';
+import { defaultSettings, order42, type Handler, type InvariantId, type KafkaSettings, type ProtocolId, type RabbitSettings, type RocketSettings, type Scenario } from '../sim/base';
 
 /** A lab's definition. */
 export interface LabDefinition {
@@ -17,12 +17,21 @@ export interface LabDefinition {
   settings?: Partial<Scenario['settings']>;
   /** The invariant the starter breaks (the checker must report it violated). */
   intended: InvariantId;
+  /** The broker the handler runs on (default: the generic queue), with its settings. */
+  protocol?: ProtocolId;
+  kafka?: KafkaSettings;
+  rabbitmq?: RabbitSettings;
+  rocketmq?: RocketSettings;
 }
 
 /** The scenario a lab's handler is checked in. A correct handler keeps both invariants. */
 export function labScenario(lab: LabDefinition, handler: Handler): Scenario {
   return {
     id: `lab-${lab.id}`,
+    ...(lab.protocol ? { protocol: lab.protocol } : {}),
+    ...(lab.kafka ? { kafka: lab.kafka } : {}),
+    ...(lab.rabbitmq ? { rabbitmq: lab.rabbitmq } : {}),
+    ...(lab.rocketmq ? { rocketmq: lab.rocketmq } : {}),
     title: lab.title,
     lesson: lab.goal,
     messages: [order42],

@@ -2,7 +2,7 @@
  * The typed protocol between the page and the sandbox worker that runs readers' code. Requests carry
  * an id; the host ignores replies to requests it has given up on (timeouts, newer requests).
  */
-import type { CheckResult, Frame } from '../sim';
+import type { CheckResult, Frame } from '../sim/base';
 
 /** Page → worker. */
 export type SandboxRequest =

@@ -1,15 +1,13 @@
 /**
  * The simulator: pure TypeScript, deterministic (seeded choices, simulated clock), shared by the
- * widgets, the code labs, the checker and the tests.
+ * widgets, the code labs, the checker and the tests. This entry loads every broker.
  */
-export * from './core/types';
-export { choose, mix, mulberry32 } from './core/rng';
-export * from './consumers';
-export * from './protocols/ack';
-export * from './engine/scenario';
-export * from './engine/world';
-export * from './engine/timeline';
-export * from './engine/share';
-export { createTransitioner, sharedTransitioner, type Transitioner } from './engine/actors';
-export * from './check/invariants';
-export * from './check/explore';
+import './protocols/kafka/register';
+import './protocols/rabbitmq/register';
+import './protocols/rocketmq/register';
+
+export * from './base';
+export * from './protocols/kafka';
+export * from './protocols/rabbitmq';
+export * from './protocols/rocketmq';
+export { allScenarios } from './scenarios';

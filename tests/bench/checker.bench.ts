@@ -6,7 +6,7 @@
  * XState's transition() for every actor step — to measure the speed-up in the same run.
  */
 import { writeFileSync } from 'node:fs';
-import { ackScenarios, check, createTransitioner, type CheckResult, type Handler, type Scenario } from '../../src/sim';
+import { allScenarios, check, createTransitioner, type CheckResult, type Handler, type Scenario } from '../../src/sim';
 import { labScenario } from '../../src/sandbox/lab';
 import { labs } from '../../src/sandbox/labs';
 
@@ -29,9 +29,9 @@ function timed(scenario: Scenario, memo: boolean): { ms: number; result: CheckRe
 }
 
 // Warm the JIT on every scenario once, so the first row is not charged for compiling the engine.
-for (const s of ackScenarios) timed(s, true);
+for (const s of allScenarios) timed(s, true);
 
-const rows = ackScenarios.map((scenario) => {
+const rows = allScenarios.map((scenario) => {
   const runs = Array.from({ length: RUNS }, () => timed(scenario, true));
   const ms = median(runs.map((r) => r.ms));
   const { result } = runs[0]!;
@@ -40,6 +40,7 @@ const rows = ackScenarios.map((scenario) => {
   const lengths = Object.values(result.counterexamples).map((c) => c!.steps.length);
   return {
     id: scenario.id,
+    protocol: scenario.protocol ?? 'ack',
     states: result.states,
     transitions: result.transitions,
     machineTransitions: result.machineTransitions,
@@ -57,12 +58,12 @@ const speedup = naiveTotal / total;
 
 const pad = (v: unknown, n: number) => String(v).padStart(n);
 console.log(`checker benchmark (${RUNS} cold runs each, median; budget ${BUDGET_MS} ms per scenario)`);
-console.log(`${'scenario'.padEnd(36)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`);
+console.log(`${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`);
 for (const r of rows) {
   const ok = JSON.stringify(r.verdict) === JSON.stringify(r.expected);
   const verdict = `dup ${r.verdict.noDuplicateSideEffect}, loss ${r.verdict.noMessageLost}${ok ? '' : '  ≠ EXPECTED'}`;
   console.log(
-    `${r.id.padEnd(36)}${pad(r.states, 8)}${pad(r.transitions, 8)}${pad(r.machineTransitions, 8)}${pad(r.ms.toFixed(1), 9)}${pad(Math.round(r.states / (r.ms / 1000)), 10)}${pad(r.naiveMs.toFixed(1), 10)}${pad(r.counterexampleSteps ?? '-', 5)}  ${verdict}${r.ms > BUDGET_MS ? '  OVER BUDGET' : ''}`,
+    `${r.id.padEnd(40)}${pad(r.states, 8)}${pad(r.transitions, 8)}${pad(r.machineTransitions, 8)}${pad(r.ms.toFixed(1), 9)}${pad(Math.round(r.states / (r.ms / 1000)), 10)}${pad(r.naiveMs.toFixed(1), 10)}${pad(r.counterexampleSteps ?? '-', 5)}  ${verdict}${r.ms > BUDGET_MS ? '  OVER BUDGET' : ''}`,
   );
 }
 console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTotal.toFixed(1)} ms; speed-up ×${speedup.toFixed(1)}`);

@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { builtPages, useBrowser, useTheme, watchPage } from './browser';
+import { useBrowser } from './browser';
+import { everyPageIn, pages } from './pages-suite';
 
 const siteUrl = inject('siteUrl');
-// Every page, except that the embed route (one page per scenario and language, all the same
-// template) is represented by one scenario per language, to keep the suite fast.
-const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
-  (p) => !p.includes('/embed/') || p.endsWith('/embed/manual-ack-crash-after-effect/'),
-);
 const browserOf = useBrowser();
 
 describe('every built page', () => {
@@ -18,31 +12,10 @@ describe('every built page', () => {
     );
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    // The root page only redirects; it is checked in its own test below.
-    for (const path of pages.filter((p) => p !== '')) {
-      it(`${path} (${theme}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
-        const context = await browserOf().newContext();
-        const page = await context.newPage();
-        await useTheme(page, theme);
-        const problems = await watchPage(page, siteUrl);
-        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-        // Scroll to the end so every client:visible island hydrates before we judge the page.
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForLoadState('networkidle');
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+  everyPageIn('light', browserOf);
+});
 
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        expect(serious).toEqual([]);
-        expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
-        await context.close();
-      });
-    }
-  }
-
+describe('every page on a phone', () => {
   for (const path of pages.filter((p) => p !== '' && p !== '404.html')) {
     it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
       const context = await browserOf().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

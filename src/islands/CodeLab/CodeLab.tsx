@@ -5,7 +5,7 @@ import { labScenario } from '../../sandbox/lab';
 import { labs } from '../../sandbox/labs';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
-import { faultInfo, isQuiescent, type FaultKind, type Frame } from '../../sim';
+import { faultInfo, isQuiescent, type FaultKind, type Frame } from '../../sim/base';
 import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Labels, quizKeys } from '../../i18n/ui-keys';
 import { playPrediction } from '../../quiz/play';
 import type { Quiz as QuizData, QuizQuestion } from '../../quiz/types';
-import { isQuiescent, traceOf, type Timeline } from '../../sim';
+import { isQuiescent, traceOf, type Timeline } from '../../sim/base';
 import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
 import { EventLog, Ledger } from '../Simulator/views';
 import '../Simulator/Simulator.css';

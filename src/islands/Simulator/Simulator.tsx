@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  ackScenarios,
+  loadedScenarios,
+  protocolOf,
   atQuiescence,
   createTimeline,
   currentWorld,
@@ -26,10 +27,10 @@ import {
   type Scenario,
   type StrategyId,
   type Timeline,
-} from '../../sim';
+} from '../../sim/base';
 import { CheckerClient } from './checker-client';
-import { actorName, describeEvent, fmt, type Lang, type SimLabels } from './describe';
-import { EventLog, Invariants, Lanes, Ledger, StateView } from './views';
+import { actorName, describeEvent, fmt, formatDuration, type Lang, type SimLabels } from './describe';
+import { EventLog, Invariants, Lanes, Ledger, Settings, StateView } from './views';
 import './Simulator.css';
 
 /** Props from the `.astro` wrapper. */
@@ -43,6 +44,8 @@ export interface SimulatorProps {
   labels: SimLabels;
   /** Rendered on the embed route (no page around it). */
   embedded?: boolean | undefined;
+  /** The scenario's words in the page's language (they stay out of the bundle). */
+  text: { title: string; lesson: string; notes?: string | undefined };
 }
 
 type Explore =
@@ -53,6 +56,18 @@ type Explore =
   | { status: 'failed'; message: string };
 
 const delays = { slow: 1400, normal: 700, fast: 250 } as const;
+
+/** Faults that hit one consumer: one button per consumer. */
+const perConsumer = new Set<FaultKind>([
+  'crashConsumerBeforeEffect',
+  'crashConsumerAfterEffect',
+  'crashConsumerAfterAck',
+  'crashConsumerBeforeCommit',
+  'crashConsumerBeforePersist',
+  'exceedMaxPollInterval',
+  'failHandler',
+  'failConsumption',
+]);
 
 /** First step at which the ledger showed a duplicate, or null. */
 function firstDuplicate(tl: Timeline): number | null {
@@ -67,15 +82,17 @@ function firstDuplicate(tl: Timeline): number | null {
 function settledLoss(tl: Timeline): number | null {
   const world = currentWorld(tl);
   if (!isQuiescent(world)) return null;
-  return tl.scenario.messages.some((m) => (world.stores.ledger[m.key] ?? 0) === 0) ? tl.cursor : null;
+  // The checker's rule: applied, or (a poison message) parked in a dead-letter queue.
+  const handled = (m: Scenario['messages'][number]) => (m.poison ? world.stores.dead.includes(m.key) : (world.stores.ledger[m.key] ?? 0) > 0);
+  return tl.scenario.messages.every(handled) ? null : tl.cursor;
 }
 
 /**
  * The simulator readers break things with: lanes, ledger, invariant badges, state machines and a log,
  * all pure views of (timeline, cursor). Buttons only move the timeline or inject a fault.
  */
-export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false }: SimulatorProps) {
-  const base = useMemo(() => findScenario(scenarioId, ackScenarios)!, [scenarioId]);
+export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false, text }: SimulatorProps) {
+  const base = useMemo(() => findScenario(scenarioId, loadedScenarios())!, [scenarioId]);
   const [tl, setTl] = useState<Timeline>(() => createTimeline(base));
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<keyof typeof delays>('normal');
@@ -99,7 +116,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     const params = new URLSearchParams(window.location.search);
     if (params.get('present') === id) setPresenting(true);
     if (params.get('sim') !== id) return;
-    const opened = openRun(params.get('run'), ackScenarios);
+    const opened = openRun(params.get('run'), loadedScenarios());
     const baseId = (params.get('run') ?? '').split('.')[1]?.split('~')[0];
     if (opened.ok && baseId === base.id) {
       setTl(opened.value);
@@ -187,6 +204,20 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     setTl(next);
   };
   const forward = () => move(stepForward(tl));
+  // Runs on until the next timer has fired (a timeout, a retry delay, a periodic commit), so nobody
+  // waits out five simulated minutes step by step.
+  const skipToTimer = () => {
+    setPlaying(false);
+    let t = tl;
+    for (let i = 0; i < 500; i++) {
+      const next = stepForward(t);
+      if (next === t) break;
+      t = next;
+      if (t.frames[t.cursor]!.step?.startsWith('t:')) break;
+    }
+    move(t);
+  };
+  const hasTimer = world.timers.length > 0 && (world.horizon === undefined || world.timers.some((x) => x.deadline <= world.horizon!));
   const back = () => {
     setPlaying(false);
     move(stepBack(tl));
@@ -218,7 +249,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const copyEmbed = async () => {
     const siteRoot = import.meta.env.BASE_URL.replace(/\/?$/, '/');
     const src = new URL(`${siteRoot}${lang}/embed/${base.id}/`, window.location.origin).toString();
-    const title = base.title[lang].replace(/"/g, '&quot;');
+    const title = text.title.replace(/"/g, '&quot;');
     const code = `<iframe src="${src}" title="${title}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
     try {
       await navigator.clipboard.writeText(code);
@@ -289,7 +320,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   // Faults: one button per (fault, target) the scenario allows; enabled only when it can happen now.
   const enabled = new Set(enabledSteps(world).map(stepKey));
   const faultButtons = (Object.keys(scenario.faults) as FaultKind[]).flatMap((fault) => {
-    const targets = fault.startsWith('crash') ? Object.keys(world.consumers) : [null];
+    const targets = perConsumer.has(fault) ? Object.keys(world.consumers) : [null];
     return targets.map((target) => {
       const key = [...enabled].find((k) => k.startsWith(`f:${fault}:`) && (target === null || k === `f:${fault}:${target}`));
       const left = world.budget[fault] ?? 0;
@@ -312,16 +343,16 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       class={`sim not-content${embedded ? ' sim--embedded' : ''}${presenting ? ' sim--presenting' : ''}`}
       popover={presenting ? 'manual' : undefined}
       tabIndex={0}
-      aria-label={fmt(labels['sim.region'], { title: base.title[lang] })}
+      aria-label={fmt(labels['sim.region'], { title: text.title })}
       aria-keyshortcuts="Space ArrowLeft ArrowRight"
       onKeyDown={onKeyDown}
     >
       <header class="sim-header">
-        <h3 class="sim-title">{base.title[lang]}</h3>
-        <p class="sim-lesson">{scenario.lesson[lang]}</p>
-        {presenting && base.notes && (
+        <h3 class="sim-title">{text.title}</h3>
+        <p class="sim-lesson">{text.lesson}</p>
+        {presenting && text.notes && (
           <aside class="sim-notes" aria-label={labels['sim.notes']}>
-            <strong>{labels['sim.notes']}:</strong> {base.notes[lang]}
+            <strong>{labels['sim.notes']}:</strong> {text.notes}
           </aside>
         )}
         {notice && (
@@ -349,6 +380,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
             <option value="fast">{labels['sim.speed.fast']}</option>
           </select>
         </label>
+        <button type="button" onClick={skipToTimer} disabled={!hasTimer && tl.cursor === tl.frames.length - 1}>
+          ⇥ {labels['sim.skipTimer']}
+        </button>
         <button type="button" onClick={restart} disabled={tl.cursor === 0}>
           ↺ {labels['sim.reset']}
         </button>
@@ -362,7 +396,10 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           </button>
         )}
         <span class="sim-position">
-          {fmt(labels['sim.position'], { n: tl.cursor })} · {fmt(labels['sim.clock'], { time: `${world.time / 1000} s` })}
+          {fmt(labels['sim.position'], { n: tl.cursor })} ·{' '}
+          <span class="sim-clock" role="timer" aria-live="off">
+            {fmt(labels['sim.clock'], { time: formatDuration(world.time, lang) })}
+          </span>
         </span>
       </div>
       <p class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>
@@ -380,6 +417,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         </label>
       )}
       {choices && choices.length > 1 && scenario.strategy !== 'custom' && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
+
+      <Settings rows={protocolOf(scenario.protocol ?? 'ack').settings(scenario)} labels={labels} />
 
       <fieldset class="sim-faults" tabIndex={-1}>
         <legend>{labels['sim.faults']}</legend>
@@ -430,7 +469,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       </details>
 
       <div class="sim-explore">
-        <p class="sim-note">{fmt(labels['sim.bounds'], { faults: faultList })}</p>
+        <p class="sim-note">{fmt(labels['sim.bounds'], { n: scenario.messages.length, consumers: scenario.consumers, faults: faultList })}</p>
         {explore.status === 'running' ? (
           <button type="button" onClick={cancelExplore}>
             {labels['sim.cancel']}

@@ -1,5 +1,5 @@
 /** Messages between the page and the checker worker. Every reply carries the request's id. */
-import type { CheckResult } from '../../sim';
+import type { CheckResult } from '../../sim/base';
 
 /** Page → worker. */
 export interface CheckRequest {

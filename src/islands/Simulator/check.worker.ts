@@ -3,14 +3,14 @@
  * Runs the exhaustive checker off the main thread, so the page stays responsive while it explores.
  * Cancelling is terminating this worker; progress is posted every few hundred states.
  */
-import { ackScenarios, check, findScenario } from '../../sim';
+import { allScenarios, check, findScenario } from '../../sim';
 import type { CheckReply, CheckRequest } from './check-protocol';
 
 const post = (reply: CheckReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
 
 self.onmessage = (event: MessageEvent<CheckRequest>) => {
   const { requestId, scenarioId } = event.data;
-  const scenario = findScenario(scenarioId, ackScenarios);
+  const scenario = findScenario(scenarioId, allScenarios);
   if (!scenario) {
     post({ type: 'error', requestId, message: `unknown scenario ${scenarioId}` });
     return;

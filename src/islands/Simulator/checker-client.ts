@@ -2,7 +2,7 @@
  * Owns the checker worker for one widget: starts a search, reports progress, cancels by terminating
  * the worker (a search is synchronous inside it), and ignores replies to requests it no longer wants.
  */
-import type { CheckResult } from '../../sim';
+import type { CheckResult } from '../../sim/base';
 import type { CheckReply, CheckRequest } from './check-protocol';
 
 /** Callbacks for one search. */

@@ -5,7 +5,7 @@
  */
 import type { simKeys } from '../../i18n/ui-keys';
 import type { Labels } from '../../i18n/ui-keys';
-import type { Scenario, TraceEvent, World } from '../../sim';
+import { protocolOf, type Scenario, type TraceEvent, type World } from '../../sim/base';
 
 /** Keys of the simulator's strings. */
 export type SimKey = (typeof simKeys)[number];
@@ -33,7 +33,9 @@ export function actorName(actor: string, labels: SimLabels): string {
 
 /** A message's short name ("order #42") from its id or business key. */
 export function messageName(idOrKey: string | undefined, scenario: Scenario, lang: Lang): string {
-  const msg = scenario.messages.find((m) => m.id === idOrKey || m.key === idOrKey);
+  // A broker may name one message several ways: `order-42@m2` is RocketMQ's second send of order-42.
+  const base = idOrKey?.split('@')[0];
+  const msg = scenario.messages.find((m) => m.id === base || m.key === base);
   return msg ? msg.name[lang] : (idOrKey ?? '');
 }
 
@@ -48,7 +50,7 @@ export function formatDuration(ms: number, lang: Lang): string {
 
 /** One sentence for one trace event. */
 export function describeEvent(e: TraceEvent, scenario: Scenario, labels: SimLabels, lang: Lang): string {
-  const template = labels[e.explain as SimKey] ?? e.explain;
+  const template = labels[e.explain as SimKey] ?? protocolOf(scenario.protocol ?? 'ack').text[e.explain]?.[lang] ?? e.explain;
   const d = e.detail ?? {};
   const payloadWord = typeof d.what === 'string' ? (labels[`payload.${d.what}` as SimKey] ?? d.what) : undefined;
   return fmt(template, {
@@ -65,46 +67,64 @@ export function describeEvent(e: TraceEvent, scenario: Scenario, labels: SimLabe
   });
 }
 
+/** A broker's own explanation for an event that causes a duplicate or a loss (`cause:<explain>` in its text). */
+const brokerCause = (e: TraceEvent, scenario: Scenario, lang: Lang) => protocolOf(scenario.protocol ?? 'ack').text[`cause:${e.explain}`]?.[lang];
+
 /** Which fault (or expiry) explains a duplicate: the last one before the second charge. */
-function duplicateCause(trace: TraceEvent[], labels: SimLabels): string {
+function duplicateCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabels, lang: Lang): string {
   let charges = 0;
-  let cause: SimKey = 'cause.other';
+  // A scenario may explain itself (RocketMQ broadcasting has no fault to point at).
+  let cause: string = protocolOf(scenario.protocol ?? 'ack').text[`cause:${scenario.id.split('~')[0]}`]?.[lang] ?? labels['cause.other'];
   for (const e of trace) {
-    if (e.explain === 'log.fault.crashConsumerAfterEffect') cause = 'cause.crashConsumerAfterEffect';
-    else if (e.type === 'ack.lost') cause = 'cause.loseAck';
-    else if (e.type === 'confirm.lost') cause = 'cause.loseConfirm';
-    else if (e.explain === 'log.fault.expireAckTimeout') cause = 'cause.expireAckTimeout';
-    else if (e.type === 'cache.expired') cause = 'cause.ttl';
+    const generic: SimKey | null =
+      e.explain === 'log.fault.crashConsumerAfterEffect'
+        ? 'cause.crashConsumerAfterEffect'
+        : e.type === 'ack.lost'
+          ? 'cause.loseAck'
+          : e.type === 'confirm.lost'
+            ? 'cause.loseConfirm'
+            : e.explain === 'log.fault.expireAckTimeout'
+              ? 'cause.expireAckTimeout'
+              : e.type === 'cache.expired'
+                ? 'cause.ttl'
+                : null;
+    cause = brokerCause(e, scenario, lang) ?? (generic ? labels[generic] : cause);
     if (e.detail?.applied === true) {
       charges++;
       if (charges === 2) break;
     }
   }
-  return labels[cause];
+  return cause;
 }
 
 /** Why a message was never applied. */
-function lossCause(scenario: Scenario, labels: SimLabels): string {
+function lossCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabels, lang: Lang): string {
+  const own = trace.map((e) => brokerCause(e, scenario, lang)).filter(Boolean).at(-1) ?? protocolOf(scenario.protocol ?? 'ack').text[`lost:${scenario.id.split('~')[0]}`]?.[lang];
+  if (own) return own;
   if (scenario.autoAck) return labels['cause.lost.autoAck'];
   if (scenario.strategy === 'setnxBefore') return labels['cause.lost.setnx'];
   return labels['cause.lost.other'];
 }
 
 /** The ledger's verdict on one message at this point of the run. */
-export type LedgerStatus = 'ok' | 'duplicate' | 'missing' | 'pending';
+export type LedgerStatus = 'ok' | 'duplicate' | 'missing' | 'pending' | 'parked';
 
 /** Ledger rows: expected vs actual per message, with a one-sentence explanation when wrong. */
 export function ledgerRows(world: World, trace: TraceEvent[], quiescent: boolean, scenario: Scenario, labels: SimLabels, lang: Lang) {
   return scenario.messages.map((m) => {
     const times = world.stores.ledger[m.key] ?? 0;
-    const status: LedgerStatus = times > 1 ? 'duplicate' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
+    // A poison message can never be applied: parked in a dead-letter queue is its right outcome.
+    const parked = m.poison === true && world.stores.dead.includes(m.key);
+    const status: LedgerStatus = times > 1 ? 'duplicate' : parked ? 'parked' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
     const name = m.name[lang];
     const sentence =
       status === 'duplicate'
-        ? fmt(labels['invariant.duplicate'], { msg: name, times, cause: duplicateCause(trace, labels) })
+        ? fmt(labels['invariant.duplicate'], { msg: name, times, cause: duplicateCause(trace, scenario, labels, lang) })
         : status === 'missing'
-          ? fmt(labels['invariant.lost'], { msg: name, cause: lossCause(scenario, labels) })
-          : null;
-    return { key: m.key, name, label: m.label[lang], times, status, sentence };
+          ? fmt(labels['invariant.lost'], { msg: name, cause: lossCause(trace, scenario, labels, lang) })
+          : status === 'parked'
+            ? fmt(labels['invariant.parked'], { msg: name })
+            : null;
+    return { key: m.key, name, label: m.label[lang], times, status, sentence, expected: m.poison ? 0 : 1 };
   });
 }

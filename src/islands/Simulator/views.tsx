@@ -2,18 +2,7 @@
  * The simulator's views: pure functions of (scenario, timeline, cursor) → markup. They read state and
  * never change it; the widget passes callbacks for the few links they contain.
  */
-import type { AnyStateMachine } from 'xstate';
-import {
-  brokerMachine,
-  consumerMachine,
-  deliveryTag,
-  producerMachine,
-  type ActorState,
-  type Payload,
-  type Scenario,
-  type TraceEvent,
-  type World,
-} from '../../sim';
+import { protocolOf, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
 import { actorName, describeEvent, fmt, formatDuration, ledgerRows, messageName, type Lang, type SimLabels } from './describe';
 
 interface ViewProps {
@@ -38,9 +27,57 @@ function Token({ name, count, redelivered, kind, labels }: { name: string; count
   );
 }
 
+/** Words for the brokers' own requests on the wire (the generic ones are UI strings). */
+const payloadWords: Partial<Record<Payload['kind'], Text>> = {
+  nack: { en: 'nack', 'zh-cn': 'nack' },
+  produce: { en: 'produce', 'zh-cn': '发送' },
+  produceResponse: { en: 'response', 'zh-cn': '响应' },
+  join: { en: 'join', 'zh-cn': '加入' },
+  assign: { en: 'assignment', 'zh-cn': '分配' },
+  fetch: { en: 'fetch', 'zh-cn': '拉取' },
+  records: { en: 'records', 'zh-cn': '消息' },
+  commit: { en: 'commit', 'zh-cn': '提交位点' },
+  commitResponse: { en: 'commit result', 'zh-cn': '提交结果' },
+  leave: { en: 'leave', 'zh-cn': '离开' },
+  rebalance: { en: 'rebalance', 'zh-cn': '再均衡' },
+  send: { en: 'send', 'zh-cn': '发送' },
+  sendResult: { en: 'SEND_OK', 'zh-cn': 'SEND_OK' },
+  pull: { en: 'pull', 'zh-cn': '拉取' },
+  pulled: { en: 'messages', 'zh-cn': '消息' },
+  persist: { en: 'offsets', 'zh-cn': '上报位点' },
+  sendBack: { en: 'send back', 'zh-cn': '回传重试' },
+  allocate: { en: 'queues', 'zh-cn': '队列分配' },
+};
+
+/** Which message a payload is about, if any. */
+function payloadMsgId(p: Payload): string | undefined {
+  switch (p.kind) {
+    case 'publish':
+    case 'produce':
+    case 'send':
+      return p.msg.id;
+    case 'confirm':
+    case 'produceResponse':
+    case 'sendResult':
+      return p.msgId;
+    case 'deliver':
+      return p.delivery.msgId;
+    case 'ack':
+    case 'nack':
+      return p.tag.split('/')[0];
+    case 'records':
+    case 'pulled':
+      return p.records[0]?.msgId;
+    case 'sendBack':
+      return p.record.msgId;
+    default:
+      return undefined;
+  }
+}
+
 function payloadToken(p: Payload, scenario: Scenario, labels: SimLabels, lang: Lang, i: number) {
-  const word = labels[`payload.${p.kind}`];
-  const msgId = p.kind === 'publish' ? p.msg.id : p.kind === 'confirm' ? p.msgId : p.kind === 'deliver' ? p.delivery.msgId : p.kind === 'ack' ? p.tag.split('/')[0] : undefined;
+  const word = (labels[`payload.${p.kind}` as keyof SimLabels] as string | undefined) ?? payloadWords[p.kind]?.[lang] ?? p.kind;
+  const msgId = payloadMsgId(p);
   const name = msgId ? `${word} · ${messageName(msgId, scenario, lang)}` : word;
   const count = p.kind === 'deliver' ? p.delivery.count : undefined;
   const redelivered = p.kind === 'deliver' ? p.delivery.redelivered : undefined;
@@ -54,46 +91,68 @@ function Link({ a, b, world, scenario, labels, lang }: ViewProps & { a: string; 
   const delayed = world.timers.filter((t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)));
   const all = [...forward, ...backward, ...delayed.map((t) => t.envelope!.payload)];
   return (
-    <div class="sim-link" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
+    <div class="sim-link" role="group" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
       {all.length === 0 ? <span class="sim-link__line" aria-hidden="true" /> : all.map((p, i) => payloadToken(p, scenario, labels, lang, i))}
     </div>
+  );
+}
+
+/** Text in the reader's language. */
+const say = (t: Text | string | undefined, lang: Lang) => (t === undefined ? '' : typeof t === 'string' ? t : t[lang]);
+
+function TokenOf({ t, scenario, labels, lang }: { t: TokenView; scenario: Scenario; labels: SimLabels; lang: Lang }) {
+  const name = [t.msg ? messageName(t.msg, scenario, lang) : '', say(t.text, lang)].filter(Boolean).join(' ');
+  return <Token name={name} count={t.count} redelivered={t.redelivered} kind={t.kind} labels={labels} />;
+}
+
+/** One actor's lane, as its protocol describes it. */
+function LaneBody({ lane, scenario, labels, lang }: { lane: LaneView; scenario: Scenario; labels: SimLabels; lang: Lang }) {
+  return (
+    <>
+      <p class="sim-state">{lane.state}</p>
+      {lane.sections.map((sec, i) => (
+        <div key={i}>
+          {say(sec.label, lang) && <p class="sim-sub">{say(sec.label, lang)}</p>}
+          <div class="sim-tokens">
+            {sec.tokens.length === 0 ? <span class="sim-empty">{labels['sim.empty']}</span> : sec.tokens.map((t, j) => <TokenOf key={j} t={t} scenario={scenario} labels={labels} lang={lang} />)}
+          </div>
+          {say(sec.note, lang) && <p class="sim-note">{say(sec.note, lang)}</p>}
+        </div>
+      ))}
+      {lane.notes.map((n, i) => (
+        <p class="sim-note" key={`n${i}`}>
+          {say(n, lang)}
+        </p>
+      ))}
+    </>
   );
 }
 
 /** Producer, broker and consumers side by side, with what is on the network between them. */
 export function Lanes(props: ViewProps) {
   const { world, scenario, labels, lang } = props;
-  const b = world.broker.context;
-  const p = world.producer;
-  const consumers = Object.entries(world.consumers);
+  const protocol = protocolOf(world.protocol);
+  const view = protocol.view(world, scenario);
+  const brokerName = world.protocol === 'ack' ? labels['actor.broker'] : protocol.title;
   return (
     <div class="sim-lanes" role="group" aria-label={labels['sim.lanes']}>
       <div class="sim-lane sim-lane--producer">
         <h4>{labels['actor.producer']}</h4>
-        <p class="sim-state">{p.value}</p>
-        {p.context.attempt > 1 && <p class="sim-note">#{p.context.attempt}</p>}
+        <LaneBody lane={view.producer} scenario={scenario} labels={labels} lang={lang} />
       </div>
       <Link {...props} a="producer" b="broker" />
       <div class="sim-lane sim-lane--broker">
-        <h4>{labels['actor.broker']}</h4>
-        <p class="sim-sub">{labels['sim.queue']}</p>
-        <div class="sim-tokens">
-          {b.ready.length === 0 ? <span class="sim-empty">{labels['sim.empty']}</span> : b.ready.map((m) => <Token key={`${m.msgId}/${m.copy}`} name={`${messageName(m.msgId, scenario, lang)}${m.copy > 1 ? ` (${m.copy})` : ''}`} count={m.count} redelivered={m.count > 0} kind="stored" labels={labels} />)}
-        </div>
-        {!scenario.autoAck && (
-          <>
-            <p class="sim-sub">{labels['sim.unacked']}</p>
-            <div class="sim-tokens">
-              {b.unacked.length === 0 ? <span class="sim-empty">{labels['sim.empty']}</span> : b.unacked.map((u) => <Token key={deliveryTag(u)} name={`${messageName(u.msgId, scenario, lang)} → ${actorName(u.consumer, labels)}`} count={u.count} redelivered={u.count > 1} kind="unacked" labels={labels} />)}
-            </div>
-          </>
-        )}
+        <h4>{brokerName}</h4>
+        <LaneBody lane={view.broker} scenario={scenario} labels={labels} lang={lang} />
       </div>
       <div class="sim-consumers">
-        {consumers.map(([id, c]) => (
+        {Object.entries(view.consumers).map(([id, lane]) => (
           <div class="sim-consumer-row" key={id}>
             <Link {...props} a="broker" b={id} />
-            <ConsumerCard id={id} c={c} {...props} />
+            <div class={`sim-lane sim-lane--consumer is-${lane.state}`}>
+              <h4>{actorName(id, labels)}</h4>
+              <LaneBody lane={lane} scenario={scenario} labels={labels} lang={lang} />
+            </div>
           </div>
         ))}
       </div>
@@ -102,20 +161,32 @@ export function Lanes(props: ViewProps) {
   );
 }
 
-function ConsumerCard({ id, c, scenario, labels, lang }: ViewProps & { id: string; c: World['consumers'][string] }) {
-  const d = c.context.current;
+/** The broker settings the scenario runs with; values changed for the demo are marked. */
+export function Settings({ rows, labels }: { rows: SettingView[]; labels: SimLabels }) {
+  if (rows.length === 0) return null;
+  const changed = rows.filter((r) => r.changed).length;
   return (
-    <div class={`sim-lane sim-lane--consumer is-${c.value}`}>
-      <h4>{actorName(id, labels)}</h4>
-      <p class="sim-state">{c.value}</p>
-      {d && <Token name={messageName(d.msgId, scenario, lang)} count={d.count} redelivered={d.redelivered} kind="current" labels={labels} />}
-      {scenario.strategy === 'processedSet' && <p class="sim-note">{`{${c.context.memo.map((k) => messageName(k, scenario, lang)).join(', ')}}`}</p>}
-    </div>
+    <details class="sim-details sim-settings" open={changed > 0}>
+      <summary>{fmt(labels['sim.settings'], { n: changed })}</summary>
+      <dl>
+        {rows.map((r) => (
+          <div key={r.name} class={r.changed ? 'is-changed' : ''}>
+            <dt>
+              <code>{r.name}</code>
+            </dt>
+            <dd>
+              {r.value}
+              {r.changed && <span class="sim-note"> ({fmt(labels['sim.settings.changed'], { default: r.default })})</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 
 function Stores({ world, scenario, labels, lang }: ViewProps) {
-  const usesDb = ['checkThenInsert', 'inboxInTransaction'].includes(scenario.strategy);
+  const usesDb = ['checkThenInsert', 'inboxInTransaction', 'inboxByMsgId'].includes(scenario.strategy);
   const usesCache = scenario.strategy.startsWith('setnx');
   if (!usesDb && !usesCache) return null;
   return (
@@ -157,7 +228,7 @@ export function Ledger({ world, trace, quiescent, scenario, labels, lang }: View
           {rows.map((r) => (
             <tr key={r.key} class={`is-${r.status}`} data-status={r.status}>
               <th scope="row">{r.label}</th>
-              <td>{fmt(labels['sim.ledger.times'], { n: 1 })}</td>
+              <td>{r.expected === 0 ? labels['sim.ledger.dlq'] : fmt(labels['sim.ledger.times'], { n: 1 })}</td>
               <td class="sim-ledger__actual">{fmt(labels['sim.ledger.times'], { n: r.times })}</td>
             </tr>
           ))}
@@ -195,17 +266,11 @@ export function Invariants({ duplicateAt, lossAt, quiescent, labels, onSeek }: {
   );
 }
 
-const machines: [string, AnyStateMachine, (w: World) => ActorState[]][] = [
-  ['producer', producerMachine, (w) => [w.producer]],
-  ['broker', brokerMachine, (w) => [w.broker]],
-  ['consumer', consumerMachine, (w) => Object.values(w.consumers)],
-];
-
 /** Each machine's states and the events each handles, read from the machine definitions; active states highlighted. */
 export function StateView({ world, labels }: { world: World; labels: SimLabels }) {
   return (
     <div class="sim-statecharts">
-      {machines.map(([name, machine, actors]) => {
+      {protocolOf(world.protocol).machines.map(({ name, machine, actors }) => {
         const active = new Set(actors(world).map((a) => a.value));
         const states = Object.entries(machine.root.states);
         return (

@@ -29,13 +29,17 @@ export const noDuplicateSideEffect: Invariant = {
   },
 };
 
-/** Once everything has settled, every published message has had its effect. */
+/**
+ * Once everything has settled, every published message has had its effect — or, for a poison
+ * message that no handler can ever apply, is parked in a dead-letter queue for a person to look at.
+ */
 export const noMessageLost: Invariant = {
   id: 'noMessageLost',
   atQuiescence: true,
   check(world, scenario) {
     for (const msg of scenario.messages) {
-      if ((world.stores.ledger[msg.key] ?? 0) === 0) {
+      const handled = msg.poison ? world.stores.dead.includes(msg.key) : (world.stores.ledger[msg.key] ?? 0) > 0;
+      if (!handled) {
         return { invariant: 'noMessageLost', explain: 'invariant.lost', detail: { key: msg.key } };
       }
     }

@@ -1,5 +1,5 @@
 import { checkThenInsert } from './check-then-insert';
-import { inboxInTransaction } from './inbox-in-transaction';
+import { inboxByMsgId, inboxInTransaction } from './inbox-in-transaction';
 import { none } from './none';
 import { processedSet } from './processed-set';
 import { setnxAfter } from './setnx-after';
@@ -19,5 +19,6 @@ export const strategies: Record<StrategyId, Strategy> = {
   setnxAfter,
   checkThenInsert,
   inboxInTransaction,
+  inboxByMsgId,
   upsert,
 };

@@ -15,7 +15,8 @@ export type OpKind =
   | 'cacheSet' //          Redis SET key EX ttl
   | 'dbCheck' //           SELECT from the processed table: skip if a row exists
   | 'dbInsertWithEffect' // one transaction: INSERT processed row (no unique key) + business write
-  | 'inboxTx'; //          one transaction: INSERT inbox row (unique key) + business write; a duplicate key rolls back
+  | 'inboxTx' //           one transaction: INSERT inbox row (unique key) + business write; a duplicate key rolls back
+  | 'inboxTxByMsgId'; //   the same, keyed on the broker's message id instead of the business key
 
 /** Shared state outside the consumers: a database, a cache, and the ledger of business effects. */
 export interface Stores {
@@ -28,6 +29,8 @@ export interface Stores {
   cache: Record<string, number>;
   /** Business effects that changed something, per business key. A value above 1 is a duplicate. */
   ledger: Record<string, number>;
+  /** Business keys parked in a dead-letter queue (sorted). */
+  dead: string[];
 }
 
 /** What running one operation did. */
@@ -50,8 +53,8 @@ export const row = (table: string, key: string): string => `${table}:${key}`;
 
 const count = (ledger: Record<string, number>, key: string) => ({ ...ledger, [key]: (ledger[key] ?? 0) + 1 });
 
-/** Runs one operation for the message with business key `key`. Pure. */
-export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly string[], now: number, ttl: number): OpOutcome {
+/** Runs one operation for the message with business key `key` (and broker message id `msgId`). Pure. */
+export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly string[], now: number, ttl: number, msgId: string = key): OpOutcome {
   const base = { stores, skip: false, effect: false, remember: null, ttlKey: null };
   switch (op) {
     case 'effect':
@@ -93,6 +96,14 @@ export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly st
         stores: { ...stores, db: [...stores.db, row('inbox', key)].sort(), ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.inboxInsert',
+      };
+    case 'inboxTxByMsgId':
+      if (stores.db.includes(row('inbox', msgId))) return { ...base, skip: true, explain: 'op.inboxDuplicateMsgId' };
+      return {
+        ...base,
+        stores: { ...stores, db: [...stores.db, row('inbox', msgId)].sort(), ledger: count(stores.ledger, key) },
+        effect: true,
+        explain: 'op.inboxInsertMsgId',
       };
   }
 }

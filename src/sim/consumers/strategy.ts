@@ -17,4 +17,5 @@ export type StrategyId =
   | 'setnxAfter'
   | 'checkThenInsert'
   | 'inboxInTransaction'
+  | 'inboxByMsgId'
   | 'upsert';

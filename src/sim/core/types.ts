@@ -16,6 +16,10 @@ export interface Message {
   label: { en: string; 'zh-cn': string };
   /** A short name for logs and tokens: "order #42". */
   name: { en: string; 'zh-cn': string };
+  /** A poison message: every attempt to process it fails (a bad amount). Parking it in a dead-letter queue is the right outcome. */
+  poison?: boolean;
+  /** Partition or queue the producer sends it to (default 0). */
+  partition?: number;
 }
 
 /** One delivery of a stored message to a consumer. */
@@ -30,20 +34,57 @@ export interface Delivery {
   redelivered: boolean;
   /** The consumer's channel (connection incarnation) the delivery belongs to. */
   channel: number;
+  /** Where it came from, for the views: `p0@1` (Kafka partition and offset), `q1@0`, `%RETRY%billing`. */
+  where?: string;
 }
 
 /** Stable name of a delivery, used as the broker's delivery tag: `order-42/1#2`. */
 export const deliveryTag = (d: Pick<Delivery, 'msgId' | 'copy' | 'count'>): string =>
   `${d.msgId}/${d.copy}#${d.count}`;
 
-/** What travels on the network between two actors. */
+/** A record in a Kafka partition or a RocketMQ queue, as a consumer receives it. */
+export interface LogRecord {
+  offset: number;
+  msgId: string;
+  key: string;
+  /** How many times the group has been handed this record (1 = first read). */
+  reads: number;
+  /** Which stored copy of this message id it is (an application re-send stores copy 2). */
+  copy: number;
+  /** RocketMQ: retries so far (`reconsumeTimes`). */
+  retries?: number;
+}
+
+/** What travels on the network between two actors. Generic queue kinds first, then each broker's own. */
 export type Payload =
   | { kind: 'publish'; msg: Message }
   | { kind: 'confirm'; msgId: string }
   | { kind: 'deliver'; delivery: Delivery }
   | { kind: 'ack'; tag: string; channel: number }
+  | { kind: 'nack'; tag: string; channel: number; requeue: boolean }
   | { kind: 'ready'; channel: number }
-  | { kind: 'closed'; channel: number };
+  | { kind: 'closed'; channel: number }
+  // Kafka
+  | { kind: 'produce'; msg: Message; pid: number; seq: number }
+  | { kind: 'produceResponse'; msgId: string; duplicate: boolean }
+  | { kind: 'join'; inc: number }
+  | { kind: 'assign'; generation: number; offset: number | null }
+  | { kind: 'fetch'; generation: number; offset: number }
+  | { kind: 'records'; generation: number; records: LogRecord[] }
+  | { kind: 'commit'; generation: number; offset: number; inc: number }
+  | { kind: 'commitResponse'; ok: boolean; offset: number }
+  | { kind: 'leave'; inc: number }
+  | { kind: 'rebalance' }
+  | { kind: 'txnProduce'; msgId: string; key: string; inc: number }
+  | { kind: 'txnCommit'; generation: number; offset: number; inc: number }
+  // RocketMQ
+  | { kind: 'send'; msg: Message }
+  | { kind: 'sendResult'; msgId: string }
+  | { kind: 'pull'; queue: string; offset: number; inc: number }
+  | { kind: 'pulled'; queue: string; records: LogRecord[]; inc: number }
+  | { kind: 'persist'; offsets: Record<string, number>; inc: number }
+  | { kind: 'sendBack'; record: LogRecord; queue: string }
+  | { kind: 'allocate'; queues: string[]; offsets: Record<string, number> };
 
 /** A payload in flight from one actor to another. Channels between two actors are FIFO (TCP). */
 export interface Envelope {

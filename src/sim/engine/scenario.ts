@@ -1,7 +1,11 @@
 import type { Message } from '../core/types';
 import { strategies, type StrategyId } from '../consumers';
 import type { Handler } from '../consumers/handler';
-import type { FaultKind } from '../protocols/ack/ack.faults';
+import type { FaultKind } from '../protocols/faults';
+import type { ProtocolId } from '../protocols/registry';
+import type { KafkaSettings } from '../protocols/kafka/kafka.settings';
+import type { RabbitSettings } from '../protocols/rabbitmq/rabbitmq.settings';
+import type { RocketSettings } from '../protocols/rocketmq/rocketmq.settings';
 
 /** The invariants every scenario is judged by. */
 export type InvariantId = 'noDuplicateSideEffect' | 'noMessageLost';
@@ -20,15 +24,25 @@ export interface Settings {
   cacheTtl: number;
   /** How late a delayed envelope arrives. */
   networkDelay: number;
+  /**
+   * Simulated time after which no timer fires: the checker judges what happened by then. Needed
+   * only where a broker would retry forever (a poison message in RocketMQ orderly consumption).
+   */
+  horizon?: number | null;
 }
 
 /** A built-in scenario: a world to build, the faults allowed (with how many of each), and the lesson. */
 export interface Scenario {
   id: string;
-  title: { en: string; 'zh-cn': string };
-  /** One sentence a reader should take away. */
-  lesson: { en: string; 'zh-cn': string };
-  /** Speaker notes for presenter mode: what to ask the class and what to point at. */
+  /** Which broker's machines run it (default: the generic queue, `ack`). */
+  protocol?: ProtocolId;
+  /** Broker settings, for the broker the scenario runs on. */
+  kafka?: KafkaSettings;
+  rabbitmq?: RabbitSettings;
+  rocketmq?: RocketSettings;
+  /** Words for readers (see `ScenarioText`); kept out of the client bundles, so optional here. */
+  title?: { en: string; 'zh-cn': string };
+  lesson?: { en: string; 'zh-cn': string };
   notes?: { en: string; 'zh-cn': string };
   messages: Message[];
   consumers: number;
@@ -44,6 +58,29 @@ export interface Scenario {
   handler?: Handler;
   /** Amount the handler is asked to charge (default ¥100). */
   amount?: number;
+}
+
+/**
+ * A scenario's words: its title, the one sentence a reader should take away, and speaker notes for
+ * presenter mode (what to ask the class, what to point at). They live in `*.scenarios.text.ts`, are
+ * joined to the scenarios on the server, and reach a widget as props in the page's language only.
+ */
+export interface ScenarioText {
+  title: { en: string; 'zh-cn': string };
+  lesson: { en: string; 'zh-cn': string };
+  notes?: { en: string; 'zh-cn': string };
+}
+
+/** A scenario with its words. */
+export type DescribedScenario = Scenario & ScenarioText;
+
+/** Joins scenarios to their words; a scenario without words is a mistake and throws. */
+export function describeScenarios(scenarios: readonly Scenario[], texts: Record<string, ScenarioText>): DescribedScenario[] {
+  return scenarios.map((s) => {
+    const text = texts[s.id];
+    if (!text) throw new Error(`scenario ${s.id} has no title and lesson`);
+    return { ...s, ...text };
+  });
 }
 
 /** Defaults close to common broker defaults, shortened where a scenario says so. */

@@ -16,15 +16,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'auto-ack-crash',
-    notes: {
-      en: 'Ask: when does the broker forget the message with auto-ack? Step to the delivery, press F and crash the consumer before it charges. Point at the empty queue and the red “No loss”.',
-      'zh-cn': '先问：自动 ack 时 Broker 什么时候忘掉这条消息？单步到投递，按 F 让消费者在扣款前崩溃。指给学生看：队列是空的，“无丢失”变红。',
-    },
-    title: { en: 'Auto-ack, then a crash', 'zh-cn': '自动 ack 后崩溃' },
-    lesson: {
-      en: 'With automatic acks the broker forgets the message on delivery, so a crash before the write loses it.',
-      'zh-cn': '自动 ack 时，Broker 一投递就把消息删了，消费者写入前崩溃，消息就丢了。',
-    },
     autoAck: true,
     faults: { crashConsumerBeforeEffect: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
@@ -32,60 +23,24 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'manual-ack-crash-after-effect',
-    notes: {
-      en: 'Ask: the consumer charged but never acked; what will the broker do? Step until the charge, press F and crash it. Point at the requeue, delivery 2 with ↻, and the ledger at 2×.',
-      'zh-cn': '先问：款扣了但没 ack，Broker 会怎么做？单步到扣款，按 F 让它崩溃。指给学生看：消息回到队列、第 2 次投递带 ↻ 标记、账本变成 2 次。',
-    },
-    title: { en: 'Manual ack, crash after the write', 'zh-cn': '手动 ack，写入后崩溃' },
-    lesson: {
-      en: 'Acking after the write never loses the message, but a crash between the write and the ack charges twice.',
-      'zh-cn': '写入之后再 ack 不会丢消息，但写入和 ack 之间一崩溃，就会重复扣款。',
-    },
     faults: { crashConsumerAfterEffect: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
   },
   {
     ...base,
     id: 'lost-ack-redelivery',
-    notes: {
-      en: 'Ask: the ack left the consumer; is the message done? Press F when the ack is on the network and lose it. Let the clock run to the 30 s ack timeout and watch the second delivery.',
-      'zh-cn': '先问：ack 已经发出去了，这条消息算处理完了吗？ack 在网络上时按 F 把它弄丢，让时钟走到 30 秒 ack 超时，看第二次投递。',
-    },
-    title: { en: 'Lost ack, redelivery after the timeout', 'zh-cn': 'ack 丢失，超时后重投' },
-    lesson: {
-      en: 'The consumer charged and acked, but the ack never arrived; after its 30 s ack timeout the broker delivers again.',
-      'zh-cn': '消费者扣完款也 ack 了，可 ack 没送到；30 秒 ack 超时后 Broker 又投递了一次。',
-    },
     faults: { loseAck: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
   },
   {
     ...base,
     id: 'lost-confirm-retry',
-    notes: {
-      en: 'Ask: the broker stored the message but the producer never heard back; what does a careful producer do? Lose the confirm with F, play on: two copies in the queue, two charges.',
-      'zh-cn': '先问：Broker 存下了消息，生产者却没收到确认，谨慎的生产者会怎么做？按 F 弄丢确认，继续播放：队列里两份，扣两次。',
-    },
-    title: { en: 'Lost confirm, producer retries', 'zh-cn': '确认丢失，生产者重发' },
-    lesson: {
-      en: 'The broker stored the message but the confirm was lost; the retry stores a second copy and the consumer charges twice.',
-      'zh-cn': 'Broker 已经存下消息，确认却丢了；生产者重发后队列里有两份，消费者扣两次款。',
-    },
     faults: { loseConfirm: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
   },
   {
     ...base,
     id: 'lost-confirm-dedup-window',
-    notes: {
-      en: 'Same lost confirm, but the broker remembers message ids for 2 minutes. Point at “deduplicated” in the log: one copy, one charge. Ask what happens if the retry comes later.',
-      'zh-cn': '同样弄丢确认，但 Broker 会记住消息 ID 2 分钟。指给学生看日志里的“去重”：只有一份，只扣一次。再问：重发来得更晚会怎样？',
-    },
-    title: { en: 'Lost confirm, broker dedup window', 'zh-cn': '确认丢失，Broker 去重窗口' },
-    lesson: {
-      en: 'A broker that remembers message ids for 2 minutes drops the retry: one copy, one charge.',
-      'zh-cn': 'Broker 在 2 分钟窗口内记住消息 ID，把重发的那份丢掉：只有一份，只扣一次。',
-    },
     settings: { ...defaultSettings, dedupWindow: 120_000 },
     faults: { loseConfirm: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },
@@ -93,15 +48,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'retry-after-dedup-window',
-    notes: {
-      en: 'The window is shortened to 2 s and the retry comes after 5 s. Lose the confirm and play: the retry is stored again. Dedup windows are time-bound.',
-      'zh-cn': '窗口缩短到 2 秒，重发 5 秒后才到。弄丢确认再播放：重发又被存了一份。去重窗口是有时限的。',
-    },
-    title: { en: 'Retry after the dedup window', 'zh-cn': '重发晚于去重窗口' },
-    lesson: {
-      en: 'Dedup windows are time-bound: here the window is shortened to 2 s and the retry comes after 5 s, so it is stored again.',
-      'zh-cn': '去重窗口有时限：这里窗口缩短为 2 秒，重发在 5 秒后才到，于是又被存了一份。',
-    },
     settings: { ...defaultSettings, dedupWindow: 2_000 },
     faults: { loseConfirm: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
@@ -109,15 +55,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'processed-set-crash',
-    notes: {
-      en: 'Ask: the consumer remembers what it processed; what happens to that memory on a crash? Crash after the charge and watch the restarted consumer charge again.',
-      'zh-cn': '先问：消费者记住了处理过哪些消息，崩溃后这份记忆还在吗？扣款后让它崩溃，看重启后的消费者再扣一次。',
-    },
-    title: { en: 'In-memory processed set, crash', 'zh-cn': '内存去重集合，崩溃' },
-    lesson: {
-      en: 'The set of processed ids dies with the process, so the redelivery after a crash is charged again.',
-      'zh-cn': '已处理 ID 的集合随进程一起消失，崩溃后的重投又扣了一次款。',
-    },
     strategy: 'processedSet',
     faults: { crashConsumerAfterEffect: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
@@ -125,15 +62,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'setnx-before-crash',
-    notes: {
-      en: 'Ask: SETNX first, then charge: what if the process dies in between? Step past the SETNX, crash before the charge, and watch the redelivery skip the order.',
-      'zh-cn': '先问：先 SETNX 再扣款，中间进程挂了会怎样？单步越过 SETNX，在扣款前崩溃，看重投被当成已处理而跳过。',
-    },
-    title: { en: 'SETNX before processing, crash', 'zh-cn': '处理前 SETNX，崩溃' },
-    lesson: {
-      en: 'The key is set, the consumer crashes before charging, and the redelivery sees the key and skips: the charge is lost.',
-      'zh-cn': '占坑成功后、扣款前崩溃，重投看到 key 已存在就跳过：这笔款永远没扣。',
-    },
     strategy: 'setnxBefore',
     faults: { crashConsumerBeforeEffect: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
@@ -141,15 +69,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'setnx-ttl-shorter-than-redelivery',
-    notes: {
-      en: 'The key lives 10 s; the broker redelivers after 30 s. Lose the ack and play: the key expires first, and the order is charged twice.',
-      'zh-cn': 'key 只活 10 秒，Broker 30 秒后才重投。弄丢 ack 再播放：key 先过期，订单被扣两次。',
-    },
-    title: { en: 'SETNX TTL shorter than the redelivery', 'zh-cn': 'SETNX 的 TTL 比重投间隔短' },
-    lesson: {
-      en: 'The ack is lost; the key expires after 10 s, the broker redelivers after its 30 s ack timeout, and the order is charged again.',
-      'zh-cn': 'ack 丢了；key 10 秒后过期，Broker 30 秒 ack 超时后才重投，于是又扣了一次。',
-    },
     strategy: 'setnxBefore',
     settings: { ...defaultSettings, cacheTtl: 10_000 },
     faults: { loseAck: 1 },
@@ -158,15 +77,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'check-then-insert-race',
-    notes: {
-      en: 'Two consumers. Ask: can two of them hold the same message? Let one check, expire its ack timeout with F, let the other check: both see “absent”. Or press Explore.',
-      'zh-cn': '两个消费者。先问：同一条消息会同时在两个人手里吗？让第一个先查，按 F 让它 ack 超时，再让第二个查：两边都是“不存在”。也可以直接点穷举。',
-    },
-    title: { en: 'Check-then-insert under concurrent redelivery', 'zh-cn': '并发重投下的先查再插' },
-    lesson: {
-      en: 'A slow consumer’s ack timeout expires, a second consumer gets the same message, and both see “not processed yet”.',
-      'zh-cn': '一个消费者处理太慢、ack 超时，消息被交给第二个消费者，两边都查到“还没处理”。',
-    },
     consumers: 2,
     strategy: 'checkThenInsert',
     faults: { expireAckTimeout: 1 },
@@ -175,15 +85,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'inbox-in-transaction',
-    notes: {
-      en: 'Try every fault the class suggests; the ledger stays at 1×. Then press Explore: every schedule within these bounds is safe.',
-      'zh-cn': '让学生随便点故障，账本始终是 1 次。然后点穷举：这些边界内所有调度都安全。',
-    },
-    title: { en: 'Inbox row in the same transaction', 'zh-cn': '同一事务写入消费记录' },
-    lesson: {
-      en: 'Crashes before and after the write, a lost ack, a lost confirm: the unique key written with the charge turns every redelivery into a no-op.',
-      'zh-cn': '写入前后崩溃、ack 丢失、确认丢失：和扣款同一事务写入的唯一键，让每一次重投都变成空操作。',
-    },
     strategy: 'inboxInTransaction',
     faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseAck: 1, loseConfirm: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },
@@ -191,15 +92,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'inbox-concurrent-redelivery',
-    notes: {
-      en: 'The race from before, with the inbox table. Both consumers try; exactly one transaction commits. Explore to prove it.',
-      'zh-cn': '还是刚才的竞态，换成消费记录表。两个消费者都尝试，只有一个事务能提交。用穷举来证明。',
-    },
-    title: { en: 'Inbox row under concurrent redelivery', 'zh-cn': '并发重投下的消费记录表' },
-    lesson: {
-      en: 'Two consumers hold the same message at once; the unique key lets exactly one transaction commit, even with a crash on top.',
-      'zh-cn': '两个消费者同时拿着同一条消息；唯一键只允许一个事务提交，再叠加一次崩溃也一样。',
-    },
     consumers: 2,
     strategy: 'inboxInTransaction',
     faults: { expireAckTimeout: 1, crashConsumerAfterEffect: 1 },
@@ -208,15 +100,6 @@ export const ackScenarios: Scenario[] = [
   {
     ...base,
     id: 'upsert-idempotent-write',
-    notes: {
-      en: 'Ask: what if running the handler twice simply changes nothing? Crash, lose the ack, lose the confirm: still one payment.',
-      'zh-cn': '先问：如果处理函数执行两次根本不改变结果呢？让它崩溃、弄丢 ack、弄丢确认：仍然只有一笔支付。',
-    },
-    title: { en: 'Naturally idempotent write', 'zh-cn': '天然幂等的写入' },
-    lesson: {
-      en: 'Setting the order to PAID twice leaves it PAID: redeliveries and retries change nothing.',
-      'zh-cn': '把订单置为已支付，执行两次仍是已支付：重投和重发都不会改变结果。',
-    },
     strategy: 'upsert',
     faults: { crashConsumerAfterEffect: 1, loseConfirm: 1, loseAck: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },

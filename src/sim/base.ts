@@ -1,0 +1,22 @@
+/**
+ * The simulator without the brokers' own protocols: the engine, the checker, the generic queue, and
+ * the registry a broker's `register.ts` adds itself to. Islands import this, plus the brokers their
+ * page uses, so a page ships only the machines it runs. `index.ts` is everything, for tests and tools.
+ */
+export * from './core/types';
+export { choose, mix, mulberry32 } from './core/rng';
+export * from './consumers';
+export * from './protocols/ack';
+export { faultInfo, type FaultInfo, type FaultKind } from './protocols/faults';
+export { loadedScenarios, protocolOf, protocols, registerProtocol, type ProtocolId } from './protocols/registry';
+export type { KafkaSettings } from './protocols/kafka/kafka.settings';
+export type { RabbitSettings } from './protocols/rabbitmq/rabbitmq.settings';
+export type { RocketSettings } from './protocols/rocketmq/rocketmq.settings';
+export * from './engine/protocol';
+export * from './engine/scenario';
+export * from './engine/world';
+export * from './engine/timeline';
+export * from './engine/share';
+export { createTransitioner, sharedTransitioner, type Transitioner } from './engine/actors';
+export * from './check/invariants';
+export * from './check/explore';

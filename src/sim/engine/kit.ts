@@ -1,0 +1,213 @@
+/**
+ * What every protocol's world needs and nobody should write twice: outputs to envelopes and timers,
+ * one event to one actor, the step list (timers only at quiescence, within the horizon), the
+ * consumer's handler operations (a strategy's or a reader's), and the network faults.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { runOp, strategies } from '../consumers';
+import { stepHandler, type CallRecord } from '../consumers/handler';
+import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
+import type { FaultKind } from '../protocols/faults';
+import type { Transitioner } from './actors';
+import type { Scenario } from './scenario';
+import { stepKey, type Step } from './step';
+import type { ConsumerCore, TraceEvent, World } from './world';
+
+/** Context of one step: the scenario and the transitioner. */
+export interface Env {
+  scenario: Scenario;
+  tx: Transitioner;
+}
+
+/** What a step returns. */
+export interface Applied<W extends World = World> {
+  world: W;
+  events: TraceEvent[];
+}
+
+/** `from>to`, the name of a FIFO link. */
+export const link = (from: string, to: string) => `${from}>${to}`;
+/** `c1`, `c2`, … */
+export const consumerIds = (n: number): ActorId[] => Array.from({ length: n }, (_, i) => `c${i + 1}` as ActorId);
+
+/** Applies an actor's outputs to the world: envelopes go on links, timers start or stop. */
+export function applyOutputs<W extends World>(world: W, owner: ActorId, outputs: Output[]): W {
+  if (outputs.length === 0) return world;
+  let net = world.net;
+  let timers = world.timers;
+  for (const out of outputs) {
+    if (out.kind === 'send') {
+      const l = link(owner, out.to);
+      net = { ...net, [l]: [...(net[l] ?? []), out.payload] };
+    } else if (out.kind === 'startTimer') {
+      timers = [...timers.filter((t) => !(t.owner === owner && t.name === out.name)), { owner, name: out.name, deadline: world.time + out.after }];
+    } else {
+      timers = timers.filter((t) => !(t.owner === owner && t.name === out.name));
+    }
+  }
+  return { ...world, net, timers };
+}
+
+/** The machines of a protocol's three roles. */
+export interface Machines {
+  producer: AnyStateMachine;
+  broker: AnyStateMachine;
+  consumer: AnyStateMachine;
+}
+
+/** Sends one event to one actor through its machine, and applies what it outputs. */
+export function sendTo<W extends World>(world: W, tx: Transitioner, machines: Machines, actor: ActorId, event: { type: string }): W {
+  if (actor === 'producer') {
+    const r = tx.step(machines.producer, world.producer as ActorState<{ outbox: Output[] }>, event);
+    return applyOutputs({ ...world, producer: r.state }, actor, r.outputs);
+  }
+  if (actor === 'broker') {
+    const r = tx.step(machines.broker, world.broker as ActorState<{ outbox: Output[] }>, event);
+    return applyOutputs({ ...world, broker: r.state }, actor, r.outputs);
+  }
+  const current = world.consumers[actor];
+  if (!current) return world;
+  const r = tx.step(machines.consumer, current, event);
+  return applyOutputs({ ...world, consumers: { ...world.consumers, [actor]: r.state } }, actor, r.outputs);
+}
+
+/** The first world of a protocol: empty network, no timers, empty stores, the scenario's fault budget. */
+export function emptyWorld<W extends World>(protocol: World['protocol'], scenario: Scenario, producer: ActorState, broker: ActorState): W {
+  return {
+    protocol,
+    time: 0,
+    producer,
+    broker,
+    consumers: {},
+    net: {},
+    timers: [],
+    stores: { db: [], cache: {}, ledger: {}, dead: [] },
+    budget: { ...scenario.faults },
+    ...(scenario.settings.horizon ? { horizon: scenario.settings.horizon } : {}),
+  } as unknown as W;
+}
+
+/**
+ * Every step possible now, sorted by key: deliveries, the given consumers' handler steps, timers
+ * (only when nothing else can happen; earliest first; none past the scenario's horizon), and faults.
+ */
+export function collectSteps(world: World, running: ActorId[], faults: Step[] | null): Step[] {
+  const steps: Step[] = [];
+  for (const [l, queue] of Object.entries(world.net)) if (queue.length > 0) steps.push({ kind: 'deliver', link: l });
+  for (const id of running) steps.push({ kind: 'run', actor: id });
+  if (steps.length === 0 && world.timers.length > 0) {
+    const first = Math.min(...world.timers.map((t) => t.deadline));
+    const horizon = world.horizon ?? null;
+    if (horizon === null || first <= horizon) {
+      for (const t of world.timers) if (t.deadline === first) steps.push({ kind: 'timer', owner: t.owner, name: t.name });
+    }
+  }
+  if (faults) steps.push(...faults);
+  if (steps.length < 2) return steps;
+  const keyed = steps.map((s) => [stepKey(s), s] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return keyed.map((k) => k[1]);
+}
+
+/** Spends one unit of a fault's budget. */
+export const spend = <W extends World>(world: W, fault: FaultKind): W => ({ ...world, budget: { ...world.budget, [fault]: (world.budget[fault] ?? 0) - 1 } });
+/** Whether the budget allows one more of this fault. */
+export const can = (world: World, fault: FaultKind) => (world.budget[fault] ?? 0) > 0;
+
+/** The event a consumer machine receives when one handler operation completed. */
+export interface OpCompleted {
+  type: 'op.completed';
+  skip: boolean;
+  effect: boolean;
+  remember: string | null;
+  done: boolean;
+  record: CallRecord | null;
+  /** The handler failed (threw, or the message is poison): no effect; the protocol decides what a failure means. */
+  failed?: boolean;
+}
+
+/** Starts (or restarts) the cache timer that expires `key`. */
+function withTtl<W extends World>(world: W, key: string | null, deadline: number): W {
+  if (!key) return world;
+  const name = `ttl:${key}`;
+  return { ...world, timers: [...world.timers.filter((x) => !(x.owner === 'cache' && x.name === name)), { owner: 'cache', name, deadline }] };
+}
+
+/**
+ * Runs the next handler operation of the delivery a consumer holds: the scenario's strategy, or a
+ * reader's handler (replayed from its call history, one new `ctx` call per step). Returns the world
+ * with the stores changed, what happened, and the event to send to the consumer's machine.
+ */
+export function handlerStep<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted } {
+  const { scenario } = env;
+  const t = world.time;
+  const base = { time: t, actor, msgId: delivery.msgId, count: delivery.count };
+  const msg = scenario.messages.find((m) => m.key === delivery.key);
+  if (msg?.poison) {
+    const event: TraceEvent = { ...base, type: 'handler.failed', explain: 'log.handler.poison', detail: { key: delivery.key } };
+    return { world, events: [event], completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: true } };
+  }
+  if (scenario.handler) {
+    const out = stepHandler(scenario.handler, delivery, scenario.amount ?? 100, c.context.history, world.stores, c.context.memo, t);
+    if (out.kind === 'call') {
+      const next = withTtl({ ...world, stores: out.stores }, out.ttlKey, out.stores.cache[out.ttlKey ?? ''] ?? t);
+      const value = 'value' in out.record ? out.record.value : null;
+      const event: TraceEvent = {
+        ...base,
+        type: 'handler.call',
+        explain: 'log.handler.call',
+        detail: { key: delivery.key, call: out.name, result: 'error' in out.record ? `error: ${out.record.error}` : String(value), applied: out.applied, total: out.stores.ledger[delivery.key] ?? 0 },
+      };
+      return { world: next, events: [event], completed: { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record } };
+    }
+    const events: TraceEvent[] = out.kind === 'threw' ? [{ ...base, type: 'handler.threw', explain: 'log.handler.threw', detail: { error: out.message } }] : [];
+    return { world, events, completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: out.kind === 'threw' } };
+  }
+  if (scenario.strategy === 'custom') throw new Error(`scenario ${scenario.id} has a custom strategy but no handler`);
+  const ops = strategies[scenario.strategy].ops;
+  const op = ops[c.context.pc]!;
+  const r = runOp(op, delivery.key, world.stores, c.context.memo, t, scenario.settings.cacheTtl, delivery.msgId);
+  const next = withTtl({ ...world, stores: r.stores }, r.ttlKey, t + scenario.settings.cacheTtl);
+  const applied = (r.stores.ledger[delivery.key] ?? 0) - (world.stores.ledger[delivery.key] ?? 0);
+  const event: TraceEvent = {
+    ...base,
+    type: `handler.${op}`,
+    explain: `log.${r.explain}`,
+    detail: { key: delivery.key, skip: r.skip, applied: applied > 0, total: r.stores.ledger[delivery.key] ?? 0 },
+  };
+  const done = r.skip || c.context.pc + 1 >= ops.length;
+  return { world: next, events: [event], completed: { type: 'op.completed', skip: r.skip, effect: r.effect, remember: r.remember, done, record: null } };
+}
+
+/** A cache key's TTL ran out. */
+export function expireCacheKey<W extends World>(world: W, timer: Timer): Applied<W> {
+  const key = timer.name.slice('ttl:'.length);
+  const cache = { ...world.stores.cache };
+  delete cache[key];
+  return { world: { ...world, stores: { ...world.stores, cache } }, events: [{ time: world.time, actor: 'cache', type: 'cache.expired', explain: 'log.cache.expired', detail: { key } }] };
+}
+
+/** Removes the oldest envelope on a link. */
+export function dropHead<W extends World>(world: W, l: string): { world: W; head: Payload } {
+  const queue = world.net[l] ?? [];
+  const head = queue[0];
+  if (!head) throw new Error(`nothing in flight on ${l}`);
+  const net = { ...world.net };
+  if (queue.length > 1) net[l] = queue.slice(1);
+  else delete net[l];
+  return { world: { ...world, net }, head };
+}
+
+/** The timer a step names, and the world with it removed and the clock moved to its deadline. */
+export function takeTimer<W extends World>(world: W, step: Extract<Step, { kind: 'timer' }>): { world: W; timer: Timer } {
+  const timer = world.timers.find((x) => x.owner === step.owner && x.name === step.name);
+  if (!timer) throw new Error(`no timer ${step.owner}:${step.name}`);
+  return { world: { ...world, time: Math.max(world.time, timer.deadline), timers: world.timers.filter((x) => x !== timer) }, timer };
+}
+
+/** Cancels a timer by owner and name. */
+export const dropTimer = <W extends World>(world: W, owner: Timer['owner'], name: string): W => ({ ...world, timers: world.timers.filter((x) => !(x.owner === owner && x.name === name)) });
+
+/** Marks a business key dead-lettered (parked in a DLQ/DLX). */
+export const deadLetter = <W extends World>(world: W, key: string): W =>
+  world.stores.dead.includes(key) ? world : { ...world, stores: { ...world.stores, dead: [...world.stores.dead, key].sort() } };

@@ -1,0 +1,74 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ActorState } from '../core/types';
+import type { Transitioner } from './actors';
+import type { Scenario } from './scenario';
+import type { Step, TraceEvent, World } from './world';
+
+/** Words in both languages. */
+export interface Text {
+  en: string;
+  'zh-cn': string;
+}
+
+/** A token the lanes draw: a message (or request) with its delivery count and redelivered mark. */
+export interface TokenView {
+  /** Business key or message id, turned into the message's name by the view, plus a suffix. */
+  msg?: string;
+  /** Free text instead of (or after) the message name: "offset 1", "copy 2". */
+  text?: Text | string;
+  count?: number;
+  redelivered?: boolean;
+  /** CSS modifier: stored, unacked, current, retry, dead … */
+  kind: string;
+}
+
+/** A labelled group of tokens or facts inside a lane: "Queue", "Unacked", "p0 log", "%DLQ%billing". */
+export interface SectionView {
+  label: Text | string;
+  tokens: TokenView[];
+  /** One line of facts under the tokens: "committed offset 1". */
+  note?: Text | string;
+}
+
+/** What a protocol shows for one actor. */
+export interface LaneView {
+  state: string;
+  sections: SectionView[];
+  notes: (Text | string)[];
+}
+
+/** What the lanes show for a world. */
+export interface WorldView {
+  producer: LaneView;
+  broker: LaneView;
+  consumers: Record<string, LaneView>;
+}
+
+/** One broker setting as the widget lists it: name, value in this scenario, the real default. */
+export interface SettingView {
+  name: string;
+  value: string;
+  default: string;
+  /** A value changed for the demo (a timeout shortened, a limit lowered): shown as such. */
+  changed: boolean;
+}
+
+/**
+ * A broker protocol: its machines, how the world moves, how it looks. The engine, the timeline, the
+ * checker and the widget call only this, so every broker gets the same tools for free.
+ */
+export interface Protocol {
+  id: 'ack' | 'kafka' | 'rabbitmq' | 'rocketmq';
+  /** The broker's name as readers know it. */
+  title: string;
+  initialWorld(scenario: Scenario): World;
+  /** Every step possible now, sorted by key (see `collectSteps`). */
+  enabledSteps(world: World, faults: boolean): Step[];
+  apply(world: World, step: Step, scenario: Scenario, tx: Transitioner): { world: World; events: TraceEvent[] };
+  /** The machines, for the state view, with the actors running each. */
+  machines: { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: World): ActorState[] }[];
+  /** Log sentences of this protocol's own events, by `explain` key. `{msg}`, `{actor}`… are filled in by the view. */
+  text: Record<string, Text>;
+  view(world: World, scenario: Scenario): WorldView;
+  settings(scenario: Scenario): SettingView[];
+}

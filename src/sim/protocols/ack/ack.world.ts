@@ -1,0 +1,394 @@
+import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
+import { initialActor, type Transitioner } from '../../engine/actors';
+import {
+  applyOutputs,
+  can as canFault,
+  collectSteps,
+  consumerIds,
+  dropHead,
+  emptyWorld,
+  expireCacheKey,
+  handlerStep,
+  sendTo,
+  spend,
+  takeTimer,
+  type Env,
+} from '../../engine/kit';
+import type { LaneView, Protocol, TokenView } from '../../engine/protocol';
+import type { Scenario } from '../../engine/scenario';
+import type { ConsumerCore, Step, TraceEvent, World } from '../../engine/world';
+import { brokerMachine, type BrokerContext, type BrokerEvent } from './broker.machine';
+import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
+import type { FaultKind } from './ack.faults';
+import { producerMachine, type ProducerContext, type ProducerEvent } from './producer.machine';
+
+/** The generic at-least-once world: one queue broker with per-delivery acks, like most brokers share. */
+export type AckWorld = World<ProducerContext, BrokerContext, ConsumerContext>;
+
+const machines = { producer: producerMachine, broker: brokerMachine, consumer: consumerMachine };
+
+type AnyEvent = ProducerEvent | BrokerEvent | ConsumerEvent;
+
+/** Sends one event to one actor through its machine. */
+const send = (world: AckWorld, env: Env, actor: ActorId, event: AnyEvent): AckWorld => sendTo(world, env.tx, machines, actor, event);
+
+/** The world before anything happens: every actor has run its entry actions. */
+function initialWorld(scenario: Scenario): AckWorld {
+  const s = scenario.settings;
+  const consumers = consumerIds(scenario.consumers);
+  const producer = initialActor<ProducerContext>(producerMachine, {
+    messages: scenario.messages,
+    confirmTimeout: s.confirmTimeout,
+    maxAttempts: s.maxPublishAttempts,
+  });
+  const broker = initialActor<BrokerContext>(brokerMachine, {
+    consumers,
+    autoAck: scenario.autoAck,
+    ackTimeout: s.ackTimeout,
+    dedupWindow: s.dedupWindow,
+  });
+  let world = emptyWorld<AckWorld>('ack', scenario, producer.state, broker.state);
+  world = applyOutputs(world, 'producer', producer.outputs);
+  for (const id of consumers) {
+    const c = initialActor<ConsumerContext>(consumerMachine, {
+      id,
+      autoAck: scenario.autoAck,
+      restartDelay: s.restartDelay,
+    });
+    world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
+  }
+  return world;
+}
+
+/** A consumer that holds a delivery: running its handler, or about to ack. */
+const isBusy = (c: ActorState<ConsumerContext>) => c.value === 'processing' || c.value === 'acking';
+
+/** Which consumer, if any, is still working on the delivery with this tag. */
+function processorOf(world: AckWorld, tag: string): ActorId | null {
+  for (const [id, c] of Object.entries(world.consumers)) {
+    if (isBusy(c) && c.context.current && deliveryTag(c.context.current) === tag) return id as ActorId;
+  }
+  return null;
+}
+
+/** Faults that can happen now, within the budget. */
+function enabledFaults(world: AckWorld): Step[] {
+  const out: Step[] = [];
+  const can = (f: FaultKind) => canFault(world, f);
+  for (const [id, c] of Object.entries(world.consumers)) {
+    if (isBusy(c)) {
+      const f: FaultKind = c.context.effectDone ? 'crashConsumerAfterEffect' : 'crashConsumerBeforeEffect';
+      if (can(f)) out.push({ kind: 'fault', fault: f, target: id });
+    } else if (c.value === 'idle' && c.context.lastAcked && can('crashConsumerAfterAck')) {
+      out.push({ kind: 'fault', fault: 'crashConsumerAfterAck', target: id });
+    }
+  }
+  for (const [l, queue] of Object.entries(world.net)) {
+    const head = queue[0];
+    if (!head) continue;
+    if (head.kind === 'ack' && can('loseAck')) out.push({ kind: 'fault', fault: 'loseAck', target: l });
+    if (head.kind === 'confirm' && can('loseConfirm')) out.push({ kind: 'fault', fault: 'loseConfirm', target: l });
+    if (head.kind === 'publish' && can('losePublish')) out.push({ kind: 'fault', fault: 'losePublish', target: l });
+    if (can('delayMessage')) out.push({ kind: 'fault', fault: 'delayMessage', target: l });
+  }
+  if (can('expireAckTimeout')) {
+    for (const u of world.broker.context.unacked) {
+      const tag = deliveryTag(u);
+      if (processorOf(world, tag) === u.consumer) out.push({ kind: 'fault', fault: 'expireAckTimeout', target: tag });
+    }
+  }
+  if (can('restartBroker')) out.push({ kind: 'fault', fault: 'restartBroker', target: 'broker' });
+  return out;
+}
+
+function enabledSteps(world: AckWorld, faults: boolean): Step[] {
+  const running = Object.entries(world.consumers)
+    .filter(([, c]) => isBusy(c))
+    .map(([id]) => id as ActorId);
+  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+}
+
+function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner): { world: AckWorld; events: TraceEvent[] } {
+  const env: Env = { scenario, tx };
+  const events: TraceEvent[] = [];
+  const t = world.time;
+  switch (step.kind) {
+    case 'deliver': {
+      const [from, to] = step.link.split('>') as [ActorId, ActorId];
+      const { world: next, head } = dropHead(world, step.link);
+      return arrive(next, env, from, to, head, events);
+    }
+    case 'run': {
+      const c = world.consumers[step.actor];
+      const delivery = c?.context.current;
+      if (!c || !isBusy(c) || !delivery) throw new Error(`${step.actor} is not processing`);
+      if (c.value === 'acking') {
+        const next = send(world, env, step.actor, { type: 'handler.returned' });
+        events.push({
+          time: t,
+          actor: step.actor,
+          type: scenario.autoAck ? 'handler.finished' : 'ack.sent',
+          msgId: delivery.msgId,
+          count: delivery.count,
+          explain: scenario.autoAck ? 'log.handler.finished' : 'log.ack.sent',
+        });
+        return { world: next, events };
+      }
+      const r = handlerStep(world, env, step.actor, c, delivery);
+      return { world: send(r.world, env, step.actor, r.completed), events: r.events };
+    }
+    case 'timer': {
+      const { world: taken, timer } = takeTimer(world, step);
+      let next = taken;
+      const now = next.time;
+      if (timer.owner === 'net') {
+        if (!timer.envelope) return { world: next, events };
+        const { from, to, payload } = timer.envelope;
+        return arrive(next, env, from, to, payload, events);
+      }
+      if (timer.owner === 'cache') return expireCacheKey(next, timer);
+      if (timer.owner === 'producer') {
+        const before = next.producer.context;
+        next = send(next, env, 'producer', { type: 'confirm.timedOut' });
+        const msg = before.messages[before.next];
+        const retried = next.producer.context.attempt > before.attempt;
+        events.push({
+          time: now,
+          actor: 'producer',
+          type: retried ? 'message.republished' : 'producer.gaveUp',
+          ...(msg ? { msgId: msg.id } : {}),
+          explain: retried ? 'log.message.republished' : 'log.producer.gaveUp',
+          detail: { attempt: next.producer.context.attempt },
+        });
+        return { world: next, events };
+      }
+      if (timer.owner === 'broker') {
+        const tag = timer.name.slice('ack:'.length);
+        return expireAck(next, env, tag, false, events);
+      }
+      // A consumer's restart timer.
+      next = send(next, env, timer.owner, { type: 'consumer.restarted' });
+      events.push({ time: now, actor: timer.owner, type: 'consumer.restarted', explain: 'log.consumer.restarted' });
+      return { world: next, events };
+    }
+    case 'fault':
+      return injectFault(world, env, step, events);
+  }
+}
+
+function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fault' }>, events: TraceEvent[]) {
+  const t = world.time;
+  let next = spend(world, step.fault);
+  switch (step.fault) {
+    case 'crashConsumerBeforeEffect':
+    case 'crashConsumerAfterEffect':
+    case 'crashConsumerAfterAck': {
+      const actor = step.target as ActorId;
+      const c = world.consumers[actor];
+      next = send(next, env, actor, { type: 'fault.crashConsumer' });
+      events.push({
+        time: t,
+        actor,
+        type: 'consumer.crashed',
+        ...(c?.context.current ? { msgId: c.context.current.msgId, count: c.context.current.count } : {}),
+        explain: `log.fault.${step.fault}`,
+      });
+      return { world: next, events };
+    }
+    case 'loseAck':
+    case 'loseConfirm':
+    case 'losePublish':
+    case 'delayMessage': {
+      const dropped = dropHead(next, step.target);
+      const head = dropped.head;
+      next = dropped.world;
+      const [from, to] = step.target.split('>') as [ActorId, ActorId];
+      const msgId = payloadMsgId(head);
+      if (step.fault === 'delayMessage') {
+        const n = next.timers.filter((x) => x.owner === 'net' && x.name.startsWith(`delay:${step.target}#`)).length + 1;
+        next = {
+          ...next,
+          timers: [...next.timers, { owner: 'net', name: `delay:${step.target}#${n}`, deadline: t + env.scenario.settings.networkDelay, envelope: { from, to, payload: head } }],
+        };
+        events.push({ time: t, actor: 'net', type: 'envelope.delayed', ...(msgId ? { msgId } : {}), explain: 'log.fault.delayMessage', detail: { what: head.kind, from, to } });
+      } else {
+        const type = step.fault === 'loseAck' ? 'ack.lost' : step.fault === 'loseConfirm' ? 'confirm.lost' : 'message.lost';
+        events.push({ time: t, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: `log.fault.${step.fault}`, detail: { from, to } });
+      }
+      return { world: next, events };
+    }
+    case 'expireAckTimeout': {
+      next = { ...next, timers: next.timers.filter((x) => !(x.owner === 'broker' && x.name === `ack:${step.target}`)) };
+      return expireAck(next, env, step.target, true, events);
+    }
+    case 'restartBroker': {
+      const requeued = next.broker.context.unacked;
+      next = send(next, env, 'broker', { type: 'fault.restartBroker' });
+      events.push({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
+      for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
+      return { world: next, events };
+    }
+    default:
+      throw new Error(`the generic queue has no fault ${step.fault}`);
+  }
+}
+
+function payloadMsgId(p: Payload): string | undefined {
+  if (p.kind === 'publish') return p.msg.id;
+  if (p.kind === 'confirm') return p.msgId;
+  if (p.kind === 'deliver') return p.delivery.msgId;
+  if (p.kind === 'ack') return p.tag.split('/')[0];
+  return undefined;
+}
+
+const requeueEvent = (time: number, msgId: string, count: number, consumer: string): TraceEvent => ({
+  time,
+  actor: 'broker',
+  type: 'message.requeued',
+  msgId,
+  count,
+  explain: 'log.message.requeued',
+  detail: { from: consumer },
+});
+
+/** An unacked delivery's ack timeout ran out: the broker hands the message out again. */
+function expireAck(world: AckWorld, env: Env, tag: string, injected: boolean, events: TraceEvent[]) {
+  const u = world.broker.context.unacked.find((x) => deliveryTag(x) === tag);
+  const next = send(world, env, 'broker', { type: 'ackTimeout.expired', tag });
+  events.push({
+    time: world.time,
+    actor: 'broker',
+    type: 'ackTimeout.expired',
+    ...(u ? { msgId: u.msgId, count: u.count } : {}),
+    explain: injected ? 'log.fault.expireAckTimeout' : 'log.ackTimeout.expired',
+    detail: { tag },
+  });
+  if (u) events.push(requeueEvent(world.time, u.msgId, u.count, u.consumer));
+  return { world: next, events };
+}
+
+/** An envelope reaches its destination: turn it into the machine event and describe what happened. */
+function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: Payload, events: TraceEvent[]) {
+  const t = world.time;
+  switch (payload.kind) {
+    case 'publish': {
+      const before = world.broker.context.copies[payload.msg.id] ?? 0;
+      const next = send(world, env, 'broker', { type: 'message.published', msg: payload.msg, from, now: t });
+      const stored = (next.broker.context.copies[payload.msg.id] ?? 0) > before;
+      events.push({
+        time: t,
+        actor: 'broker',
+        type: stored ? 'message.stored' : 'message.deduplicated',
+        msgId: payload.msg.id,
+        explain: stored ? (before > 0 ? 'log.message.storedAgain' : 'log.message.stored') : 'log.message.deduplicated',
+        detail: { copy: next.broker.context.copies[payload.msg.id] ?? 0 },
+      });
+      return { world: next, events };
+    }
+    case 'confirm': {
+      const next = send(world, env, 'producer', { type: 'confirm.received', msgId: payload.msgId });
+      events.push({ time: t, actor: 'producer', type: 'confirm.received', msgId: payload.msgId, explain: 'log.confirm.received' });
+      return { world: next, events };
+    }
+    case 'deliver': {
+      const c = world.consumers[to];
+      const accepted = c?.value === 'idle' && c.context.channel === payload.delivery.channel;
+      const next = send(world, env, to, { type: 'message.delivered', delivery: payload.delivery });
+      const d = payload.delivery;
+      events.push({
+        time: t,
+        actor: to,
+        type: accepted ? 'message.delivered' : 'delivery.discarded',
+        msgId: d.msgId,
+        count: d.count,
+        redelivered: d.redelivered,
+        explain: accepted ? (d.redelivered ? 'log.message.redelivered' : 'log.message.delivered') : 'log.delivery.discarded',
+        detail: { copy: d.copy },
+      });
+      return { world: next, events };
+    }
+    case 'ack': {
+      const known = world.broker.context.unacked.some((u) => deliveryTag(u) === payload.tag && u.channel === payload.channel && u.consumer === from);
+      const next = send(world, env, 'broker', { type: 'ack.received', consumer: from, channel: payload.channel, tag: payload.tag });
+      const msgId = payloadMsgId(payload);
+      events.push({
+        time: t,
+        actor: 'broker',
+        type: known ? 'ack.received' : 'ack.ignored',
+        ...(msgId ? { msgId } : {}),
+        explain: known ? 'log.ack.received' : 'log.ack.ignored',
+        detail: { from },
+      });
+      return { world: next, events };
+    }
+    case 'ready': {
+      const next = send(world, env, 'broker', { type: 'consumer.ready', consumer: from, channel: payload.channel });
+      return { world: next, events };
+    }
+    case 'closed': {
+      if (to === 'broker') {
+        const requeued = world.broker.context.unacked.filter((u) => u.consumer === from && u.channel === payload.channel);
+        const next = send(world, env, 'broker', { type: 'connection.closed', consumer: from, channel: payload.channel });
+        events.push({ time: t, actor: 'broker', type: 'connection.closed', explain: 'log.connection.closed', detail: { consumer: from, requeued: requeued.length } });
+        for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
+        return { world: next, events };
+      }
+      const next = send(world, env, to, { type: 'connection.closed', channel: payload.channel });
+      return { world: next, events };
+    }
+    default:
+      throw new Error(`the generic queue does not carry ${payload.kind}`);
+  }
+}
+
+/** A consumer's lane: its state, the delivery in hand, and its in-memory set when it keeps one. */
+export function consumerLane(c: ActorState<ConsumerCore>): LaneView {
+  const d = c.context.current;
+  return {
+    state: c.value,
+    sections: d ? [{ label: '', tokens: [{ msg: d.msgId, ...(d.where ? { text: d.where } : {}), count: d.count, redelivered: d.redelivered, kind: 'current' }] }] : [],
+    notes: c.context.memo.length > 0 ? [`{${c.context.memo.join(', ')}}`] : [],
+  };
+}
+
+/** The generic at-least-once protocol (the concept chapters' broker). */
+export const ackProtocol: Protocol = {
+  id: 'ack',
+  title: 'Queue',
+  initialWorld,
+  enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
+  apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
+  machines: [
+    { name: 'producer', machine: producerMachine, actors: (w) => [w.producer] },
+    { name: 'broker', machine: brokerMachine, actors: (w) => [w.broker] },
+    { name: 'consumer', machine: consumerMachine, actors: (w) => Object.values(w.consumers) },
+  ],
+  text: {},
+  view: (w) => {
+    const world = w as AckWorld;
+    const b = world.broker.context;
+    const p = world.producer;
+    const stored = (m: { msgId: string; copy: number; count: number }): TokenView => ({
+      msg: m.msgId,
+      ...(m.copy > 1 ? { text: `(${m.copy})` } : {}),
+      count: m.count,
+      redelivered: m.count > 0,
+      kind: 'stored',
+    });
+    return {
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      broker: {
+        state: world.broker.value,
+        sections: [
+          { label: { en: 'Queue', 'zh-cn': '队列' }, tokens: b.ready.map(stored) },
+          ...(b.autoAck
+            ? []
+            : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${u.consumer}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
+        ],
+        notes: [],
+      },
+      consumers: Object.fromEntries(Object.entries(world.consumers).map(([id, c]) => [id, consumerLane(c)])),
+    };
+  },
+  settings: () => [],
+};

@@ -1,0 +1,110 @@
+import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { kafkaDefaults, type KafkaSettings } from './kafka.settings';
+
+const base = {
+  protocol: 'kafka',
+  messages: [order42],
+  consumers: 1,
+  autoAck: false,
+  strategy: 'none',
+  settings: defaultSettings,
+} as const satisfies Partial<Scenario>;
+
+const kafka = (s: Partial<KafkaSettings>): KafkaSettings => ({ ...kafkaDefaults, ...s });
+const inbox = { strategy: 'inboxInTransaction' } as const;
+const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
+const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
+
+const autoCommitCrash: Scenario = {
+  ...base,
+  id: 'kafka-auto-commit-crash',
+  kafka: kafka({}),
+  faults: { crashConsumerBeforeCommit: 1 },
+  expected: duplicates,
+};
+
+const pollInterval: Scenario = {
+  ...base,
+  id: 'kafka-poll-interval-exceeded',
+  consumers: 2,
+  kafka: kafka({ commit: 'sync' }),
+  faults: { exceedMaxPollInterval: 1 },
+  expected: duplicates,
+};
+
+const closeNoRevoke: Scenario = {
+  ...base,
+  id: 'kafka-close-without-revoke-commit',
+  consumers: 2,
+  kafka: kafka({ commit: 'timer' }),
+  faults: { closeConsumer: 1 },
+  expected: duplicates,
+};
+
+const producerRetry: Scenario = {
+  ...base,
+  id: 'kafka-producer-retry',
+  kafka: kafka({ commit: 'sync', enableIdempotence: false }),
+  faults: { loseProduceResponse: 1 },
+  expected: duplicates,
+};
+
+const producerRestart: Scenario = {
+  ...base,
+  id: 'kafka-producer-restart',
+  kafka: kafka({ commit: 'sync' }),
+  faults: { crashProducer: 1 },
+  expected: duplicates,
+};
+
+const transaction: Scenario = {
+  ...base,
+  id: 'kafka-transaction-external-charge',
+  kafka: kafka({ commit: 'transaction' }),
+  faults: { crashConsumerBeforeCommit: 1 },
+  expected: duplicates,
+};
+
+/**
+ * Kafka scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
+ * here; the tests and the benchmark compare the checker's verdicts against them.
+ */
+export const kafkaScenarios: Scenario[] = [
+  autoCommitCrash,
+  {
+    ...autoCommitCrash,
+    ...inbox,
+    id: 'kafka-auto-commit-crash-inbox',
+    expected: holds,
+  },
+  pollInterval,
+  {
+    ...pollInterval,
+    ...inbox,
+    id: 'kafka-poll-interval-exceeded-inbox',
+    expected: holds,
+  },
+  closeNoRevoke,
+  {
+    ...closeNoRevoke,
+    id: 'kafka-commit-on-revoke',
+    kafka: kafka({ commit: 'timer', commitOnRevoke: true }),
+    expected: holds,
+  },
+  producerRetry,
+  {
+    ...producerRetry,
+    id: 'kafka-idempotent-producer',
+    kafka: kafka({ commit: 'sync' }),
+    expected: holds,
+  },
+  producerRestart,
+  {
+    ...producerRestart,
+    ...inbox,
+    id: 'kafka-producer-restart-inbox',
+    expected: holds,
+  },
+  transaction,
+  { ...transaction, ...inbox, id: 'kafka-transaction-external-charge-inbox', expected: holds },
+];

@@ -1,0 +1,316 @@
+import type { ActorId, ActorState, Payload } from '../../core/types';
+import { initialActor, type Transitioner } from '../../engine/actors';
+import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env } from '../../engine/kit';
+import type { Protocol, SettingView } from '../../engine/protocol';
+import type { Scenario } from '../../engine/scenario';
+import type { Step, World } from '../../engine/world';
+import { consumerLane } from '../ack/ack.world';
+import { kafkaBrokerMachine, type KafkaBrokerContext, type KafkaBrokerEvent } from './broker.machine';
+import { kafkaConsumerMachine, type KafkaConsumerContext, type KafkaConsumerEvent } from './consumer.machine';
+import { kafkaProducerMachine, type KafkaProducerContext, type KafkaProducerEvent } from './producer.machine';
+import { kafkaDefaults } from './kafka.settings';
+import { kafkaText } from './kafka.text';
+
+/** A Kafka world: a producer, one partition with its consumer group coordinator, consumers polling. */
+export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaConsumerContext>;
+
+const machines = { producer: kafkaProducerMachine, broker: kafkaBrokerMachine, consumer: kafkaConsumerMachine };
+const send = (world: KafkaWorld, env: Env, actor: ActorId, event: KafkaBrokerEvent | KafkaConsumerEvent | KafkaProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const settingsOf = (s: Scenario) => s.kafka ?? kafkaDefaults;
+
+function initialWorld(scenario: Scenario): KafkaWorld {
+  const k = settingsOf(scenario);
+  const s = scenario.settings;
+  const producer = initialActor<KafkaProducerContext>(kafkaProducerMachine, {
+    messages: scenario.messages,
+    requestTimeoutMs: k.requestTimeoutMs,
+    maxAttempts: s.maxPublishAttempts,
+    enableIdempotence: k.enableIdempotence,
+    restartDelay: s.restartDelay,
+  });
+  const broker = initialActor<KafkaBrokerContext>(kafkaBrokerMachine, { sessionTimeoutMs: k.sessionTimeoutMs });
+  let world = applyOutputs(emptyWorld<KafkaWorld>('kafka', scenario, producer.state, broker.state), 'producer', [{ kind: 'startTimer', name: 'start', after: 0 }]);
+  for (const id of consumerIds(scenario.consumers)) {
+    const c = initialActor<KafkaConsumerContext>(kafkaConsumerMachine, {
+      id,
+      commit: k.commit,
+      commitOnRevoke: k.commitOnRevoke,
+      autoCommitIntervalMs: k.autoCommitIntervalMs,
+      restartDelay: s.restartDelay,
+      standby: false,
+    });
+    world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
+  }
+  return world;
+}
+
+const isBusy = (c: ActorState<KafkaConsumerContext>) => (c.value === 'processing' || c.value === 'finishing' || c.value === 'inTransaction') && c.context.current !== null;
+const alive = (c: ActorState<KafkaConsumerContext>) => !['crashed', 'closed', 'stopped'].includes(c.value);
+
+function enabledFaults(world: KafkaWorld): Step[] {
+  const out: Step[] = [];
+  const members = world.broker.context.members;
+  for (const [id, c] of Object.entries(world.consumers)) {
+    if (!alive(c)) continue;
+    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforeCommit')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeCommit', target: id });
+    if (isBusy(c) && c.context.member && can(world, 'exceedMaxPollInterval')) out.push({ kind: 'fault', fault: 'exceedMaxPollInterval', target: id });
+    // A deploy stops consumer 1 from its poll loop while consumer 2 is in the group to take over.
+    const otherMember = members.some((m) => !m.startsWith(`${id}#`));
+    if (id === 'c1' && c.value === 'polling' && c.context.owns && otherMember && can(world, 'closeConsumer')) out.push({ kind: 'fault', fault: 'closeConsumer', target: id });
+  }
+  for (const [l, queue] of Object.entries(world.net)) {
+    if (queue[0]?.kind === 'produceResponse' && can(world, 'loseProduceResponse')) out.push({ kind: 'fault', fault: 'loseProduceResponse', target: l });
+  }
+  if (world.producer.value === 'awaitingResponse' && can(world, 'crashProducer')) out.push({ kind: 'fault', fault: 'crashProducer', target: 'producer' });
+  return out;
+}
+
+function enabledSteps(world: KafkaWorld, faults: boolean): Step[] {
+  const running = Object.entries(world.consumers)
+    .filter(([, c]) => isBusy(c))
+    .map(([id]) => id as ActorId);
+  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+}
+
+function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<KafkaWorld> {
+  const env: Env = { scenario, tx };
+  const t = world.time;
+  const k = settingsOf(scenario);
+  switch (step.kind) {
+    case 'deliver': {
+      const [from, to] = step.link.split('>') as [ActorId, ActorId];
+      const { world: next, head } = dropHead(world, step.link);
+      return arrive(next, env, from, to, head);
+    }
+    case 'run': {
+      const c = world.consumers[step.actor];
+      const d = c?.context.current;
+      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
+      const offset = Number(d.where?.split('@')[1]);
+      if (c.value === 'inTransaction') {
+        const next = send(world, env, step.actor, { type: 'transaction.committing' });
+        return { world: next, events: [{ time: t, actor: step.actor, type: 'transaction.commitSent', msgId: d.msgId, explain: 'kafka.txn.commitSent', detail: { offset: offset + 1 } }] };
+      }
+      if (c.value === 'finishing') {
+        const next = send(world, env, step.actor, { type: 'handler.returned' });
+        if (k.commit === 'transaction') return { world: next, events: [{ time: t, actor: step.actor, type: 'receipt.produced', msgId: d.msgId, explain: 'kafka.txn.produced' }] };
+        const explain = k.commit === 'sync' ? 'kafka.commitSync.sent' : k.commit === 'auto' ? 'kafka.position.auto' : 'kafka.position.timer';
+        return { world: next, events: [{ time: t, actor: step.actor, type: k.commit === 'sync' ? 'offset.commitSent' : 'position.advanced', msgId: d.msgId, count: d.count, explain, detail: { offset: offset + 1 } }] };
+      }
+      const r = handlerStep(world, env, step.actor, c, d);
+      return { world: send(r.world, env, step.actor, r.completed), events: r.events };
+    }
+    case 'timer': {
+      const { world: taken, timer } = takeTimer(world, step);
+      const now = taken.time;
+      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
+      if (timer.owner === 'producer') {
+        if (timer.name === 'start') return { world: send(taken, env, 'producer', { type: 'producer.started' }), events: [] };
+        if (timer.name === 'restart') {
+          const next = send(taken, env, 'producer', { type: 'producer.restarted' });
+          const msg = next.producer.context.messages[next.producer.context.next];
+          return { world: next, events: [{ time: now, actor: 'producer', type: 'producer.restarted', ...(msg ? { msgId: msg.id } : {}), explain: k.enableIdempotence ? 'kafka.producer.restarted' : 'kafka.producer.restartedPlain', detail: { pid: next.producer.context.pid } }] };
+        }
+        const before = taken.producer.context;
+        const next = send(taken, env, 'producer', { type: 'request.timedOut' });
+        const msg = before.messages[before.next];
+        const retried = next.producer.context.attempt > before.attempt;
+        return {
+          world: next,
+          events: [{ time: now, actor: 'producer', type: retried ? 'record.retried' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq } }],
+        };
+      }
+      if (timer.owner === 'broker') {
+        const member = timer.name.slice('session:'.length);
+        const next = send(taken, env, 'broker', { type: 'member.expired', member });
+        return { world: next, events: [{ time: now, actor: 'broker', type: 'member.expired', explain: 'kafka.session.expired', detail: { consumer: member.split('#')[0]!, member } }] };
+      }
+      const actor = timer.owner as ActorId;
+      if (timer.name === 'autoCommit') {
+        const c = taken.consumers[actor]!;
+        const next = send(taken, env, actor, { type: 'autoCommit.due' });
+        const sent = next.consumers[actor]!.context.dirty !== c.context.dirty;
+        return { world: next, events: sent ? [{ time: now, actor, type: 'offset.commitSent', explain: k.commit === 'auto' ? 'kafka.autoCommit' : 'kafka.timerCommit', detail: { offset: c.context.position } }] : [] };
+      }
+      const next = send(taken, env, actor, { type: 'consumer.restarted' });
+      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'kafka.consumer.restarted' }] };
+    }
+    case 'fault': {
+      const spent = spend(world, step.fault);
+      if (step.fault === 'loseProduceResponse') {
+        const { world: next, head } = dropHead(spent, step.target);
+        const msgId = head.kind === 'produceResponse' ? head.msgId : undefined;
+        return { world: next, events: [{ time: t, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }] };
+      }
+      if (step.fault === 'crashProducer') {
+        const msg = world.producer.context.messages[world.producer.context.next];
+        const next = send(spent, env, 'producer', { type: 'fault.crashProducer' });
+        return { world: next, events: [{ time: t, actor: 'producer', type: 'producer.crashed', ...(msg ? { msgId: msg.id } : {}), explain: 'kafka.fault.crashProducer' }] };
+      }
+      const actor = step.target as ActorId;
+      const c = world.consumers[actor]!;
+      const d = c.context.current;
+      const about = d ? { msgId: d.msgId, count: d.count } : {};
+      if (step.fault === 'exceedMaxPollInterval') {
+        const jumped = { ...spent, time: t + k.maxPollIntervalMs };
+        const next = send(jumped, env, actor, { type: 'fault.leaveGroup' });
+        return { world: next, events: [{ time: jumped.time, actor, type: 'member.leftGroup', ...about, explain: 'kafka.fault.exceedMaxPollInterval' }] };
+      }
+      if (step.fault === 'closeConsumer') {
+        const next = send(spent, env, actor, { type: 'fault.close' });
+        const committed = next.net[`${actor}>broker`]?.some((p) => p.kind === 'commit') ?? false;
+        return { world: next, events: [{ time: t, actor, type: 'consumer.closed', explain: committed ? 'kafka.fault.closeConsumer.commit' : 'kafka.fault.closeConsumer', detail: { offset: c.context.position } }] };
+      }
+      // crashConsumerBeforeCommit: the process dies; the coordinator notices when its session times out.
+      let next = send(spent, env, actor, { type: 'fault.crashConsumer' });
+      const member = `${actor}#${c.context.inc}`;
+      if (world.broker.context.members.includes(member)) {
+        next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + k.sessionTimeoutMs }] };
+      }
+      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...about, explain: 'kafka.fault.crashConsumerBeforeCommit', detail: { offset: world.broker.context.committed } }] };
+    }
+  }
+}
+
+function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<KafkaWorld> {
+  const t = world.time;
+  const b = world.broker.context;
+  switch (payload.kind) {
+    case 'produce': {
+      const next = send(world, env, 'broker', { type: 'produce.received', msg: payload.msg, pid: payload.pid, seq: payload.seq });
+      const appended = next.broker.context.log.length > b.log.length;
+      const copies = next.broker.context.log.filter((r) => r.msgId === payload.msg.id).length;
+      const explain = !appended ? 'kafka.produce.duplicate' : copies > 1 ? 'kafka.produce.appendedAgain' : 'kafka.produce.appended';
+      return { world: next, events: [{ time: t, actor: 'broker', type: appended ? 'record.appended' : 'record.deduplicated', msgId: payload.msg.id, explain, detail: { offset: b.log.length, pid: payload.pid, seq: payload.seq } }] };
+    }
+    case 'produceResponse': {
+      if (world.producer.value === 'crashed') return { world, events: [{ time: t, actor: 'net', type: 'response.undelivered', msgId: payload.msgId, explain: 'kafka.response.nobody' }] };
+      const next = send(world, env, 'producer', { type: 'response.received', msgId: payload.msgId });
+      return { world: next, events: [{ time: t, actor: 'producer', type: 'response.received', msgId: payload.msgId, explain: 'kafka.produce.acked' }] };
+    }
+    case 'join': {
+      const next = send(world, env, 'broker', { type: 'member.joined', consumer: from, inc: payload.inc });
+      const aborted = (w: KafkaWorld) => w.broker.context.receipts.filter((r) => r.state === 'aborted').length;
+      const fenced = aborted(next) > aborted(world) ? [{ time: t, actor: 'broker' as const, type: 'transaction.aborted', explain: 'kafka.txn.fenced', detail: { consumer: from } }] : [];
+      return { world: next, events: [{ time: t, actor: from, type: 'member.joined', explain: 'kafka.member.joined', detail: { member: `${from}#${payload.inc}` } }, ...fenced] };
+    }
+    case 'txnProduce':
+      return { world: send(world, env, 'broker', { type: 'txn.produced', consumer: from, msgId: payload.msgId, key: payload.key }), events: [] };
+    case 'txnCommit': {
+      const next = send(world, env, 'broker', { type: 'txn.committed', consumer: from, inc: payload.inc, generation: payload.generation, offset: payload.offset });
+      const committed = next.broker.context.committed === payload.offset && next.broker.context.receipts.some((r) => r.txn === from && r.state === 'committed');
+      return { world: next, events: [{ time: t, actor: 'broker', type: committed ? 'transaction.committed' : 'transaction.aborted', explain: committed ? 'kafka.txn.committed' : 'kafka.txn.abortedLate', detail: { consumer: from, offset: payload.offset } }] };
+    }
+    case 'leave': {
+      const next = send(world, env, 'broker', { type: 'member.left', consumer: from, inc: payload.inc });
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'member.left', explain: 'kafka.member.left', detail: { consumer: from } }] };
+    }
+    case 'rebalance': {
+      const next = send(world, env, to, { type: 'rebalance.started' });
+      return { world: next, events: [{ time: t, actor: to, type: 'rebalance.started', explain: 'kafka.rebalance.started' }] };
+    }
+    case 'assign': {
+      const next = send(world, env, to, { type: 'partition.assigned', generation: payload.generation, offset: payload.offset });
+      const explain = payload.offset === null ? 'kafka.assigned.none' : 'kafka.assigned';
+      return { world: next, events: [{ time: t, actor: to, type: 'partition.assigned', explain, detail: { offset: payload.offset ?? -1, generation: payload.generation } }] };
+    }
+    case 'fetch': {
+      const next = send(world, env, 'broker', { type: 'fetch.received', consumer: from, generation: payload.generation, offset: payload.offset });
+      return { world: next, events: [] };
+    }
+    case 'records': {
+      const c = world.consumers[to];
+      const next = send(world, env, to, { type: 'records.fetched', generation: payload.generation, records: payload.records });
+      const taken = c?.value === 'polling' && next.consumers[to]!.value === 'processing';
+      if (!taken) return { world: next, events: [{ time: t, actor: to, type: 'records.discarded', explain: 'kafka.records.stale' }] };
+      return {
+        world: next,
+        events: payload.records
+          .filter((r) => r.offset >= (c?.context.position ?? 0))
+          .map((r) => ({ time: t, actor: to, type: 'record.fetched', msgId: r.msgId, count: r.reads, redelivered: r.reads > 1, explain: r.reads > 1 ? 'kafka.record.reread' : 'kafka.record.fetched', detail: { offset: r.offset } })),
+      };
+    }
+    case 'commit': {
+      const next = send(world, env, 'broker', { type: 'commit.received', consumer: from, inc: payload.inc, generation: payload.generation, offset: payload.offset });
+      return { world: next, events: [] };
+    }
+    case 'commitResponse': {
+      const next = send(world, env, to, { type: 'commit.answered', ok: payload.ok, offset: payload.offset });
+      return { world: next, events: [{ time: t, actor: to, type: payload.ok ? 'offset.committed' : 'commit.failed', explain: payload.ok ? 'kafka.committed' : 'kafka.commitFailed', detail: { offset: payload.offset } }] };
+    }
+    default:
+      throw new Error(`Kafka does not carry ${payload.kind}`);
+  }
+}
+
+function settings(scenario: Scenario): SettingView[] {
+  const k = settingsOf(scenario);
+  const d = kafkaDefaults;
+  const row = (name: string, value: string, def: string): SettingView => ({ name, value, default: def, changed: value !== def });
+  return [
+    row('enable.auto.commit', String(k.commit === 'auto'), 'true'),
+    ...(k.commit === 'transaction' ? [row('transactional.id', 'billing-<consumer>', '—')] : []),
+    row('auto.commit.interval.ms', String(k.autoCommitIntervalMs), String(d.autoCommitIntervalMs)),
+    ...(k.commit === 'auto' ? [] : [row('commit', k.commit === 'sync' ? 'commitSync() after each record' : k.commit === 'transaction' ? 'sendOffsetsToTransaction() + commitTransaction()' : `application timer, ${k.autoCommitIntervalMs} ms`, '—')]),
+    row('onPartitionsRevoked commits', String(k.commitOnRevoke), 'false'),
+    row('max.poll.interval.ms', String(k.maxPollIntervalMs), String(d.maxPollIntervalMs)),
+    row('session.timeout.ms', String(k.sessionTimeoutMs), String(d.sessionTimeoutMs)),
+    row('request.timeout.ms', String(k.requestTimeoutMs), String(d.requestTimeoutMs)),
+    row('enable.idempotence', String(k.enableIdempotence), 'true'),
+    row('isolation.level', k.commit === 'transaction' ? 'read_committed' : 'read_uncommitted', 'read_uncommitted'),
+  ];
+}
+
+/** Apache Kafka (3.x / 4.x, classic group protocol, Java client defaults). */
+export const kafkaProtocol: Protocol = {
+  id: 'kafka',
+  title: 'Kafka',
+  initialWorld,
+  enabledSteps: (world, faults) => enabledSteps(world as KafkaWorld, faults),
+  apply: (world, step, scenario, tx) => apply(world as KafkaWorld, step, scenario, tx),
+  machines: [
+    { name: 'producer', machine: kafkaProducerMachine, actors: (w) => [w.producer] },
+    { name: 'broker', machine: kafkaBrokerMachine, actors: (w) => [w.broker] },
+    { name: 'consumer', machine: kafkaConsumerMachine, actors: (w) => Object.values(w.consumers) },
+  ],
+  text: kafkaText,
+  view(w) {
+    const world = w as KafkaWorld;
+    const b = world.broker.context;
+    const p = world.producer.context;
+    return {
+      producer: { state: world.producer.value, sections: [], notes: [p.pid >= 0 ? `producer id ${p.pid}, seq ${p.seq}` : 'enable.idempotence=false', ...(p.attempt > 1 ? [`#${p.attempt}`] : [])] },
+      broker: {
+        state: b.awaiting.length > 0 ? 'rebalancing' : world.broker.value,
+        sections: [
+          {
+            label: 'orders-p0',
+            tokens: b.log.map((r) => ({ msg: r.msgId, text: `@${r.offset}${r.copy > 1 ? ` (${r.copy})` : ''}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < b.committed ? 'committed' : 'stored' })),
+            note: { en: `committed offset ${b.committed}`, 'zh-cn': `已提交位点 ${b.committed}` },
+          },
+          ...(b.receipts.length > 0
+            ? [
+                {
+                  label: { en: 'receipts (read_committed sees the committed ones)', 'zh-cn': 'receipts（read_committed 只看得到已提交的）' },
+                  tokens: b.receipts.map((r) => ({ msg: r.msgId, text: r.state, kind: r.state === 'committed' ? 'committed' : r.state === 'aborted' ? 'dead' : 'stored' })),
+                  note: { en: `visible to read_committed: ${b.receipts.filter((r) => r.state === 'committed').length}`, 'zh-cn': `read_committed 可见：${b.receipts.filter((r) => r.state === 'committed').length} 条` },
+                },
+              ]
+            : []),
+        ],
+        notes: [
+          { en: `group billing, generation ${b.generation}: ${b.members.join(', ') || '—'}; p0 → ${b.owner ?? '—'}`, 'zh-cn': `消费者组 billing，第 ${b.generation} 代：${b.members.join('、') || '—'}；p0 → ${b.owner ?? '—'}` },
+        ],
+      },
+      consumers: Object.fromEntries(
+        Object.entries(world.consumers).map(([id, c]) => {
+          const lane = consumerLane(c);
+          if (c.context.owns) lane.notes.push({ en: `p0 position ${c.context.position}${c.context.dirty ? ' (not committed)' : ''}`, 'zh-cn': `p0 消费到 ${c.context.position}${c.context.dirty ? '（未提交）' : ''}` });
+          if (!c.context.member) lane.notes.push({ en: 'left the group', 'zh-cn': '已离开消费者组' });
+          return [id, lane];
+        }),
+      ),
+    };
+  },
+  settings,
+};

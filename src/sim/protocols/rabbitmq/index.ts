@@ -1,0 +1,3 @@
+export { rabbitScenarios } from './rabbitmq.scenarios';
+export { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
+export { rabbitProtocol, type RabbitWorld } from './rabbitmq.world';

@@ -1,0 +1,111 @@
+import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import type { Message } from '../../core/types';
+import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
+
+/** A second order, for scenarios that need two messages. */
+export const order43: Message = {
+  id: 'order-43',
+  key: 'order-43',
+  label: { en: 'charge order #43 ¥80', 'zh-cn': '订单 #43 扣款 ¥80' },
+  name: { en: 'order #43', 'zh-cn': '订单 #43' },
+};
+
+const base = {
+  protocol: 'rabbitmq',
+  messages: [order42],
+  consumers: 1,
+  autoAck: false,
+  strategy: 'none',
+  settings: defaultSettings,
+} as const satisfies Partial<Scenario>;
+
+const rabbit = (s: Partial<RabbitSettings>): RabbitSettings => ({ ...rabbitDefaults, ...s });
+const inbox = { strategy: 'inboxInTransaction' } as const;
+const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
+const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
+
+const crashRequeue: Scenario = {
+  ...base,
+  id: 'rabbitmq-crash-requeue',
+  messages: [order42, order43],
+  rabbitmq: rabbit({ prefetch: 2 }),
+  faults: { crashConsumerAfterEffect: 1 },
+  expected: duplicates,
+};
+
+const consumerTimeout: Scenario = {
+  ...base,
+  id: 'rabbitmq-consumer-timeout',
+  consumers: 2,
+  rabbitmq: rabbit({}),
+  faults: { exceedConsumerTimeout: 1 },
+  expected: duplicates,
+};
+
+const lostConfirm: Scenario = {
+  ...base,
+  id: 'rabbitmq-lost-confirm',
+  rabbitmq: rabbit({}),
+  faults: { loseConfirm: 1 },
+  expected: duplicates,
+};
+
+const limitLow: Scenario = {
+  ...base,
+  id: 'rabbitmq-delivery-limit-low',
+  rabbitmq: rabbit({ queueType: 'quorum', deliveryLimit: 2, deadLetterExchange: 'orders.dlx' }),
+  faults: { failHandler: 3 },
+  expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
+};
+
+const ttlNotDedup: Scenario = {
+  ...base,
+  id: 'rabbitmq-ttl-not-dedup',
+  settings: { ...defaultSettings, restartDelay: 120_000 },
+  rabbitmq: rabbit({ messageTtl: 60_000 }),
+  faults: { loseConfirm: 1, crashConsumerBeforeEffect: 1 },
+  expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'violated' },
+};
+
+/**
+ * RabbitMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
+ * here; the tests and the benchmark compare the checker's verdicts against them.
+ */
+export const rabbitScenarios: Scenario[] = [
+  crashRequeue,
+  {
+    ...crashRequeue,
+    ...inbox,
+    id: 'rabbitmq-crash-requeue-inbox',
+    expected: holds,
+  },
+  consumerTimeout,
+  {
+    ...consumerTimeout,
+    ...inbox,
+    id: 'rabbitmq-consumer-timeout-inbox',
+    expected: holds,
+  },
+  lostConfirm,
+  {
+    ...lostConfirm,
+    ...inbox,
+    id: 'rabbitmq-lost-confirm-inbox',
+    expected: holds,
+  },
+  limitLow,
+  {
+    ...limitLow,
+    id: 'rabbitmq-delivery-limit-default',
+    rabbitmq: rabbit({ queueType: 'quorum', deliveryLimit: 20, deadLetterExchange: 'orders.dlx' }),
+    expected: holds,
+  },
+  ttlNotDedup,
+  {
+    ...ttlNotDedup,
+    ...inbox,
+    id: 'rabbitmq-dedup-not-ttl',
+    rabbitmq: rabbit({}),
+    expected: holds,
+  },
+];

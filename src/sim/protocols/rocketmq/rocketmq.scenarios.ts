@@ -1,0 +1,129 @@
+import type { Message } from '../../core/types';
+import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { rocketDefaults, type RocketSettings } from './rocketmq.settings';
+
+/** A poison message: its amount is invalid, so every attempt fails. */
+export const order13: Message = {
+  id: 'order-13',
+  key: 'order-13',
+  label: { en: 'charge order #13 ¥-5 (invalid amount)', 'zh-cn': '订单 #13 扣款 ¥-5（金额非法）' },
+  name: { en: 'order #13', 'zh-cn': '订单 #13' },
+  poison: true,
+};
+
+const base = {
+  protocol: 'rocketmq',
+  messages: [order42],
+  consumers: 1,
+  autoAck: false,
+  strategy: 'none',
+  settings: defaultSettings,
+} as const satisfies Partial<Scenario>;
+
+const rocket = (s: Partial<RocketSettings>): RocketSettings => ({ ...rocketDefaults, ...s });
+const keys = { strategy: 'inboxInTransaction' } as const;
+const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
+const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
+
+const offsetCrash: Scenario = {
+  ...base,
+  id: 'rocketmq-offset-not-persisted',
+  rocketmq: rocket({}),
+  faults: { crashConsumerBeforePersist: 1 },
+  expected: duplicates,
+};
+
+const rebalance: Scenario = {
+  ...base,
+  id: 'rocketmq-rebalance',
+  messages: [{ ...order42, partition: 1 }],
+  consumers: 2,
+  rocketmq: rocket({}),
+  faults: { joinConsumer: 1 },
+  expected: duplicates,
+};
+
+const sendRetry: Scenario = {
+  ...base,
+  id: 'rocketmq-send-retry-msgid',
+  strategy: 'inboxByMsgId',
+  rocketmq: rocket({}),
+  faults: { loseSendResponse: 1 },
+  expected: duplicates,
+};
+
+const orderlyPoison: Scenario = {
+  ...base,
+  id: 'rocketmq-orderly-poison',
+  messages: [order13, order42],
+  settings: { ...defaultSettings, horizon: 60_000 },
+  rocketmq: rocket({ consumeMode: 'orderly' }),
+  faults: {},
+  expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
+};
+
+const broadcasting: Scenario = {
+  ...base,
+  id: 'rocketmq-broadcasting',
+  consumers: 2,
+  rocketmq: rocket({ messageModel: 'BROADCASTING' }),
+  faults: {},
+  expected: duplicates,
+};
+
+/**
+ * RocketMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
+ * here; the tests and the benchmark compare the checker's verdicts against them.
+ */
+export const rocketScenarios: Scenario[] = [
+  offsetCrash,
+  {
+    ...offsetCrash,
+    ...keys,
+    id: 'rocketmq-offset-not-persisted-keys',
+    expected: holds,
+  },
+  rebalance,
+  {
+    ...rebalance,
+    ...keys,
+    id: 'rocketmq-rebalance-keys',
+    expected: holds,
+  },
+  sendRetry,
+  {
+    ...sendRetry,
+    ...keys,
+    id: 'rocketmq-send-retry-keys',
+    expected: holds,
+  },
+  {
+    ...base,
+    id: 'rocketmq-retry-then-dlq',
+    messages: [order13],
+    rocketmq: rocket({}),
+    faults: {},
+    expected: holds,
+  },
+  {
+    ...base,
+    id: 'rocketmq-retry-transient',
+    rocketmq: rocket({}),
+    faults: { failConsumption: 2 },
+    expected: holds,
+  },
+  orderlyPoison,
+  {
+    ...orderlyPoison,
+    id: 'rocketmq-orderly-max-reconsume',
+    rocketmq: rocket({ consumeMode: 'orderly', maxReconsumeTimes: 3 }),
+    expected: holds,
+  },
+  broadcasting,
+  {
+    ...broadcasting,
+    id: 'rocketmq-clustering',
+    rocketmq: rocket({}),
+    expected: holds,
+  },
+];

@@ -1,0 +1,271 @@
+import type { ActorId, ActorState, Payload } from '../../core/types';
+import { initialActor, type Transitioner } from '../../engine/actors';
+import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env } from '../../engine/kit';
+import type { Protocol, SettingView } from '../../engine/protocol';
+import type { Scenario } from '../../engine/scenario';
+import type { Step, TraceEvent, World } from '../../engine/world';
+import { consumerLane } from '../ack/ack.world';
+import { retryQueue, rocketBrokerMachine, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
+import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
+import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
+import { retryDelay, rocketDefaults } from './rocketmq.settings';
+import { rocketText } from './rocketmq.text';
+
+/** A RocketMQ world: a producer, a broker with topic `orders` and group `billing`, push consumers. */
+export type RocketWorld = World<RocketProducerContext, RocketBrokerContext, RocketConsumerContext>;
+
+const machines = { producer: rocketProducerMachine, broker: rocketBrokerMachine, consumer: rocketConsumerMachine };
+const send = (world: RocketWorld, env: Env, actor: ActorId, event: RocketBrokerEvent | RocketConsumerEvent | RocketProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const settingsOf = (s: Scenario) => s.rocketmq ?? rocketDefaults;
+const queueLabel = (q: string) => (q === retryQueue ? '%RETRY%billing' : q);
+const offsetsText = (o: Record<string, number>) => Object.entries(o).map(([q, n]) => `${queueLabel(q)}=${n}`).join(', ') || '—';
+
+function initialWorld(scenario: Scenario): RocketWorld {
+  const r = settingsOf(scenario);
+  const s = scenario.settings;
+  const producer = initialActor<RocketProducerContext>(rocketProducerMachine, { messages: scenario.messages, sendMsgTimeout: r.sendMsgTimeout, maxAttempts: s.maxPublishAttempts });
+  const broker = initialActor<RocketBrokerContext>(rocketBrokerMachine, { messageModel: r.messageModel, maxRetries: r.maxReconsumeTimes < 0 ? 16 : r.maxReconsumeTimes });
+  let world = applyOutputs(emptyWorld<RocketWorld>('rocketmq', scenario, producer.state, broker.state), 'producer', [{ kind: 'startTimer', name: 'start', after: 0 }]);
+  const standby = scenario.faults.joinConsumer ? ['c2'] : [];
+  for (const id of consumerIds(scenario.consumers)) {
+    const c = initialActor<RocketConsumerContext>(rocketConsumerMachine, { ...r, id, restartDelay: s.restartDelay, standby: standby.includes(id) });
+    world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
+  }
+  return world;
+}
+
+const isBusy = (c: ActorState<RocketConsumerContext>) => (c.value === 'processing' || c.value === 'finishing') && c.context.current !== null;
+
+function enabledFaults(world: RocketWorld): Step[] {
+  const out: Step[] = [];
+  for (const [id, c] of Object.entries(world.consumers)) {
+    if (c.value === 'stopped') {
+      if (can(world, 'joinConsumer')) out.push({ kind: 'fault', fault: 'joinConsumer', target: id });
+      continue;
+    }
+    if (c.value === 'crashed') continue;
+    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforePersist')) out.push({ kind: 'fault', fault: 'crashConsumerBeforePersist', target: id });
+    if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption')) out.push({ kind: 'fault', fault: 'failConsumption', target: id });
+  }
+  for (const [l, queue] of Object.entries(world.net)) {
+    if (queue[0]?.kind === 'sendResult' && can(world, 'loseSendResponse')) out.push({ kind: 'fault', fault: 'loseSendResponse', target: l });
+  }
+  return out;
+}
+
+function enabledSteps(world: RocketWorld, faults: boolean): Step[] {
+  const running = Object.entries(world.consumers)
+    .filter(([, c]) => isBusy(c))
+    .map(([id]) => id as ActorId);
+  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+}
+
+/** What a consumer's failure did: a send-back on its way, or a pause in orderly mode. */
+function failureEvents(before: RocketWorld, after: RocketWorld, actor: ActorId, msgId: string): TraceEvent[] {
+  const c = after.consumers[actor]!;
+  const explain = c.value === 'suspended' ? 'rocketmq.suspended' : 'rocketmq.reconsumeLater';
+  return [{ time: before.time, actor, type: c.value === 'suspended' ? 'queue.suspended' : 'message.reconsumeLater', msgId, explain }];
+}
+
+/** Events for what the broker just sent to %DLQ%, and the stores' dead-letter mark. */
+function dlqEvents(before: RocketWorld, after: RocketWorld): Applied<RocketWorld> {
+  let world = after;
+  const events: TraceEvent[] = [];
+  for (const r of after.broker.context.dlq.slice(before.broker.context.dlq.length)) {
+    world = deadLetter(world, r.key);
+    events.push({ time: after.time, actor: 'broker', type: 'message.deadLettered', msgId: r.msgId, explain: 'rocketmq.dlq' });
+  }
+  return { world, events };
+}
+
+function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<RocketWorld> {
+  const env: Env = { scenario, tx };
+  const t = world.time;
+  switch (step.kind) {
+    case 'deliver': {
+      const [from, to] = step.link.split('>') as [ActorId, ActorId];
+      const { world: next, head } = dropHead(world, step.link);
+      return arrive(next, env, from, to, head);
+    }
+    case 'run': {
+      const c = world.consumers[step.actor];
+      const d = c?.context.current;
+      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
+      if (c.value === 'finishing') {
+        const h = c.context.inHand;
+        const next = send(world, env, step.actor, { type: 'handler.returned' });
+        const dropped = h?.dropped ?? false;
+        return { world: next, events: [{ time: t, actor: step.actor, type: dropped ? 'consume.discarded' : 'message.consumed', msgId: d.msgId, explain: dropped ? 'rocketmq.consumedDropped' : 'rocketmq.consumed', detail: { queue: queueLabel(h?.queue ?? ''), offset: (h?.record.offset ?? 0) + 1 } }] };
+      }
+      const r = handlerStep(world, env, step.actor, c, d);
+      const next = send(r.world, env, step.actor, r.completed);
+      return { world: next, events: r.completed.failed ? [...r.events, ...failureEvents(world, next, step.actor, d.msgId)] : r.events };
+    }
+    case 'timer': {
+      const { world: taken, timer } = takeTimer(world, step);
+      const now = taken.time;
+      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
+      if (timer.owner === 'producer' && timer.name === 'start') return { world: send(taken, env, 'producer', { type: 'producer.started' }), events: [] };
+      if (timer.owner === 'producer') {
+        const before = taken.producer.context;
+        const next = send(taken, env, 'producer', { type: 'send.timedOut' });
+        const msg = before.messages[before.next];
+        const retried = next.producer.context.attempt > before.attempt;
+        return { world: next, events: [{ time: now, actor: 'producer', type: retried ? 'message.resent' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt } }] };
+      }
+      if (timer.owner === 'broker') {
+        const [msgId, n] = timer.name.slice('retry:'.length).split('#') as [string, string];
+        const next = send(taken, env, 'broker', { type: 'retry.due', msgId, retries: Number(n) });
+        return { world: next, events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries: Number(n) } }] };
+      }
+      const actor = timer.owner as ActorId;
+      if (timer.name === 'persist') {
+        const c = taken.consumers[actor]!;
+        const next = send(taken, env, actor, { type: 'persist.due' });
+        const clustering = settingsOf(scenario).messageModel === 'CLUSTERING';
+        return { world: next, events: c.context.dirty && clustering ? [{ time: now, actor, type: 'offsets.persisted', explain: 'rocketmq.persisted', detail: { offsets: offsetsText(c.context.offsets) } }] : [] };
+      }
+      if (timer.name === 'suspend') {
+        const next = send(taken, env, actor, { type: 'suspend.over' });
+        const dlq = dlqEvents(taken, next);
+        return dlq;
+      }
+      const next = send(taken, env, actor, { type: 'consumer.restarted' });
+      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'rocketmq.restarted' }] };
+    }
+    case 'fault': {
+      const spent = spend(world, step.fault);
+      if (step.fault === 'loseSendResponse') {
+        const { world: next, head } = dropHead(spent, step.target);
+        const msgId = head.kind === 'sendResult' ? head.msgId : undefined;
+        return { world: next, events: [{ time: t, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }] };
+      }
+      const actor = step.target as ActorId;
+      const c = world.consumers[actor]!;
+      const d = c.context.current;
+      if (step.fault === 'joinConsumer') {
+        return { world: send(spent, env, actor, { type: 'consumer.started' }), events: [{ time: t, actor, type: 'consumer.started', explain: 'rocketmq.fault.join' }] };
+      }
+      if (step.fault === 'failConsumption') {
+        const next = send(spent, env, actor, { type: 'consumption.failed' });
+        return { world: next, events: [{ time: t, actor, type: 'consume.failed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.fail' }, ...failureEvents(world, next, actor, d?.msgId ?? '')] };
+      }
+      const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
+      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.crash', detail: { offsets: offsetsText(Object.fromEntries(c.context.queues.map((q) => [q, world.broker.context.offsets[q] ?? 0]))) } }] };
+    }
+  }
+}
+
+function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<RocketWorld> {
+  const t = world.time;
+  switch (payload.kind) {
+    case 'send': {
+      const next = send(world, env, 'broker', { type: 'message.sent', msg: payload.msg });
+      const queue = `q${payload.msg.partition ?? 0}`;
+      const again = Object.values(world.broker.context.queues).flat().some((r) => r.key === payload.msg.key);
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: again ? 'rocketmq.storedAgain' : 'rocketmq.stored', detail: { id: payload.msg.id, queue } }] };
+    }
+    case 'sendResult': {
+      const next = send(world, env, 'producer', { type: 'sendResult.received', msgId: payload.msgId });
+      return { world: next, events: [{ time: t, actor: 'producer', type: 'sendResult.received', msgId: payload.msgId, explain: 'rocketmq.sendResult' }] };
+    }
+    case 'join': {
+      const next = send(world, env, 'broker', { type: 'member.joined', consumer: from, inc: payload.inc });
+      return { world: next, events: [{ time: t, actor: from, type: 'member.joined', explain: 'rocketmq.joined' }] };
+    }
+    case 'leave': {
+      const next = send(world, env, 'broker', { type: 'member.gone', consumer: from, inc: payload.inc });
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'member.left', explain: 'rocketmq.left', detail: { consumer: from } }] };
+    }
+    case 'allocate': {
+      const next = send(world, env, to, { type: 'queues.allocated', queues: payload.queues, offsets: payload.offsets });
+      return { world: next, events: [{ time: t, actor: to, type: 'queues.allocated', explain: 'rocketmq.allocated', detail: { queues: payload.queues.map(queueLabel).join(', ') || '—' } }] };
+    }
+    case 'pull':
+      return { world: send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset }), events: [] };
+    case 'pulled': {
+      const held = (c: RocketWorld['consumers'][string] | undefined) => [...(c?.context.buffer ?? []), ...(c?.context.inHand ? [c.context.inHand] : [])];
+      const known = new Set(held(world.consumers[to]).map((b) => `${b.queue}@${b.record.offset}`));
+      const next = send(world, env, to, { type: 'messages.pulled', queue: payload.queue, records: payload.records, inc: payload.inc });
+      const fresh = held(next.consumers[to]).filter((b) => !known.has(`${b.queue}@${b.record.offset}`));
+      return {
+        world: next,
+        events: fresh.map((b) => {
+          // In broadcasting mode every consumer reads every message once: a second read is not a redelivery.
+          const again = settingsOf(env.scenario).messageModel === 'CLUSTERING' && b.record.reads > 1;
+          return { time: t, actor: to, type: 'message.pulled', msgId: b.record.msgId, count: b.record.reads, redelivered: again || (b.record.retries ?? 0) > 0, explain: again ? 'rocketmq.pulledAgain' : 'rocketmq.pulled', detail: { where: `${queueLabel(b.queue)}@${b.record.offset}` } };
+        }),
+      };
+    }
+    case 'persist': {
+      const next = send(world, env, 'broker', { type: 'offsets.persisted', offsets: payload.offsets });
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'offsets.stored', explain: 'rocketmq.offsetsStored', detail: { consumer: from, offsets: offsetsText(payload.offsets) } }] };
+    }
+    case 'sendBack': {
+      const next = send(world, env, 'broker', { type: 'message.sentBack', record: payload.record, direct: payload.queue === 'dlq' });
+      const dlq = dlqEvents(world, next);
+      const retries = (payload.record.retries ?? 0) + 1;
+      const scheduled = dlq.events.length === 0 ? [{ time: t, actor: 'broker' as const, type: 'retry.scheduled', msgId: payload.record.msgId, explain: 'rocketmq.retryScheduled', detail: { retries, delay: `${retryDelay(retries) / 1000} s` } }] : [];
+      return { world: dlq.world, events: [...scheduled, ...dlq.events] };
+    }
+    default:
+      throw new Error(`RocketMQ does not carry ${payload.kind}`);
+  }
+}
+
+function settings(scenario: Scenario): SettingView[] {
+  const r = settingsOf(scenario);
+  const d = rocketDefaults;
+  const row = (name: string, value: string, def: string): SettingView => ({ name, value, default: def, changed: value !== def });
+  return [
+    row('messageModel', r.messageModel, d.messageModel),
+    row('listener', r.consumeMode === 'orderly' ? 'MessageListenerOrderly' : 'MessageListenerConcurrently', 'MessageListenerConcurrently'),
+    row('persistConsumerOffsetInterval', String(r.persistConsumerOffsetInterval), String(d.persistConsumerOffsetInterval)),
+    row('maxReconsumeTimes', String(r.maxReconsumeTimes), String(d.maxReconsumeTimes)),
+    ...(r.consumeMode === 'orderly' ? [row('suspendCurrentQueueTimeMillis', String(r.suspendCurrentQueueTimeMillis), String(d.suspendCurrentQueueTimeMillis))] : []),
+    row('messageDelayLevel', '1s 5s 10s 30s 1m … 2h', '1s 5s 10s 30s 1m … 2h'),
+    row('sendMsgTimeout', String(r.sendMsgTimeout), String(d.sendMsgTimeout)),
+  ];
+}
+
+/** Apache RocketMQ (4.x push consumer). */
+export const rocketProtocol: Protocol = {
+  id: 'rocketmq',
+  title: 'RocketMQ',
+  initialWorld,
+  enabledSteps: (world, faults) => enabledSteps(world as RocketWorld, faults),
+  apply: (world, step, scenario, tx) => apply(world as RocketWorld, step, scenario, tx),
+  machines: [
+    { name: 'producer', machine: rocketProducerMachine, actors: (w) => [w.producer] },
+    { name: 'broker', machine: rocketBrokerMachine, actors: (w) => [w.broker] },
+    { name: 'consumer', machine: rocketConsumerMachine, actors: (w) => Object.values(w.consumers) },
+  ],
+  text: rocketText,
+  view(w) {
+    const world = w as RocketWorld;
+    const b = world.broker.context;
+    const p = world.producer;
+    const tokens = (q: string) => (b.queues[q] ?? []).map((r) => ({ msg: r.msgId, text: `@${r.offset}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < (b.offsets[q] ?? 0) ? 'committed' : 'stored' }));
+    return {
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      broker: {
+        state: world.broker.value,
+        sections: [
+          ...['q0', 'q1', retryQueue].map((q) => ({ label: `orders-${q}`.replace('orders-retry', '%RETRY%billing'), tokens: tokens(q), note: b.messageModel === 'CLUSTERING' ? { en: `consume offset ${b.offsets[q] ?? 0}`, 'zh-cn': `消费位点 ${b.offsets[q] ?? 0}` } : '' })),
+          ...(b.delayed.length > 0 ? [{ label: 'SCHEDULE_TOPIC_XXXX', tokens: b.delayed.map((r) => ({ msg: r.msgId, text: `retry ${r.retries}`, kind: 'retry' })) }] : []),
+          ...(b.dlq.length > 0 ? [{ label: '%DLQ%billing', tokens: b.dlq.map((r) => ({ msg: r.msgId, kind: 'dead' })) }] : []),
+        ],
+        notes: [{ en: `group billing (${b.messageModel}): ${b.members.join(', ') || '—'}`, 'zh-cn': `消费者组 billing（${b.messageModel}）：${b.members.join('、') || '—'}` }],
+      },
+      consumers: Object.fromEntries(
+        Object.entries(world.consumers).map(([id, c]) => {
+          const lane = consumerLane(c);
+          if (c.context.buffer.length > 0) lane.sections.push({ label: { en: 'Process queue', 'zh-cn': '本地缓存队列' }, tokens: c.context.buffer.map((x) => ({ msg: x.record.msgId, text: `${queueLabel(x.queue)}@${x.record.offset}`, kind: 'stored' })) });
+          if (c.context.queues.length > 0) lane.notes.push({ en: `queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`, 'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}` });
+          return [id, lane];
+        }),
+      ),
+    };
+  },
+  settings,
+};

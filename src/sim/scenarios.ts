@@ -1,0 +1,17 @@
+import { describeScenarios } from './engine/scenario';
+import { ackScenarios } from './protocols/ack/ack.scenarios';
+import { ackScenarioText } from './protocols/ack/ack.scenarios.text';
+import { kafkaScenarios } from './protocols/kafka/kafka.scenarios';
+import { kafkaScenarioText } from './protocols/kafka/kafka.scenarios.text';
+import { rabbitScenarios } from './protocols/rabbitmq/rabbitmq.scenarios';
+import { rabbitScenarioText } from './protocols/rabbitmq/rabbitmq.scenarios.text';
+import { rocketScenarios } from './protocols/rocketmq/rocketmq.scenarios';
+import { rocketScenarioText } from './protocols/rocketmq/rocketmq.scenarios.text';
+
+/** Every built-in scenario with its words: the generic queue's, then Kafka's, RabbitMQ's and RocketMQ's. */
+export const allScenarios = [
+  ...describeScenarios(ackScenarios, ackScenarioText),
+  ...describeScenarios(kafkaScenarios, kafkaScenarioText),
+  ...describeScenarios(rabbitScenarios, rabbitScenarioText),
+  ...describeScenarios(rocketScenarios, rocketScenarioText),
+];

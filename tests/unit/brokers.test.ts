@@ -1,0 +1,318 @@
+/**
+ * The Kafka, RabbitMQ and RocketMQ machines: every scenario's verdict, and one trace per broker
+ * mechanism the chapters teach, read the way a reader reads the log.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  check,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  fromSteps,
+  inject,
+  isQuiescent,
+  kafkaScenarios,
+  rabbitScenarios,
+  rocketScenarios,
+  stepForward,
+  stepKey,
+  traceOf,
+  type FaultKind,
+  type KafkaWorld,
+  type RabbitWorld,
+  type RocketWorld,
+  type Scenario,
+  type Timeline,
+  type TraceEvent,
+} from '../../src/sim';
+
+const all = [...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios];
+const byId = (id: string): Scenario => {
+  const s = all.find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+
+/**
+ * Plays the default schedule, injecting each fault (in order) at the first step it can happen —
+ * on `target` when given — then runs until nothing but a fault could happen.
+ */
+function play(id: string, faults: (FaultKind | [FaultKind, string])[] = []): { tl: Timeline; trace: TraceEvent[] } {
+  let tl = createTimeline(byId(id));
+  const queue = [...faults];
+  for (let i = 0; i < 2000; i++) {
+    const next = queue[0];
+    if (next) {
+      const [fault, target] = typeof next === 'string' ? [next, undefined] : next;
+      const key = enabledSteps(currentWorld(tl))
+        .map(stepKey)
+        .find((k) => k.startsWith(`f:${fault}:`) && (target === undefined || k === `f:${fault}:${target}`));
+      if (key) {
+        tl = inject(tl, key);
+        queue.shift();
+        continue;
+      }
+    }
+    const moved = stepForward(tl);
+    if (moved === tl) break;
+    tl = moved;
+  }
+  expect(queue, `faults never enabled in ${id}`).toEqual([]);
+  expect(isQuiescent(currentWorld(tl))).toBe(true);
+  return { tl, trace: traceOf(tl) };
+}
+
+const first = (trace: TraceEvent[], pred: (e: TraceEvent) => boolean) => trace.findIndex(pred);
+const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;
+
+describe('every broker scenario', () => {
+  it('has at least five scenarios per broker, and a fixed variant for each broken one', () => {
+    for (const list of [kafkaScenarios, rabbitScenarios, rocketScenarios]) {
+      expect(list.length).toBeGreaterThanOrEqual(5);
+      const broken = list.filter((s) => Object.values(s.expected).includes('violated'));
+      const fixed = list.filter((s) => !Object.values(s.expected).includes('violated'));
+      // Every broken scenario is followed by a variant that holds (same broker, same faults).
+      for (const b of broken) {
+        const next = list[list.indexOf(b) + 1];
+        expect(next && fixed.includes(next), `${b.id} has no fixed variant after it`).toBe(true);
+        expect(Object.keys(next!.faults).sort()).toEqual(Object.keys(b.faults).sort());
+      }
+    }
+  });
+
+  for (const s of all) {
+    it(`${s.id}: the checker reaches the declared verdict, and each counterexample replays to its violation`, () => {
+      const r = check(s);
+      expect(r.end === 'exhausted' || r.end === 'violated').toBe(true);
+      expect(r.verdicts).toEqual(s.expected);
+      const dup = r.counterexamples.noDuplicateSideEffect;
+      if (dup) {
+        const world = currentWorld(fromSteps(s, dup.steps));
+        expect(Math.max(...Object.values(world.stores.ledger))).toBeGreaterThan(1);
+      }
+      const lost = r.counterexamples.noMessageLost;
+      if (lost) {
+        const world = currentWorld(fromSteps(s, lost.steps));
+        expect(isQuiescent(world) || world.timers.every((t) => t.deadline > (world.horizon ?? Infinity))).toBe(true);
+      }
+    });
+  }
+});
+
+describe('Kafka', () => {
+  it('auto-commit commits the position after auto.commit.interval.ms (5 s)', () => {
+    const { trace } = play('kafka-auto-commit-crash');
+    const committed = trace.find((e) => e.type === 'offset.committed');
+    expect(committed?.time).toBe(5_000);
+    expect(committed?.detail?.offset).toBe(1);
+  });
+
+  it('a crash before the commit: after session.timeout.ms (45 s) the restarted consumer re-reads from the committed offset', () => {
+    const { tl, trace } = play('kafka-auto-commit-crash', ['crashConsumerBeforeCommit']);
+    const crash = first(trace, (e) => e.type === 'consumer.crashed');
+    const expired = trace.find((e) => e.type === 'member.expired');
+    expect(expired?.time).toBe(trace[crash]!.time + 45_000);
+    const reread = trace.find((e) => e.type === 'record.fetched' && e.count === 2);
+    expect(reread?.detail?.offset).toBe(0);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('max.poll.interval.ms exceeded: the group hands p0 to the other consumer at the committed offset, and the late commit fails', () => {
+    const { tl, trace } = play('kafka-poll-interval-exceeded', ['exceedMaxPollInterval']);
+    const left = first(trace, (e) => e.type === 'member.leftGroup');
+    expect(trace[left]!.time).toBeGreaterThanOrEqual(300_000);
+    const handover = first(trace, (e) => e.type === 'partition.assigned' && e.actor === 'c2' && e.detail?.offset === 0);
+    expect(handover).toBeGreaterThan(left);
+    expect(trace.some((e) => e.actor === 'c2' && e.type === 'record.fetched' && e.count === 2)).toBe(true);
+    expect(trace.some((e) => e.actor === 'c1' && e.type === 'commit.failed')).toBe(true);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a deploy after the charge: without a commit on revocation consumer 2 starts at offset 0; with onPartitionsRevoked committing, after the record', () => {
+    const deploy = (id: string) => {
+      let tl = createTimeline(byId(id));
+      // Step until consumer 1 has charged order #42 and is back in poll(), before its 5 s commit timer.
+      for (let i = 0; i < 100; i++) {
+        const w = currentWorld(tl) as KafkaWorld;
+        if (w.stores.ledger['order-42'] === 1 && w.consumers.c1!.value === 'polling') break;
+        tl = stepForward(tl);
+      }
+      tl = inject(tl, 'f:closeConsumer:c1');
+      for (let i = 0; i < 200; i++) {
+        const n = stepForward(tl);
+        if (n === tl) break;
+        tl = n;
+      }
+      const handover = traceOf(tl).filter((e) => e.type === 'partition.assigned' && e.actor === 'c2').at(-1);
+      return { offset: handover?.detail?.offset, charged: charges(tl)['order-42'] };
+    };
+    expect(deploy('kafka-close-without-revoke-commit')).toEqual({ offset: 0, charged: 2 });
+    expect(deploy('kafka-commit-on-revoke')).toEqual({ offset: 1, charged: 1 });
+  });
+
+  it('a lost produce response: the retry after request.timeout.ms is a second record without idempotence, and dropped with it', () => {
+    const plain = play('kafka-producer-retry', ['loseProduceResponse']);
+    const idem = play('kafka-idempotent-producer', ['loseProduceResponse']);
+    const retry = plain.trace.find((e) => e.type === 'record.retried');
+    expect(retry?.time).toBe(30_000);
+    expect((currentWorld(plain.tl) as KafkaWorld).broker.context.log).toHaveLength(2);
+    const dropped = idem.trace.find((e) => e.type === 'record.deduplicated');
+    expect(dropped?.detail).toMatchObject({ pid: 1, seq: 0 });
+    expect((currentWorld(idem.tl) as KafkaWorld).broker.context.log).toHaveLength(1);
+  });
+
+  it('an idempotent producer that restarts gets a new producer id, and its re-send is a second record', () => {
+    const { tl, trace } = play('kafka-producer-restart', ['crashProducer']);
+    expect(trace.find((e) => e.type === 'producer.restarted')?.detail?.pid).toBe(2);
+    const log = (currentWorld(tl) as KafkaWorld).broker.context.log;
+    expect(log.map((r) => r.pid)).toEqual([1, 2]);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+});
+
+describe('RabbitMQ', () => {
+  it('a crash closes the connection: every unacked delivery, prefetched ones too, comes back with redelivered=true', () => {
+    const { tl, trace } = play('rabbitmq-crash-requeue', ['crashConsumerAfterEffect']);
+    const crash = first(trace, (e) => e.type === 'consumer.crashed');
+    const requeued = trace.filter((e, i) => i > crash && e.type === 'message.requeued').map((e) => e.msgId);
+    expect(requeued.sort()).toEqual(['order-42', 'order-43']);
+    const again = trace.filter((e, i) => i > crash && e.type === 'message.delivered');
+    expect(again.every((e) => e.redelivered)).toBe(true);
+    expect(charges(tl)).toEqual({ 'order-42': 2, 'order-43': 1 });
+  });
+
+  it('consumer_timeout (30 min) closes the slow channel, requeues to the other consumer, and refuses the late ack', () => {
+    const { tl, trace } = play('rabbitmq-consumer-timeout', ['exceedConsumerTimeout']);
+    const timeout = trace.find((e) => e.type === 'consumerTimeout.expired');
+    expect(timeout?.time).toBeGreaterThanOrEqual(1_800_000);
+    const redelivered = trace.find((e) => e.type === 'message.delivered' && e.redelivered);
+    expect(redelivered?.actor).not.toBe(timeout?.detail?.consumer);
+    expect(trace.some((e) => e.type === 'ack.refused')).toBe(true);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a lost confirm: the republished message is a second copy in the queue', () => {
+    const { tl, trace } = play('rabbitmq-lost-confirm', ['loseConfirm']);
+    expect(trace.filter((e) => e.type === 'message.stored')).toHaveLength(2);
+    expect(trace.find((e) => e.type === 'message.republished')?.time).toBe(5_000);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('quorum queue: x-delivery-count grows with each nack, and past delivery-limit 2 the message goes to the DLX', () => {
+    const low = play('rabbitmq-delivery-limit-low', ['failHandler', 'failHandler', 'failHandler']);
+    const headers = low.trace.filter((e) => e.type === 'message.delivered' && e.redelivered).map((e) => e.detail?.header);
+    expect(headers).toEqual([1, 2]);
+    expect(low.trace.at(-1)?.type).toBe('message.deadLettered');
+    expect(currentWorld(low.tl).stores.dead).toEqual(['order-42']);
+    expect(charges(low.tl)['order-42']).toBeUndefined();
+    const def = play('rabbitmq-delivery-limit-default', ['failHandler', 'failHandler', 'failHandler']);
+    expect(charges(def.tl)['order-42']).toBe(1);
+    expect((currentWorld(def.tl) as RabbitWorld).broker.context.dead).toEqual([]);
+  });
+
+  it('x-message-ttl drops a requeued message while the consumer is down, and ignores a duplicate copy', () => {
+    const dropped = play('rabbitmq-ttl-not-dedup', ['crashConsumerBeforeEffect']);
+    const expired = dropped.trace.find((e) => e.type === 'message.expired');
+    expect(expired?.time).toBe(60_000);
+    expect(charges(dropped.tl)['order-42']).toBeUndefined();
+    const duplicated = play('rabbitmq-ttl-not-dedup', ['loseConfirm']);
+    expect(charges(duplicated.tl)['order-42']).toBe(2);
+  });
+});
+
+describe('RocketMQ', () => {
+  it('consume offsets reach the broker every persistConsumerOffsetInterval (5 s)', () => {
+    const { trace, tl } = play('rocketmq-offset-not-persisted');
+    expect(trace.find((e) => e.type === 'offsets.persisted')?.time).toBe(5_000);
+    expect((currentWorld(tl) as RocketWorld).broker.context.offsets.q0).toBe(1);
+  });
+
+  it('a crash before the offset is persisted: the restarted consumer pulls from the broker’s offset and consumes again', () => {
+    const { tl, trace } = play('rocketmq-offset-not-persisted', ['crashConsumerBeforePersist']);
+    expect(trace.some((e) => e.type === 'message.pulled' && e.count === 2)).toBe(true);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a consumer joining mid-consumption: q1 moves to it at the persisted offset and both consume the message', () => {
+    let tl = createTimeline(byId('rocketmq-rebalance'));
+    // Let consumer 1 pull order #42 and start on it, then start consumer 2.
+    for (let i = 0; i < 50 && !enabledSteps(currentWorld(tl)).some((s) => s.kind === 'run'); i++) tl = stepForward(tl);
+    tl = inject(tl, 'f:joinConsumer:c2');
+    for (let i = 0; i < 200; i++) {
+      const n = stepForward(tl);
+      if (n === tl) break;
+      tl = n;
+    }
+    const trace = traceOf(tl);
+    expect(trace.some((e) => e.actor === 'c2' && e.type === 'queues.allocated' && e.detail?.queues === 'q1')).toBe(true);
+    expect(trace.some((e) => e.actor === 'c2' && e.type === 'message.pulled' && e.count === 2)).toBe(true);
+    expect(trace.filter((e) => e.type === 'message.consumed').map((e) => e.actor)).toEqual(['c1', 'c2']);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a poison message: 16 retries at the delay levels (10 s … 2 h), then %DLQ%billing', () => {
+    const { tl, trace } = play('rocketmq-retry-then-dlq');
+    const due = trace.filter((e) => e.type === 'retry.due');
+    expect(due).toHaveLength(16);
+    const delays = trace.filter((e) => e.type === 'retry.scheduled').map((e) => e.detail?.delay);
+    expect(delays).toEqual(['10 s', '30 s', '60 s', '120 s', '180 s', '240 s', '300 s', '360 s', '420 s', '480 s', '540 s', '600 s', '1200 s', '1800 s', '3600 s', '7200 s']);
+    const dead = trace.filter((e) => e.type === 'message.deadLettered');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.time).toBe(17_140_000);
+    expect(trace.filter((e) => e.type === 'message.consumed')).toHaveLength(0);
+    expect(currentWorld(tl).stores.dead).toEqual(['order-13']);
+  });
+
+  it('two transient failures: retried after 10 s and 30 s, then charged once', () => {
+    const { tl, trace } = play('rocketmq-retry-transient', ['failConsumption', 'failConsumption']);
+    expect(trace.filter((e) => e.type === 'retry.due').map((e) => e.time)).toEqual([10_000, 40_000]);
+    expect(charges(tl)['order-42']).toBe(1);
+  });
+
+  it('orderly consumption: a poison message is retried in place every second and blocks the message behind it', () => {
+    const { tl, trace } = play('rocketmq-orderly-poison');
+    const suspended = trace.filter((e) => e.type === 'queue.suspended');
+    expect(suspended.length).toBeGreaterThan(50);
+    expect(suspended[1]!.time - suspended[0]!.time).toBe(1_000);
+    expect(charges(tl)['order-42']).toBeUndefined();
+    const bounded = play('rocketmq-orderly-max-reconsume');
+    expect(bounded.trace.filter((e) => e.type === 'queue.suspended')).toHaveLength(4);
+    expect(currentWorld(bounded.tl).stores.dead).toEqual(['order-13']);
+    expect(charges(bounded.tl)['order-42']).toBe(1);
+  });
+
+  it('an application re-send: same keys, a new msgId — a msgId inbox lets it through, a keys inbox does not', () => {
+    const byMsgId = play('rocketmq-send-retry-msgid', ['loseSendResponse']);
+    const stored = byMsgId.trace.filter((e) => e.type === 'message.stored').map((e) => e.msgId);
+    expect(stored).toEqual(['order-42@m1', 'order-42@m2']);
+    expect(charges(byMsgId.tl)['order-42']).toBe(2);
+    expect(charges(play('rocketmq-send-retry-keys', ['loseSendResponse']).tl)['order-42']).toBe(1);
+  });
+
+  it('broadcasting gives every consumer every message; clustering gives it to one', () => {
+    const broadcast = play('rocketmq-broadcasting');
+    expect(new Set(broadcast.trace.filter((e) => e.type === 'message.consumed').map((e) => e.actor))).toEqual(new Set(['c1', 'c2']));
+    const clustering = play('rocketmq-clustering');
+    expect(clustering.trace.filter((e) => e.type === 'message.consumed')).toHaveLength(1);
+  });
+});
+
+describe('Kafka transactions', () => {
+  it('a crash inside the transaction: Kafka aborts the receipt and the offset, but the charge outside Kafka happens twice', () => {
+    let tl = createTimeline(byId('kafka-transaction-external-charge'));
+    for (let i = 0; i < 60 && tl.frames[tl.cursor]!.events.at(-1)?.type !== 'receipt.produced'; i++) tl = stepForward(tl);
+    tl = inject(tl, 'f:crashConsumerBeforeCommit:c1');
+    for (let i = 0; i < 100; i++) {
+      const n = stepForward(tl);
+      if (n === tl) break;
+      tl = n;
+    }
+    const trace = traceOf(tl);
+    const fenced = trace.find((e) => e.type === 'transaction.aborted');
+    expect(fenced?.time).toBe(1_000);
+    expect(trace.find((e) => e.type === 'transaction.committed')?.detail?.offset).toBe(1);
+    const receipts = (currentWorld(tl) as KafkaWorld).broker.context.receipts.map((r) => r.state);
+    expect(receipts).toEqual(['aborted', 'committed']);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+});
