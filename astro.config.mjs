@@ -85,8 +85,19 @@ export default defineConfig({
             { slug: 'concepts/delivery-guarantees' },
             { slug: 'concepts/why-duplicates-happen' },
             { slug: 'concepts/acknowledgements' },
+            { slug: 'concepts/deduplication' },
             { slug: 'concepts/idempotent-consumers' },
           ],
+        },
+        {
+          label: 'Brokers',
+          translations: { 'zh-CN': '消息中间件' },
+          items: [{ slug: 'brokers/kafka' }, { slug: 'brokers/rabbitmq' }, { slug: 'brokers/rocketmq' }, { slug: 'brokers/compared' }],
+        },
+        {
+          label: 'Myths',
+          translations: { 'zh-CN': '常见误区' },
+          items: [{ slug: 'myths' }],
         },
         {
           label: 'Interview',

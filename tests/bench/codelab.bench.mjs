@@ -16,11 +16,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
-page.on('dialog', (d) => void d.accept());
-const loaded = [];
-page.on('response', (r) => loaded.push(r.url()));
-await page.goto(`${server.url}en/concepts/idempotent-consumers/`, { waitUntil: 'networkidle' });
+/** The pages with code labs: the concept chapter's three, then one per broker chapter. */
+const chapters = ['en/concepts/idempotent-consumers/', 'en/brokers/kafka/', 'en/brokers/rabbitmq/', 'en/brokers/rocketmq/'];
 
 const gzSize = async (url) => {
   const path = new URL(url).pathname.replace(/^\//, '');
@@ -32,6 +29,12 @@ const gzSize = async (url) => {
 };
 
 const rows = [];
+for (const chapter of chapters) {
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
+page.on('dialog', (d) => void d.accept());
+const loaded = [];
+page.on('response', (r) => loaded.push(r.url()));
+await page.goto(`${server.url}${chapter}`, { waitUntil: 'networkidle' });
 for (const section of await page.locator('section.lab').all()) {
   const name = await section.getAttribute('aria-label');
   await section.scrollIntoViewIfNeeded();
@@ -58,12 +61,14 @@ for (const section of await page.locator('section.lab').all()) {
   const solutionMs = await checkTime();
   rows.push({ name, files: urls.length, kb: bytes / 1024, editableMs, starterMs, solutionMs });
 }
+await page.context().close();
+}
 await browser.close();
 await server.close();
 
 console.log('code lab in Chromium (localhost)');
-console.log(`${'lab'.padEnd(36)}${'files'.padStart(6)}${'gz KB'.padStart(9)}${'editable ms'.padStart(13)}${'check starter ms'.padStart(18)}${'check solution ms'.padStart(19)}`);
+console.log(`${'lab'.padEnd(52)}${'files'.padStart(6)}${'gz KB'.padStart(9)}${'editable ms'.padStart(13)}${'check starter ms'.padStart(18)}${'check solution ms'.padStart(19)}`);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(36)}${String(r.files).padStart(6)}${r.kb.toFixed(0).padStart(9)}${r.editableMs.toFixed(0).padStart(13)}${r.starterMs.toFixed(0).padStart(18)}${r.solutionMs.toFixed(0).padStart(19)}`);
+  console.log(`${r.name.padEnd(52)}${String(r.files).padStart(6)}${r.kb.toFixed(0).padStart(9)}${r.editableMs.toFixed(0).padStart(13)}${r.starterMs.toFixed(0).padStart(18)}${r.solutionMs.toFixed(0).padStart(19)}`);
 }
-console.log('(editor files load once per page: after the first lab, opening another downloads nothing new)');
+console.log('(editor files load once per page: after the first lab on a page, opening another downloads nothing new)');

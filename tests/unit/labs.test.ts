@@ -12,7 +12,7 @@ const handlerOf = (id: string, which: 'starter' | 'solution') => {
 
 describe('code labs', () => {
   it('there are at least three labs, each with starter and solution sources', () => {
-    expect(Object.keys(labs).sort()).toEqual(['check-then-act', 'increment-to-upsert', 'setnx-to-inbox']);
+    expect(Object.keys(labs).sort()).toEqual(['check-then-act', 'increment-to-upsert', 'kafka-commit-placement', 'rabbitmq-ack-dedup', 'rocketmq-keys-dedup', 'setnx-to-inbox']);
     for (const lab of Object.values(labs)) {
       expect(lab.starter).toContain('export function handle');
       expect(lab.solution).toContain('export function handle');

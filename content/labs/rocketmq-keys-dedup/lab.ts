@@ -1,0 +1,17 @@
+import type { LabDefinition } from '../../../src/sandbox/lab';
+import { rocketDefaults } from '../../../src/sim/protocols/rocketmq/rocketmq.settings';
+
+/** RocketMQ: dedupe by the business key in `keys`, not by msgId, and let failures retry. */
+export default {
+  id: 'rocketmq-keys-dedup',
+  protocol: 'rocketmq',
+  rocketmq: rocketDefaults,
+  title: { en: 'RocketMQ: dedup by keys, with retries', 'zh-cn': 'RocketMQ：按 keys 去重，允许重试' },
+  goal: {
+    en: 'A send may time out after the broker stored it (the application sends again: same keys, new msgId), consumption may fail once (RECONSUME_LATER, retried after 10 s), and the consumer may crash before its offset is persisted. Charge order #42 exactly once.',
+    'zh-cn': '发送可能在 Broker 已存下后超时（应用重发：keys 相同，msgId 不同），消费可能失败一次（RECONSUME_LATER，10 秒后重试），消费者也可能在位点上报前崩溃。保证订单 #42 恰好扣一次款。',
+  },
+  consumers: 1,
+  faults: { loseSendResponse: 1, failConsumption: 1, crashConsumerBeforePersist: 1 },
+  intended: 'noDuplicateSideEffect',
+} satisfies LabDefinition;
