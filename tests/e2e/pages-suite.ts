@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { builtPages, useBrowser, useTheme, watchPage } from './browser';
 
 /**
- * The every-page checks, shared by pages.spec.ts (light theme, phones, the root) and
- * pages-dark.spec.ts (dark theme): two files, so the two browser workers share the longest job.
+ * The every-page checks, shared by pages.spec.ts (English pages, the root) and pages-zh.spec.ts
+ * (Chinese pages, phones): two files, so the two browser workers share the longest job.
  */
 const siteUrl = inject('siteUrl');
 // Every page, except that the embed route (one page per scenario and language, all the same
@@ -14,28 +15,59 @@ export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta
   (p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted)\/$/.test(p),
 );
 
-/** One test per page in a theme: loads cleanly, stays on localhost, no serious or critical axe violation. */
-export function everyPageIn(theme: 'light' | 'dark', browserOf: ReturnType<typeof useBrowser>) {
-  // The root page only redirects; it is checked in its own test.
-  for (const path of pages.filter((p) => p !== '')) {
-    it(`${path} (${theme}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/**
+ * One test per page: loads cleanly, stays on localhost, no serious or critical axe violation in
+ * each of `themes` (the page is loaded once and switched, as the theme picker does). Chinese pages
+ * share every component and style with the English ones, so contrast in the dark theme is judged on
+ * the English pages and structure on both.
+ */
+export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[], browserOf: ReturnType<typeof useBrowser>) {
+  for (const path of paths) {
+    it(`${path} (${themes.join(' + ')}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
       const context = await browserOf().newContext();
       const page = await context.newPage();
-      await useTheme(page, theme);
+      await useTheme(page, themes[0]!);
       const problems = await watchPage(page, siteUrl);
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       // Scroll to the end so every client:visible island hydrates before we judge the page.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      expect(serious).toEqual([]);
+      for (const theme of themes) {
+        await page.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        await page.emulateMedia({ colorScheme: theme });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        expect(await seriousViolations(page), theme).toEqual([]);
+      }
       expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
       await context.close();
     });
   }
 }
+
+/** One test per page: it fits a 360 px wide phone without sideways scrolling. */
+export function everyPageOnAPhone(paths: string[], browserOf: ReturnType<typeof useBrowser>) {
+  for (const path of paths) {
+    it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
+      const context = await browserOf().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      await context.close();
+    });
+  }
+}
+
+/** Pages in Chinese (the zh-cn tree and its embed pages). */
+export const isChinese = (p: string) => p.startsWith('zh-cn/');
