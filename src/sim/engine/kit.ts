@@ -109,6 +109,26 @@ export function collectSteps(world: World, running: ActorId[], faults: Step[] | 
   return keyed.map((k) => k[1]);
 }
 
+/** Consumers with a handler step to take (`isBusy` says which states hold a delivery). */
+export function busyConsumers<C extends ConsumerCore>(world: World<unknown, unknown, C>, isBusy: (c: ActorState<C>) => boolean): ActorId[] {
+  return Object.entries(world.consumers)
+    .filter(([, c]) => isBusy(c))
+    .map(([id]) => id as ActorId);
+}
+
+/** The oldest envelope on a delivery step's link, taken off it, with the link's two ends. */
+export function takeDelivery<W extends World>(world: W, step: Extract<Step, { kind: 'deliver' }>) {
+  const [from, to] = step.link.split('>') as [ActorId, ActorId];
+  const { world: next, head } = dropHead(world, step.link);
+  return { world: next, from, to, payload: head };
+}
+
+/** A consumer's delivery-related fields when it holds no delivery. */
+export const noDelivery = { current: null, pc: 0, effectDone: false, history: [] as CallRecord[] } as const;
+
+/** An output that sends `payload` to the broker. */
+export const toBroker = (payload: Payload): Output => ({ kind: 'send', to: 'broker', payload });
+
 /** Spends one unit of a fault's budget. */
 export const spend = <W extends World>(world: W, fault: FaultKind): W => ({ ...world, budget: { ...world.budget, [fault]: (world.budget[fault] ?? 0) - 1 } });
 /** Whether the budget allows one more of this fault. */
@@ -125,6 +145,24 @@ export interface OpCompleted {
   /** The handler failed (threw, or the message is poison): no effect; the protocol decides what a failure means. */
   failed?: boolean;
 }
+
+/** What a consumer remembers after one handler operation: the write, the in-memory set, the call history. */
+export function recordOp(context: Pick<ConsumerCore, 'effectDone' | 'memo' | 'pc' | 'history'>, event: OpCompleted) {
+  const memo = event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo;
+  return { effectDone: context.effectDone || event.effect, memo, pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
+}
+
+/** The state view's list of a protocol's three machines, with the actors running each. */
+export function roleMachines(m: Machines): { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: World): ActorState[] }[] {
+  return [
+    { name: 'producer', machine: m.producer, actors: (w) => [w.producer] },
+    { name: 'broker', machine: m.broker, actors: (w) => [w.broker] },
+    { name: 'consumer', machine: m.consumer, actors: (w) => Object.values(w.consumers) },
+  ];
+}
+
+/** One row of a protocol's settings strip: changed when the scenario's value is not the default. */
+export const settingRow = (name: string, value: string, def: string) => ({ name, value, default: def, changed: value !== def });
 
 /** Starts (or restarts) the cache timer that expires `key`. */
 function withTtl<W extends World>(world: W, key: string | null, deadline: number): W {

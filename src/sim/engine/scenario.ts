@@ -94,6 +94,13 @@ export const defaultSettings: Settings = {
   networkDelay: 10_000,
 };
 
+/** Both invariants hold: the verdict of every fixed variant. */
+export const bothHold = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const satisfies Verdicts;
+/** A duplicate, nothing lost: the verdict of most broken scenarios. */
+export const duplicateOnly = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const satisfies Verdicts;
+/** The fix most broker scenarios pair with: an inbox row keyed on the business key, in the business transaction. */
+export const withInbox = { strategy: 'inboxInTransaction' } as const satisfies Partial<Scenario>;
+
 /** The message most scenarios use. */
 export const order42: Message = {
   id: 'order-42',

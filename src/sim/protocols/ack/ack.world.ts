@@ -11,6 +11,9 @@ import {
   handlerStep,
   sendTo,
   spend,
+  roleMachines,
+  busyConsumers,
+  takeDelivery,
   takeTimer,
   type Env,
 } from '../../engine/kit';
@@ -102,10 +105,7 @@ function enabledFaults(world: AckWorld): Step[] {
 }
 
 function enabledSteps(world: AckWorld, faults: boolean): Step[] {
-  const running = Object.entries(world.consumers)
-    .filter(([, c]) => isBusy(c))
-    .map(([id]) => id as ActorId);
-  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
 }
 
 function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner): { world: AckWorld; events: TraceEvent[] } {
@@ -114,9 +114,8 @@ function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner
   const t = world.time;
   switch (step.kind) {
     case 'deliver': {
-      const [from, to] = step.link.split('>') as [ActorId, ActorId];
-      const { world: next, head } = dropHead(world, step.link);
-      return arrive(next, env, from, to, head, events);
+      const d = takeDelivery(world, step);
+      return arrive(d.world, env, d.from, d.to, d.payload, events);
     }
     case 'run': {
       const c = world.consumers[step.actor];
@@ -358,11 +357,7 @@ export const ackProtocol: Protocol = {
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
-  machines: [
-    { name: 'producer', machine: producerMachine, actors: (w) => [w.producer] },
-    { name: 'broker', machine: brokerMachine, actors: (w) => [w.broker] },
-    { name: 'consumer', machine: consumerMachine, actors: (w) => Object.values(w.consumers) },
-  ],
+  machines: roleMachines(machines),
   text: {},
   view: (w) => {
     const world = w as AckWorld;

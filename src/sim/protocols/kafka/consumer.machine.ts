@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
-import type { OpCompleted } from '../../engine/kit';
+import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
 import type { KafkaSettings } from './kafka.settings';
 
 /** Consumer settings a scenario chooses. */
@@ -55,8 +55,6 @@ export type KafkaConsumerEvent =
   | { type: 'consumer.restarted' };
 
 type Ctx = KafkaConsumerContext;
-const noDelivery = { current: null, pc: 0, effectDone: false, history: [] as CallRecord[] } as const;
-const toBroker = (payload: Extract<Output, { kind: 'send' }>['payload']): Output => ({ kind: 'send', to: 'broker', payload });
 const deliveryOf = (r: LogRecord, generation: number): Delivery => ({ msgId: r.msgId, key: r.key, copy: r.copy, count: r.reads, redelivered: r.reads > 1, channel: generation, where: `p0@${r.offset}` });
 const fetchFrom = (ctx: Pick<Ctx, 'generation' | 'position'>) => toBroker({ kind: 'fetch', generation: ctx.generation, offset: ctx.position });
 const commitNow = (ctx: Pick<Ctx, 'generation' | 'position' | 'inc'>) => toBroker({ kind: 'commit', generation: ctx.generation, offset: ctx.position, inc: ctx.inc });
@@ -114,11 +112,7 @@ export const kafkaConsumerMachine = setup({
       return { ...noDelivery, current: deliveryOf(batch[0]!, context.generation), batch: batch.slice(1) };
     }),
     takeNextRecord: assign(({ context }) => ({ ...noDelivery, current: deliveryOf(context.batch[0]!, context.generation), batch: context.batch.slice(1) })),
-    advance: assign(({ context, event }) => {
-      if (event.type !== 'op.completed') return {};
-      const memo = event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo;
-      return { effectDone: context.effectDone || event.effect, memo, pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
-    }),
+    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
     // Consume-transform-produce: the receipt goes out inside the open transaction (KIP-98); the
     // offset and the commit follow as the next step, so a crash can fall between the two.
     produceInTransaction: assign(({ context }) => ({

@@ -1,4 +1,4 @@
-import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
 import { kafkaDefaults, type KafkaSettings } from './kafka.settings';
 
 const base = {
@@ -11,16 +11,13 @@ const base = {
 } as const satisfies Partial<Scenario>;
 
 const kafka = (s: Partial<KafkaSettings>): KafkaSettings => ({ ...kafkaDefaults, ...s });
-const inbox = { strategy: 'inboxInTransaction' } as const;
-const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
-const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
 
 const autoCommitCrash: Scenario = {
   ...base,
   id: 'kafka-auto-commit-crash',
   kafka: kafka({}),
   faults: { crashConsumerBeforeCommit: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const pollInterval: Scenario = {
@@ -29,7 +26,7 @@ const pollInterval: Scenario = {
   consumers: 2,
   kafka: kafka({ commit: 'sync' }),
   faults: { exceedMaxPollInterval: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const closeNoRevoke: Scenario = {
@@ -38,7 +35,7 @@ const closeNoRevoke: Scenario = {
   consumers: 2,
   kafka: kafka({ commit: 'timer' }),
   faults: { closeConsumer: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const producerRetry: Scenario = {
@@ -46,7 +43,7 @@ const producerRetry: Scenario = {
   id: 'kafka-producer-retry',
   kafka: kafka({ commit: 'sync', enableIdempotence: false }),
   faults: { loseProduceResponse: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const producerRestart: Scenario = {
@@ -54,7 +51,7 @@ const producerRestart: Scenario = {
   id: 'kafka-producer-restart',
   kafka: kafka({ commit: 'sync' }),
   faults: { crashProducer: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const transaction: Scenario = {
@@ -62,7 +59,7 @@ const transaction: Scenario = {
   id: 'kafka-transaction-external-charge',
   kafka: kafka({ commit: 'transaction' }),
   faults: { crashConsumerBeforeCommit: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 /**
@@ -73,38 +70,38 @@ export const kafkaScenarios: Scenario[] = [
   autoCommitCrash,
   {
     ...autoCommitCrash,
-    ...inbox,
+    ...withInbox,
     id: 'kafka-auto-commit-crash-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   pollInterval,
   {
     ...pollInterval,
-    ...inbox,
+    ...withInbox,
     id: 'kafka-poll-interval-exceeded-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   closeNoRevoke,
   {
     ...closeNoRevoke,
     id: 'kafka-commit-on-revoke',
     kafka: kafka({ commit: 'timer', commitOnRevoke: true }),
-    expected: holds,
+    expected: bothHold,
   },
   producerRetry,
   {
     ...producerRetry,
     id: 'kafka-idempotent-producer',
     kafka: kafka({ commit: 'sync' }),
-    expected: holds,
+    expected: bothHold,
   },
   producerRestart,
   {
     ...producerRestart,
-    ...inbox,
+    ...withInbox,
     id: 'kafka-producer-restart-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   transaction,
-  { ...transaction, ...inbox, id: 'kafka-transaction-external-charge-inbox', expected: holds },
+  { ...transaction, ...withInbox, id: 'kafka-transaction-external-charge-inbox', expected: bothHold },
 ];

@@ -1,6 +1,6 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env } from '../../engine/kit';
+import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
 import type { Protocol, SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, World } from '../../engine/world';
@@ -66,10 +66,7 @@ function enabledFaults(world: KafkaWorld): Step[] {
 }
 
 function enabledSteps(world: KafkaWorld, faults: boolean): Step[] {
-  const running = Object.entries(world.consumers)
-    .filter(([, c]) => isBusy(c))
-    .map(([id]) => id as ActorId);
-  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
 }
 
 function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<KafkaWorld> {
@@ -78,9 +75,8 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
   const k = settingsOf(scenario);
   switch (step.kind) {
     case 'deliver': {
-      const [from, to] = step.link.split('>') as [ActorId, ActorId];
-      const { world: next, head } = dropHead(world, step.link);
-      return arrive(next, env, from, to, head);
+      const d = takeDelivery(world, step);
+      return arrive(d.world, env, d.from, d.to, d.payload);
     }
     case 'run': {
       const c = world.consumers[step.actor];
@@ -246,7 +242,7 @@ function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload
 function settings(scenario: Scenario): SettingView[] {
   const k = settingsOf(scenario);
   const d = kafkaDefaults;
-  const row = (name: string, value: string, def: string): SettingView => ({ name, value, default: def, changed: value !== def });
+  const row = settingRow;
   return [
     row('enable.auto.commit', String(k.commit === 'auto'), 'true'),
     ...(k.commit === 'transaction' ? [row('transactional.id', 'billing-<consumer>', '—')] : []),
@@ -268,11 +264,7 @@ export const kafkaProtocol: Protocol = {
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as KafkaWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as KafkaWorld, step, scenario, tx),
-  machines: [
-    { name: 'producer', machine: kafkaProducerMachine, actors: (w) => [w.producer] },
-    { name: 'broker', machine: kafkaBrokerMachine, actors: (w) => [w.broker] },
-    { name: 'consumer', machine: kafkaConsumerMachine, actors: (w) => Object.values(w.consumers) },
-  ],
+  machines: roleMachines(machines),
   text: kafkaText,
   view(w) {
     const world = w as KafkaWorld;

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import { deliveryTag, type ActorId, type Delivery, type Output } from '../../core/types';
-import type { OpCompleted } from '../../engine/kit';
+import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
 
 /** Consumer settings a scenario chooses. */
 export interface RabbitConsumerInput {
@@ -34,9 +34,7 @@ export type RabbitConsumerEvent =
   | { type: 'fault.crashConsumer' }
   | { type: 'consumer.restarted' };
 
-const noDelivery = { current: null, pc: 0, effectDone: false, history: [] as CallRecord[] } as const;
-const send = (payload: Output & { kind: 'send' }) => payload;
-const subscribeOn = (channel: number): Output => send({ kind: 'send', to: 'broker', payload: { kind: 'ready', channel } });
+const subscribeOn = (channel: number): Output => toBroker({ kind: 'ready', channel });
 
 /**
  * A RabbitMQ consumer: `basic.consume` on a channel with a prefetch, one handler at a time over the
@@ -58,20 +56,16 @@ export const rabbitConsumerMachine = setup({
     hold: assign(({ context, event }) => (event.type === 'message.delivered' ? { buffer: [...context.buffer, event.delivery] } : {})),
     takeNext: assign(({ context }) => ({ ...noDelivery, current: context.buffer[0] ?? null, buffer: context.buffer.slice(1) })),
     startHandling: assign(({ event }) => (event.type === 'message.delivered' ? { ...noDelivery, current: event.delivery } : {})),
-    advance: assign(({ context, event }) => {
-      if (event.type !== 'op.completed') return {};
-      const memo = event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo;
-      return { effectDone: context.effectDone || event.effect, memo, pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
-    }),
+    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
     acknowledge: assign(({ context }) => {
       const outbox: Output[] = [];
-      if (context.current && !context.autoAck) outbox.push(send({ kind: 'send', to: 'broker', payload: { kind: 'ack', tag: deliveryTag(context.current), channel: context.current.channel } }));
+      if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'ack', tag: deliveryTag(context.current), channel: context.current.channel }));
       if (context.channelLost) outbox.push(subscribeOn(context.channel));
       return { ...noDelivery, channelLost: false, outbox };
     }),
     nack: assign(({ context }) => {
       const outbox: Output[] = [];
-      if (context.current && !context.autoAck) outbox.push(send({ kind: 'send', to: 'broker', payload: { kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: true } }));
+      if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: true }));
       if (context.channelLost) outbox.push(subscribeOn(context.channel));
       return { ...noDelivery, channelLost: false, outbox };
     }),
@@ -84,7 +78,7 @@ export const rabbitConsumerMachine = setup({
       channel: context.channel + 1,
       channelLost: false,
       memo: [],
-      outbox: [send({ kind: 'send', to: 'broker', payload: { kind: 'closed', channel: context.channel } }), { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
+      outbox: [toBroker({ kind: 'closed', channel: context.channel }), { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
     })),
   },
 }).createMachine({

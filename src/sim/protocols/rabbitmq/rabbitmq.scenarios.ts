@@ -1,4 +1,4 @@
-import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
 import type { Message } from '../../core/types';
 import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
 
@@ -20,9 +20,6 @@ const base = {
 } as const satisfies Partial<Scenario>;
 
 const rabbit = (s: Partial<RabbitSettings>): RabbitSettings => ({ ...rabbitDefaults, ...s });
-const inbox = { strategy: 'inboxInTransaction' } as const;
-const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
-const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
 
 const crashRequeue: Scenario = {
   ...base,
@@ -30,7 +27,7 @@ const crashRequeue: Scenario = {
   messages: [order42, order43],
   rabbitmq: rabbit({ prefetch: 2 }),
   faults: { crashConsumerAfterEffect: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const consumerTimeout: Scenario = {
@@ -39,7 +36,7 @@ const consumerTimeout: Scenario = {
   consumers: 2,
   rabbitmq: rabbit({}),
   faults: { exceedConsumerTimeout: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const lostConfirm: Scenario = {
@@ -47,7 +44,7 @@ const lostConfirm: Scenario = {
   id: 'rabbitmq-lost-confirm',
   rabbitmq: rabbit({}),
   faults: { loseConfirm: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const limitLow: Scenario = {
@@ -75,37 +72,37 @@ export const rabbitScenarios: Scenario[] = [
   crashRequeue,
   {
     ...crashRequeue,
-    ...inbox,
+    ...withInbox,
     id: 'rabbitmq-crash-requeue-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   consumerTimeout,
   {
     ...consumerTimeout,
-    ...inbox,
+    ...withInbox,
     id: 'rabbitmq-consumer-timeout-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   lostConfirm,
   {
     ...lostConfirm,
-    ...inbox,
+    ...withInbox,
     id: 'rabbitmq-lost-confirm-inbox',
-    expected: holds,
+    expected: bothHold,
   },
   limitLow,
   {
     ...limitLow,
     id: 'rabbitmq-delivery-limit-default',
     rabbitmq: rabbit({ queueType: 'quorum', deliveryLimit: 20, deadLetterExchange: 'orders.dlx' }),
-    expected: holds,
+    expected: bothHold,
   },
   ttlNotDedup,
   {
     ...ttlNotDedup,
-    ...inbox,
+    ...withInbox,
     id: 'rabbitmq-dedup-not-ttl',
     rabbitmq: rabbit({}),
-    expected: holds,
+    expected: bothHold,
   },
 ];

@@ -1,6 +1,6 @@
 import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env } from '../../engine/kit';
+import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
 import type { Protocol, SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
@@ -52,10 +52,7 @@ function enabledFaults(world: RabbitWorld): Step[] {
 }
 
 function enabledSteps(world: RabbitWorld, faults: boolean): Step[] {
-  const running = Object.entries(world.consumers)
-    .filter(([, c]) => isBusy(c))
-    .map(([id]) => id as ActorId);
-  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
 }
 
 /** Events for what the broker just dead-lettered or dropped. */
@@ -85,9 +82,8 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
   const t = world.time;
   switch (step.kind) {
     case 'deliver': {
-      const [from, to] = step.link.split('>') as [ActorId, ActorId];
-      const { world: next, head } = dropHead(world, step.link);
-      return arrive(next, env, from, to, head);
+      const d = takeDelivery(world, step);
+      return arrive(d.world, env, d.from, d.to, d.payload);
     }
     case 'run': {
       const c = world.consumers[step.actor];
@@ -223,7 +219,7 @@ const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
 function settings(scenario: Scenario): SettingView[] {
   const s = settingsOf(scenario);
   const d = rabbitDefaults;
-  const row = (name: string, value: string, def: string): SettingView => ({ name, value, default: def, changed: value !== def });
+  const row = settingRow;
   return [
     row('queue type', s.queueType, d.queueType),
     row('acknowledgement', scenario.autoAck ? 'automatic' : 'manual', 'manual'),
@@ -243,11 +239,7 @@ export const rabbitProtocol: Protocol = {
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as RabbitWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as RabbitWorld, step, scenario, tx),
-  machines: [
-    { name: 'producer', machine: producerMachine, actors: (w) => [w.producer] },
-    { name: 'broker', machine: rabbitBrokerMachine, actors: (w) => [w.broker] },
-    { name: 'consumer', machine: rabbitConsumerMachine, actors: (w) => Object.values(w.consumers) },
-  ],
+  machines: roleMachines(machines),
   text: rabbitText,
   view(w) {
     const world = w as RabbitWorld;

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
-import type { OpCompleted } from '../../engine/kit';
+import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
 import type { RocketSettings } from './rocketmq.settings';
 
 /** Consumer settings a scenario chooses. */
@@ -52,8 +52,6 @@ export type RocketConsumerEvent =
   | { type: 'consumer.restarted' };
 
 type Ctx = RocketConsumerContext;
-const noDelivery = { current: null, pc: 0, effectDone: false, history: [] as CallRecord[] } as const;
-const toBroker = (payload: Extract<Output, { kind: 'send' }>['payload']): Output => ({ kind: 'send', to: 'broker', payload });
 const queueLabel = (q: string) => (q === 'retry' ? '%RETRY%billing' : q);
 const deliveryOf = (b: Buffered, failures: number): Delivery => ({
   msgId: b.record.msgId,
@@ -127,11 +125,7 @@ export const rocketConsumerMachine = setup({
       const next = context.buffer[0]!;
       return { ...noDelivery, inHand: { ...next, dropped: false }, failures: 0, current: deliveryOf(next, 0), buffer: context.buffer.slice(1) };
     }),
-    advance: assign(({ context, event }) => {
-      if (event.type !== 'op.completed') return {};
-      const memo = event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo;
-      return { effectDone: context.effectDone || event.effect, memo, pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
-    }),
+    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
     consumed: assign(({ context }) => advanceOffset(context)),
     // Concurrently: RECONSUME_LATER hands the message to the broker's retry topic and moves on.
     // Broadcasting: failed messages are not retried.

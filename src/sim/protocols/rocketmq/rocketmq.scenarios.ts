@@ -1,5 +1,5 @@
 import type { Message } from '../../core/types';
-import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
 import { rocketDefaults, type RocketSettings } from './rocketmq.settings';
 
 /** A poison message: its amount is invalid, so every attempt fails. */
@@ -21,16 +21,13 @@ const base = {
 } as const satisfies Partial<Scenario>;
 
 const rocket = (s: Partial<RocketSettings>): RocketSettings => ({ ...rocketDefaults, ...s });
-const keys = { strategy: 'inboxInTransaction' } as const;
-const holds = { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' } as const;
-const duplicates = { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' } as const;
 
 const offsetCrash: Scenario = {
   ...base,
   id: 'rocketmq-offset-not-persisted',
   rocketmq: rocket({}),
   faults: { crashConsumerBeforePersist: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const rebalance: Scenario = {
@@ -40,7 +37,7 @@ const rebalance: Scenario = {
   consumers: 2,
   rocketmq: rocket({}),
   faults: { joinConsumer: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const sendRetry: Scenario = {
@@ -49,7 +46,7 @@ const sendRetry: Scenario = {
   strategy: 'inboxByMsgId',
   rocketmq: rocket({}),
   faults: { loseSendResponse: 1 },
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 const orderlyPoison: Scenario = {
@@ -68,7 +65,7 @@ const broadcasting: Scenario = {
   consumers: 2,
   rocketmq: rocket({ messageModel: 'BROADCASTING' }),
   faults: {},
-  expected: duplicates,
+  expected: duplicateOnly,
 };
 
 /**
@@ -79,23 +76,23 @@ export const rocketScenarios: Scenario[] = [
   offsetCrash,
   {
     ...offsetCrash,
-    ...keys,
+    ...withInbox,
     id: 'rocketmq-offset-not-persisted-keys',
-    expected: holds,
+    expected: bothHold,
   },
   rebalance,
   {
     ...rebalance,
-    ...keys,
+    ...withInbox,
     id: 'rocketmq-rebalance-keys',
-    expected: holds,
+    expected: bothHold,
   },
   sendRetry,
   {
     ...sendRetry,
-    ...keys,
+    ...withInbox,
     id: 'rocketmq-send-retry-keys',
-    expected: holds,
+    expected: bothHold,
   },
   {
     ...base,
@@ -103,27 +100,27 @@ export const rocketScenarios: Scenario[] = [
     messages: [order13],
     rocketmq: rocket({}),
     faults: {},
-    expected: holds,
+    expected: bothHold,
   },
   {
     ...base,
     id: 'rocketmq-retry-transient',
     rocketmq: rocket({}),
     faults: { failConsumption: 2 },
-    expected: holds,
+    expected: bothHold,
   },
   orderlyPoison,
   {
     ...orderlyPoison,
     id: 'rocketmq-orderly-max-reconsume',
     rocketmq: rocket({ consumeMode: 'orderly', maxReconsumeTimes: 3 }),
-    expected: holds,
+    expected: bothHold,
   },
   broadcasting,
   {
     ...broadcasting,
     id: 'rocketmq-clustering',
     rocketmq: rocket({}),
-    expected: holds,
+    expected: bothHold,
   },
 ];

@@ -1,6 +1,6 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env } from '../../engine/kit';
+import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
 import type { Protocol, SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
@@ -54,10 +54,7 @@ function enabledFaults(world: RocketWorld): Step[] {
 }
 
 function enabledSteps(world: RocketWorld, faults: boolean): Step[] {
-  const running = Object.entries(world.consumers)
-    .filter(([, c]) => isBusy(c))
-    .map(([id]) => id as ActorId);
-  return collectSteps(world, running, faults ? enabledFaults(world) : null);
+  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
 }
 
 /** What a consumer's failure did: a send-back on its way, or a pause in orderly mode. */
@@ -83,9 +80,8 @@ function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitio
   const t = world.time;
   switch (step.kind) {
     case 'deliver': {
-      const [from, to] = step.link.split('>') as [ActorId, ActorId];
-      const { world: next, head } = dropHead(world, step.link);
-      return arrive(next, env, from, to, head);
+      const d = takeDelivery(world, step);
+      return arrive(d.world, env, d.from, d.to, d.payload);
     }
     case 'run': {
       const c = world.consumers[step.actor];
@@ -216,7 +212,7 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
 function settings(scenario: Scenario): SettingView[] {
   const r = settingsOf(scenario);
   const d = rocketDefaults;
-  const row = (name: string, value: string, def: string): SettingView => ({ name, value, default: def, changed: value !== def });
+  const row = settingRow;
   return [
     row('messageModel', r.messageModel, d.messageModel),
     row('listener', r.consumeMode === 'orderly' ? 'MessageListenerOrderly' : 'MessageListenerConcurrently', 'MessageListenerConcurrently'),
@@ -235,11 +231,7 @@ export const rocketProtocol: Protocol = {
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as RocketWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as RocketWorld, step, scenario, tx),
-  machines: [
-    { name: 'producer', machine: rocketProducerMachine, actors: (w) => [w.producer] },
-    { name: 'broker', machine: rocketBrokerMachine, actors: (w) => [w.broker] },
-    { name: 'consumer', machine: rocketConsumerMachine, actors: (w) => Object.values(w.consumers) },
-  ],
+  machines: roleMachines(machines),
   text: rocketText,
   view(w) {
     const world = w as RocketWorld;
