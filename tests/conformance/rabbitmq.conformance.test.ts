@@ -1,0 +1,169 @@
+/**
+ * The RabbitMQ simulator against a real RabbitMQ (AMQP 0-9-1 through amqplib): the same scenario,
+ * the same fault at the same point, and the same per-message deliveries, redelivered flags,
+ * delivery counts and dead-lettering on both sides. Start the broker with `bash scripts/brokers.sh`.
+ */
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allScenarios, findScenario, type Scenario } from '../../src/sim';
+import { afterDeliveries, compare, fromTrace, normalize, simulate, type Observation, type Planned } from './normalize';
+import { record } from './results';
+
+const url = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+let admin: ChannelModel;
+let version = 'unknown';
+
+beforeAll(async () => {
+  try {
+    admin = await amqp.connect(url);
+  } catch (error) {
+    throw new Error(`RabbitMQ is not reachable at ${url} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs rabbitmq-server with apt and starts it), or set AMQP_URL.`);
+  }
+  version = String((admin.connection as unknown as { serverProperties?: { version?: string } }).serverProperties?.version ?? 'unknown');
+});
+afterAll(async () => admin?.close());
+
+const scenario = (id: string): Scenario => {
+  const s = findScenario(id, allScenarios);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+
+/** A queue of our own for one test, deleted afterwards. */
+async function freshQueue(name: string, args: Record<string, unknown> = {}): Promise<string> {
+  const ch = await admin.createChannel();
+  const queue = `conformance.${name}.${process.pid}.${Date.now()}`;
+  await ch.assertQueue(queue, { durable: true, arguments: args });
+  await ch.close();
+  return queue;
+}
+
+async function publish(queue: string, ids: string[]): Promise<void> {
+  const ch = await admin.createConfirmChannel();
+  for (const id of ids) ch.sendToQueue(queue, Buffer.from(id), { messageId: id, persistent: true });
+  await ch.waitForConfirms();
+  await ch.close();
+}
+
+/** A consumer on its own connection (so a crash is closing it), recording what it receives. */
+async function consumer(queue: string, label: string, prefetch: number, seen: Observation[], onMessage: (ch: Channel, m: ConsumeMessage) => void = () => undefined) {
+  const conn = await amqp.connect(url);
+  const ch = await conn.createChannel();
+  await ch.prefetch(prefetch);
+  await ch.consume(queue, (m) => {
+    if (!m) return;
+    const count = m.properties.headers?.['x-delivery-count'];
+    seen.push({ kind: 'delivered', msg: String(m.properties.messageId), consumer: label, redelivered: m.fields.redelivered, deliveryCount: typeof count === 'number' ? count : null });
+    onMessage(ch, m);
+  });
+  return { conn, ch, crash: () => conn.close() };
+}
+
+async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function drain(queue: string): Promise<void> {
+  const ch = await admin.createChannel();
+  await ch.deleteQueue(queue);
+  await ch.close();
+}
+
+/** Runs the simulator side and compares; records the outcome for the site. */
+function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], note: string) {
+  const sim = normalize(fromTrace(simulate(s, faults), (s.rabbitmq?.queueType ?? 'classic') === 'quorum'));
+  const observed = normalize(real);
+  const verdict = compare(sim, observed);
+  record({ scenario: id, broker: 'RabbitMQ', version, outcome: verdict.ok ? 'same' : 'different', compared: observed, note });
+  expect(verdict.ok, verdict.message).toBe(true);
+}
+
+describe(`RabbitMQ`, () => {
+  it('rabbitmq-crash-requeue: closing the connection requeues every unacked delivery, flagged redelivered', async () => {
+    const s = scenario('rabbitmq-crash-requeue');
+    const queue = await freshQueue('crash-requeue');
+    await publish(queue, ['order-42', 'order-43']);
+    const seen: Observation[] = [];
+    const c1 = await consumer(queue, 'c1', 2, seen);
+    await until('two deliveries', () => seen.length === 2);
+    await c1.crash(); // after charging order #42, before any ack
+    const again = await consumer(queue, 'c1', 2, seen, (ch, m) => ch.ack(m));
+    await until('two redeliveries', () => seen.length === 4);
+    await again.conn.close();
+    await drain(queue);
+    judge(s.id, s, [{ fault: 'crashConsumerAfterEffect', when: afterDeliveries(2) }], seen, 'prefetch 2; the crash closes the connection with both deliveries unacked');
+  });
+
+  it('rabbitmq-lost-confirm: a republished message is a second copy, not a redelivery', async () => {
+    const s = scenario('rabbitmq-lost-confirm');
+    const queue = await freshQueue('lost-confirm');
+    // The first confirm is "lost": the publisher does not believe it and publishes the same id again.
+    await publish(queue, ['order-42']);
+    await publish(queue, ['order-42']);
+    const seen: Observation[] = [];
+    const c1 = await consumer(queue, 'c1', 1, seen, (ch, m) => ch.ack(m));
+    await until('two deliveries', () => seen.length === 2);
+    await c1.conn.close();
+    await drain(queue);
+    judge(s.id, s, ['loseConfirm'], seen, 'classic queue: no deduplication by message id');
+  });
+
+  it('rabbitmq-delivery-limit-low: a quorum queue counts deliveries in x-delivery-count and dead-letters past x-delivery-limit', async () => {
+    const s = scenario('rabbitmq-delivery-limit-low');
+    const ch = await admin.createChannel();
+    const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
+    await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
+    const dead = await ch.assertQueue('', { exclusive: true });
+    await ch.bindQueue(dead.queue, dlx, '');
+    const queue = await freshQueue('delivery-limit', { 'x-queue-type': 'quorum', 'x-delivery-limit': 2, 'x-dead-letter-exchange': dlx });
+    await publish(queue, ['order-42']);
+    const seen: Observation[] = [];
+    // The handler fails three times: basic.nack with requeue.
+    const c1 = await consumer(queue, 'c1', 1, seen, (c, m) => c.nack(m, false, true));
+    const deadLettered: ConsumeMessage[] = [];
+    await ch.consume(dead.queue, (m) => m && deadLettered.push(m), { noAck: true });
+    await until('the dead-lettered message', () => deadLettered.length === 1);
+    for (const m of deadLettered) {
+      const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
+      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : (death as 'expired') ?? 'rejected' });
+    }
+    await c1.conn.close();
+    await ch.close();
+    await drain(queue);
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], seen, 'quorum queue, x-delivery-limit 2, nack with requeue');
+  });
+
+  it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s): a requeued message expires while the consumer is down', async () => {
+    const base = scenario('rabbitmq-ttl-not-dedup');
+    // The same setting on both sides, shortened so the suite stays fast, with a DLX to observe expiry.
+    const s: Scenario = { ...base, settings: { ...base.settings, restartDelay: 2_000 }, rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' }, faults: { crashConsumerBeforeEffect: 1 } };
+    const ch = await admin.createChannel();
+    const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
+    await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
+    const dead = await ch.assertQueue('', { exclusive: true });
+    await ch.bindQueue(dead.queue, dlx, '');
+    const queue = await freshQueue('ttl', { 'x-message-ttl': 1_000, 'x-dead-letter-exchange': dlx });
+    await publish(queue, ['order-42']);
+    const seen: Observation[] = [];
+    const c1 = await consumer(queue, 'c1', 1, seen);
+    await until('the delivery', () => seen.length === 1);
+    await c1.crash(); // before charging; the consumer stays down for 2 s
+    const deadLettered: ConsumeMessage[] = [];
+    await ch.consume(dead.queue, (m) => m && deadLettered.push(m), { noAck: true });
+    await until('the expired message', () => deadLettered.length === 1, 5_000);
+    for (const m of deadLettered) {
+      const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
+      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'expired' ? 'expired' : 'rejected' });
+    }
+    const back = await consumer(queue, 'c1', 1, seen, (c, m) => c.ack(m));
+    await new Promise((r) => setTimeout(r, 300));
+    await back.conn.close();
+    await ch.close();
+    await drain(queue);
+    judge(base.id, s, ['crashConsumerBeforeEffect'], seen, 'x-message-ttl shortened to 1 s, consumer down 2 s, DLX added to observe the expiry');
+  });
+});
