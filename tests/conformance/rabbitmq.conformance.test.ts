@@ -4,10 +4,11 @@
  * delivery counts and dead-lettering on both sides. Start the broker with `bash scripts/brokers.sh`.
  */
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allScenarios, findScenario, type Scenario } from '../../src/sim';
 import { afterDeliveries, compare, fromTrace, normalize, simulate, type Observation, type Planned } from './normalize';
-import { record } from './results';
+import { record, recordNotChecked } from './results';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 let admin: ChannelModel;
@@ -50,6 +51,7 @@ async function consumer(queue: string, label: string, prefetch: number, seen: Ob
   const conn = await amqp.connect(url);
   const ch = await conn.createChannel();
   await ch.prefetch(prefetch);
+  ch.on('error', () => undefined); // a channel the broker closes (consumer_timeout) is part of the test
   await ch.consume(queue, (m) => {
     if (!m) return;
     const count = m.properties.headers?.['x-delivery-count'];
@@ -82,7 +84,27 @@ function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], 
   expect(verdict.ok, verdict.message).toBe(true);
 }
 
+/** Sets one of the broker's settings at run time (the local broker that scripts/brokers.sh started). */
+function setBrokerEnv(key: string, value: number) {
+  try {
+    execFileSync('rabbitmqctl', ['eval', `application:set_env(rabbit, ${key}, ${value}).`], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`could not shorten RabbitMQ's ${key} with rabbitmqctl (${String(error)}); this test needs the local broker from \`bash scripts/brokers.sh\``);
+  }
+}
+
 describe(`RabbitMQ`, () => {
+  // These differ from a checked scenario only in the consumer's own code (the inbox), which the
+  // simulator runs the same way against either broker: the broker's part is what is checked.
+  for (const [id, base] of [
+    ['rabbitmq-crash-requeue-inbox', 'rabbitmq-crash-requeue'],
+    ['rabbitmq-consumer-timeout-inbox', 'rabbitmq-consumer-timeout'],
+    ['rabbitmq-lost-confirm-inbox', 'rabbitmq-lost-confirm'],
+    ['rabbitmq-dedup-not-ttl', 'rabbitmq-lost-confirm'],
+  ] as const) {
+    recordNotChecked({ scenario: id, broker: 'RabbitMQ', reason: `the broker behaves as in ${base}; only the consumer's code differs` });
+  }
+
   it('rabbitmq-crash-requeue: closing the connection requeues every unacked delivery, flagged redelivered', async () => {
     const s = scenario('rabbitmq-crash-requeue');
     const queue = await freshQueue('crash-requeue');
@@ -112,29 +134,40 @@ describe(`RabbitMQ`, () => {
     judge(s.id, s, ['loseConfirm'], seen, 'classic queue: no deduplication by message id');
   });
 
-  it('rabbitmq-delivery-limit-low: a quorum queue counts deliveries in x-delivery-count and dead-letters past x-delivery-limit', async () => {
-    const s = scenario('rabbitmq-delivery-limit-low');
+  /** Nacks (requeue) the first `failures` deliveries, then acks; returns what was observed, dead-lettering included. */
+  async function nackThenAck(limit: number, failures: number): Promise<Observation[]> {
     const ch = await admin.createChannel();
     const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
     await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
     const dead = await ch.assertQueue('', { exclusive: true });
     await ch.bindQueue(dead.queue, dlx, '');
-    const queue = await freshQueue('delivery-limit', { 'x-queue-type': 'quorum', 'x-delivery-limit': 2, 'x-dead-letter-exchange': dlx });
+    const queue = await freshQueue(`delivery-limit-${limit}`, { 'x-queue-type': 'quorum', 'x-delivery-limit': limit, 'x-dead-letter-exchange': dlx });
     await publish(queue, ['order-42']);
     const seen: Observation[] = [];
-    // The handler fails three times: basic.nack with requeue.
-    const c1 = await consumer(queue, 'c1', 1, seen, (c, m) => c.nack(m, false, true));
+    let failed = 0;
+    const c1 = await consumer(queue, 'c1', 1, seen, (c, m) => (failed++ < failures ? c.nack(m, false, true) : c.ack(m)));
     const deadLettered: ConsumeMessage[] = [];
     await ch.consume(dead.queue, (m) => m && deadLettered.push(m), { noAck: true });
-    await until('the dead-lettered message', () => deadLettered.length === 1);
+    await until('the message to be handled or dead-lettered', () => deadLettered.length === 1 || seen.length === failures + 1);
+    await new Promise((r) => setTimeout(r, 200)); // nothing more may arrive
     for (const m of deadLettered) {
       const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
-      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : (death as 'expired') ?? 'rejected' });
+      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : death === 'expired' ? 'expired' : 'rejected' });
     }
     await c1.conn.close();
     await ch.close();
     await drain(queue);
-    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], seen, 'quorum queue, x-delivery-limit 2, nack with requeue');
+    return seen;
+  }
+
+  it('rabbitmq-delivery-limit-low: a quorum queue counts deliveries in x-delivery-count and dead-letters past x-delivery-limit', async () => {
+    const s = scenario('rabbitmq-delivery-limit-low');
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(2, 3), 'quorum queue, x-delivery-limit 2, three nacks with requeue');
+  });
+
+  it('rabbitmq-delivery-limit-default: with a limit of 20, the fourth delivery after three nacks is handled', async () => {
+    const s = scenario('rabbitmq-delivery-limit-default');
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(20, 3), 'quorum queue, x-delivery-limit 20 set explicitly (unlimited by default on 3.10; 20 is the 4.x default)');
   });
 
   it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s): a requeued message expires while the consumer is down', async () => {
@@ -165,5 +198,29 @@ describe(`RabbitMQ`, () => {
     await ch.close();
     await drain(queue);
     judge(base.id, s, ['crashConsumerBeforeEffect'], seen, 'x-message-ttl shortened to 1 s, consumer down 2 s, DLX added to observe the expiry');
+  });
+
+  it('rabbitmq-consumer-timeout (shortened to 1 s): the broker closes the slow channel and redelivers to the other consumer', async () => {
+    const base = scenario('rabbitmq-consumer-timeout');
+    const s: Scenario = { ...base, rabbitmq: { ...base.rabbitmq!, consumerTimeout: 1_000 } };
+    // The real default is 30 min, checked on the channel's tick (60 s): both shortened for the run.
+    setBrokerEnv('consumer_timeout', 1_000);
+    setBrokerEnv('channel_tick_interval', 200);
+    try {
+      const queue = await freshQueue('consumer-timeout');
+      await publish(queue, ['order-42']);
+      const seen: Observation[] = [];
+      const c1 = await consumer(queue, 'c1', 1, seen); // never acks: still working
+      await until('the first delivery', () => seen.length === 1);
+      const c2 = await consumer(queue, 'c2', 1, seen, (ch, m) => ch.ack(m));
+      await until('the redelivery to consumer 2', () => seen.length === 2, 10_000);
+      await c1.conn.close().catch(() => undefined);
+      await c2.conn.close();
+      await drain(queue);
+      judge(base.id, s, ['exceedConsumerTimeout'], seen, 'consumer_timeout shortened to 1 s (channel_tick_interval 200 ms); the channel is closed with PRECONDITION_FAILED (3.10 behaviour, as up to 4.2)');
+    } finally {
+      setBrokerEnv('consumer_timeout', 1_800_000);
+      setBrokerEnv('channel_tick_interval', 60_000);
+    }
   });
 });

@@ -19,17 +19,38 @@ export interface ConformanceResult {
   note: string;
 }
 
+/** A scenario not run against the real broker, and why. */
+export interface NotChecked {
+  scenario: string;
+  broker: string;
+  reason: string;
+}
+
 const file = fileURLToPath(new URL('../../content/conformance/results.json', import.meta.url));
+
+function load(): { results: ConformanceResult[]; notChecked: NotChecked[] } {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    return { results: data.results ?? [], notChecked: data.notChecked ?? [] };
+  } catch {
+    return { results: [], notChecked: [] };
+  }
+}
+
+function save(data: { results: ConformanceResult[]; notChecked: NotChecked[] }) {
+  const byId = (a: { scenario: string }, b: { scenario: string }) => a.scenario.localeCompare(b.scenario);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ results: [...data.results].sort(byId), notChecked: [...data.notChecked].sort(byId) }, null, 2)}\n`);
+}
 
 /** Adds or replaces one scenario's result in the results file. */
 export function record(result: ConformanceResult): void {
-  let all: ConformanceResult[] = [];
-  try {
-    all = JSON.parse(readFileSync(file, 'utf8')).results ?? [];
-  } catch {
-    all = [];
-  }
-  all = [...all.filter((r) => !(r.scenario === result.scenario && r.broker === result.broker)), result].sort((a, b) => a.scenario.localeCompare(b.scenario));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ results: all }, null, 2)}\n`);
+  const data = load();
+  save({ ...data, results: [...data.results.filter((r) => !(r.scenario === result.scenario && r.broker === result.broker)), result] });
+}
+
+/** Lists a scenario as not run against the real broker, with the reason. */
+export function recordNotChecked(entry: NotChecked): void {
+  const data = load();
+  save({ ...data, notChecked: [...data.notChecked.filter((r) => !(r.scenario === entry.scenario && r.broker === entry.broker)), entry] });
 }
