@@ -145,6 +145,8 @@ export const simKeys = [
   'log.op.inboxDuplicateMsgId',
   'log.handler.poison',
   'sim.skipTimer',
+  'sim.checked',
+  'sim.checkedHow',
   'sim.ledger.dlq',
   'invariant.parked',
   'sim.settings',
@@ -248,8 +250,21 @@ export const quizKeys = [
   'quiz.storageFull',
 ] as const;
 
+/** Strings of the conformance results table. */
+export const conformanceKeys = [
+  'conformance.scenario',
+  'conformance.broker',
+  'conformance.outcome',
+  'conformance.same',
+  'conformance.different',
+  'conformance.observed',
+  'conformance.setup',
+  'conformance.notChecked',
+  'conformance.reason',
+] as const;
+
 /** All of our UI keys. */
-export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys, ...quizKeys] as const;
+export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys, ...quizKeys, ...conformanceKeys] as const;
 
 /** One of our UI string keys. */
 export type UiKey = (typeof uiKeys)[number];

@@ -46,6 +46,8 @@ export interface SimulatorProps {
   embedded?: boolean | undefined;
   /** The scenario's words in the page's language (they stay out of the bundle). */
   text: { title: string; lesson: string; notes?: string | undefined };
+  /** Checked against a real broker: which, and where the method and results are. */
+  checked?: { broker: string; version: string; href: string } | undefined;
 }
 
 type Explore =
@@ -91,7 +93,7 @@ function settledLoss(tl: Timeline): number | null {
  * The simulator readers break things with: lanes, ledger, invariant badges, state machines and a log,
  * all pure views of (timeline, cursor). Buttons only move the timeline or inject a fault.
  */
-export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false, text }: SimulatorProps) {
+export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false, text, checked }: SimulatorProps) {
   const base = useMemo(() => findScenario(scenarioId, loadedScenarios())!, [scenarioId]);
   const [tl, setTl] = useState<Timeline>(() => createTimeline(base));
   const [playing, setPlaying] = useState(false);
@@ -350,6 +352,11 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       <header class="sim-header">
         <h3 class="sim-title">{text.title}</h3>
         <p class="sim-lesson">{text.lesson}</p>
+        {checked && (
+          <p class="sim-checked">
+            {fmt(labels['sim.checked'], { broker: checked.broker, version: checked.version })} · <a href={checked.href}>{labels['sim.checkedHow']}</a>
+          </p>
+        )}
         {presenting && text.notes && (
           <aside class="sim-notes" aria-label={labels['sim.notes']}>
             <strong>{labels['sim.notes']}:</strong> {text.notes}
