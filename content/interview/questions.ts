@@ -335,7 +335,7 @@ export const questions: Question[] = [
       en: 'RabbitMQ sets the flag on any requeued delivery, including one whose consumer crashed before doing anything, so skipping it loses work; and producer-side duplicates never carry the flag.',
       'zh-cn': '只要消息重新入队再投递，RabbitMQ 就会打上这个标记，包括消费者还没来得及做任何事就崩溃的情况，跳过就等于丢消息；而生产端造成的重复根本不带这个标记。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'crash-requeue' },
   },
   {
     id: 'rabbitmq-nack-requeue',
@@ -367,7 +367,7 @@ export const questions: Question[] = [
       en: 'A message that can never succeed then loops endlessly, occupying consumers and repeating any side effect done before the failure. Retries need a cap and a dead-letter destination.',
       'zh-cn': '永远不会成功的消息会无限循环，占着消费者，失败之前已经做过的副作用也会一遍遍重复。重试必须有上限，并且要有死信去处。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'delivery-limit-low' },
   },
   {
     id: 'rabbitmq-prefetch-and-crash',
@@ -399,7 +399,7 @@ export const questions: Question[] = [
       en: 'With prefetch 1 there is still one unacked delivery, and a crash after its write but before the ack requeues it and processes it again. Prefetch limits how many duplicates you get at once, not whether you get them.',
       'zh-cn': 'prefetch=1 时手上仍然有一条未确认的消息，写库之后、ack 之前崩溃，它照样重新入队、再处理一次。prefetch 只影响一次重复多少条，不影响会不会重复。',
     },
-    see: { chapter: 'concepts/acknowledgements', simulator: 'crash-after-write' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'crash-requeue' },
   },
 
   // ── Idempotent consumers ───────────────────────────────────────────────────────────────────────
@@ -763,7 +763,7 @@ export const questions: Question[] = [
       en: 'It deduplicates only the retries the client makes internally, within one session and partition. Application re-sends, producer restarts and every consumer-side redelivery still produce duplicates.',
       'zh-cn': '它只去掉客户端在单个会话、单个分区内的内部重试。应用层重发、生产者重启，以及消费端所有的重投，照样会带来重复。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+    see: { chapter: 'brokers/kafka', simulator: 'producer-restart' },
   },
   {
     id: 'transactional-outbox',
@@ -827,7 +827,7 @@ export const questions: Question[] = [
       en: 'The dedup covers only publishes inside a short window (or per producer name), and only on the way in. A re-send after the window is stored again, and every consumer-side redelivery still happens.',
       'zh-cn': '这种去重只覆盖很短的时间窗口（或者按生产者名），而且只管“进来”这一段。窗口之后的重发照样存一份，消费端的各种重投也一个都不少。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'dedup-window-edge' },
+    see: { chapter: 'concepts/deduplication', simulator: 'window-missed' },
   },
   {
     id: 'rabbitmq-built-in-dedup',
@@ -859,7 +859,7 @@ export const questions: Question[] = [
       en: 'message_id is just a property passed through to the consumer; classic and quorum queues store both copies. Deduplicating on it is the consumer’s job.',
       'zh-cn': 'message_id 只是一个随消息带给消费者的属性，经典队列和仲裁队列会把两份都存下来。按它去重是消费端自己的事。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'lost-confirm' },
   },
 
   // ── Kafka ──────────────────────────────────────────────────────────────────────────────────────
@@ -895,7 +895,7 @@ export const questions: Question[] = [
       en: 'Classic consumer groups have neither a per-message ack nor a per-message resend (only the new share groups do). Duplicates come from reading a partition again from the last committed offset after a crash or a rebalance.',
       'zh-cn': '传统消费者组既没有单条 ack，也没有单条重发（只有新的共享组 Share Group 有）。重复来自崩溃或 Rebalance 之后，分区从最后提交的位点重新读。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'brokers/kafka', simulator: 'auto-commit-crash' },
   },
   {
     id: 'kafka-auto-commit',
@@ -927,7 +927,7 @@ export const questions: Question[] = [
       en: 'Manual commit after processing is still at-least-once: a crash, a rebalance or a failed commit between the DB write and commitSync() makes the next owner read that record again. It shrinks the window; it doesn’t close it.',
       'zh-cn': '处理完再手动提交仍然是至少一次：写库和 commitSync() 之间发生崩溃、Rebalance 或提交失败，下一个消费者还会再读这条。它缩小了窗口，但没有消除窗口。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'brokers/kafka', simulator: 'auto-commit-crash' },
   },
   {
     id: 'kafka-max-poll-interval',
@@ -959,7 +959,7 @@ export const questions: Question[] = [
       en: 'Heartbeats and session.timeout.ms detect a dead process; the limit on slow processing is max.poll.interval.ms, which still expires. And even a well-sized timeout only makes the concurrent re-read rarer — the handler still has to be idempotent.',
       'zh-cn': '心跳和 session.timeout.ms 判断的是进程死没死；限制处理时长的是 max.poll.interval.ms，它照样会超时。就算超时调得合适，也只是让并发重读少一些，消费逻辑还是得幂等。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+    see: { chapter: 'brokers/kafka', simulator: 'poll-interval' },
   },
   {
     id: 'kafka-rebalance-duplicates',
@@ -993,7 +993,7 @@ export const questions: Question[] = [
       en: 'Incremental rebalancing means fewer partitions move at once, not that a moved partition keeps its uncommitted progress: it still resumes from the committed offset. And a consumer that crashed never got to run onPartitionsRevoked at all.',
       'zh-cn': '增量 Rebalance 只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'brokers/kafka', simulator: 'close-no-revoke' },
   },
   {
     id: 'kafka-transactions-exactly-once',
@@ -1025,7 +1025,7 @@ export const questions: Question[] = [
       en: 'The atomicity only spans Kafka topics and consumer offsets. Your database commit isn’t part of it, so the window between the DB write and the offset commit is still there.',
       'zh-cn': '它的原子性只覆盖 Kafka 的 Topic 和消费位点，你的数据库提交不在其中，所以写库和提交位点之间的窗口依然存在。',
     },
-    see: { chapter: 'concepts/delivery-guarantees' },
+    see: { chapter: 'brokers/kafka', simulator: 'transaction-charge' },
   },
   {
     id: 'kafka-share-groups',
@@ -1057,7 +1057,7 @@ export const questions: Question[] = [
       en: 'A record is held by one consumer at a time, but when its acquisition lock runs out it is handed out again while the first consumer may still be working. That’s the ack-timeout duplicate, now in Kafka.',
       'zh-cn': '同一时刻一条记录只在一个消费者手里，但取走时加的锁一到期，它就会被重新分发，而第一个消费者可能还在处理。这就是 ack 超时造成的重复，只不过现在出现在了 Kafka 里。',
     },
-    see: { chapter: 'concepts/acknowledgements', simulator: 'lost-ack' },
+    see: { chapter: 'brokers/kafka' },
   },
   {
     id: 'offset-reset-replay',
@@ -1125,7 +1125,7 @@ export const questions: Question[] = [
       en: 'Heartbeats check that the connection is alive, and this consumer was alive and connected. What it hit is the acknowledgement timeout on its unacked delivery, which requeues the message — a duplicate as soon as both runs finish.',
       'zh-cn': '心跳检查的是连接是否存活，而这个消费者一直活着、连着。它撞上的是未确认投递的 ack 超时，超时后消息重新入队，两遍都跑完就是重复执行。',
     },
-    see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'consumer-timeout' },
   },
   {
     id: 'rabbitmq-quorum-delivery-limit',
@@ -1159,7 +1159,7 @@ export const questions: Question[] = [
       en: 'For quorum queues that was true only before 4.0. Since 4.0, once a message’s delivery count passes the limit (20 by default) it is dropped, unless a DLX catches it.',
       'zh-cn': '对仲裁队列来说，这只在 4.0 以前成立。4.0 起投递次数一旦超过上限（默认 20），消息就会被丢弃，除非配置了 DLX 把它接住。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'brokers/rabbitmq', simulator: 'delivery-limit-low' },
   },
   {
     id: 'message-ttl-myth',
@@ -1191,7 +1191,7 @@ export const questions: Question[] = [
       en: 'Expiry removes messages that haven’t been consumed — it loses work — while duplicates come from messages that were consumed and then redelivered or re-published, well within any sensible TTL.',
       'zh-cn': '过期删掉的是还没被消费的消息，等于丢了业务；而重复来自已经消费过、又被重投或重发的消息，它们往往早在 TTL 到期之前就到了。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen' },
+    see: { chapter: 'myths', simulator: 'myth-ttl' },
   },
 
   // ── RocketMQ ───────────────────────────────────────────────────────────────────────────────────
@@ -1227,7 +1227,7 @@ export const questions: Question[] = [
       en: 'After 16 retries the message is kept in %DLQ%<group>, not deleted. Catching everything and returning CONSUME_SUCCESS is what actually loses it: the broker counts it as consumed and never redelivers it.',
       'zh-cn': '16 次之后消息进了 %DLQ%<消费者组>，并没有被删掉。把异常全 catch 掉返回 CONSUME_SUCCESS 才是真正的丢消息：Broker 认为已经消费成功，再也不会重投。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'brokers/rocketmq', simulator: 'retry-dlq' },
   },
   {
     id: 'rocketmq-consumer-group-myth',
@@ -1259,7 +1259,7 @@ export const questions: Question[] = [
       en: '“One consumer per message” is load distribution, not deduplication: the same message can still reach that consumer twice, or another one after a rebalance, because progress is a periodically committed offset and failures are retried.',
       'zh-cn': '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者 Rebalance 后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'myths', simulator: 'myth-rocketmq-group' },
   },
   {
     id: 'rocketmq-restart-reconsume',
@@ -1291,7 +1291,7 @@ export const questions: Question[] = [
       en: 'Returning CONSUME_SUCCESS advances the offset in the client; the broker learns about it only at the next periodic commit. Everything consumed in between is delivered again after a crash or a rebalance.',
       'zh-cn': '返回 CONSUME_SUCCESS 只是更新了客户端里的位点，Broker 要等下一次定时提交才知道。这段时间里消费过的消息，崩溃或 Rebalance 后都会再投一遍。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'brokers/rocketmq', simulator: 'offset-crash' },
   },
   {
     id: 'rocketmq-send-retry-msgid',
@@ -1323,7 +1323,7 @@ export const questions: Question[] = [
       en: 'A producer retry is a new message to the broker and can carry a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
       'zh-cn': '生产者重发在 Broker 看来是一条新消息，可能带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
+    see: { chapter: 'brokers/rocketmq', simulator: 'send-retry' },
   },
   {
     id: 'rocketmq-orderly-blocking',
@@ -1355,7 +1355,7 @@ export const questions: Question[] = [
       en: 'That’s concurrent consumption. Orderly consumption retries in place to preserve order, with effectively unlimited attempts by default, so the queue stalls behind the failing message and the backlog keeps growing.',
       'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，消息堆积越来越多。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'brokers/rocketmq', simulator: 'orderly-poison' },
   },
   {
     id: 'rocketmq-transactional-message',
@@ -1387,7 +1387,7 @@ export const questions: Question[] = [
       en: 'The transaction spans the producer’s local transaction and the half-message commit, nothing on the consumer side. Consumption is still at-least-once.',
       'zh-cn': '事务只覆盖生产者的本地事务和半消息的提交，消费端一概不管，消费仍然是至少一次。',
     },
-    see: { chapter: 'concepts/delivery-guarantees' },
+    see: { chapter: 'brokers/rocketmq' },
   },
 
   // ── Ordering, heartbeats and distributed-transaction myths ─────────────────────────────────────
@@ -1421,7 +1421,7 @@ export const questions: Question[] = [
       en: 'Ordered consumption still saves progress after processing, so a crash or a rebalance replays from the last committed position — just in order. And with ordering, a failing message blocks its queue while it’s retried.',
       'zh-cn': '顺序消费也是处理完才提交进度，崩溃或 Rebalance 照样从上次提交的位置重放，只不过是按顺序重放。而且顺序消费下，失败的消息还会堵住队列反复重试。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
+    see: { chapter: 'myths', simulator: 'myth-heartbeats' },
   },
   {
     id: 'heartbeat-myth',
@@ -1453,7 +1453,7 @@ export const questions: Question[] = [
       en: 'A healthy heartbeat doesn’t stop redelivery after a lost ack, a crash and restart, or an ack timeout; and a missed heartbeat is exactly the signal that makes the broker redeliver.',
       'zh-cn': '心跳正常，并不妨碍 ack 丢失、崩溃重启、ack 超时之后的重投；而心跳一断，正是 Broker 开始重投的信号。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+    see: { chapter: 'myths', simulator: 'myth-heartbeats' },
   },
   {
     id: 'late-duplicate-overwrites-state',
