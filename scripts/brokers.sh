@@ -33,8 +33,9 @@ mkdir -p "$state"
 
 if ! port_open 5672; then
   echo "brokers: starting rabbitmq-server"
-  # Debian's package starts nothing by itself in a container; run it in the background.
-  (RABBITMQ_LOG_BASE="$state" nohup rabbitmq-server >"$state/rabbitmq.log" 2>&1 &)
+  # Debian's package starts nothing by itself in a container; run it in the background. (It drops
+  # to the rabbitmq user, so its own logs stay in /var/log/rabbitmq; ours is only the console.)
+  (nohup rabbitmq-server >"$state/rabbitmq.log" 2>&1 &)
 fi
 if ! port_open 4222; then
   echo "brokers: starting nats-server -js"
