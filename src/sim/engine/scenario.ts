@@ -109,6 +109,10 @@ export const order42: Message = {
   name: { en: 'order #42', 'zh-cn': '订单 #42' },
 };
 
+/** What most scenarios of a broker start from: order #42, one consumer, manual acks, no deduplication. */
+export const scenarioBase = <P extends ProtocolId>(protocol: P) =>
+  ({ protocol, messages: [order42], consumers: 1, autoAck: false, strategy: 'none', settings: defaultSettings }) as const satisfies Partial<Scenario>;
+
 /**
  * The same scenario with another consumer strategy (a widget's strategy picker). Its id says so,
  * `<id>~<strategy>`, so share links can name it. The declared verdict belongs to the original only.

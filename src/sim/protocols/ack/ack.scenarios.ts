@@ -1,12 +1,6 @@
-import { defaultSettings, order42, type Scenario } from '../../engine/scenario';
+import { defaultSettings, type Scenario, scenarioBase } from '../../engine/scenario';
 
-const base = {
-  messages: [order42],
-  consumers: 1,
-  autoAck: false,
-  strategy: 'none',
-  settings: defaultSettings,
-} as const satisfies Partial<Scenario>;
+const base = scenarioBase('ack');
 
 /**
  * The built-in scenarios of the generic at-least-once system. Each one declares its expected verdict;

@@ -1,11 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { ActorId, LogRecord, Message, Output } from '../../core/types';
 
-/** Broker settings a scenario chooses. */
-export interface KafkaBrokerInput {
-  sessionTimeoutMs: number;
-}
-
 /** A record in partition p0 of topic `orders`. */
 export interface KafkaRecord {
   offset: number;
@@ -26,7 +21,7 @@ interface PendingFetch {
 }
 
 /** The broker's memory: the partition's log, the idempotence table, and the group coordinator's state. */
-export interface KafkaBrokerContext extends KafkaBrokerInput {
+export interface KafkaBrokerContext {
   log: KafkaRecord[];
   /** Last sequence number appended per producer id (idempotent producers only). */
   producers: Record<string, number>;
@@ -104,7 +99,7 @@ function maybeComplete(ctx: Ctx, outbox: Output[]): Partial<KafkaBrokerContext> 
  *   without appending (KIP-98). Non-idempotent producers (pid -1) are never deduplicated.
  */
 export const kafkaBrokerMachine = setup({
-  types: { context: {} as KafkaBrokerContext, events: {} as KafkaBrokerEvent, input: {} as KafkaBrokerInput },
+  types: { context: {} as KafkaBrokerContext, events: {} as KafkaBrokerEvent, input: {} as Record<string, never> },
   actions: {
     append: assign(({ context, event }) => {
       if (event.type !== 'produce.received') return {};
@@ -178,7 +173,7 @@ export const kafkaBrokerMachine = setup({
   },
 }).createMachine({
   id: 'kafka-broker',
-  context: ({ input }) => ({ ...input, log: [], producers: {}, committed: 0, members: [], generation: 0, owner: null, awaiting: [], pending: [], receipts: [], outbox: [] }),
+  context: () => ({ log: [], producers: {}, committed: 0, members: [], generation: 0, owner: null, awaiting: [], pending: [], receipts: [], outbox: [] }),
   initial: 'running',
   states: {
     running: {

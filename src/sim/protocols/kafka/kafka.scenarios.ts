@@ -1,14 +1,7 @@
-import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
+import { bothHold, duplicateOnly, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import { kafkaDefaults, type KafkaSettings } from './kafka.settings';
 
-const base = {
-  protocol: 'kafka',
-  messages: [order42],
-  consumers: 1,
-  autoAck: false,
-  strategy: 'none',
-  settings: defaultSettings,
-} as const satisfies Partial<Scenario>;
+const base = scenarioBase('kafka');
 
 const kafka = (s: Partial<KafkaSettings>): KafkaSettings => ({ ...kafkaDefaults, ...s });
 

@@ -28,7 +28,7 @@ function initialWorld(scenario: Scenario): KafkaWorld {
     enableIdempotence: k.enableIdempotence,
     restartDelay: s.restartDelay,
   });
-  const broker = initialActor<KafkaBrokerContext>(kafkaBrokerMachine, { sessionTimeoutMs: k.sessionTimeoutMs });
+  const broker = initialActor<KafkaBrokerContext>(kafkaBrokerMachine, {});
   let world = applyOutputs(emptyWorld<KafkaWorld>('kafka', scenario, producer.state, broker.state), 'producer', [{ kind: 'startTimer', name: 'start', after: 0 }]);
   for (const id of consumerIds(scenario.consumers)) {
     const c = initialActor<KafkaConsumerContext>(kafkaConsumerMachine, {

@@ -4,7 +4,6 @@ import type { RabbitSettings } from './rabbitmq.settings';
 
 /** Broker settings a scenario chooses. */
 export interface RabbitBrokerInput extends RabbitSettings {
-  consumers: ActorId[];
   autoAck: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import type { Message } from '../../core/types';
 import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
 
@@ -10,14 +10,7 @@ export const order43: Message = {
   name: { en: 'order #43', 'zh-cn': '订单 #43' },
 };
 
-const base = {
-  protocol: 'rabbitmq',
-  messages: [order42],
-  consumers: 1,
-  autoAck: false,
-  strategy: 'none',
-  settings: defaultSettings,
-} as const satisfies Partial<Scenario>;
+const base = scenarioBase('rabbitmq');
 
 const rabbit = (s: Partial<RabbitSettings>): RabbitSettings => ({ ...rabbitDefaults, ...s });
 

@@ -23,7 +23,7 @@ function initialWorld(scenario: Scenario): RabbitWorld {
   const s = scenario.settings;
   const consumers = consumerIds(scenario.consumers);
   const producer = initialActor<ProducerContext>(producerMachine, { messages: scenario.messages, confirmTimeout: s.confirmTimeout, maxAttempts: s.maxPublishAttempts });
-  const broker = initialActor<RabbitBrokerContext>(rabbitBrokerMachine, { ...settingsOf(scenario), consumers, autoAck: scenario.autoAck });
+  const broker = initialActor<RabbitBrokerContext>(rabbitBrokerMachine, { ...settingsOf(scenario), autoAck: scenario.autoAck });
   let world = applyOutputs(emptyWorld<RabbitWorld>('rabbitmq', scenario, producer.state, broker.state), 'producer', producer.outputs);
   for (const id of consumers) {
     const c = initialActor<RabbitConsumerContext>(rabbitConsumerMachine, { id, autoAck: scenario.autoAck, restartDelay: s.restartDelay });

@@ -1,5 +1,5 @@
 import type { Message } from '../../core/types';
-import { bothHold, defaultSettings, duplicateOnly, order42, withInbox, type Scenario } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import { rocketDefaults, type RocketSettings } from './rocketmq.settings';
 
 /** A poison message: its amount is invalid, so every attempt fails. */
@@ -11,14 +11,7 @@ export const order13: Message = {
   poison: true,
 };
 
-const base = {
-  protocol: 'rocketmq',
-  messages: [order42],
-  consumers: 1,
-  autoAck: false,
-  strategy: 'none',
-  settings: defaultSettings,
-} as const satisfies Partial<Scenario>;
+const base = scenarioBase('rocketmq');
 
 const rocket = (s: Partial<RocketSettings>): RocketSettings => ({ ...rocketDefaults, ...s });
 
