@@ -39,6 +39,11 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
       // Scroll to the end so every client:visible island hydrates before we judge the page.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
+      // Expressive Code makes a code block that scrolls focusable from a resize observer; let it run
+      // (if it never does, axe reports the block below).
+      await page
+        .waitForFunction(() => [...document.querySelectorAll('pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')), undefined, { timeout: 3_000 })
+        .catch(() => undefined);
       for (const theme of themes) {
         await page.evaluate((t) => {
           document.documentElement.dataset.theme = t;
