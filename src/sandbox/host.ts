@@ -18,48 +18,61 @@ export type SandboxOutcome =
 
 type Payload = Omit<Extract<SandboxRequest, { type: 'check' }>, 'requestId'> | Omit<Extract<SandboxRequest, { type: 'run' }>, 'requestId'>;
 
+/** How long a new worker may take to load the engine before the page gives up on it. */
+const STARTUP_LIMIT_MS = 20_000;
+
 export class SandboxHost {
   private worker: Worker | null = null;
+  /** Settles true once the current worker has loaded and locked itself down, false if it never will. */
+  private ready: Promise<boolean> | null = null;
   private requestId = 0;
   private pending: { id: number; settle: (o: SandboxOutcome) => void; timer: number } | null = null;
 
   constructor(
     private readonly createWorker: () => Worker,
-    /** Silence longer than this stops the worker. */
+    /** Silence longer than this (counted from when the worker is ready) stops the worker. */
     readonly limitMs = 1000,
   ) {}
 
   /** Sends one request; a request still running is cancelled first. */
   request(payload: Payload, onProgress?: (states: number) => void): Promise<SandboxOutcome> {
     this.cancel();
-    const worker = this.ensureWorker();
+    const { worker, ready } = this.ensureWorker();
     const id = ++this.requestId;
     return new Promise((resolve) => {
-      const arm = () => window.setTimeout(() => this.kill({ kind: 'timeout', limitMs: this.limitMs }), this.limitMs);
-      this.pending = { id, settle: resolve, timer: arm() };
-      worker.onmessage = (event: MessageEvent<SandboxReply>) => {
-        const reply = event.data;
-        if (!this.pending || reply.requestId !== this.pending.id) return; // stale
-        window.clearTimeout(this.pending.timer);
-        if (reply.type === 'progress') {
-          this.pending.timer = arm();
-          onProgress?.(reply.states);
+      this.pending = { id, settle: resolve, timer: 0 };
+      void ready.then((ok) => {
+        if (this.pending?.id !== id) return; // cancelled while the worker was loading
+        if (!ok) {
+          this.kill({ kind: 'crashed', message: 'the sandbox could not start' });
           return;
         }
-        const outcome: SandboxOutcome =
-          reply.type === 'checked'
-            ? { kind: 'checked', result: reply.result, ms: reply.ms, thrown: reply.thrown }
-            : reply.type === 'ran'
-              ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId, thrown: reply.thrown }
-              : { kind: reply.type, problem: reply.problem };
-        this.settle(outcome);
-      };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.kill({ kind: 'crashed', message: event.message || 'the sandbox stopped' });
-      };
-      const request = { ...payload, requestId: id } as SandboxRequest;
-      worker.postMessage(request);
+        const arm = () => window.setTimeout(() => this.kill({ kind: 'timeout', limitMs: this.limitMs }), this.limitMs);
+        this.pending.timer = arm();
+        worker.onmessage = (event: MessageEvent<SandboxReply>) => {
+          const reply = event.data;
+          if (reply.type === 'ready' || !this.pending || reply.requestId !== this.pending.id) return; // stale
+          window.clearTimeout(this.pending.timer);
+          if (reply.type === 'progress') {
+            this.pending.timer = arm();
+            onProgress?.(reply.states);
+            return;
+          }
+          const outcome: SandboxOutcome =
+            reply.type === 'checked'
+              ? { kind: 'checked', result: reply.result, ms: reply.ms, thrown: reply.thrown }
+              : reply.type === 'ran'
+                ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId, thrown: reply.thrown }
+                : { kind: reply.type, problem: reply.problem };
+          this.settle(outcome);
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          this.kill({ kind: 'crashed', message: event.message || 'the sandbox stopped' });
+        };
+        const request = { ...payload, requestId: id } as SandboxRequest;
+        worker.postMessage(request);
+      });
     });
   }
 
@@ -73,11 +86,29 @@ export class SandboxHost {
     this.cancel();
     this.worker?.terminate();
     this.worker = null;
+    this.ready = null;
   }
 
-  private ensureWorker(): Worker {
-    this.worker ??= this.createWorker();
-    return this.worker;
+  /** The current worker, or a new one with a promise that settles when it has loaded (or failed to). */
+  private ensureWorker(): { worker: Worker; ready: Promise<boolean> } {
+    if (!this.worker || !this.ready) {
+      const worker = this.createWorker();
+      this.worker = worker;
+      this.ready = new Promise<boolean>((resolve) => {
+        const timer = window.setTimeout(() => resolve(false), STARTUP_LIMIT_MS);
+        worker.onmessage = (event: MessageEvent<SandboxReply>) => {
+          if (event.data.type !== 'ready') return;
+          window.clearTimeout(timer);
+          resolve(true);
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          window.clearTimeout(timer);
+          resolve(false);
+        };
+      });
+    }
+    return { worker: this.worker, ready: this.ready };
   }
 
   private settle(outcome: SandboxOutcome) {
@@ -92,6 +123,7 @@ export class SandboxHost {
   private kill(outcome: SandboxOutcome) {
     this.worker?.terminate();
     this.worker = null;
+    this.ready = null;
     this.settle(outcome);
   }
 }

@@ -18,6 +18,7 @@ export interface SourceProblem {
 
 /** Worker → page. */
 export type SandboxReply =
+  | { type: 'ready' }
   | { type: 'progress'; requestId: number; states: number }
   | { type: 'checked'; requestId: number; result: CheckResult; ms: number; thrown: SourceProblem | null }
   | { type: 'ran'; requestId: number; frames: Frame[]; scenarioId: string; thrown: SourceProblem | null }

@@ -4,7 +4,8 @@
  * runs, the worker takes away what a handler must not have — network, nested workers, messaging,
  * closing itself, clocks and randomness (they would break replay) — and freezes the built-in
  * prototypes so reader code cannot tamper with the engine that shares this realm. Code that never
- * returns is the host's job: it terminates this worker after 1 s of silence.
+ * returns is the host's job: it terminates this worker after 1 s of silence. The clock starts when
+ * this worker says it is ready, so a slow phone loading the engine is not mistaken for a stuck handler.
  */
 import { check, createTimeline, fromSteps, runUntilQuiescent } from '../sim';
 import { compileHandler } from './compile';
@@ -90,3 +91,4 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
 };
 
 lockDown();
+reply({ type: 'ready' });

@@ -137,6 +137,19 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     });
   }
 
+  it('on a slow connection, loading the sandbox does not count against the handler: a correct fix passes', async () => {
+    const { context, page, lab } = await open({ narrow: true });
+    // The sandbox's script arrives 2.5 s after it is asked for, as it might on a phone's network.
+    await page.route(/sandbox\.worker/, async (route) => {
+      await new Promise((settle) => setTimeout(settle, 2500));
+      await route.continue();
+    });
+    await lab.getByRole('button', { name: 'Open the editor' }).click();
+    await setPlainCode(lab, solution);
+    expect(await check(lab)).toMatch(/^✓ Passed/);
+    await context.close();
+  });
+
   it('says so, and keeps working, when the browser refuses to store the code', async () => {
     const context = await browserOf().newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
     await context.addInitScript(() => {
