@@ -12,6 +12,7 @@ export { loadedScenarios, protocolOf, protocols, registerProtocol, type Protocol
 export type { KafkaSettings } from './protocols/kafka/kafka.settings';
 export type { RabbitSettings } from './protocols/rabbitmq/rabbitmq.settings';
 export type { RocketSettings } from './protocols/rocketmq/rocketmq.settings';
+export type { JetStreamSettings } from './protocols/jetstream/jetstream.settings';
 export * from './engine/protocol';
 export * from './engine/scenario';
 export * from './engine/world';

@@ -5,9 +5,11 @@
 import './protocols/kafka/register';
 import './protocols/rabbitmq/register';
 import './protocols/rocketmq/register';
+import './protocols/jetstream/register';
 
 export * from './base';
 export * from './protocols/kafka';
 export * from './protocols/rabbitmq';
 export * from './protocols/rocketmq';
+export * from './protocols/jetstream';
 export { allScenarios } from './scenarios';

@@ -76,7 +76,7 @@ function payloadMsgId(p: Payload): string | undefined {
 }
 
 function payloadToken(p: Payload, scenario: Scenario, labels: SimLabels, lang: Lang, i: number) {
-  const word = (labels[`payload.${p.kind}` as keyof SimLabels] as string | undefined) ?? payloadWords[p.kind]?.[lang] ?? p.kind;
+  const word = protocolOf(scenario.protocol ?? 'ack').payloadWords?.[p.kind]?.[lang] ?? (labels[`payload.${p.kind}` as keyof SimLabels] as string | undefined) ?? payloadWords[p.kind]?.[lang] ?? p.kind;
   const msgId = payloadMsgId(p);
   const name = msgId ? `${word} · ${messageName(msgId, scenario, lang)}` : word;
   const count = p.kind === 'deliver' ? p.delivery.count : undefined;

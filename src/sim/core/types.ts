@@ -58,10 +58,10 @@ export interface LogRecord {
 /** What travels on the network between two actors. Generic queue kinds first, then each broker's own. */
 export type Payload =
   | { kind: 'publish'; msg: Message }
-  | { kind: 'confirm'; msgId: string }
+  | { kind: 'confirm'; msgId: string; duplicate?: boolean }
   | { kind: 'deliver'; delivery: Delivery }
-  | { kind: 'ack'; tag: string; channel: number }
-  | { kind: 'nack'; tag: string; channel: number; requeue: boolean }
+  | { kind: 'ack'; tag: string; channel: number; sync?: boolean }
+  | { kind: 'nack'; tag: string; channel: number; requeue: boolean; delay?: number }
   | { kind: 'ready'; channel: number }
   | { kind: 'closed'; channel: number }
   // Kafka
@@ -84,7 +84,10 @@ export type Payload =
   | { kind: 'pulled'; queue: string; records: LogRecord[]; inc: number }
   | { kind: 'persist'; offsets: Record<string, number>; inc: number }
   | { kind: 'sendBack'; record: LogRecord; queue: string }
-  | { kind: 'allocate'; queues: string[]; offsets: Record<string, number> };
+  | { kind: 'allocate'; queues: string[]; offsets: Record<string, number> }
+  // NATS JetStream (a pull request is `ready`, a nak is `nack`)
+  | { kind: 'term'; tag: string; channel: number }
+  | { kind: 'ackOk'; tag: string };
 
 /** A payload in flight from one actor to another. Channels between two actors are FIFO (TCP). */
 export interface Envelope {

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { ActorState } from '../core/types';
+import type { ActorState, Payload } from '../core/types';
 import type { Transitioner } from './actors';
 import type { Scenario } from './scenario';
 import type { Step, TraceEvent, World } from './world';
@@ -58,7 +58,7 @@ export interface SettingView {
  * checker and the widget call only this, so every broker gets the same tools for free.
  */
 export interface Protocol {
-  id: 'ack' | 'kafka' | 'rabbitmq' | 'rocketmq';
+  id: 'ack' | 'kafka' | 'rabbitmq' | 'rocketmq' | 'jetstream';
   /** The broker's name as readers know it. */
   title: string;
   initialWorld(scenario: Scenario): World;
@@ -71,4 +71,6 @@ export interface Protocol {
   text: Record<string, Text>;
   view(world: World, scenario: Scenario): WorldView;
   settings(scenario: Scenario): SettingView[];
+  /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
+  payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

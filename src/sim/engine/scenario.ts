@@ -3,6 +3,7 @@ import { strategies, type StrategyId } from '../consumers';
 import type { Handler } from '../consumers/handler';
 import type { FaultKind } from '../protocols/faults';
 import type { ProtocolId } from '../protocols/registry';
+import type { JetStreamSettings } from '../protocols/jetstream/jetstream.settings';
 import type { KafkaSettings } from '../protocols/kafka/kafka.settings';
 import type { RabbitSettings } from '../protocols/rabbitmq/rabbitmq.settings';
 import type { RocketSettings } from '../protocols/rocketmq/rocketmq.settings';
@@ -40,6 +41,7 @@ export interface Scenario {
   kafka?: KafkaSettings;
   rabbitmq?: RabbitSettings;
   rocketmq?: RocketSettings;
+  jetstream?: JetStreamSettings;
   /** Words for readers (see `ScenarioText`); kept out of the client bundles, so optional here. */
   title?: { en: string; 'zh-cn': string };
   lesson?: { en: string; 'zh-cn': string };
@@ -107,6 +109,15 @@ export const order42: Message = {
   key: 'order-42',
   label: { en: 'charge order #42 ¥100', 'zh-cn': '订单 #42 扣款 ¥100' },
   name: { en: 'order #42', 'zh-cn': '订单 #42' },
+};
+
+/** A poison message: its amount is invalid, so every attempt fails. */
+export const order13: Message = {
+  id: 'order-13',
+  key: 'order-13',
+  label: { en: 'charge order #13 ¥-5 (invalid amount)', 'zh-cn': '订单 #13 扣款 ¥-5（金额非法）' },
+  name: { en: 'order #13', 'zh-cn': '订单 #13' },
+  poison: true,
 };
 
 /** What most scenarios of a broker start from: order #42, one consumer, manual acks, no deduplication. */

@@ -3,12 +3,13 @@
  * this file only joins them, so a step key `f:<fault>:<target>` means the same thing everywhere.
  */
 import { faultInfo as ackFaultInfo, type FaultKind as AckFaultKind } from './ack/ack.faults';
+import { jetstreamFaultInfo, type JetStreamFaultKind } from './jetstream/jetstream.faults';
 import { kafkaFaultInfo, type KafkaFaultKind } from './kafka/kafka.faults';
 import { rabbitFaultInfo, type RabbitFaultKind } from './rabbitmq/rabbitmq.faults';
 import { rocketFaultInfo, type RocketFaultKind } from './rocketmq/rocketmq.faults';
 
 /** Every fault, named as `fault.<kind>` in traces and menus. */
-export type FaultKind = AckFaultKind | KafkaFaultKind | RabbitFaultKind | RocketFaultKind;
+export type FaultKind = AckFaultKind | KafkaFaultKind | RabbitFaultKind | RocketFaultKind | JetStreamFaultKind;
 
 /** A fault's menu label and tooltip, in both languages. */
 export interface FaultInfo {
@@ -18,4 +19,4 @@ export interface FaultInfo {
 }
 
 /** Descriptions for menus and tooltips. */
-export const faultInfo: Record<FaultKind, FaultInfo> = { ...ackFaultInfo, ...kafkaFaultInfo, ...rabbitFaultInfo, ...rocketFaultInfo };
+export const faultInfo: Record<FaultKind, FaultInfo> = { ...ackFaultInfo, ...kafkaFaultInfo, ...rabbitFaultInfo, ...rocketFaultInfo, ...jetstreamFaultInfo };

@@ -1,15 +1,6 @@
-import type { Message } from '../../core/types';
-import { bothHold, defaultSettings, duplicateOnly, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order13, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import { rocketDefaults, type RocketSettings } from './rocketmq.settings';
 
-/** A poison message: its amount is invalid, so every attempt fails. */
-export const order13: Message = {
-  id: 'order-13',
-  key: 'order-13',
-  label: { en: 'charge order #13 ¥-5 (invalid amount)', 'zh-cn': '订单 #13 扣款 ¥-5（金额非法）' },
-  name: { en: 'order #13', 'zh-cn': '订单 #13' },
-  poison: true,
-};
 
 const base = scenarioBase('rocketmq');
 

@@ -1,0 +1,307 @@
+import type { ActorId, ActorState, Payload } from '../../core/types';
+import { initialActor, type Transitioner } from '../../engine/actors';
+import { applyOutputs, busyConsumers, can, collectSteps, consumerIds, deadLetter, dropHead, dropTimer, emptyWorld, expireCacheKey, handlerStep, roleMachines, sendTo, settingRow, spend, takeDelivery, takeTimer, type Applied, type Env } from '../../engine/kit';
+import type { Protocol, SettingView } from '../../engine/protocol';
+import type { Scenario } from '../../engine/scenario';
+import type { Step, TraceEvent, World } from '../../engine/world';
+import { consumerLane } from '../ack/ack.world';
+import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
+import type { FaultKind } from '../faults';
+import { entryOf, jsBrokerMachine, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
+import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
+import { jetstreamDefaults } from './jetstream.settings';
+import { jetstreamText } from './jetstream.text';
+
+/** A JetStream world: a publisher, stream `ORDERS` with its duplicate window, and a durable pull consumer `billing`. */
+export type JetStreamWorld = World<ProducerContext, JsBrokerContext, JsConsumerContext>;
+
+const machines = { producer: producerMachine, broker: jsBrokerMachine, consumer: jsConsumerMachine };
+const send = (world: JetStreamWorld, env: Env, actor: ActorId, event: JsBrokerEvent | JsConsumerEvent | ProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const settingsOf = (s: Scenario) => s.jetstream ?? jetstreamDefaults;
+
+function initialWorld(scenario: Scenario): JetStreamWorld {
+  const s = scenario.settings;
+  const js = settingsOf(scenario);
+  const producer = initialActor<ProducerContext>(producerMachine, { messages: scenario.messages, confirmTimeout: s.confirmTimeout, maxAttempts: s.maxPublishAttempts });
+  const broker = initialActor<JsBrokerContext>(jsBrokerMachine, { duplicateWindow: js.duplicateWindow, ackWait: js.ackWait, maxDeliver: js.maxDeliver });
+  let world = applyOutputs(emptyWorld<JetStreamWorld>('jetstream', scenario, producer.state, broker.state), 'producer', producer.outputs);
+  for (const id of consumerIds(scenario.consumers)) {
+    const c = initialActor<JsConsumerContext>(jsConsumerMachine, { id, restartDelay: s.restartDelay, ackSync: js.ackSync, ackSyncRetry: js.ackSyncRetry, onFailure: js.onFailure, nakDelay: js.nakDelay });
+    world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
+  }
+  return world;
+}
+
+const isBusy = (c: ActorState<JsConsumerContext>) => (c.value === 'processing' || c.value === 'acking') && c.context.current !== null;
+/** The stream sequence of the delivery a consumer holds, if the server still has it pending and not yet due again. */
+function heldSeq(world: JetStreamWorld, id: string, c: ActorState<JsConsumerContext>): number | null {
+  const b = world.broker.context;
+  const e = c.context.current ? entryOf(b, `${c.context.current.msgId}/${c.context.current.copy}`) : undefined;
+  if (!e) return null;
+  const p = b.pending.find((x) => x.seq === e.seq);
+  return p && p.consumer === id && p.count === c.context.current!.count && !b.redeliver.includes(e.seq) ? e.seq : null;
+}
+
+function enabledFaults(world: JetStreamWorld): Step[] {
+  const out: Step[] = [];
+  for (const [id, c] of Object.entries(world.consumers)) {
+    if (!isBusy(c)) continue;
+    const crash: FaultKind = c.context.effectDone ? 'crashConsumerAfterEffect' : 'crashConsumerBeforeEffect';
+    if (can(world, crash)) out.push({ kind: 'fault', fault: crash, target: id });
+    if (c.value === 'processing' && !c.context.effectDone && can(world, 'failDownstream')) out.push({ kind: 'fault', fault: 'failDownstream', target: id });
+    const seq = heldSeq(world, id, c);
+    if (seq !== null && can(world, 'exceedAckWait')) out.push({ kind: 'fault', fault: 'exceedAckWait', target: String(seq) });
+  }
+  for (const [l, queue] of Object.entries(world.net)) {
+    const head = queue[0];
+    if (head?.kind === 'confirm' && can(world, 'loseConfirm')) out.push({ kind: 'fault', fault: 'loseConfirm', target: l });
+    if (head?.kind === 'ack' && can(world, 'loseAck')) out.push({ kind: 'fault', fault: 'loseAck', target: l });
+  }
+  return out;
+}
+
+function enabledSteps(world: JetStreamWorld, faults: boolean): Step[] {
+  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
+}
+
+const msgOf = (b: JsBrokerContext, seq: number) => b.stream.find((e) => e.seq === seq)!;
+
+/** Events for sequences the server just stopped delivering (max_deliver reached, or a term). A term parks the message. */
+function endedEvents(before: JetStreamWorld, after: JetStreamWorld): Applied<JetStreamWorld> {
+  const b = after.broker.context;
+  let world = after;
+  const events: TraceEvent[] = [];
+  for (const end of b.ended.slice(before.broker.context.ended.length)) {
+    const e = msgOf(b, end.seq);
+    if (end.reason === 'term') world = deadLetter(world, e.key);
+    events.push({ time: after.time, actor: 'broker', type: end.reason === 'term' ? 'message.terminated' : 'message.maxDelivered', msgId: e.msgId, explain: end.reason === 'term' ? 'jetstream.terminated' : 'jetstream.maxDeliver', detail: { seq: end.seq, max: b.maxDeliver } });
+  }
+  return { world, events };
+}
+
+/** An ack_wait (or a nak's delay) ran out for `seq`: it is due again, or the server gives up at max_deliver. */
+function ackWaitExpired(world: JetStreamWorld, env: Env, seq: number, why: 'ackWait' | 'nak' | 'injected'): Applied<JetStreamWorld> {
+  const b = world.broker.context;
+  const p = b.pending.find((x) => x.seq === seq);
+  const next = send(world, env, 'broker', { type: 'ackWait.expired', seq, now: world.time });
+  const e = msgOf(b, seq);
+  const events: TraceEvent[] = p
+    ? [{ time: world.time, actor: 'broker', type: 'ackWait.expired', msgId: e.msgId, count: p.count, explain: why === 'injected' ? 'jetstream.fault.exceedAckWait' : why === 'nak' ? 'jetstream.nak.due' : 'jetstream.ackWait', detail: { consumer: p.consumer, seq, wait: b.ackWait / 1000 } }]
+    : [];
+  const ended = endedEvents(world, next);
+  return { world: ended.world, events: [...events, ...ended.events] };
+}
+
+function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<JetStreamWorld> {
+  const env: Env = { scenario, tx };
+  const t = world.time;
+  switch (step.kind) {
+    case 'deliver': {
+      const d = takeDelivery(world, step);
+      return arrive(d.world, env, d.from, d.to, d.payload);
+    }
+    case 'run': {
+      const c = world.consumers[step.actor];
+      const d = c?.context.current;
+      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
+      if (c.value === 'acking') {
+        const next = send(world, env, step.actor, { type: 'handler.returned' });
+        return { world: next, events: [{ time: t, actor: step.actor, type: 'ack.sent', msgId: d.msgId, count: d.count, explain: c.context.ackSync ? 'jetstream.ackSync.sent' : 'jetstream.ack.sent' }] };
+      }
+      const r = handlerStep(world, env, step.actor, c, d);
+      const next = send(r.world, env, step.actor, r.completed);
+      return { world: next, events: [...r.events, ...(r.completed.failed ? [rejected(t, step.actor, c.context, d.msgId, d.count)] : [])] };
+    }
+    case 'timer': {
+      const { world: taken, timer } = takeTimer(world, step);
+      const now = taken.time;
+      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
+      if (timer.owner === 'producer') {
+        const before = taken.producer.context;
+        const next = send(taken, env, 'producer', { type: 'confirm.timedOut' });
+        const msg = before.messages[before.next];
+        const retried = next.producer.context.attempt > before.attempt;
+        return {
+          world: next,
+          events: [{ time: now, actor: 'producer', type: retried ? 'message.republished' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? 'jetstream.republished' : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt } }],
+        };
+      }
+      if (timer.owner === 'broker' && timer.name.startsWith('ackwait:')) return ackWaitExpired(taken, env, Number(timer.name.slice('ackwait:'.length)), 'ackWait');
+      if (timer.owner === 'broker' && timer.name.startsWith('nak:')) return ackWaitExpired(taken, env, Number(timer.name.slice('nak:'.length)), 'nak');
+      if (timer.owner === 'broker' && timer.name.startsWith('window:')) {
+        const msgId = timer.name.slice('window:'.length);
+        const next = send(taken, env, 'broker', { type: 'window.expired', msgId });
+        return { world: next, events: [{ time: now, actor: 'broker', type: 'window.expired', msgId, explain: 'jetstream.window.expired', detail: { window: taken.broker.context.duplicateWindow / 1000 } }] };
+      }
+      const actor = timer.owner as ActorId;
+      if (timer.name === 'ackSync') {
+        const c = taken.consumers[actor]!;
+        const next = send(taken, env, actor, { type: 'ackSync.timedOut' });
+        const msgId = c.context.awaiting?.split('/')[0];
+        return { world: next, events: [{ time: now, actor, type: 'ack.resent', ...(msgId ? { msgId } : {}), explain: 'jetstream.ackSync.retry', detail: { after: c.context.ackSyncRetry / 1000 } }] };
+      }
+      const next = send(taken, env, actor, { type: 'consumer.restarted' });
+      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
+    }
+    case 'fault': {
+      const spent = spend(world, step.fault);
+      if (step.fault === 'loseConfirm' || step.fault === 'loseAck') {
+        const { world: next, head } = dropHead(spent, step.target);
+        const msgId = head.kind === 'confirm' ? head.msgId : head.kind === 'ack' ? head.tag.split('/')[0] : undefined;
+        const from = step.target.split('>')[0]!;
+        return { world: next, events: [{ time: t, actor: 'net', type: step.fault === 'loseAck' ? 'ack.lost' : 'confirm.lost', ...(msgId ? { msgId } : {}), explain: step.fault === 'loseAck' ? 'jetstream.fault.loseAck' : 'jetstream.fault.loseConfirm', detail: { from } }] };
+      }
+      if (step.fault === 'exceedAckWait') {
+        const seq = Number(step.target);
+        const p = world.broker.context.pending.find((x) => x.seq === seq);
+        const jumped = dropTimer({ ...spent, time: Math.max(t, (p?.at ?? t) + world.broker.context.ackWait) }, 'broker', `ackwait:${seq}`);
+        return ackWaitExpired(jumped, env, seq, 'injected');
+      }
+      const actor = step.target as ActorId;
+      const c = world.consumers[actor]!;
+      const d = c.context.current;
+      if (step.fault === 'failDownstream') {
+        const next = send(spent, env, actor, { type: 'handler.failed' });
+        const events: TraceEvent[] = [{ time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'jetstream.fault.failDownstream' }];
+        if (d) events.push(rejected(t, actor, c.context, d.msgId, d.count));
+        return { world: next, events };
+      }
+      const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
+      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${step.fault}` }] };
+    }
+  }
+}
+
+/** The consumer's answer to a failed handler: nak (with its delay) or term. */
+function rejected(time: number, actor: ActorId, c: JsConsumerContext, msgId: string, count: number): TraceEvent {
+  const term = c.onFailure === 'term';
+  return { time, actor, type: term ? 'term.sent' : 'nak.sent', msgId, count, explain: term ? 'jetstream.term.sent' : c.nakDelay > 0 ? 'jetstream.nak.delay' : 'jetstream.nak.sent', detail: { delay: c.nakDelay / 1000 } };
+}
+
+function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<JetStreamWorld> {
+  const t = world.time;
+  const b = world.broker.context;
+  switch (payload.kind) {
+    case 'publish': {
+      const seq = b.window[payload.msg.id];
+      const next = send(world, env, 'broker', { type: 'message.published', msg: payload.msg, from, now: t });
+      if (seq !== undefined) return { world: next, events: [{ time: t, actor: 'broker', type: 'message.deduplicated', msgId: payload.msg.id, explain: 'jetstream.duplicate', detail: { seq, window: b.duplicateWindow / 1000 } }] };
+      const copy = (b.copies[payload.msg.id] ?? 0) + 1;
+      const stored = next.broker.context.stream.length;
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: copy > 1 ? 'jetstream.storedAgain' : 'jetstream.stored', detail: { seq: stored, copy } }] };
+    }
+    case 'confirm': {
+      const next = send(world, env, 'producer', { type: 'confirm.received', msgId: payload.msgId });
+      return { world: next, events: [{ time: t, actor: 'producer', type: 'confirm.received', msgId: payload.msgId, explain: payload.duplicate ? 'jetstream.pubAck.duplicate' : 'jetstream.pubAck' }] };
+    }
+    case 'deliver': {
+      const c = world.consumers[to];
+      const d = payload.delivery;
+      const accepted = !!c && c.value === 'waiting' && c.context.channel === d.channel;
+      const next = send(world, env, to, { type: 'message.delivered', delivery: d });
+      const explain = !accepted ? 'jetstream.delivery.discarded' : d.redelivered ? 'jetstream.redelivered' : 'jetstream.delivered';
+      return { world: next, events: [{ time: t, actor: to, type: accepted ? 'message.delivered' : 'delivery.discarded', msgId: d.msgId, count: d.count, redelivered: d.redelivered, explain, detail: { seq: d.where?.slice(4) ?? '' } }] };
+    }
+    case 'ack': {
+      const e = entryOf(b, payload.tag);
+      const pending = !!e && b.pending.some((p) => p.seq === e.seq);
+      const next = send(world, env, 'broker', { type: 'ack.received', consumer: from, tag: payload.tag, sync: payload.sync === true });
+      return { world: next, events: [{ time: t, actor: 'broker', type: pending ? 'ack.received' : 'ack.ignored', msgId: payload.tag.split('/')[0]!, explain: pending ? 'jetstream.ack.received' : 'jetstream.ack.already', detail: { from } }] };
+    }
+    case 'nack': {
+      const next = send(world, env, 'broker', { type: 'nak.received', tag: payload.tag, delay: payload.delay ?? 0, now: t });
+      const ended = endedEvents(world, next);
+      return { world: ended.world, events: ended.events };
+    }
+    case 'term': {
+      const next = send(world, env, 'broker', { type: 'term.received', tag: payload.tag });
+      return endedEvents(world, next);
+    }
+    case 'ackOk': {
+      const next = send(world, env, to, { type: 'ack.confirmed', tag: payload.tag });
+      return { world: next, events: [{ time: t, actor: to, type: 'ack.confirmed', msgId: payload.tag.split('/')[0]!, explain: 'jetstream.ackSync.confirmed' }] };
+    }
+    case 'ready': {
+      const next = send(world, env, 'broker', { type: 'pull.requested', consumer: from, channel: payload.channel, now: t });
+      return { world: next, events: [] };
+    }
+    case 'closed': {
+      const next = send(world, env, 'broker', { type: 'consumer.gone', consumer: from, channel: payload.channel });
+      return { world: next, events: [] };
+    }
+    default:
+      throw new Error(`JetStream does not carry ${payload.kind}`);
+  }
+}
+
+const duration = (v: number) => (v % 60_000 === 0 ? `${v / 60_000} min` : v % 1000 === 0 ? `${v / 1000} s` : `${v} ms`);
+
+function settings(scenario: Scenario): SettingView[] {
+  const s = settingsOf(scenario);
+  const d = jetstreamDefaults;
+  const row = settingRow;
+  return [
+    row('duplicate_window', duration(s.duplicateWindow), duration(d.duplicateWindow)),
+    row('ack_wait', duration(s.ackWait), duration(d.ackWait)),
+    row('max_deliver', String(s.maxDeliver), String(d.maxDeliver)),
+    row('ack (client)', s.ackSync ? `AckSync, again after ${duration(s.ackSyncRetry)}` : 'ack', 'ack'),
+    row('on failure (client)', s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? `nak, delay ${duration(s.nakDelay)}` : 'nak', 'nak'),
+    row('publish retry after (client)', duration(scenario.settings.confirmTimeout), duration(scenario.settings.confirmTimeout)),
+  ];
+}
+
+/** NATS JetStream (nats-server 2.9 – 2.11): a stream with publish dedup, one durable pull consumer. */
+export const jetstreamProtocol: Protocol = {
+  id: 'jetstream',
+  title: 'NATS JetStream',
+  initialWorld,
+  enabledSteps: (world, faults) => enabledSteps(world as JetStreamWorld, faults),
+  apply: (world, step, scenario, tx) => apply(world as JetStreamWorld, step, scenario, tx),
+  machines: roleMachines(machines),
+  text: jetstreamText,
+  view(w) {
+    const world = w as JetStreamWorld;
+    const b = world.broker.context;
+    const p = world.producer;
+    const acked = new Set(b.acked);
+    const ended = new Map(b.ended.map((e) => [e.seq, e.reason]));
+    const pendingBy = new Map(b.pending.map((x) => [x.seq, x]));
+    return {
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      broker: {
+        state: world.broker.value,
+        sections: [
+          {
+            label: { en: 'Stream ORDERS', 'zh-cn': '流 ORDERS' },
+            tokens: b.stream.map((e) => {
+              const pend = pendingBy.get(e.seq);
+              const kind = acked.has(e.seq) ? 'committed' : ended.has(e.seq) ? 'dead' : b.redeliver.includes(e.seq) ? 'retry' : pend ? 'unacked' : 'stored';
+              return { msg: e.msgId, text: `seq ${e.seq}${pend ? ` → ${pend.consumer}` : ''}`, ...(pend ? { count: pend.count, redelivered: pend.count > 1 } : {}), kind };
+            }),
+            ...(Object.keys(b.window).length > 0 ? { note: `duplicate_window: ${Object.keys(b.window).sort().join(', ')}` } : {}),
+          },
+          ...(b.ended.length > 0
+            ? [{ label: { en: 'Stopped (advisory)', 'zh-cn': '不再投递（advisory）' }, tokens: b.ended.map((e) => ({ msg: msgOf(b, e.seq).msgId, text: e.reason === 'term' ? 'term' : 'max_deliver', kind: 'dead' })) }]
+            : []),
+        ],
+        notes: [],
+      },
+      consumers: Object.fromEntries(
+        Object.entries(world.consumers).map(([id, c]) => {
+          const lane = consumerLane(c);
+          if (c.context.awaiting) lane.notes.push({ en: 'waiting for the ack reply', 'zh-cn': '等待 ack 回执' });
+          return [id, lane];
+        }),
+      ),
+    };
+  },
+  settings,
+  payloadWords: {
+    ready: { en: 'pull request', 'zh-cn': '拉取请求' },
+    confirm: { en: 'PubAck', 'zh-cn': 'PubAck' },
+    nack: { en: 'nak', 'zh-cn': 'nak' },
+    term: { en: 'term', 'zh-cn': 'term' },
+    ackOk: { en: 'ack reply', 'zh-cn': 'ack 回执' },
+    closed: { en: 'disconnect', 'zh-cn': '断开' },
+  },
+};
