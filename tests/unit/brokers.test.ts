@@ -1,5 +1,5 @@
 /**
- * The Kafka, RabbitMQ and RocketMQ machines: every scenario's verdict, and one trace per broker
+ * The Kafka, RabbitMQ, RocketMQ and NATS JetStream machines: every scenario's verdict, and one trace per broker
  * mechanism the chapters teach, read the way a reader reads the log.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   fromSteps,
   inject,
   isQuiescent,
+  jetstreamScenarios,
   kafkaScenarios,
   rabbitScenarios,
   rocketScenarios,
@@ -18,6 +19,7 @@ import {
   stepKey,
   traceOf,
   type FaultKind,
+  type JetStreamWorld,
   type KafkaWorld,
   type RabbitWorld,
   type RocketWorld,
@@ -26,7 +28,7 @@ import {
   type TraceEvent,
 } from '../../src/sim';
 
-const all = [...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios];
+const all = [...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios, ...jetstreamScenarios];
 const byId = (id: string): Scenario => {
   const s = all.find((x) => x.id === id);
   if (!s) throw new Error(`no scenario ${id}`);
@@ -67,7 +69,7 @@ const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;
 
 describe('every broker scenario', () => {
   it('has at least five scenarios per broker, and a fixed variant for each broken one', () => {
-    for (const list of [kafkaScenarios, rabbitScenarios, rocketScenarios]) {
+    for (const list of [kafkaScenarios, rabbitScenarios, rocketScenarios, jetstreamScenarios]) {
       expect(list.length).toBeGreaterThanOrEqual(5);
       const broken = list.filter((s) => Object.values(s.expected).includes('violated'));
       const fixed = list.filter((s) => !Object.values(s.expected).includes('violated'));
@@ -217,6 +219,96 @@ describe('RabbitMQ', () => {
     expect(charges(dropped.tl)['order-42']).toBeUndefined();
     const duplicated = play('rabbitmq-ttl-not-dedup', ['loseConfirm']);
     expect(charges(duplicated.tl)['order-42']).toBe(2);
+  });
+});
+
+describe('RabbitMQ poison messages', () => {
+  it('basic.reject with requeue=false: dropped without a DLX, dead-lettered with one; the message behind it is charged', () => {
+    const dropped = play('rabbitmq-poison-reject-drop');
+    expect(dropped.trace.filter((e) => e.type === 'reject.sent').map((e) => e.msgId)).toEqual(['order-13']);
+    expect(dropped.trace.filter((e) => e.type === 'message.delivered' && e.msgId === 'order-13')).toHaveLength(1);
+    expect(dropped.trace.find((e) => e.type === 'message.deadLettered')?.explain).toBe('rabbitmq.rejected');
+    expect(currentWorld(dropped.tl).stores.dead).toEqual([]);
+    expect(charges(dropped.tl)).toEqual({ 'order-42': 1 });
+    const parked = play('rabbitmq-poison-reject-dlx');
+    expect(parked.trace.find((e) => e.type === 'message.deadLettered')?.explain).toBe('rabbitmq.rejected.dlx');
+    expect(currentWorld(parked.tl).stores.dead).toEqual(['order-13']);
+    expect(charges(parked.tl)).toEqual({ 'order-42': 1 });
+  });
+});
+
+describe('NATS JetStream', () => {
+  const stream = (tl: Timeline) => (currentWorld(tl) as JetStreamWorld).broker.context.stream;
+
+  it('a lost PubAck: the retry 5 s later is inside duplicate_window, answered duplicate=true, and stored once', () => {
+    const { tl, trace } = play('jetstream-retry-inside-window', ['loseConfirm']);
+    expect(trace.find((e) => e.type === 'message.republished')?.time).toBe(5_000);
+    const dropped = trace.find((e) => e.type === 'message.deduplicated');
+    expect(dropped?.time).toBe(5_000);
+    expect(trace.some((e) => e.explain === 'jetstream.pubAck.duplicate')).toBe(true);
+    expect(stream(tl)).toHaveLength(1);
+    expect(charges(tl)['order-42']).toBe(1);
+  });
+
+  it('a retry after the window (2 min) is stored again as a new sequence, and charged twice', () => {
+    const { tl, trace } = play('jetstream-retry-after-window', ['loseConfirm']);
+    expect(trace.find((e) => e.type === 'window.expired')?.time).toBe(120_000);
+    const again = trace.find((e) => e.type === 'message.stored' && e.detail?.copy === 2);
+    expect(again?.time).toBe(180_000);
+    expect(stream(tl).map((e) => e.seq)).toEqual([1, 2]);
+    expect(charges(tl)['order-42']).toBe(2);
+    const fixed = play('jetstream-retry-after-window-inbox', ['loseConfirm']);
+    expect(stream(fixed.tl)).toHaveLength(2);
+    expect(charges(fixed.tl)['order-42']).toBe(1);
+  });
+
+  it('ack_wait (30 s) runs out mid-handler: the other consumer pulls the redelivery; the late ack still counts, the second is a no-op', () => {
+    const { tl, trace } = play('jetstream-ack-wait-expiry', ['exceedAckWait']);
+    const expired = trace.find((e) => e.type === 'ackWait.expired');
+    expect(expired?.time).toBe(30_000);
+    const redelivered = trace.find((e) => e.type === 'message.delivered' && e.redelivered);
+    expect(redelivered?.actor).not.toBe(expired?.detail?.consumer);
+    expect(redelivered?.count).toBe(2);
+    const acks = trace.filter((e) => e.type === 'ack.received' || e.type === 'ack.ignored').map((e) => `${e.type}:${e.detail?.from}`);
+    expect(acks).toEqual([`ack.received:${expired?.detail?.consumer}`, `ack.ignored:${redelivered?.actor}`]);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a lost ack is redelivered after ack_wait; with AckSync the consumer acks again after 5 s and nothing is redelivered', () => {
+    const lost = play('jetstream-lost-ack', ['loseAck']);
+    const again = lost.trace.find((e) => e.type === 'message.delivered' && e.redelivered);
+    expect(again?.time).toBe(30_000);
+    expect(charges(lost.tl)['order-42']).toBe(2);
+    const sync = play('jetstream-lost-ack-sync', ['loseAck']);
+    expect(sync.trace.find((e) => e.type === 'ack.resent')?.time).toBe(5_000);
+    expect(sync.trace.some((e) => e.type === 'ack.confirmed')).toBe(true);
+    expect(sync.trace.some((e) => e.type === 'message.delivered' && e.redelivered)).toBe(false);
+    expect(charges(sync.tl)['order-42']).toBe(1);
+  });
+
+  it('max_deliver 2: two failures and the server stops delivering (advisory only); unlimited, the third delivery charges once', () => {
+    const low = play('jetstream-max-deliver-low', ['failDownstream', 'failDownstream']);
+    expect(low.trace.filter((e) => e.type === 'nak.sent')).toHaveLength(2);
+    const nakked = low.trace.map((e) => e.type).lastIndexOf('nak.sent');
+    expect(low.trace.findIndex((e) => e.type === 'message.maxDelivered')).toBeGreaterThan(nakked);
+    expect(low.trace.filter((e) => e.type === 'message.delivered')).toHaveLength(2);
+    expect(charges(low.tl)['order-42']).toBeUndefined();
+    expect(currentWorld(low.tl).stores.dead).toEqual([]);
+    const def = play('jetstream-max-deliver-default', ['failDownstream', 'failDownstream']);
+    expect(def.trace.filter((e) => e.type === 'message.delivered').map((e) => e.count)).toEqual([1, 2, 3]);
+    expect(charges(def.tl)['order-42']).toBe(1);
+  });
+
+  it('a poison message: nak redelivers it every 10 s until the run stops while order #42 goes through; term stops it and parks it', () => {
+    const nak = play('jetstream-poison-nak');
+    const poison = nak.trace.filter((e) => e.type === 'message.delivered' && e.msgId === 'order-13').map((e) => e.time);
+    expect(poison).toEqual([0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000]);
+    expect(charges(nak.tl)).toEqual({ 'order-42': 1 });
+    const term = play('jetstream-poison-term');
+    expect(term.trace.filter((e) => e.type === 'message.delivered' && e.msgId === 'order-13')).toHaveLength(1);
+    expect(term.trace.some((e) => e.type === 'message.terminated')).toBe(true);
+    expect(currentWorld(term.tl).stores.dead).toEqual(['order-13']);
+    expect(charges(term.tl)).toEqual({ 'order-42': 1 });
   });
 });
 

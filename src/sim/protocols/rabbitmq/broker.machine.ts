@@ -28,7 +28,7 @@ export interface RabbitDead {
   msgId: string;
   key: string;
   copy: number;
-  reason: 'delivery_limit' | 'expired';
+  reason: 'delivery_limit' | 'expired' | 'rejected';
   /** Dead-lettered to the DLX (true) or dropped (false). */
   dlx: boolean;
 }
@@ -164,6 +164,11 @@ export const rabbitBrokerMachine = setup({
       let next: Ctx;
       if (event.type === 'nack.received' && event.requeue) {
         next = { ...context, ...giveBack(context, match, event.now, outbox) };
+      } else if (event.type === 'nack.received') {
+        // requeue=false: dead-lettered through the DLX, or dropped without one.
+        outbox.push({ kind: 'cancelTimer', name: `timeout:${event.tag}` });
+        const dead = { msgId: u.msgId, key: u.key, copy: u.copy, reason: 'rejected' as const, dlx: context.deadLetterExchange !== null };
+        next = { ...context, unacked: context.unacked.filter((x) => !match(x)), dead: [...context.dead, dead] };
       } else {
         outbox.push({ kind: 'cancelTimer', name: `timeout:${event.tag}` });
         next = { ...context, unacked: context.unacked.filter((x) => !match(x)) };

@@ -8,6 +8,8 @@ export interface RabbitConsumerInput {
   id: ActorId;
   autoAck: boolean;
   restartDelay: number;
+  /** A failed handler's answer: `basic.nack` requeue=true, or `basic.reject` requeue=false. */
+  onFailure: 'requeue' | 'reject';
 }
 
 /** The consumer's memory: its channel, the delivery in hand, and deliveries prefetched behind it. */
@@ -38,8 +40,8 @@ const subscribeOn = (channel: number): Output => toBroker({ kind: 'ready', chann
 
 /**
  * A RabbitMQ consumer: `basic.consume` on a channel with a prefetch, one handler at a time over the
- * deliveries it holds, then `basic.ack` (manual mode) — or `basic.nack` with requeue when the handler
- * fails. A crash closes the connection: the broker requeues everything unacked on it, including the
+ * deliveries it holds, then `basic.ack` (manual mode) — or, when the handler fails, `basic.nack` with
+ * requeue=true or `basic.reject` with requeue=false, as the scenario chooses. A crash closes the connection: the broker requeues everything unacked on it, including the
  * prefetched deliveries the handler never touched.
  */
 export const rabbitConsumerMachine = setup({
@@ -65,7 +67,7 @@ export const rabbitConsumerMachine = setup({
     }),
     nack: assign(({ context }) => {
       const outbox: Output[] = [];
-      if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: true }));
+      if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: context.onFailure === 'requeue' }));
       if (context.channelLost) outbox.push(subscribeOn(context.channel));
       return { ...noDelivery, channelLost: false, outbox };
     }),

@@ -72,4 +72,22 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '不设 TTL，重新入队的消息会等消费者回来，第二份由消费记录表挡住。',
     },
   },
+  'rabbitmq-poison-reject-drop': {
+    title: { en: 'A poison message rejected, no dead-letter exchange', 'zh-cn': '拒绝毒消息，但没有死信交换机' },
+    lesson: {
+      en: 'basic.reject with requeue=false stops the loop at once, and order #42 behind it goes through; but without a DLX RabbitMQ drops order #13, and nobody ever finds out.',
+      'zh-cn': 'basic.reject(requeue=false) 立刻止住了死循环，后面的订单 #42 照常处理；但没有 DLX，RabbitMQ 把订单 #13 直接丢了，没人会知道。',
+    },
+    notes: {
+      en: 'Ask: the retries stopped and the queue is empty — is that success? Then point at the ledger: #13 is missing, not parked.',
+      'zh-cn': '先问：重试停了，队列也空了，这算成功吗？再指给大家看账本：#13 是丢了，不是进了死信队列。',
+    },
+  },
+  'rabbitmq-poison-reject-dlx': {
+    title: { en: 'A poison message rejected into a dead-letter exchange', 'zh-cn': '拒绝毒消息，进入死信交换机' },
+    lesson: {
+      en: 'The same reject with x-dead-letter-exchange set: order #13 is dead-lettered to orders.dlx, with an x-death header saying why, for a person to fix and replay.',
+      'zh-cn': '同样的 reject，但队列设置了 x-dead-letter-exchange：订单 #13 进入 orders.dlx，x-death 头里写明原因，等人修复后再重放。',
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { bothHold, defaultSettings, duplicateOnly, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
+import { bothHold, defaultSettings, duplicateOnly, order13, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import type { Message } from '../../core/types';
 import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
 
@@ -57,6 +57,15 @@ const ttlNotDedup: Scenario = {
   expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'violated' },
 };
 
+const poisonDropped: Scenario = {
+  ...base,
+  id: 'rabbitmq-poison-reject-drop',
+  messages: [order13, order42],
+  rabbitmq: rabbit({ onFailure: 'reject' }),
+  faults: {},
+  expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
+};
+
 /**
  * RabbitMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
@@ -96,6 +105,13 @@ export const rabbitScenarios: Scenario[] = [
     ...withInbox,
     id: 'rabbitmq-dedup-not-ttl',
     rabbitmq: rabbit({}),
+    expected: bothHold,
+  },
+  poisonDropped,
+  {
+    ...poisonDropped,
+    id: 'rabbitmq-poison-reject-dlx',
+    rabbitmq: rabbit({ onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
     expected: bothHold,
   },
 ];

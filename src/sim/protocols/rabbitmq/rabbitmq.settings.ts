@@ -12,6 +12,8 @@ export interface RabbitSettings {
   messageTtl: number | null;
   /** Dead-letter exchange, or null: dead messages are dropped. */
   deadLetterExchange: string | null;
+  /** What the consumer answers when its handler fails: `basic.nack` with requeue=true, or `basic.reject` with requeue=false. */
+  onFailure: 'requeue' | 'reject';
 }
 
 /** RabbitMQ 4.x defaults, as the settings strip compares them. */
@@ -22,4 +24,5 @@ export const rabbitDefaults: RabbitSettings = {
   deliveryLimit: null,
   messageTtl: null,
   deadLetterExchange: null,
+  onFailure: 'requeue',
 };

@@ -4,6 +4,12 @@ import type { Text } from '../../engine/protocol';
 export const rabbitText: Record<string, Text> = {
   'rabbitmq.ack.sent': { en: '{actor} sends basic.ack for {msg}.', 'zh-cn': '{actor} 对 {msg} 发送 basic.ack。' },
   'rabbitmq.nack.sent': { en: '{actor} sends basic.nack for {msg} with requeue=true.', 'zh-cn': '{actor} 对 {msg} 发送 basic.nack(requeue=true)。' },
+  'rabbitmq.reject.sent': { en: '{actor} sends basic.reject for {msg} with requeue=false.', 'zh-cn': '{actor} 对 {msg} 发送 basic.reject(requeue=false)。' },
+  'rabbitmq.rejected': {
+    en: '{msg} was rejected without requeue, and the queue has no dead-letter exchange: RabbitMQ drops it.',
+    'zh-cn': '{msg} 被拒绝且不重新入队，队列又没有死信交换机：RabbitMQ 直接把它丢弃。',
+  },
+  'rabbitmq.rejected.dlx': { en: '{msg} was rejected without requeue: dead-lettered to {dlx}, where a person can look at it.', 'zh-cn': '{msg} 被拒绝且不重新入队：进入死信交换机 {dlx}，等人来处理。' },
   'rabbitmq.ack.refused': {
     en: 'The ack from {from} is refused: its channel was closed, and the delivery tag means nothing on a new one.',
     'zh-cn': '{from} 的 ack 被拒绝：它的 channel 已经关闭，delivery tag 在新 channel 上没有意义。',
@@ -51,6 +57,10 @@ export const rabbitText: Record<string, Text> = {
   },
   'cause:rabbitmq.expired': { en: 'it waited in the queue longer than x-message-ttl and was dropped.', 'zh-cn': '它在队列里等待超过 x-message-ttl，被丢弃了。' },
   'cause:rabbitmq.expired.dlx': { en: 'it waited longer than x-message-ttl and was dead-lettered.', 'zh-cn': '它等待超过 x-message-ttl，进了死信交换机。' },
+  'cause:rabbitmq.rejected': {
+    en: 'it was rejected with requeue=false, and without a dead-letter exchange RabbitMQ dropped it: nobody will ever see it again.',
+    'zh-cn': '它被 reject(requeue=false)，队列没有死信交换机，RabbitMQ 直接丢弃：再也没人能看到它。',
+  },
   'cause:rabbitmq.deliveryLimit': { en: 'it failed more often than the delivery limit allows and was dropped.', 'zh-cn': '失败次数超过投递上限，被丢弃了。' },
   'cause:rabbitmq.deliveryLimit.dlx': {
     en: 'it failed more often than the delivery limit allows and went to the dead-letter exchange.',

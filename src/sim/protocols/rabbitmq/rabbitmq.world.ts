@@ -26,7 +26,7 @@ function initialWorld(scenario: Scenario): RabbitWorld {
   const broker = initialActor<RabbitBrokerContext>(rabbitBrokerMachine, { ...settingsOf(scenario), autoAck: scenario.autoAck });
   let world = applyOutputs(emptyWorld<RabbitWorld>('rabbitmq', scenario, producer.state, broker.state), 'producer', producer.outputs);
   for (const id of consumers) {
-    const c = initialActor<RabbitConsumerContext>(rabbitConsumerMachine, { id, autoAck: scenario.autoAck, restartDelay: s.restartDelay });
+    const c = initialActor<RabbitConsumerContext>(rabbitConsumerMachine, { id, autoAck: scenario.autoAck, restartDelay: s.restartDelay, onFailure: settingsOf(scenario).onFailure });
     world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
   }
   return world;
@@ -62,8 +62,8 @@ function deadEvents(before: RabbitWorld, after: RabbitWorld): { world: RabbitWor
   const events: TraceEvent[] = [];
   for (const d of fresh) {
     if (d.dlx) world = deadLetter(world, d.key);
-    const explain = d.reason === 'expired' ? (d.dlx ? 'rabbitmq.expired.dlx' : 'rabbitmq.expired') : d.dlx ? 'rabbitmq.deliveryLimit.dlx' : 'rabbitmq.deliveryLimit';
-    events.push({ time: after.time, actor: 'broker', type: d.reason === 'expired' ? 'message.expired' : 'message.deadLettered', msgId: d.msgId, explain, detail: { dlx: after.broker.context.deadLetterExchange ?? '' } });
+    const explain = `rabbitmq.${d.reason === 'expired' ? 'expired' : d.reason === 'rejected' ? 'rejected' : 'deliveryLimit'}${d.dlx ? '.dlx' : ''}`;
+    events.push({ time: after.time, actor: 'broker', type: d.reason === 'expired' ? 'message.expired' : 'message.deadLettered', msgId: d.msgId, explain, detail: { dlx: after.broker.context.deadLetterExchange ?? '', reason: d.reason } });
   }
   return { world, events };
 }
@@ -96,7 +96,8 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
       }
       const r = handlerStep(world, env, step.actor, c, d);
       const next = send(r.world, env, step.actor, r.completed);
-      const nacked = r.completed.failed ? [{ time: t, actor: step.actor, type: 'nack.sent', msgId: d.msgId, count: d.count, explain: 'rabbitmq.nack.sent' }] : [];
+      const reject = settingsOf(scenario).onFailure === 'reject';
+      const nacked = r.completed.failed ? [{ time: t, actor: step.actor, type: reject ? 'reject.sent' : 'nack.sent', msgId: d.msgId, count: d.count, explain: reject ? 'rabbitmq.reject.sent' : 'rabbitmq.nack.sent' }] : [];
       return { world: next, events: [...r.events, ...nacked] };
     }
     case 'timer': {
@@ -228,6 +229,7 @@ function settings(scenario: Scenario): SettingView[] {
     ...(s.queueType === 'quorum' ? [row('x-delivery-limit', s.deliveryLimit === null ? 'unlimited' : String(s.deliveryLimit), '20 (4.0+)')] : []),
     row('x-message-ttl', ms(s.messageTtl), ms(d.messageTtl)),
     row('x-dead-letter-exchange', s.deadLetterExchange ?? '—', '—'),
+    row('on failure (client)', s.onFailure === 'reject' ? 'basic.reject, requeue=false' : 'basic.nack, requeue=true', 'basic.nack, requeue=true'),
     row('publisher confirm timeout (client)', ms(scenario.settings.confirmTimeout), ms(scenario.settings.confirmTimeout)),
   ];
 }
