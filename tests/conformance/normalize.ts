@@ -1,30 +1,50 @@
 /**
- * What the simulator and a real broker are compared on: per message, the sequence of deliveries the
- * consumers saw (which consumer, the `redelivered` flag, RabbitMQ's `x-delivery-count`), and how the
- * message left the queue when it was not acked (dead-lettered, and why). Interleavings between
- * different messages are not compared: they depend on timing on a real broker, not on its rules.
+ * What the simulator and a real broker are compared on: per message, what each publish became
+ * (stored, or dropped as a duplicate), the sequence of deliveries the consumers saw (which consumer,
+ * the `redelivered` flag, RabbitMQ's `x-delivery-count` or JetStream's stream sequence and
+ * `num_delivered`), and how the message left without an ack (dead-lettered, stopped at max_deliver,
+ * terminated). Interleavings between different messages, or between a message's publishes and its
+ * deliveries, are not compared: on a real broker they depend on timing, not on its rules.
  */
 import { apply, enabledSteps, initialWorld, sharedTransitioner, stepKey, type FaultKind, type Scenario, type TraceEvent, type Transitioner } from '../../src/sim';
 
 /** One observation, from either side. */
 export type Observation =
-  | { kind: 'delivered'; msg: string; consumer: string; redelivered: boolean; deliveryCount: number | null }
-  | { kind: 'deadLettered'; msg: string; reason: 'delivery_limit' | 'expired' | 'rejected' };
+  | { kind: 'published'; msg: string; outcome: 'stored' | 'duplicate'; seq: number }
+  | { kind: 'delivered'; msg: string; consumer: string; redelivered: boolean; deliveryCount: number | null; seq?: number }
+  | { kind: 'deadLettered'; msg: string; reason: 'delivery_limit' | 'expired' | 'rejected' | 'max_deliver' | 'terminated' };
 
-/** The comparable form: one line per observation, messages in id order, each message's lines in order. */
-export function normalize(observations: Observation[]): string[] {
-  const byMsg = new Map<string, string[]>();
-  for (const o of observations) {
-    const lines = byMsg.get(o.msg) ?? [];
-    const n = lines.filter((l) => l.includes(' delivery ')).length + 1;
-    lines.push(
-      o.kind === 'delivered'
-        ? `${o.msg} delivery ${n} → ${o.consumer} redelivered=${o.redelivered}${o.deliveryCount !== null ? ` x-delivery-count=${o.deliveryCount}` : ''}`
-        : `${o.msg} dead-lettered (${o.reason})`,
-    );
-    byMsg.set(o.msg, lines);
+/** One observation as a line; `n` numbers it among its message's observations of the same kind. */
+function line(o: Observation, n: number): string {
+  switch (o.kind) {
+    case 'published':
+      return `${o.msg} publish ${n} → ${o.outcome} (seq ${o.seq})`;
+    case 'delivered': {
+      const seq = o.seq !== undefined ? ` seq=${o.seq}` : '';
+      const count = o.deliveryCount === null ? '' : o.seq !== undefined ? ` num_delivered=${o.deliveryCount}` : ` x-delivery-count=${o.deliveryCount}`;
+      return `${o.msg} delivery ${n} → ${o.consumer}${seq} redelivered=${o.redelivered}${count}`;
+    }
+    case 'deadLettered':
+      return `${o.msg} ${o.reason === 'max_deliver' || o.reason === 'terminated' ? 'no longer delivered' : 'dead-lettered'} (${o.reason})`;
   }
-  return [...byMsg.keys()].sort().flatMap((k) => byMsg.get(k)!);
+}
+
+/**
+ * The comparable form: one line per observation, messages in id order; each message's publishes,
+ * then its deliveries, then how it ended, each in the order they happened.
+ */
+export function normalize(observations: Observation[]): string[] {
+  const order: Observation['kind'][] = ['published', 'delivered', 'deadLettered'];
+  const byMsg = new Map<string, Observation[]>();
+  for (const o of observations) byMsg.set(o.msg, [...(byMsg.get(o.msg) ?? []), o]);
+  return [...byMsg.keys()].sort().flatMap((k) =>
+    order.flatMap((kind) =>
+      byMsg
+        .get(k)!
+        .filter((o) => o.kind === kind)
+        .map((o, i) => line(o, i + 1)),
+    ),
+  );
 }
 
 /** Observations in a simulator trace: what the consumers received and what the broker dead-lettered. */
@@ -35,8 +55,23 @@ export function fromTrace(trace: TraceEvent[], quorum: boolean): Observation[] {
       const header = quorum && e.redelivered ? (e.count ?? 1) - 1 : null;
       out.push({ kind: 'delivered', msg: e.msgId, consumer: e.actor, redelivered: e.redelivered ?? false, deliveryCount: header });
     } else if ((e.type === 'message.deadLettered' || e.type === 'message.expired') && e.msgId) {
-      out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.expired' ? 'expired' : 'delivery_limit' });
+      // Dropped without a dead-letter exchange: nothing a consumer or a DLX could observe.
+      if (e.detail?.dlx === '') continue;
+      out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.expired' ? 'expired' : e.detail?.reason === 'rejected' ? 'rejected' : 'delivery_limit' });
     }
+  }
+  return out;
+}
+
+/** Observations in a JetStream simulator trace: publishes, deliveries (stream sequence, num_delivered), and where delivery stopped. */
+export function fromJetStreamTrace(trace: TraceEvent[]): Observation[] {
+  const out: Observation[] = [];
+  for (const e of trace) {
+    if (!e.msgId) continue;
+    if (e.type === 'message.stored') out.push({ kind: 'published', msg: e.msgId, outcome: 'stored', seq: Number(e.detail?.seq) });
+    else if (e.type === 'message.deduplicated') out.push({ kind: 'published', msg: e.msgId, outcome: 'duplicate', seq: Number(e.detail?.seq) });
+    else if (e.type === 'message.delivered') out.push({ kind: 'delivered', msg: e.msgId, consumer: e.actor, redelivered: e.redelivered ?? false, deliveryCount: e.count ?? 1, seq: Number(e.detail?.seq) });
+    else if (e.type === 'message.maxDelivered' || e.type === 'message.terminated') out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.maxDelivered' ? 'max_deliver' : 'terminated' });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allScenarios, findScenario, type Scenario } from '../../src/sim';
 import { afterDeliveries, compare, fromTrace, normalize, simulate, type Observation, type Planned } from './normalize';
-import { record, recordNotChecked } from './results';
+import { record, recordNotChecked, sameBroker, type Words } from './results';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 let admin: ChannelModel;
@@ -39,9 +39,9 @@ async function freshQueue(name: string, args: Record<string, unknown> = {}): Pro
   return queue;
 }
 
-async function publish(queue: string, ids: string[]): Promise<void> {
+async function publish(queue: string, ids: string[], options: { expiration?: string } = {}): Promise<void> {
   const ch = await admin.createConfirmChannel();
-  for (const id of ids) ch.sendToQueue(queue, Buffer.from(id), { messageId: id, persistent: true });
+  for (const id of ids) ch.sendToQueue(queue, Buffer.from(id), { messageId: id, persistent: true, ...options });
   await ch.waitForConfirms();
   await ch.close();
 }
@@ -69,6 +69,25 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
   }
 }
 
+/** A fanout dead-letter exchange with a queue behind it, recording what arrives there and why (`x-death`). */
+async function watchDeadLetters(ch: Channel): Promise<{ dlx: string; got: Observation[] }> {
+  const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
+  await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
+  const dead = await ch.assertQueue('', { exclusive: true });
+  await ch.bindQueue(dead.queue, dlx, '');
+  const got: Observation[] = [];
+  await ch.consume(
+    dead.queue,
+    (m) => {
+      if (!m) return;
+      const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
+      got.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : death === 'expired' ? 'expired' : 'rejected' });
+    },
+    { noAck: true },
+  );
+  return { dlx, got };
+}
+
 async function drain(queue: string): Promise<void> {
   const ch = await admin.createChannel();
   await ch.deleteQueue(queue);
@@ -76,7 +95,7 @@ async function drain(queue: string): Promise<void> {
 }
 
 /** Runs the simulator side and compares; records the outcome for the site. */
-function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], note: string) {
+function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], note: Words) {
   const sim = normalize(fromTrace(simulate(s, faults), (s.rabbitmq?.queueType ?? 'classic') === 'quorum'));
   const observed = normalize(real);
   const verdict = compare(sim, observed);
@@ -102,7 +121,7 @@ describe(`RabbitMQ`, () => {
     ['rabbitmq-lost-confirm-inbox', 'rabbitmq-lost-confirm'],
     ['rabbitmq-dedup-not-ttl', 'rabbitmq-lost-confirm'],
   ] as const) {
-    recordNotChecked({ scenario: id, broker: 'RabbitMQ', reason: `the broker behaves as in ${base}; only the consumer's code differs` });
+    recordNotChecked({ scenario: id, broker: 'RabbitMQ', reason: sameBroker(base) });
   }
 
   it('rabbitmq-crash-requeue: closing the connection requeues every unacked delivery, flagged redelivered', async () => {
@@ -117,7 +136,7 @@ describe(`RabbitMQ`, () => {
     await until('two redeliveries', () => seen.length === 4);
     await again.conn.close();
     await drain(queue);
-    judge(s.id, s, [{ fault: 'crashConsumerAfterEffect', when: afterDeliveries(2) }], seen, 'prefetch 2; the crash closes the connection with both deliveries unacked');
+    judge(s.id, s, [{ fault: 'crashConsumerAfterEffect', when: afterDeliveries(2) }], seen, { en: 'prefetch 2; the crash closes the connection with both deliveries unacked', 'zh-cn': 'prefetch 为 2；崩溃即关闭连接，两条投递都还没 ack' });
   });
 
   it('rabbitmq-lost-confirm: a republished message is a second copy, not a redelivery', async () => {
@@ -131,73 +150,92 @@ describe(`RabbitMQ`, () => {
     await until('two deliveries', () => seen.length === 2);
     await c1.conn.close();
     await drain(queue);
-    judge(s.id, s, ['loseConfirm'], seen, 'classic queue: no deduplication by message id');
+    judge(s.id, s, ['loseConfirm'], seen, { en: 'classic queue: no deduplication by message id', 'zh-cn': '经典队列：不按 message id 去重' });
   });
 
   /** Nacks (requeue) the first `failures` deliveries, then acks; returns what was observed, dead-lettering included. */
   async function nackThenAck(limit: number, failures: number): Promise<Observation[]> {
     const ch = await admin.createChannel();
-    const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
-    await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
-    const dead = await ch.assertQueue('', { exclusive: true });
-    await ch.bindQueue(dead.queue, dlx, '');
-    const queue = await freshQueue(`delivery-limit-${limit}`, { 'x-queue-type': 'quorum', 'x-delivery-limit': limit, 'x-dead-letter-exchange': dlx });
+    const dead = await watchDeadLetters(ch);
+    const queue = await freshQueue(`delivery-limit-${limit}`, { 'x-queue-type': 'quorum', 'x-delivery-limit': limit, 'x-dead-letter-exchange': dead.dlx });
     await publish(queue, ['order-42']);
     const seen: Observation[] = [];
     let failed = 0;
     const c1 = await consumer(queue, 'c1', 1, seen, (c, m) => (failed++ < failures ? c.nack(m, false, true) : c.ack(m)));
-    const deadLettered: ConsumeMessage[] = [];
-    await ch.consume(dead.queue, (m) => m && deadLettered.push(m), { noAck: true });
-    await until('the message to be handled or dead-lettered', () => deadLettered.length === 1 || seen.length === failures + 1);
+    await until('the message to be handled or dead-lettered', () => dead.got.length === 1 || seen.length === failures + 1);
     await new Promise((r) => setTimeout(r, 200)); // nothing more may arrive
-    for (const m of deadLettered) {
-      const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
-      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : death === 'expired' ? 'expired' : 'rejected' });
-    }
     await c1.conn.close();
     await ch.close();
     await drain(queue);
-    return seen;
+    return [...seen, ...dead.got];
   }
 
   it('rabbitmq-delivery-limit-low: a quorum queue counts deliveries in x-delivery-count and dead-letters past x-delivery-limit', async () => {
     const s = scenario('rabbitmq-delivery-limit-low');
-    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(2, 3), 'quorum queue, x-delivery-limit 2, three nacks with requeue');
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(2, 3), { en: 'quorum queue, x-delivery-limit 2, three nacks with requeue', 'zh-cn': '仲裁队列，x-delivery-limit 为 2，三次 nack 并重新入队' });
   });
 
   it('rabbitmq-delivery-limit-default: with a limit of 20, the fourth delivery after three nacks is handled', async () => {
     const s = scenario('rabbitmq-delivery-limit-default');
-    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(20, 3), 'quorum queue, x-delivery-limit 20 set explicitly (unlimited by default on 3.10; 20 is the 4.x default)');
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(20, 3), { en: 'quorum queue, x-delivery-limit 20 set explicitly (unlimited by default on 3.10; 20 is the 4.x default)', 'zh-cn': '仲裁队列，显式设置 x-delivery-limit 为 20（3.10 默认不限次数，20 是 4.x 的默认值）' });
   });
 
-  it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s): a requeued message expires while the consumer is down', async () => {
-    const base = scenario('rabbitmq-ttl-not-dedup');
-    // The same setting on both sides, shortened so the suite stays fast, with a DLX to observe expiry.
-    const s: Scenario = { ...base, settings: { ...base.settings, restartDelay: 2_000 }, rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' }, faults: { crashConsumerBeforeEffect: 1 } };
+  /** Publishes with a 1 s TTL (the queue's, or the message's own `expiration`), then crashes the consumer for 2 s. */
+  async function expireWhileDown(ttl: 'queue' | 'message'): Promise<Observation[]> {
     const ch = await admin.createChannel();
-    const dlx = `conformance.dlx.${process.pid}.${Date.now()}`;
-    await ch.assertExchange(dlx, 'fanout', { durable: false, autoDelete: true });
-    const dead = await ch.assertQueue('', { exclusive: true });
-    await ch.bindQueue(dead.queue, dlx, '');
-    const queue = await freshQueue('ttl', { 'x-message-ttl': 1_000, 'x-dead-letter-exchange': dlx });
-    await publish(queue, ['order-42']);
+    const dead = await watchDeadLetters(ch);
+    const queue = await freshQueue(`ttl-${ttl}`, { 'x-dead-letter-exchange': dead.dlx, ...(ttl === 'queue' ? { 'x-message-ttl': 1_000 } : {}) });
+    await publish(queue, ['order-42'], ttl === 'message' ? { expiration: '1000' } : {});
     const seen: Observation[] = [];
     const c1 = await consumer(queue, 'c1', 1, seen);
     await until('the delivery', () => seen.length === 1);
     await c1.crash(); // before charging; the consumer stays down for 2 s
-    const deadLettered: ConsumeMessage[] = [];
-    await ch.consume(dead.queue, (m) => m && deadLettered.push(m), { noAck: true });
-    await until('the expired message', () => deadLettered.length === 1, 5_000);
-    for (const m of deadLettered) {
-      const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
-      seen.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'expired' ? 'expired' : 'rejected' });
-    }
+    await until('the expired message', () => dead.got.length === 1, 5_000);
     const back = await consumer(queue, 'c1', 1, seen, (c, m) => c.ack(m));
     await new Promise((r) => setTimeout(r, 300));
     await back.conn.close();
     await ch.close();
     await drain(queue);
-    judge(base.id, s, ['crashConsumerBeforeEffect'], seen, 'x-message-ttl shortened to 1 s, consumer down 2 s, DLX added to observe the expiry');
+    return [...seen, ...dead.got];
+  }
+
+  it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s, per queue and per message): a requeued message expires while the consumer is down', async () => {
+    const base = scenario('rabbitmq-ttl-not-dedup');
+    // The same setting on both sides, shortened so the suite stays fast, with a DLX to observe expiry.
+    const s: Scenario = { ...base, settings: { ...base.settings, restartDelay: 2_000 }, rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' }, faults: { crashConsumerBeforeEffect: 1 } };
+    const perQueue = await expireWhileDown('queue');
+    // A message's own `expiration` behaves the same here: it is at the head of the queue when it expires.
+    expect(normalize(await expireWhileDown('message'))).toEqual(normalize(perQueue));
+    judge(base.id, s, ['crashConsumerBeforeEffect'], perQueue, {
+      en: 'x-message-ttl shortened to 1 s (and, in a second run, the message’s own expiration of 1000 ms, observed the same), consumer down 2 s, DLX added to observe the expiry',
+      'zh-cn': 'x-message-ttl 缩短为 1 秒（第二次运行改用消息自带的 expiration 1000 毫秒，观察结果相同），消费者停机 2 秒，加了 DLX 以便观察过期',
+    });
+  });
+
+  /** Rejects order #13 (requeue=false) and acks order #42, with or without a dead-letter exchange. */
+  async function rejectPoison(withDlx: boolean): Promise<Observation[]> {
+    const ch = await admin.createChannel();
+    const dead = await watchDeadLetters(ch);
+    const queue = await freshQueue(`poison-${withDlx ? 'dlx' : 'drop'}`, withDlx ? { 'x-dead-letter-exchange': dead.dlx } : {});
+    await publish(queue, ['order-13', 'order-42']);
+    const seen: Observation[] = [];
+    const c1 = await consumer(queue, 'c1', 1, seen, (c, m) => (String(m.properties.messageId) === 'order-13' ? c.reject(m, false) : c.ack(m)));
+    await until('both messages', () => seen.length === 2 && (!withDlx || dead.got.length === 1));
+    await new Promise((r) => setTimeout(r, 300)); // nothing more may arrive
+    await c1.conn.close();
+    await ch.close();
+    await drain(queue);
+    return [...seen, ...dead.got];
+  }
+
+  it('rabbitmq-poison-reject-drop: basic.reject with requeue=false and no DLX drops the message; the next one flows', async () => {
+    const s = scenario('rabbitmq-poison-reject-drop');
+    judge(s.id, s, [], await rejectPoison(false), { en: 'classic queue without a dead-letter exchange; order #13 always fails and is rejected with requeue=false', 'zh-cn': '没有死信交换机的经典队列；订单 #13 每次都失败，被 reject(requeue=false)' });
+  });
+
+  it('rabbitmq-poison-reject-dlx: with x-dead-letter-exchange the rejected message is dead-lettered (x-death reason rejected)', async () => {
+    const s = scenario('rabbitmq-poison-reject-dlx');
+    judge(s.id, s, [], await rejectPoison(true), { en: 'classic queue with a dead-letter exchange; order #13 is rejected with requeue=false and arrives there with x-death reason "rejected"', 'zh-cn': '带死信交换机的经典队列；订单 #13 被 reject(requeue=false)，进入死信交换机，x-death 原因为 "rejected"' });
   });
 
   it('rabbitmq-consumer-timeout (shortened to 1 s): the broker closes the slow channel and redelivers to the other consumer', async () => {
@@ -217,7 +255,7 @@ describe(`RabbitMQ`, () => {
       await c1.conn.close().catch(() => undefined);
       await c2.conn.close();
       await drain(queue);
-      judge(base.id, s, ['exceedConsumerTimeout'], seen, 'consumer_timeout shortened to 1 s (channel_tick_interval 200 ms); the channel is closed with PRECONDITION_FAILED (3.10 behaviour, as up to 4.2)');
+      judge(base.id, s, ['exceedConsumerTimeout'], seen, { en: 'consumer_timeout shortened to 1 s (channel_tick_interval 200 ms); the channel is closed with PRECONDITION_FAILED (3.10 behaviour, as up to 4.2)', 'zh-cn': 'consumer_timeout 缩短为 1 秒（channel_tick_interval 200 毫秒）；channel 以 PRECONDITION_FAILED 关闭（3.10 的行为，4.2 及以前都一样）' });
     } finally {
       setBrokerEnv('consumer_timeout', 1_800_000);
       setBrokerEnv('channel_tick_interval', 60_000);

@@ -15,15 +15,21 @@ export interface ConformanceResult {
   outcome: 'same' | 'different';
   /** What the real broker's consumers observed, normalised (the lines compared). */
   compared: string[];
-  /** How the run was set up (settings shortened, how a fault was reproduced). */
-  note: string;
+  /** How the run was set up (settings shortened, how a fault was reproduced), in both languages. */
+  note: Words;
+}
+
+/** Text for the site, in both of its languages. */
+export interface Words {
+  en: string;
+  'zh-cn': string;
 }
 
 /** A scenario not run against the real broker, and why. */
 export interface NotChecked {
   scenario: string;
   broker: string;
-  reason: string;
+  reason: Words;
 }
 
 const file = fileURLToPath(new URL('../../content/conformance/results.json', import.meta.url));
@@ -54,3 +60,9 @@ export function recordNotChecked(entry: NotChecked): void {
   const data = load();
   save({ ...data, notChecked: [...data.notChecked.filter((r) => !(r.scenario === entry.scenario && r.broker === entry.broker)), entry] });
 }
+
+/** Why a consumer-side variant is not run again: the broker's part is the checked scenario's. */
+export const sameBroker = (base: string): Words => ({
+  en: `the broker behaves as in ${base}; only the consumer's code differs`,
+  'zh-cn': `Broker 的行为与 ${base} 相同，只有消费端代码不同`,
+});
