@@ -1531,13 +1531,13 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'A DLQ is a parking lot for messages that exceeded their retry limit: a quorum queue’s delivery-limit with a DLX, RocketMQ’s %DLQ%<group> after 16 retries, JetStream’s max_deliver if you set one. It is not a dedup mechanism.',
+        'A DLQ is a parking lot for messages that exceeded their retry limit: a quorum queue’s delivery-limit with a DLX, RocketMQ’s %DLQ%<group> after 16 retries. JetStream has none: at max_deliver it stops and only publishes an advisory, so you park the message yourself. It is not a dedup mechanism.',
         'Alert on it, find the cause, fix it, then replay the messages into the main queue.',
         'A replay is a deliberate redelivery, so everything from the idempotency design applies.',
         'The consumer must be idempotent, and its dedup records must still exist when the replay happens.',
       ],
       'zh-cn': [
-        '死信队列是超过重试上限的消息的停车场：仲裁队列的 delivery-limit 配 DLX、RocketMQ 重试 16 次后的 %DLQ%<消费者组>、JetStream 设置了 max_deliver 的情况。它不是去重机制。',
+        '死信队列是超过重试上限的消息的停车场：仲裁队列的 delivery-limit 配 DLX、RocketMQ 重试 16 次后的 %DLQ%<消费者组>。JetStream 没有死信队列：到了 max_deliver 只会停止投递、发一条 advisory，要靠你自己把消息存起来。它不是去重机制。',
         '要对它告警，查原因、修 bug，然后把消息重新投回主队列。',
         '重投是一次故意的重复投递，幂等设计里的每一条都适用。',
         '消费端必须幂等，而且重放时去重记录还得在。',
@@ -1564,13 +1564,13 @@ export const questions: Question[] = [
     answer: {
       en: [
         'A message that fails every time: bad format, a code bug, data it refers to doesn’t exist. With requeue or repeated crashes it comes back forever.',
-        'Bound it with a delivery count: RabbitMQ quorum queues (delivery-limit 20 since 4.0, then DLX), RocketMQ (16 retries, then %DLQ%<group>), Kafka share groups (delivery count limit 5, then archived). JetStream’s max_deliver is unlimited by default, so set it.',
+        'Bound it with a delivery count: RabbitMQ quorum queues (delivery-limit 20 since 4.0, then DLX), RocketMQ (16 retries, then %DLQ%<group>), Kafka share groups (delivery count limit 5, then archived). JetStream’s max_deliver is unlimited by default, so set it, and answer a message that can never succeed with term instead of nak.',
         'Classic Kafka consumer groups have no per-record delivery count: catch the error, publish the record to your own dead-letter topic, and commit past it.',
         'Separate permanent errors (reject without requeue right away) from transient ones (retry with backoff), and alert on the DLQ.',
       ],
       'zh-cn': [
         '每次处理都失败的消息：格式不对、代码 bug、引用的数据不存在。一直 requeue 或者消费者反复崩溃，它就会无休止地回来。',
-        '用投递次数封顶：RabbitMQ 仲裁队列（4.0 起 delivery-limit 默认 20，然后进 DLX）、RocketMQ（重试 16 次后进 %DLQ%<消费者组>）、Kafka 共享组（投递次数上限默认 5，之后归档）。JetStream 的 max_deliver 默认不限次数，要自己设。',
+        '用投递次数封顶：RabbitMQ 仲裁队列（4.0 起 delivery-limit 默认 20，然后进 DLX）、RocketMQ（重试 16 次后进 %DLQ%<消费者组>）、Kafka 共享组（投递次数上限默认 5，之后归档）。JetStream 的 max_deliver 默认不限次数，要自己设；永远不会成功的消息回 term，别回 nak。',
         '传统 Kafka 消费者组没有按条的投递计数：捕获异常，把记录发到自己的死信 Topic，再提交位点越过它。',
         '区分永久错误（立刻 reject 且不 requeue）和临时错误（退避重试），并对死信队列告警。',
       ],
@@ -1583,7 +1583,7 @@ export const questions: Question[] = [
       en: 'That turns every failure, including transient ones like a database timeout, into silent loss: the broker deletes the message and only a log line remains. Poison handling needs bounded retries and a place to park the message, not a swallow.',
       'zh-cn': '这样每次失败，包括数据库超时这种临时错误，都变成了静默丢失：Broker 删掉了消息，只剩一行日志。处理毒消息需要有上限的重试和一个存放它的地方，而不是把异常吞掉。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'brokers/jetstream', simulator: 'poison-nak' },
   },
 
   // ── Testing ────────────────────────────────────────────────────────────────────────────────────
