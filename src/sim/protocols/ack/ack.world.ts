@@ -147,19 +147,8 @@ function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner
       }
       if (timer.owner === 'cache') return expireCacheKey(next, timer);
       if (timer.owner === 'producer') {
-        const before = next.producer.context;
-        next = send(next, env, 'producer', { type: 'confirm.timedOut' });
-        const msg = before.messages[before.next];
-        const retried = next.producer.context.attempt > before.attempt;
-        events.push({
-          time: now,
-          actor: 'producer',
-          type: retried ? 'message.republished' : 'producer.gaveUp',
-          ...(msg ? { msgId: msg.id } : {}),
-          explain: retried ? 'log.message.republished' : 'log.producer.gaveUp',
-          detail: { attempt: next.producer.context.attempt },
-        });
-        return { world: next, events };
+        const r = confirmTimedOut(next, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
+        return { world: r.world, events: [...events, ...r.events] };
       }
       if (timer.owner === 'broker') {
         const tag = timer.name.slice('ack:'.length);
@@ -338,6 +327,27 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
     default:
       throw new Error(`the generic queue does not carry ${payload.kind}`);
   }
+}
+
+/**
+ * The publisher's confirm timer fired: it publishes the same message again, or gives up after its last
+ * attempt. Every broker whose publisher waits for a confirm (RabbitMQ's, JetStream's PubAck) shares it;
+ * `republished` names the broker's own sentence for the retry.
+ */
+export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(world: W, timedOut: (w: W) => W, republished = 'log.message.republished'): { world: W; events: TraceEvent[] } {
+  const before = world.producer.context;
+  const next = timedOut(world);
+  const msg = before.messages[before.next];
+  const retried = next.producer.context.attempt > before.attempt;
+  const event: TraceEvent = {
+    time: world.time,
+    actor: 'producer',
+    type: retried ? 'message.republished' : 'producer.gaveUp',
+    ...(msg ? { msgId: msg.id } : {}),
+    explain: retried ? republished : 'log.producer.gaveUp',
+    detail: { attempt: next.producer.context.attempt },
+  };
+  return { world: next, events: [event] };
 }
 
 /** A consumer's lane: its state, the delivery in hand, and its in-memory set when it keeps one. */

@@ -4,7 +4,7 @@ import { applyOutputs, busyConsumers, can, collectSteps, consumerIds, deadLetter
 import type { Protocol, SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { consumerLane } from '../ack/ack.world';
+import { confirmTimedOut, consumerLane } from '../ack/ack.world';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { entryOf, jsBrokerMachine, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
@@ -116,16 +116,7 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
       const { world: taken, timer } = takeTimer(world, step);
       const now = taken.time;
       if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer') {
-        const before = taken.producer.context;
-        const next = send(taken, env, 'producer', { type: 'confirm.timedOut' });
-        const msg = before.messages[before.next];
-        const retried = next.producer.context.attempt > before.attempt;
-        return {
-          world: next,
-          events: [{ time: now, actor: 'producer', type: retried ? 'message.republished' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? 'jetstream.republished' : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt } }],
-        };
-      }
+      if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
       if (timer.owner === 'broker' && timer.name.startsWith('ackwait:')) return ackWaitExpired(taken, env, Number(timer.name.slice('ackwait:'.length)), 'ackWait');
       if (timer.owner === 'broker' && timer.name.startsWith('nak:')) return ackWaitExpired(taken, env, Number(timer.name.slice('nak:'.length)), 'nak');
       if (timer.owner === 'broker' && timer.name.startsWith('window:')) {

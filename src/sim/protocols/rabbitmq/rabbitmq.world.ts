@@ -4,7 +4,7 @@ import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emp
 import type { Protocol, SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { consumerLane } from '../ack/ack.world';
+import { confirmTimedOut, consumerLane } from '../ack/ack.world';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent } from './broker.machine';
@@ -104,16 +104,7 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
       const { world: taken, timer } = takeTimer(world, step);
       const now = taken.time;
       if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer') {
-        const before = taken.producer.context;
-        const next = send(taken, env, 'producer', { type: 'confirm.timedOut' });
-        const msg = before.messages[before.next];
-        const retried = next.producer.context.attempt > before.attempt;
-        return {
-          world: next,
-          events: [{ time: now, actor: 'producer', type: retried ? 'message.republished' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? 'log.message.republished' : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt } }],
-        };
-      }
+      if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
       if (timer.owner === 'broker' && timer.name.startsWith('timeout:')) return consumerTimeout(taken, env, timer.name.slice('timeout:'.length), false);
       if (timer.owner === 'broker' && timer.name.startsWith('ttl:')) {
         const [msgId, copy] = timer.name.slice('ttl:'.length).split('/') as [string, string];
