@@ -66,6 +66,8 @@ export const simKeys = [
   'sim.violationFound',
   'sim.replay',
   'sim.bounds',
+  'sim.bounds.noFaults',
+  'sim.faults.none',
   'sim.position',
   'sim.clock',
   'sim.quiescent',

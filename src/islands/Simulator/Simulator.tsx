@@ -334,7 +334,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const duplicateAt = firstDuplicate(tl);
   const lossAt = settledLoss(tl);
   const narration = frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ');
-  const faultList = (Object.keys(scenario.faults) as FaultKind[]).map((f) => `${faultInfo[f][lang]} ×${scenario.faults[f]}`).join(', ');
+  // A scenario may break without any fault (a poison message, broadcasting): say so rather than list nothing.
+  const faultList = (Object.keys(scenario.faults) as FaultKind[]).map((f) => `${faultInfo[f][lang]} ×${scenario.faults[f]}`).join(', ') || labels['sim.bounds.noFaults'];
   const counterexamples = explore.status === 'done' ? Object.values(explore.result.counterexamples) : [];
   const shortest = counterexamples.sort((a, b) => a!.steps.length - b!.steps.length)[0];
 
@@ -429,6 +430,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
 
       <fieldset class="sim-faults" tabIndex={-1}>
         <legend>{labels['sim.faults']}</legend>
+        {faultButtons.length === 0 && <p class="sim-note">{labels['sim.faults.none']}</p>}
         {faultButtons.map((f) => (
           <span class="sim-fault" key={f.id}>
             <button
