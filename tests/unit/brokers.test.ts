@@ -39,8 +39,8 @@ const byId = (id: string): Scenario => {
  * Plays the default schedule, injecting each fault (in order) at the first step it can happen —
  * on `target` when given — then runs until nothing but a fault could happen.
  */
-function play(id: string, faults: (FaultKind | [FaultKind, string])[] = []): { tl: Timeline; trace: TraceEvent[] } {
-  let tl = createTimeline(byId(id));
+function play(id: string | Scenario, faults: (FaultKind | [FaultKind, string])[] = []): { tl: Timeline; trace: TraceEvent[] } {
+  let tl = createTimeline(typeof id === 'string' ? byId(id) : id);
   const queue = [...faults];
   for (let i = 0; i < 2000; i++) {
     const next = queue[0];
@@ -271,6 +271,16 @@ describe('NATS JetStream', () => {
     expect(redelivered?.count).toBe(2);
     const acks = trace.filter((e) => e.type === 'ack.received' || e.type === 'ack.ignored').map((e) => `${e.type}:${e.detail?.from}`);
     expect(acks).toEqual([`ack.received:${expired?.detail?.consumer}`, `ack.ignored:${redelivered?.actor}`]);
+    expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a crash after the charge: the server notices nothing, and the restarted consumer gets the message only when ack_wait runs out', () => {
+    const crashing: Scenario = { ...byId('jetstream-lost-ack'), id: 'jetstream-crash', faults: { crashConsumerAfterEffect: 1 } };
+    const { tl, trace } = play(crashing, ['crashConsumerAfterEffect']);
+    expect(trace.find((e) => e.type === 'consumer.restarted')?.time).toBe(1_000);
+    const again = trace.find((e) => e.type === 'message.delivered' && e.redelivered);
+    expect(again?.time).toBe(30_000);
+    expect(again?.count).toBe(2);
     expect(charges(tl)['order-42']).toBe(2);
   });
 
