@@ -306,6 +306,38 @@ export const questions: Question[] = [
     see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
   },
   {
+    id: 'jetstream-slow-handler',
+    topics: ['acks', 'idempotency'],
+    brokers: ['jetstream'],
+    question: {
+      en: 'A NATS JetStream handler sometimes takes 40 seconds. What happens, and what do you change?',
+      'zh-cn': 'NATS JetStream 的消费逻辑偶尔要跑 40 秒，会发生什么？你会怎么改？',
+    },
+    answer: {
+      en: [
+        'ack_wait is 30 s by default. When it runs out the server redelivers the message to whichever process pulls next, while the first handler is still running.',
+        'The first handler’s late ack is still accepted, so nothing looks wrong in the logs, but the effect ran twice, possibly at the same moment.',
+        'Raise ack_wait above the slowest realistic handler, or send in-progress acks (+WPI, working() in nats.js) while working: each one restarts ack_wait.',
+        'Neither closes the gap: a stalled process sends nothing. The dedup must be atomic, a unique key written in the same transaction as the effect, not a check followed by an insert.',
+      ],
+      'zh-cn': [
+        'ack_wait 默认 30 秒。超时后，服务端把消息重投给下一个来拉取的进程，而第一个处理逻辑还在跑。',
+        '第一个处理逻辑迟到的 ack 照样被接受，日志里看不出异常，但业务已经执行了两次，甚至是同时执行。',
+        '把 ack_wait 调到比最慢的正常处理时间更长，或者处理过程中定期发送“处理中”确认（+WPI，nats.js 里是 working()），每发一次 ack_wait 就重新计时。',
+        '这两招都关不上窗口：进程卡住的时候什么也发不出去。去重必须是原子的：唯一键和业务写入放在同一个事务里，而不是先查再插。',
+      ],
+    },
+    wrong: {
+      en: 'Nothing happens: the consumer is still connected, so JetStream waits for it to finish and ack.',
+      'zh-cn': '不会怎样：消费者还连着，JetStream 会等它处理完再 ack。',
+    },
+    why: {
+      en: 'JetStream tracks no consumer connection for redelivery: it only counts ack_wait from the delivery. Once it runs out the message goes out again, connected or not.',
+      'zh-cn': 'JetStream 判断是否重投时根本不看连接，只从投递那一刻起算 ack_wait。时间一到就重投，连没连着都一样。',
+    },
+    see: { chapter: 'brokers/jetstream', simulator: 'ack-wait' },
+  },
+  {
     id: 'rabbitmq-redelivered-flag',
     topics: ['acks', 'idempotency'],
     brokers: ['rabbitmq'],
@@ -1584,6 +1616,38 @@ export const questions: Question[] = [
       'zh-cn': '这样每次失败，包括数据库超时这种临时错误，都变成了静默丢失：Broker 删掉了消息，只剩一行日志。处理毒消息需要有上限的重试和一个存放它的地方，而不是把异常吞掉。',
     },
     see: { chapter: 'brokers/jetstream', simulator: 'poison-nak' },
+  },
+  {
+    id: 'jetstream-nak-term-max-deliver',
+    topics: ['dlq'],
+    brokers: ['jetstream'],
+    question: {
+      en: 'In NATS JetStream, when do you nak a message, when do you term it, and what happens at max_deliver?',
+      'zh-cn': 'NATS JetStream 里，什么时候回 nak，什么时候回 term？到了 max_deliver 会怎样？',
+    },
+    answer: {
+      en: [
+        'nak asks for redelivery, at once or after a delay; use it for failures that may pass (a timeout, a locked row), preferably with a delay or the consumer’s backoff list.',
+        'term tells the server never to redeliver; use it for failures that never will (an invalid amount, a schema error). The server publishes a MSG_TERMINATED advisory.',
+        'max_deliver caps deliveries; the default -1 means no cap, so a message naked forever is retried forever. At the cap the server stops and publishes a MAX_DELIVERIES advisory.',
+        'JetStream has no dead-letter queue: the message stays in the stream, unacked. Listen to both advisories and park the message (a dead-letter stream, a table) and alert on it.',
+      ],
+      'zh-cn': [
+        'nak 要求重投，可以立刻也可以延迟；用在可能会过去的失败上（超时、行锁），最好带延迟或者用消费者的 backoff 列表。',
+        'term 告诉服务端永远别再投；用在永远不会成功的失败上（金额非法、格式错误）。服务端会发布一条 MSG_TERMINATED advisory。',
+        'max_deliver 限制投递次数，默认 -1 表示不限，所以一直回 nak 的消息会被无限重试。到了上限，服务端停止投递并发布 MAX_DELIVERIES advisory。',
+        'JetStream 没有死信队列：消息仍留在流里、处于未确认状态。要监听这两种 advisory，把消息存起来（死信流或一张表）并告警。',
+      ],
+    },
+    wrong: {
+      en: 'Set max_deliver and JetStream moves the message to a dead-letter queue, like RabbitMQ or RocketMQ.',
+      'zh-cn': '设置 max_deliver 就行，JetStream 会像 RabbitMQ、RocketMQ 一样把消息转进死信队列。',
+    },
+    why: {
+      en: 'JetStream only stops delivering and publishes an advisory; nothing is moved anywhere. Without a listener, a message that hit max_deliver is silently never processed.',
+      'zh-cn': 'JetStream 只是停止投递并发一条 advisory，消息不会被挪到任何地方。没人监听的话，达到 max_deliver 的消息就这样悄无声息地再也不会被处理。',
+    },
+    see: { chapter: 'brokers/jetstream', simulator: 'max-deliver-low' },
   },
 
   // ── Testing ────────────────────────────────────────────────────────────────────────────────────
