@@ -35,7 +35,6 @@ export interface JsBrokerContext extends JsBrokerInput {
   stream: JsEntry[];
   /** `Nats-Msg-Id`s inside the duplicate window, with the sequence they were stored at. */
   window: Record<string, number>;
-  copies: Record<string, number>;
   /** Index in `stream` of the next message the consumer has never delivered. */
   next: number;
   pending: JsPending[];
@@ -68,6 +67,8 @@ export const entryOf = (ctx: Pick<JsBrokerContext, 'stream'>, tag: string) => {
   const copy = Number(rest.split('#')[0]);
   return ctx.stream.find((e) => e.msgId === msgId && e.copy === copy);
 };
+/** How many times a `Nats-Msg-Id` has been stored (the stream keeps every entry, so it says). */
+export const storesOf = (ctx: Pick<JsBrokerContext, 'stream'>, msgId: string) => ctx.stream.filter((e) => e.msgId === msgId).length;
 const ackWaitTimer = (seq: number) => `ackwait:${seq}`;
 const nakTimer = (seq: number) => `nak:${seq}`;
 /** Stops both clocks a pending delivery can have running: ack_wait, and a delayed nak. */
@@ -132,13 +133,13 @@ export const jsBrokerMachine = setup({
     store: assign(({ context, event }) => {
       if (event.type !== 'message.published') return {};
       const { msg } = event;
-      const copy = (context.copies[msg.id] ?? 0) + 1;
+      const copy = storesOf(context, msg.id) + 1;
       const seq = context.stream.length + 1;
       const outbox: Output[] = [
         { kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: msg.id } },
         { kind: 'startTimer', name: `window:${msg.id}`, after: context.duplicateWindow },
       ];
-      const next = { ...context, stream: [...context.stream, { seq, msgId: msg.id, key: msg.key, copy }], copies: { ...context.copies, [msg.id]: copy }, window: { ...context.window, [msg.id]: seq } };
+      const next = { ...context, stream: [...context.stream, { seq, msgId: msg.id, key: msg.key, copy }], window: { ...context.window, [msg.id]: seq } };
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     forgetId: assign(({ context, event }) => {
@@ -191,7 +192,7 @@ export const jsBrokerMachine = setup({
   },
 }).createMachine({
   id: 'jetstream-server',
-  context: ({ input }) => ({ ...input, stream: [], window: {}, copies: {}, next: 0, pending: [], redeliver: [], acked: [], ended: [], waiting: [], outbox: [] }),
+  context: ({ input }) => ({ ...input, stream: [], window: {}, next: 0, pending: [], redeliver: [], acked: [], ended: [], waiting: [], outbox: [] }),
   initial: 'running',
   states: {
     running: {

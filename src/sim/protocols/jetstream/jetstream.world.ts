@@ -7,7 +7,7 @@ import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../ack/ack.world';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
-import { entryOf, jsBrokerMachine, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
+import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
 import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
 import { jetstreamDefaults } from './jetstream.settings';
 import { jetstreamText } from './jetstream.text';
@@ -177,7 +177,7 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
       const seq = b.window[payload.msg.id];
       const next = send(world, env, 'broker', { type: 'message.published', msg: payload.msg, from, now: t });
       if (seq !== undefined) return { world: next, events: [{ time: t, actor: 'broker', type: 'message.deduplicated', msgId: payload.msg.id, explain: 'jetstream.duplicate', detail: { seq, window: b.duplicateWindow / 1000 } }] };
-      const copy = (b.copies[payload.msg.id] ?? 0) + 1;
+      const copy = storesOf(b, payload.msg.id) + 1;
       const stored = next.broker.context.stream.length;
       return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: copy > 1 ? 'jetstream.storedAgain' : 'jetstream.stored', detail: { seq: stored, copy } }] };
     }
