@@ -86,6 +86,7 @@ export const simKeys = [
   'sim.invariants',
   'sim.noDuplicate',
   'sim.noLoss',
+  'sim.everySettled',
   'sim.pending',
   'sim.holds',
   'sim.violated',
@@ -162,8 +163,14 @@ export const simKeys = [
   'log.fault.expireAckTimeout',
   'log.fault.restartBroker',
   'log.fault.delayMessage',
+  'log.fault.loseCommitReply',
+  'log.handler.callFailed',
+  'log.tx.connectionDropped',
   'invariant.duplicate',
   'invariant.lost',
+  'invariant.wrongAmount',
+  'invariant.failingForever',
+  'invariant.endedAsFailure',
   'cause.crashConsumerAfterEffect',
   'cause.loseAck',
   'cause.loseConfirm',
@@ -207,6 +214,8 @@ export const labKeys = [
   'lab.bounds',
   'lab.runTitle',
   'lab.typeErrors',
+  'lab.unknown',
+  'lab.moduleState',
 ] as const;
 
 /** Strings of the interview question bank. */
@@ -263,6 +272,9 @@ export const conformanceKeys = [
   'conformance.setup',
   'conformance.notChecked',
   'conformance.reason',
+  'conformance.rule',
+  'conformance.transcript',
+  'conformance.checked',
 ] as const;
 
 /** All of our UI keys. */

@@ -7,8 +7,13 @@ import { transform } from 'sucrase';
 import type { Handler } from '../sim/base';
 import type { SourceProblem } from './protocol';
 
-/** The result of compiling reader code: a handler, or what went wrong and at which stage. */
-export type Compiled = { ok: true; handler: Handler; locate: (error: unknown) => SourceProblem } | { ok: false; stage: 'syntax' | 'evaluation'; problem: SourceProblem };
+/**
+ * The result of compiling reader code: a handler (from a first instance of the module) and a way to
+ * make fresh instances, or what went wrong and at which stage.
+ */
+export type Compiled =
+  | { ok: true; handler: Handler; instantiate: () => Handler; locate: (error: unknown) => SourceProblem }
+  | { ok: false; stage: 'syntax' | 'evaluation'; problem: SourceProblem };
 
 /** Lines `new Function` puts before the body (`function anonymous(exports,module\n) {`), plus our "use strict" line. */
 const WRAPPER_LINES = 3;
@@ -34,14 +39,22 @@ export function compileHandler(source: string): Compiled {
     const column = Number(match[2]) - (line === 1 ? firstLineShift : 0);
     return line > 0 ? { message, line, column: Math.max(1, column) } : { message, line: null, column: null };
   };
+  let factory: (exports: Record<string, unknown>, module: { exports: Record<string, unknown> }) => void;
   const exports: Record<string, unknown> = {};
   try {
-    new Function('exports', 'module', `"use strict";\n${code}`)(exports, { exports });
+    factory = new Function('exports', 'module', `"use strict";\n${code}`) as typeof factory;
+    factory(exports, { exports });
   } catch (error) {
     return { ok: false, stage: 'evaluation', problem: locate(error) };
   }
   if (typeof exports.handle !== 'function') {
     return { ok: false, stage: 'evaluation', problem: { message: 'export a function named handle(msg, ctx)', line: null, column: null } };
   }
-  return { ok: true, handler: exports.handle as Handler, locate };
+  /** A fresh instance of the module: its top-level code runs again, so its variables start over. */
+  const instantiate = (): Handler => {
+    const fresh: Record<string, unknown> = {};
+    factory(fresh, { exports: fresh });
+    return fresh.handle as Handler;
+  };
+  return { ok: true, handler: exports.handle as Handler, instantiate, locate };
 }

@@ -3,12 +3,13 @@
  * limit. A worker that stays silent for `limitMs` (a loop that never ends, a handler that never
  * returns) is terminated and replaced, and the caller gets a clear timeout instead of a frozen page.
  */
-import type { CheckResult, Frame } from '../sim/base';
+import type { Frame } from '../sim/base';
+import type { Grade } from './grade';
 import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
 
 /** What a request ended with. */
 export type SandboxOutcome =
-  | { kind: 'checked'; result: CheckResult; ms: number; thrown: SourceProblem | null }
+  | { kind: 'checked'; grade: Grade; ms: number }
   | { kind: 'ran'; frames: Frame[]; scenarioId: string; thrown: SourceProblem | null }
   | { kind: 'compileError'; problem: SourceProblem }
   | { kind: 'runtimeError'; problem: SourceProblem }
@@ -60,7 +61,7 @@ export class SandboxHost {
           }
           const outcome: SandboxOutcome =
             reply.type === 'checked'
-              ? { kind: 'checked', result: reply.result, ms: reply.ms, thrown: reply.thrown }
+              ? { kind: 'checked', grade: reply.grade, ms: reply.ms }
               : reply.type === 'ran'
                 ? { kind: 'ran', frames: reply.frames, scenarioId: reply.scenarioId, thrown: reply.thrown }
                 : { kind: reply.type, problem: reply.problem };

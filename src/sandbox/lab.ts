@@ -3,7 +3,20 @@
  * content/labs/<id>/ with `lab.ts` (the scenario and what the starter gets wrong), `starter.ts`
  * and `solution.ts` (a `handle(msg, ctx)` function each).
  */
-import { defaultSettings, order42, type Handler, type InvariantId, type KafkaSettings, type ProtocolId, type RabbitSettings, type RocketSettings, type Scenario } from '../sim/base';
+import {
+  defaultSettings,
+  type FaultKind,
+  type Handler,
+  type HandlerModule,
+  type InvariantId,
+  type JetStreamSettings,
+  type KafkaSettings,
+  type Message,
+  type ProtocolId,
+  type RabbitSettings,
+  type RocketSettings,
+  type Scenario,
+} from '../sim/base';
 
 /** A lab's definition. */
 export interface LabDefinition {
@@ -22,26 +35,82 @@ export interface LabDefinition {
   kafka?: KafkaSettings;
   rabbitmq?: RabbitSettings;
   rocketmq?: RocketSettings;
+  jetstream?: JetStreamSettings;
+  /** The messages the producer sends (default: `labMessages`). */
+  messages?: Message[];
+  /** RabbitMQ: whether the publisher sets `message-id` (default true). */
+  publisherSetsMessageId?: boolean;
 }
 
-/** The scenario a lab's handler is checked in. A correct handler keeps both invariants. */
-export function labScenario(lab: LabDefinition, handler: Handler): Scenario {
+/** Order #42, ¥100: the message every lab starts with. Its id is the broker's, not the order's. */
+export const labOrder42: Message = {
+  id: 'm-1001',
+  key: 'order-42',
+  amount: 100,
+  label: { en: 'charge order #42 ¥100', 'zh-cn': '订单 #42 扣款 ¥100' },
+  name: { en: 'order #42', 'zh-cn': '订单 #42' },
+};
+
+/** Order #7, ¥35: a second order, so a handler that mixes orders up or charges a fixed amount is caught. */
+export const labOrder7: Message = {
+  id: 'm-1002',
+  key: 'order-7',
+  amount: 35,
+  label: { en: 'charge order #7 ¥35', 'zh-cn': '订单 #7 扣款 ¥35' },
+  name: { en: 'order #7', 'zh-cn': '订单 #7' },
+};
+
+/**
+ * Order #42 again, sent a second time by the application (its first send timed out): a new message
+ * to the broker, with a new id — the same order.
+ */
+export const labOrder42Resent: Message = {
+  id: 'm-1003',
+  key: 'order-42',
+  amount: 100,
+  label: { en: 'charge order #42 ¥100 (re-sent by the application)', 'zh-cn': '订单 #42 扣款 ¥100（应用重发）' },
+  name: { en: 'order #42 (re-sent)', 'zh-cn': '订单 #42（重发）' },
+};
+
+/** What most labs' producers send: two orders with different amounts, and one of them re-sent under a new id. */
+export const labMessages: Message[] = [labOrder42, labOrder7];
+
+/** The bounds a verdict holds under, as the lab shows them: messages, consumers, each fault × n, horizon. */
+export interface Bounds {
+  messages: number;
+  consumers: number;
+  faults: Partial<Record<FaultKind, number>>;
+  /** Simulated ms after which no timer fires, or null for none. */
+  horizon: number | null;
+}
+
+/** The bounds of a scenario. */
+export const boundsOf = (scenario: Scenario): Bounds => ({
+  messages: scenario.messages.length,
+  consumers: scenario.consumers,
+  faults: { ...scenario.faults },
+  horizon: scenario.settings.horizon ?? null,
+});
+
+/** The scenario a lab's handler is checked in. A correct handler keeps every invariant. */
+export function labScenario(lab: LabDefinition, handler: Handler | HandlerModule): Scenario {
   return {
     id: `lab-${lab.id}`,
     ...(lab.protocol ? { protocol: lab.protocol } : {}),
     ...(lab.kafka ? { kafka: lab.kafka } : {}),
     ...(lab.rabbitmq ? { rabbitmq: lab.rabbitmq } : {}),
     ...(lab.rocketmq ? { rocketmq: lab.rocketmq } : {}),
+    ...(lab.jetstream ? { jetstream: lab.jetstream } : {}),
+    ...(lab.publisherSetsMessageId === false ? { publisherSetsMessageId: false } : {}),
     title: lab.title,
     lesson: lab.goal,
-    messages: [order42],
+    messages: lab.messages ?? labMessages,
     consumers: lab.consumers,
     autoAck: false,
     strategy: 'custom',
     settings: { ...defaultSettings, ...lab.settings },
     faults: lab.faults,
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },
-    handler,
-    amount: 100,
+    ...(typeof handler === 'function' ? { handler } : { handlerModule: handler }),
   };
 }

@@ -2,7 +2,8 @@
  * The typed protocol between the page and the sandbox worker that runs readers' code. Requests carry
  * an id; the host ignores replies to requests it has given up on (timeouts, newer requests).
  */
-import type { CheckResult, Frame } from '../sim/base';
+import type { Frame } from '../sim/base';
+import type { Grade } from './grade';
 
 /** Page → worker. */
 export type SandboxRequest =
@@ -20,7 +21,7 @@ export interface SourceProblem {
 export type SandboxReply =
   | { type: 'ready' }
   | { type: 'progress'; requestId: number; states: number }
-  | { type: 'checked'; requestId: number; result: CheckResult; ms: number; thrown: SourceProblem | null }
+  | { type: 'checked'; requestId: number; grade: Grade; ms: number }
   | { type: 'ran'; requestId: number; frames: Frame[]; scenarioId: string; thrown: SourceProblem | null }
   | { type: 'compileError'; requestId: number; problem: SourceProblem }
   | { type: 'runtimeError'; requestId: number; problem: SourceProblem };

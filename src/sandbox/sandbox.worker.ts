@@ -7,12 +7,10 @@
  * returns is the host's job: it terminates this worker after 1 s of silence. The clock starts when
  * this worker says it is ready, so a slow phone loading the engine is not mistaken for a stuck handler.
  */
-import { check, createTimeline, fromSteps, runUntilQuiescent } from '../sim';
-import { compileHandler } from './compile';
-import { labScenario } from './lab';
+import { createTimeline, fromSteps, ModuleStateError, runUntilQuiescent } from '../sim';
+import { gradeLab, prepare } from './grade';
 import { labs } from './labs';
-import type { Handler } from '../sim';
-import type { SandboxReply, SandboxRequest, SourceProblem } from './protocol';
+import type { SandboxReply, SandboxRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & Record<string, unknown>;
 const post = scope.postMessage.bind(scope);
@@ -59,34 +57,28 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
     reply({ type: 'compileError', requestId: request.requestId, problem: { message: `unknown lab ${request.labId}`, line: null, column: null } });
     return;
   }
-  const compiled = compileHandler(request.source);
-  if (!compiled.ok) {
-    reply({ type: compiled.stage === 'syntax' ? 'compileError' : 'runtimeError', requestId: request.requestId, problem: compiled.problem });
+  if (request.type === 'check') {
+    const started = now();
+    // The same grading as the tests and `npm run grade`: every step on a fresh instance of the module.
+    const g = gradeLab(lab, request.source, { progressEvery: 200, onProgress: (states) => reply({ type: 'progress', requestId: request.requestId, states }) });
+    if (g.problem && (g.problem.stage === 'syntax' || g.problem.stage === 'evaluation')) {
+      reply({ type: g.problem.stage === 'syntax' ? 'compileError' : 'runtimeError', requestId: request.requestId, problem: g.problem });
+      return;
+    }
+    reply({ type: 'checked', requestId: request.requestId, grade: g, ms: now() - started });
     return;
   }
-  // Remember where the handler first threw (an error escaping handle dead-letters the message), so
-  // the reader sees the line, not only the consequence. The engine's own stop signal is not an Error.
-  let thrown: SourceProblem | null = null;
-  const handler: Handler = (message, ctx) => {
-    try {
-      compiled.handler(message, ctx);
-    } catch (error) {
-      if (error instanceof Error && !thrown) thrown = compiled.locate(error);
-      throw error;
-    }
-  };
-  const scenario = labScenario(lab, handler);
+  const prepared = prepare(lab, request.source);
+  if ('problem' in prepared) {
+    reply({ type: prepared.problem.stage === 'syntax' ? 'compileError' : 'runtimeError', requestId: request.requestId, problem: prepared.problem });
+    return;
+  }
   try {
-    if (request.type === 'check') {
-      const started = now();
-      const result = check(scenario, { progressEvery: 200, onProgress: (states) => reply({ type: 'progress', requestId: request.requestId, states }) });
-      reply({ type: 'checked', requestId: request.requestId, result, ms: now() - started, thrown });
-    } else {
-      const tl = request.steps ? fromSteps(scenario, request.steps) : runUntilQuiescent(createTimeline(scenario), 400);
-      reply({ type: 'ran', requestId: request.requestId, frames: tl.frames, scenarioId: scenario.id, thrown });
-    }
+    const tl = request.steps ? fromSteps(prepared.scenario, request.steps) : runUntilQuiescent(createTimeline(prepared.scenario), 400);
+    reply({ type: 'ran', requestId: request.requestId, frames: tl.frames, scenarioId: prepared.scenario.id, thrown: prepared.thrown() });
   } catch (error) {
-    reply({ type: 'runtimeError', requestId: request.requestId, problem: compiled.locate(error) });
+    const problem = error instanceof ModuleStateError ? { message: error.message, line: null, column: null } : prepared.locate(error);
+    reply({ type: 'runtimeError', requestId: request.requestId, problem });
   }
 };
 

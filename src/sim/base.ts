@@ -21,3 +21,4 @@ export * from './engine/share';
 export { createTransitioner, sharedTransitioner, type Transitioner } from './engine/actors';
 export * from './check/invariants';
 export * from './check/explore';
+export { runsHandler } from './engine/kit';

@@ -7,9 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One checked scenario. */
+/** One checked scenario, or one rule of the database and cache model (src/sim/store). */
 export interface ConformanceResult {
   scenario: string;
+  /** The real server: a broker, or PostgreSQL / Redis for the store rules. */
   broker: string;
   version: string;
   outcome: 'same' | 'different';
@@ -17,6 +18,8 @@ export interface ConformanceResult {
   compared: string[];
   /** How the run was set up (settings shortened, how a fault was reproduced), in both languages. */
   note: Words;
+  /** A store rule's name on the site (a broker scenario's comes from the simulator's scenario). */
+  title?: Words;
 }
 
 /** Text for the site, in both of its languages. */

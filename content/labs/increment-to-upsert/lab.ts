@@ -5,10 +5,10 @@ export default {
   id: 'increment-to-upsert',
   title: { en: 'Increment vs idempotent write', 'zh-cn': '累加 vs 幂等写入' },
   goal: {
-    en: 'The consumer may crash after charging, and a publisher confirm may be lost (the producer publishes again). Make a second run of the handler change nothing.',
-    'zh-cn': '消费者可能在扣款后崩溃，发布确认也可能丢（生产者会再发一次）。让处理函数执行第二次时什么也不改变。',
+    en: 'A consumer may crash before or after charging, a publisher confirm may be lost (the producer publishes again), a slow consumer’s ack timeout may hand the message to the other one, and the application re-sends order #42. Make a second run of the handler change nothing.',
+    'zh-cn': '消费者可能在扣款前后崩溃，发布确认可能丢（生产者会再发一次），慢消费者的 ack 超时会把消息交给另一个消费者，应用还会把订单 #42 重发一次。让处理函数执行第二次时什么也不改变。',
   },
-  consumers: 1,
-  faults: { crashConsumerAfterEffect: 1, loseConfirm: 1 },
+  consumers: 2,
+  faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseConfirm: 1, expireAckTimeout: 1 },
   intended: 'noDuplicateSideEffect',
 } satisfies LabDefinition;

@@ -1,4 +1,4 @@
-// balance += amount: every run of the handler adds ¥100 again.
-export function handle(msg: HandlerMessage, ctx: HandlerContext): void {
-  ctx.effects.addToBalance(msg.key, msg.amount);
+// balance += amount: every run of the handler charges the order again.
+export function handle(msg: QueueMessage, ctx: HandlerContext): void {
+  ctx.effects.addToBalance(msg.body.order, msg.body.amount);
 }

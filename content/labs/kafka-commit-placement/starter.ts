@@ -2,8 +2,9 @@
 // calls commitSync() when handle returns). But the memory belongs to one process: after a rebalance
 // the other consumer re-reads the record from the committed offset with an empty memory, and a
 // crash before the commit forgets everything.
-export function handle(msg: HandlerMessage, ctx: HandlerContext): void {
-  if (ctx.memory.has(msg.key)) return;
-  ctx.effects.addToBalance(msg.key, msg.amount);
-  ctx.memory.add(msg.key);
+export function handle(msg: KafkaRecord, ctx: HandlerContext): void {
+  const { order, amount } = msg.body;
+  if (ctx.memory.has(order)) return;
+  ctx.effects.addToBalance(order, amount);
+  ctx.memory.add(order);
 }

@@ -6,12 +6,14 @@ export default {
   id: 'rabbitmq-ack-dedup',
   protocol: 'rabbitmq',
   rabbitmq: rabbitDefaults,
-  title: { en: 'RabbitMQ: ack after the work, dedup by message id', 'zh-cn': 'RabbitMQ：处理完再 ack，按消息 ID 去重' },
+  title: { en: 'RabbitMQ: redelivered is a hint, not a dedup key', 'zh-cn': 'RabbitMQ：redelivered 只是提示，不能拿来去重' },
   goal: {
-    en: 'Manual acks: basic.ack is sent after handle() returns. The consumer may crash before or after charging, and a lost publisher confirm makes the producer publish order #42 again. Charge it exactly once.',
-    'zh-cn': '手动 ack：handle() 返回后才发 basic.ack。消费者可能在扣款前后崩溃，发布确认丢失还会让生产者把订单 #42 再发一次。保证恰好扣一次款。',
+    en: 'Manual acks: basic.ack is sent after handle() returns. A consumer may crash before or after charging, consumer_timeout may close a slow consumer’s channel (the other consumer gets the message), a lost publisher confirm makes the producer publish again, and the application re-sent order #42 under a new message-id. Charge every order exactly once.',
+    'zh-cn': '手动 ack：handle() 返回后才发 basic.ack。消费者可能在扣款前后崩溃，consumer_timeout 可能关掉慢消费者的 channel（消息转给另一个消费者），发布确认丢失会让生产者再发一次，应用还用新的 message-id 把订单 #42 重发了一次。保证每个订单恰好扣一次款。',
   },
-  consumers: 1,
-  faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseConfirm: 1 },
+  consumers: 2,
+  // The publisher sets no message-id: a copy published again after a lost confirm is a new message to RabbitMQ.
+  publisherSetsMessageId: false,
+  faults: { crashConsumerBeforeEffect: 1, crashConsumerAfterEffect: 1, loseConfirm: 1, exceedConsumerTimeout: 1 },
   intended: 'noDuplicateSideEffect',
 } satisfies LabDefinition;

@@ -1,10 +1,12 @@
-// Dedupe on the message id the publisher set (the same on every republish), in the same transaction
-// as the charge; the ack goes out only after the transaction committed.
-export function handle(msg: HandlerMessage, ctx: HandlerContext): void {
+// Dedupe on the order, not on the delivery: the application re-sent order #42 under a new
+// message-id, so only the business key recognises it. The inbox row and the charge commit in one
+// transaction; the ack goes out only after the commit.
+export function handle(msg: RabbitMessage, ctx: HandlerContext): void {
+  const { order, amount } = msg.body;
   try {
     ctx.db.transaction((tx) => {
-      tx.insert('inbox', msg.id);
-      tx.effects.addToBalance(msg.key, msg.amount);
+      tx.insert('inbox', order);
+      tx.effects.addToBalance(order, amount);
     });
   } catch (error) {
     if (!ctx.db.isUniqueViolation(error)) throw error;

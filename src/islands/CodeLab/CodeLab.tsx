@@ -5,7 +5,7 @@ import { labScenario } from '../../sandbox/lab';
 import { labs } from '../../sandbox/labs';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
-import { faultInfo, isQuiescent, type FaultKind, type Frame } from '../../sim/base';
+import { faultInfo, isQuiescent, type FaultKind, type Frame, type InvariantId } from '../../sim/base';
 import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
@@ -137,29 +137,38 @@ export default function CodeLab({ labId, lang, labels, children }: CodeLabProps)
       setStatus({ kind: 'message', tone: 'bad', text: explainFailure(outcome) ?? '' });
       return;
     }
-    const { result, ms, thrown } = outcome;
-    const threw = thrown ? ` ${fmt(labels['lab.threw'], { message: thrown.message, where: where(thrown) })}` : '';
-    if (thrown?.line != null) editor.current?.setMarkers([{ message: thrown.message, line: thrown.line, column: thrown.column ?? 1 }]);
-    const broken = Object.entries(result.counterexamples).sort((a, b) => a[1]!.steps.length - b[1]!.steps.length)[0];
-    if (!broken) {
-      setStatus({ kind: 'message', tone: thrown ? 'bad' : 'good', text: fmt(labels['lab.passed'], { states: result.states, ms: Math.round(ms) }) + threw });
+    const { grade, ms } = outcome;
+    if (grade.problem) {
+      setStatus({ kind: 'message', tone: 'bad', text: fmt(labels[grade.problem.stage === 'moduleState' ? 'lab.moduleState' : 'lab.runtimeError'], { message: grade.problem.message, where: where(grade.problem) }) });
       return;
     }
-    const [invariant, cex] = broken;
-    const name = invariant === 'noDuplicateSideEffect' ? labels['sim.noDuplicate'] : labels['sim.noLoss'];
-    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: name, steps: cex!.steps.length, states: result.states }) + threw, steps: cex!.steps });
+    const thrown = grade.thrown ?? null;
+    const threw = thrown ? ` ${fmt(labels['lab.threw'], { message: thrown.message, where: where(thrown) })}` : '';
+    if (thrown?.line != null) editor.current?.setMarkers([{ message: thrown.message, line: thrown.line, column: thrown.column ?? 1 }]);
+    if (grade.verdict === 'passed') {
+      setStatus({ kind: 'message', tone: 'good', text: fmt(labels['lab.passed'], { states: grade.states, ms: Math.round(ms) }) + threw });
+      return;
+    }
+    if (grade.verdict === 'unknown' || !grade.invariant || !grade.steps) {
+      // The search stopped before it saw every schedule: say so, never "passed".
+      setStatus({ kind: 'message', tone: 'info', text: fmt(labels['lab.unknown'], { states: grade.states }) + threw });
+      return;
+    }
+    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: invariantName(grade.invariant), steps: grade.steps.length, states: grade.states }) + threw, steps: grade.steps });
   };
+
+  const invariantName = (id: InvariantId) => labels[id === 'noDuplicateSideEffect' ? 'sim.noDuplicate' : id === 'noMessageLost' ? 'sim.noLoss' : 'sim.everySettled'];
 
   const world = frames?.[cursor]?.world;
   const trace = frames ? frames.slice(1, cursor + 1).flatMap((f) => f.events) : [];
-  const faults = (Object.keys(lab.faults) as FaultKind[]).map((f) => faultInfo[f][lang]).join(', ');
+  const faults = (Object.entries(lab.faults) as [FaultKind, number][]).map(([f, n]) => `${faultInfo[f][lang]} × ${n}`).join(lang === 'zh-cn' ? '；' : '; ');
   const busy = status.kind === 'busy';
 
   return (
     <section class="lab not-content" aria-label={lab.title[lang]}>
       <h3 class="lab-title">{lab.title[lang]}</h3>
       <p class="lab-goal">{lab.goal[lang]}</p>
-      <p class="sim-note">{fmt(labels['lab.bounds'], { faults })}</p>
+      <p class="sim-note">{fmt(labels['lab.bounds'], { messages: scenario.messages.length, consumers: scenario.consumers, faults })}</p>
       {notice && <p class="sim-notice" role="alert">{notice}</p>}
 
       <div class="lab-editor">

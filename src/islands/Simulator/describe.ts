@@ -5,7 +5,7 @@
  */
 import type { simKeys } from '../../i18n/ui-keys';
 import type { Labels } from '../../i18n/ui-keys';
-import { protocolOf, type Scenario, type TraceEvent, type World } from '../../sim/base';
+import { protocolOf, runsHandler, type Scenario, type TraceEvent, type World } from '../../sim/base';
 
 /** Keys of the simulator's strings. */
 export type SimKey = (typeof simKeys)[number];
@@ -115,10 +115,15 @@ export function ledgerRows(world: World, trace: TraceEvent[], quiescent: boolean
     const times = world.stores.ledger[m.key] ?? 0;
     // A poison message can never be applied: parked in a dead-letter queue is its right outcome.
     const parked = m.poison === true && world.stores.dead.includes(m.key);
-    const status: LedgerStatus = times > 1 ? 'duplicate' : parked ? 'parked' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
+    // A reader's handler must also charge the right amount (code labs).
+    const amount = m.amount ?? scenario.amount ?? 100;
+    const wrongAmount = runsHandler(scenario) && times === 1 && world.stores.charged[m.key] !== amount;
+    const status: LedgerStatus = times > 1 || wrongAmount ? 'duplicate' : parked ? 'parked' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
     const name = m.name[lang];
     const sentence =
-      status === 'duplicate'
+      wrongAmount
+        ? fmt(labels['invariant.wrongAmount'], { msg: name, charged: world.stores.charged[m.key] ?? 0, amount })
+        : status === 'duplicate'
         ? fmt(labels['invariant.duplicate'], { msg: name, times, cause: duplicateCause(trace, scenario, labels, lang) })
         : status === 'missing'
           ? fmt(labels['invariant.lost'], { msg: name, cause: lossCause(trace, scenario, labels, lang) })

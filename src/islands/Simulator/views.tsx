@@ -193,7 +193,7 @@ function Stores({ world, scenario, labels, lang }: ViewProps) {
     <div class="sim-stores">
       {usesDb && (
         <p>
-          <strong>DB</strong> {world.stores.db.length === 0 ? labels['sim.empty'] : world.stores.db.map((r) => { const [table, key] = r.split(':'); return `${table}: ${messageName(key, scenario, lang)}`; }).join(', ')}
+          <strong>DB</strong> {world.stores.db.rows.length === 0 ? labels['sim.empty'] : world.stores.db.rows.map((r) => { const [table, key] = r.split(':'); return `${table}: ${messageName(key, scenario, lang)}`; }).join(', ')}
         </p>
       )}
       {usesCache && (
@@ -202,7 +202,7 @@ function Stores({ world, scenario, labels, lang }: ViewProps) {
           {Object.keys(world.stores.cache).length === 0
             ? labels['sim.empty']
             : Object.entries(world.stores.cache)
-                .map(([k, exp]) => `${messageName(k, scenario, lang)} (TTL → ${formatDuration(exp, lang)})`)
+                .map(([k, e]) => `${messageName(k, scenario, lang)}${e.expires === null ? '' : ` (TTL → ${formatDuration(e.expires, lang)})`}`)
                 .join(', ')}
         </p>
       )}

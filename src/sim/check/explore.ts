@@ -1,7 +1,8 @@
 import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
 import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
 import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from '../engine/world';
-import { invariants, type Violation } from './invariants';
+import { failingForever, invariantsOf, type Violation } from './invariants';
+import { runsHandler } from '../engine/kit';
 
 /** A counterexample: the shortest sequence of steps from the start to a violation. */
 export interface Counterexample {
@@ -13,11 +14,14 @@ export interface Counterexample {
 /** How a search ended (DSLabs-style): the whole space seen, a violation found, a bound hit, or cancelled. */
 export type SearchEnd = 'exhausted' | 'violated' | 'limit' | 'cancelled';
 
+/** One invariant's verdict: 'unknown' when the search stopped early without finding a violation of it. */
+export type Verdict = 'holds' | 'violated' | 'unknown';
+
 /** What the checker found. */
 export interface CheckResult {
   end: SearchEnd;
   /** 'unknown' when the search stopped early without finding a violation of that invariant. */
-  verdicts: Record<InvariantId, Verdicts[InvariantId] | 'unknown'>;
+  verdicts: Record<keyof Verdicts, Verdict> & Partial<Record<InvariantId, Verdict>>;
   /** Shortest counterexample per violated invariant. */
   counterexamples: Partial<Record<InvariantId, Counterexample>>;
   states: number;
@@ -38,6 +42,8 @@ export interface CheckOptions {
   shouldCancel?: () => boolean;
   /** Stop at the first violation instead of judging every invariant. */
   stopAtFirst?: boolean;
+  /** Stop once these invariants are all violated (the others are then left undecided). */
+  stopWhen?: readonly InvariantId[];
   /** `memo: false` runs XState for every actor transition: the benchmark's plain BFS. */
   memo?: boolean;
   /** The transitioner to use (a fresh one measures a cold start); defaults to the shared one. */
@@ -74,14 +80,20 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     for (let link = parent.get(key); link; link = parent.get(link.from)) steps.push(link.step);
     return steps.reverse();
   };
+  const invariants = invariantsOf(scenario);
   const judge = (world: World, key: string, quiescent: boolean) => {
     for (const inv of invariants) {
       if (counterexamples[inv.id] || (inv.atQuiescence && !quiescent)) continue;
-      const violation = inv.check(world, scenario);
+      const violation = inv.check(world, scenario, quiescent);
       if (violation) counterexamples[inv.id] = { violation, steps: pathTo(key) };
     }
   };
-  const allFound = () => invariants.every((inv) => counterexamples[inv.id]);
+  // A copy the broker would redeliver for ever: judged, not explored further (the space would never end).
+  const handlerRuns = runsHandler(scenario);
+  let pruned = false;
+  const wanted = options.stopWhen ?? invariants.map((inv) => inv.id);
+  const allFound = () => wanted.every((id) => counterexamples[id]);
+  const everyFound = () => invariants.every((inv) => counterexamples[inv.id]);
 
   // Stopping at the first violation (or when all are found) leaves the others undecided.
   let cutShort = false;
@@ -95,8 +107,12 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
       judge(world, key, quiescent);
       if ((stopAtFirst && Object.keys(counterexamples).length > 0) || allFound()) {
         end = 'violated';
-        cutShort = !allFound();
+        cutShort = !everyFound();
         break search;
+      }
+      if (handlerRuns && failingForever(world, scenario)) {
+        pruned = true;
+        continue;
       }
       for (const step of steps) {
         const result = apply(world, step, scenario, tx).world;
@@ -124,7 +140,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   if (end === 'exhausted' && Object.keys(counterexamples).length > 0) end = 'violated';
   const complete = end === 'exhausted' || end === 'violated';
   const verdicts = Object.fromEntries(
-    invariants.map((inv) => [inv.id, counterexamples[inv.id] ? 'violated' : complete && !stoppedEarly(end, counterexamples) ? 'holds' : 'unknown']),
+    invariants.map((inv) => [inv.id, counterexamples[inv.id] ? 'violated' : complete && !pruned && !stoppedEarly(end, counterexamples) ? 'holds' : 'unknown']),
   ) as CheckResult['verdicts'];
   options.onProgress?.(states, transitions);
   const ms = startedAt === undefined || !options.now ? null : options.now() - startedAt;

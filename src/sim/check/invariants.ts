@@ -1,3 +1,4 @@
+import { runsHandler } from '../engine/kit';
 import type { InvariantId, Scenario } from '../engine/scenario';
 import type { World } from '../engine/world';
 
@@ -13,17 +14,25 @@ export interface Violation {
 export interface Invariant {
   id: InvariantId;
   atQuiescence: boolean;
-  /** null when it holds. */
-  check(world: World, scenario: Scenario): Violation | null;
+  /** Whether the invariant judges this scenario (default: every scenario). */
+  appliesTo?(scenario: Scenario): boolean;
+  /** null when it holds. `quiescent`: nothing but a fault can happen any more. */
+  check(world: World, scenario: Scenario, quiescent?: boolean): Violation | null;
 }
 
-/** No business key has been applied more than once. */
+/** The amount each order should be charged: the message's own, or the scenario's. */
+const amountOf = (scenario: Scenario, key: string) => scenario.messages.find((m) => m.key === key)?.amount ?? scenario.amount ?? 100;
+
+/** No business key has been applied more than once — and, where a reader's handler charges, never with another amount. */
 export const noDuplicateSideEffect: Invariant = {
   id: 'noDuplicateSideEffect',
   atQuiescence: false,
-  check(world) {
+  check(world, scenario) {
     for (const [key, times] of Object.entries(world.stores.ledger)) {
       if (times > 1) return { invariant: 'noDuplicateSideEffect', explain: 'invariant.duplicate', detail: { key, times } };
+      if (runsHandler(scenario) && times === 1 && world.stores.charged[key] !== amountOf(scenario, key)) {
+        return { invariant: 'noDuplicateSideEffect', explain: 'invariant.wrongAmount', detail: { key, charged: world.stores.charged[key] ?? 0, amount: amountOf(scenario, key) } };
+      }
     }
     return null;
   },
@@ -47,5 +56,52 @@ export const noMessageLost: Invariant = {
   },
 };
 
+/**
+ * How many deliveries of one copy count as "redelivered forever" while its last attempt failed:
+ * each fault in the budget causes at most one more delivery, so a correct handler never gets there.
+ * The checker does not explore past it (the broker would go on for ever).
+ */
+export const foreverAfter = (scenario: Scenario): number => 3 + Object.values(scenario.faults).reduce((a, n) => a + (n ?? 0), 0);
+
+/** A copy delivered `foreverAfter` times whose last attempt failed: the broker would redeliver it for ever. */
+export function failingForever(world: World, scenario: Scenario): Violation | null {
+  const cap = foreverAfter(scenario);
+  for (const c of Object.values(world.consumers)) {
+    const d = c.context.current;
+    if (!d || d.count < cap || world.stores.attempts?.[`${d.msgId}/${d.copy}`] !== 'failed') continue;
+    if (scenario.messages.find((m) => m.key === d.key)?.poison) continue;
+    return { invariant: 'everyCopySettled', explain: 'invariant.failingForever', detail: { key: d.key, msgId: d.msgId, times: d.count } };
+  }
+  return null;
+}
+
+/**
+ * Every copy of a message ends settled: the handler's last attempt on it returned. A handler that
+ * treats a duplicate as an error leaves the broker to deal with the copy — requeued forever,
+ * retried until `max_deliver` or the delivery limit, dead-lettered — even when the ledger is right.
+ * Judged where a reader's handler runs (code labs).
+ */
+export const everyCopySettled: Invariant = {
+  id: 'everyCopySettled',
+  atQuiescence: false,
+  appliesTo: runsHandler,
+  check(world, scenario, quiescent) {
+    return failingForever(world, scenario) ?? (quiescent ? unsettledCopy(world, scenario) : null);
+  },
+};
+
+/** Once nothing more can happen: a copy whose last attempt failed. */
+function unsettledCopy(world: World, scenario: Scenario): Violation | null {
+  for (const [copy, how] of Object.entries(world.stores.attempts ?? {})) {
+    const msgId = copy.slice(0, copy.lastIndexOf('/'));
+    const msg = scenario.messages.find((m) => m.id === msgId);
+    if (how === 'failed' && !msg?.poison) return { invariant: 'everyCopySettled', explain: 'invariant.endedAsFailure', detail: { key: msg?.key ?? msgId, msgId } };
+  }
+  return null;
+}
+
 /** Every invariant, in the order results list them. */
-export const invariants: readonly Invariant[] = [noDuplicateSideEffect, noMessageLost];
+export const invariants: readonly Invariant[] = [noDuplicateSideEffect, noMessageLost, everyCopySettled];
+
+/** The invariants that judge this scenario. */
+export const invariantsOf = (scenario: Scenario): readonly Invariant[] => invariants.filter((i) => !i.appliesTo || i.appliesTo(scenario));

@@ -1,61 +1,150 @@
 /**
  * The API a reader's handler is written against in the code labs. These are global declarations so
  * that the same file types the labs in this repository and is fed to the in-browser editor.
- * Every method call on `ctx` is one atomic step: the checker may crash the consumer between two of them.
+ *
+ * Every call on `ctx` (and on `tx`) is one step: the checker may run another consumer's statement,
+ * or crash this consumer, between any two of them. The database behaves like PostgreSQL 15 at its
+ * default isolation level, READ COMMITTED; the cache like Redis 7; nothing is atomic across the two.
  */
 
-/** What a handler sees of the message. */
-interface HandlerMessage {
-  /** The producer's message id (the same on every retry of the same publish). */
-  readonly id: string;
-  /** The business key, e.g. "order-42": what deduplication should use. */
-  readonly key: string;
-  /** Amount to charge, in yuan. */
+/** What the producer wrote: the order to charge and its amount. */
+interface OrderBody {
+  /** The business key, e.g. "order-42": the same on every re-send of the same order. */
+  readonly order: string;
+  /** The amount to charge, in yuan. */
   readonly amount: number;
-  /** The broker's hint that this may have been delivered before (not proof it was processed). */
-  readonly redelivered: boolean;
-  /** 1 for the first delivery, 2 for the next, … */
-  readonly deliveryCount: number;
 }
 
-/** Database tables: "inbox" has a unique key on the row's key; "processed" has none. */
-type TableName = 'inbox' | 'processed';
+/** A message from the generic queue (the concept chapters' broker). */
+interface QueueMessage {
+  /** The id the publisher set; a republish after a lost confirm keeps it, an application re-send gets a new one. */
+  readonly messageId: string;
+  /** The broker's hint that this copy may have been delivered before (not proof it was processed). */
+  readonly redelivered: boolean;
+  readonly body: OrderBody;
+}
+
+/** A Kafka record as `poll()` returns it. Kafka has no redelivered flag and no delivery count. */
+interface KafkaRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  /** The record key the producer chose (here the order id), or null. */
+  readonly key: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: OrderBody;
+}
+
+/** A RabbitMQ delivery (AMQP 0-9-1 basic.deliver). */
+interface RabbitMessage {
+  /** The `message-id` property, only if the publisher set one. */
+  readonly messageId: string | undefined;
+  /** Set when the broker delivered this message before and it was not acked. */
+  readonly redelivered: boolean;
+  /** `x-delivery-count`: failed deliveries so far, on quorum queues only. */
+  readonly headers: { readonly 'x-delivery-count'?: number };
+  readonly body: OrderBody;
+}
+
+/** A RocketMQ `MessageExt`. */
+interface RocketMessage {
+  /** The id of this send: a re-send by the application gets a new one; a retry through %RETRY% keeps it. */
+  readonly msgId: string;
+  /** The business key the producer set with `setKeys`. */
+  readonly keys: string;
+  /** How many times consumption was retried (`RECONSUME_LATER`). */
+  readonly reconsumeTimes: number;
+  readonly body: OrderBody;
+}
+
+/** A NATS JetStream message from a pull consumer. */
+interface JetStreamMessage {
+  readonly subject: string;
+  /** `Nats-Msg-Id` if the publisher set it (the stream dedups on it inside duplicate_window). */
+  readonly headers: { readonly 'Nats-Msg-Id'?: string };
+  /** The stream sequence. */
+  readonly seq: number;
+  /** How many times this consumer has delivered it (1 = first). */
+  readonly numDelivered: number;
+  readonly body: OrderBody;
+}
+
+/** Any lab's message. */
+type HandlerMessage = QueueMessage | KafkaRecord | RabbitMessage | RocketMessage | JetStreamMessage;
+
+/** Tables: `inbox` has a unique key on `key`; `processed` has none; `orders` holds one row per order (status 'UNPAID' or 'PAID', version, amount). */
+type TableName = 'inbox' | 'processed' | 'orders';
+
+/** The typed columns a row may carry. */
+interface RowColumns {
+  status?: string;
+  version?: number;
+  amount?: number;
+}
+
+/** A row as a SELECT returns it. */
+interface DbRow extends RowColumns {
+  readonly table: TableName;
+  readonly key: string;
+}
+
+/** An error the database raised. `code` is PostgreSQL's SQLSTATE: 23505 unique violation, 25P02 transaction aborted, 40P01 deadlock, 08006 connection lost. */
+interface DbError extends Error {
+  readonly code: string;
+}
 
 /** The business writes that reach the ledger. */
 interface HandlerEffects {
-  /** balance += amount for the order: NOT idempotent (twice is charged twice). */
-  addToBalance(key: string, amount: number): void;
-  /** Upserts the payment row for the order: idempotent (a second call changes nothing). */
-  recordPayment(key: string, amount: number): void;
+  /** Charges the order: `INSERT INTO charges` (no unique key), so twice is charged twice. */
+  addToBalance(order: string, amount: number): void;
+  /** `INSERT INTO payments … ON CONFLICT (order) DO NOTHING`: idempotent, a second call changes nothing. */
+  recordPayment(order: string, amount: number): void;
 }
 
-/** A transaction: its writes commit together when the callback returns, or not at all if it throws. */
+/** Statements inside a transaction. Each is one step; none is visible to others before COMMIT. */
 interface HandlerTx {
+  /** `SELECT`: rows committed before this statement began, plus this transaction's own writes. */
+  select(table: TableName, key: string): DbRow | null;
+  /** `SELECT … FOR UPDATE`: waits for a transaction that locked the row, then locks it. A missing row locks nothing. */
+  selectForUpdate(table: TableName, key: string): DbRow | null;
+  /** `SELECT` that only says whether a row exists. */
   exists(table: TableName, key: string): boolean;
-  /** Inserts a row; in "inbox" a duplicate key throws a unique violation (and rolls the transaction back). */
-  insert(table: TableName, key: string): void;
+  /** `INSERT`. On a unique key held by another open transaction it waits; a duplicate throws a DbError 23505 and aborts the transaction. */
+  insert(table: TableName, key: string, values?: RowColumns): void;
+  /** `INSERT … ON CONFLICT DO NOTHING`: true if it inserted. */
+  insertIfAbsent(table: TableName, key: string, values?: RowColumns): boolean;
+  /** `UPDATE table SET … WHERE key = $key AND <where>`: the number of rows changed (0 or 1). Waits for a row lock, then re-checks the WHERE on the newest version. */
+  update(table: TableName, key: string, set: RowColumns, where?: RowColumns): number;
   effects: HandlerEffects;
 }
 
 /** Everything a handler may touch. */
 interface HandlerContext {
   db: {
-    /** Does the table have a row for this key? One step. */
+    /** One statement on its own (auto-commit). One step each. */
+    select(table: TableName, key: string): DbRow | null;
     exists(table: TableName, key: string): boolean;
-    /** Inserts a row on its own (auto-commit). One step. */
-    insert(table: TableName, key: string): void;
-    /** Runs the callback as one transaction. One step. */
-    transaction(work: (tx: HandlerTx) => void): void;
-    /** True for the error an insert throws on a duplicate key. */
+    insert(table: TableName, key: string, values?: RowColumns): void;
+    insertIfAbsent(table: TableName, key: string, values?: RowColumns): boolean;
+    update(table: TableName, key: string, set: RowColumns, where?: RowColumns): number;
+    /**
+     * Runs `work` as one transaction (BEGIN … COMMIT): each statement is a step, COMMIT is a step,
+     * and a throw out of `work` rolls back (a step) and is rethrown as it was. After an error inside
+     * the transaction, further statements fail and COMMIT rolls back. A crash rolls back.
+     */
+    transaction<T>(work: (tx: HandlerTx) => T): T;
+    /** True for the error an insert throws on a duplicate key (SQLSTATE 23505). */
     isUniqueViolation(error: unknown): boolean;
   };
   cache: {
     /** Redis GET. One step. */
     get(key: string): string | null;
-    /** Redis SET [NX] [PX ttlMs]; returns whether it was set. One step. Not atomic with the database. */
-    set(key: string, value: string, options?: { nx?: boolean; ttlMs?: number }): boolean;
+    /** Redis SET [NX] [PX ms]; returns whether it was set. One step. Not atomic with the database. */
+    set(key: string, value: string, options?: { nx?: boolean; px?: number }): boolean;
+    /** Redis DEL: how many keys it removed. One step. */
+    del(key: string): number;
   };
-  /** Business writes outside a transaction. One step each. */
+  /** Business writes outside a transaction (auto-commit). One step each. */
   effects: HandlerEffects;
   /** This consumer process's memory: lost when it crashes, not shared with other consumers. */
   memory: {

@@ -1,15 +1,20 @@
 /**
  * Readers' handlers (code labs) as consumer strategies. A handler is ordinary synchronous code that
- * talks to the world only through `ctx`; every `ctx` call is one atomic operation, and the checker
- * may crash the consumer, or run another consumer, between any two of them.
+ * talks to the world only through `ctx`; every `ctx` (and `tx`) call is one step, and the checker
+ * may crash the consumer, or run another consumer's statement, between any two of them.
  *
- * To stop a handler between operations without threads or continuations, the engine re-runs it
- * from the start for each step, answering the calls it already made from a recorded history and
- * suspending at the first new call (deterministic replay). Handlers must therefore be deterministic:
- * the sandbox gives them no clock, no randomness and no I/O besides `ctx`.
+ * To stop a handler between calls without threads or continuations, the engine re-runs it from the
+ * start for each step, answering the calls it already made from a recorded history and suspending
+ * at the first new call (deterministic replay). Handlers must therefore be deterministic: the sandbox
+ * gives them no clock, no randomness and no I/O besides `ctx`, and runs each step on a fresh
+ * instance of the reader's module, so module-level variables cannot leak between steps, consumers
+ * or explored branches (grade.ts refuses a handler whose results depend on them).
+ *
+ * The database is store/pg.ts (PostgreSQL at READ COMMITTED), the cache store/redis.ts (Redis).
  */
-import type { Delivery } from '../core/types';
-import { row, type Stores } from './ops';
+import { autocommit, begin, commit, execute, rollback, txOf, type Columns, type Outcome, type Row, type SqlState, type Stmt, type TableName as Table } from '../store/pg';
+import { del as cacheDel, get as cacheGet, set as cacheSet } from '../store/redis';
+import type { Stores } from './ops';
 
 /// <reference path="./handler-api.d.ts" />
 // The handler API types (HandlerMessage, HandlerContext, …) are global declarations in
@@ -19,166 +24,280 @@ export type HandlerMessageT = HandlerMessage;
 /** The context a handler receives (alias of the global `HandlerContext`). */
 export type HandlerContextT = HandlerContext;
 
-/** A reader's handler. Returning means "done": the consumer acks. Throwing dead-letters the message. */
-export type Handler = (message: HandlerMessage, ctx: HandlerContext) => void;
+/**
+ * A reader's handler. Returning means "done": the consumer acks (or commits its offset). Throwing
+ * means failure: the broker's own failure path follows (requeue, retry later, nak…). The message
+ * parameter is the lab's broker's message type.
+ */
+export type Handler = (message: never, ctx: HandlerContext) => unknown;
 
-/** The error `insert` throws on a duplicate key. */
-export class UniqueViolation extends Error {
-  constructor(table: string, key: string) {
-    super(`duplicate key “${key}” in table “${table}”`);
+/** An error the database raised, with PostgreSQL's SQLSTATE. Rebuilt with the same class on every replay. */
+export class DatabaseError extends Error {
+  readonly code: SqlState;
+  constructor(code: SqlState, message: string) {
+    super(message);
+    this.code = code;
     // defineProperty, not assignment: the sandbox freezes Error.prototype, and assigning over a
     // frozen inherited property throws in strict mode.
-    Object.defineProperty(this, 'name', { value: 'UniqueViolation' });
+    Object.defineProperty(this, 'name', { value: NAMES[code] });
+  }
+}
+
+/** The error an insert throws on a duplicate key (23505). */
+export class UniqueViolation extends DatabaseError {
+  constructor(message = 'duplicate key value violates unique constraint') {
+    super('23505', message);
+  }
+}
+
+const NAMES: Record<SqlState, string> = { '23505': 'UniqueViolation', '25P02': 'TransactionAborted', '40P01': 'DeadlockDetected', '08006': 'ConnectionLost' };
+
+/**
+ * The reader's module keeps state between calls of `handle` (a module-level Set, counter…): the same
+ * step gave another result on an instance of the module that had run other steps before. Such state
+ * would be shared by every explored branch and both consumers and survive crashes, so the proof
+ * would not hold; the sandbox refuses it and points to `ctx.memory`.
+ */
+export class ModuleStateError extends Error {
+  constructor(
+    readonly fresh: string,
+    readonly shared: string,
+  ) {
+    super(`handle keeps state in a module-level variable: the same step did "${shared}" on a module that had handled other messages, and "${fresh}" on a fresh one. Keep what one consumer process remembers in ctx.memory (lost when it crashes), and what must survive in the database.`);
+    Object.defineProperty(this, 'name', { value: 'ModuleStateError' });
   }
 }
 
 /** A recorded result of one ctx call, replayed on later steps. */
-export type CallRecord = { value: boolean | string | null } | { error: string };
+export type CallRecord = { value: unknown } | { error: { code: SqlState; message: string } };
 
 /** Thrown to stop a handler at its first new call. Never reaches reader code's catch (see below). */
 class Suspend {
   constructor(readonly outcome: StepOutcome) {}
 }
 
+/** What one new call did to the stores, and what the engine must do about it. */
+export interface CallEffect {
+  stores: Stores;
+  record: CallRecord;
+  /** A business write became durable (committed) in this call. */
+  effect: boolean;
+  /** It changed the ledger (a charge, or a payment that was not there yet). */
+  applied: boolean;
+  /** A key to add to the consumer's in-memory set. */
+  remember: string | null;
+  /** A cache key whose expiry timer must (re)start. */
+  ttlKey: string | null;
+}
+
 /** What running one step of a handler did. */
 export type StepOutcome =
-  | { kind: 'call'; name: string; stores: Stores; record: CallRecord; effect: boolean; remember: string | null; ttlKey: string | null; applied: boolean }
+  | ({ kind: 'call'; name: string; args: string } & CallEffect)
+  | { kind: 'blocked'; name: string; args: string; on: string }
   | { kind: 'returned' }
-  | { kind: 'threw'; message: string };
+  | { kind: 'threw'; error: unknown; message: string };
 
-const unique = new Set<string>(['inbox']);
+/** Everything one step needs: the handler instance, the message, the history, the world's stores. */
+export interface StepInput {
+  handler: Handler;
+  message: unknown;
+  history: readonly CallRecord[];
+  stores: Stores;
+  memo: readonly string[];
+  now: number;
+  /** Who runs it (`c1`) and which delivery (its tag): they name the transactions. */
+  actor: string;
+  tag: string;
+  /** The fault "the reply to COMMIT is lost": the commit happens, the handler gets a connection error. */
+  loseCommitReply?: boolean;
+}
 
-/** Runs the handler until its call number `pc` (replaying earlier calls from `history`), executes that call, and stops. */
-export function stepHandler(
-  handler: Handler,
-  delivery: Delivery,
-  amount: number,
-  history: readonly CallRecord[],
-  stores: Stores,
-  memo: readonly string[],
-  now: number,
-): StepOutcome {
+/** The error a recorded failure stands for, rebuilt with its class. */
+export const rebuildError = (e: { code: SqlState; message: string }): DatabaseError => (e.code === '23505' ? new UniqueViolation(e.message) : new DatabaseError(e.code, e.message));
+
+const freezeRow = (value: unknown) => (value && typeof value === 'object' ? Object.freeze({ ...(value as object) }) : value);
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? '' : JSON.stringify(v));
+
+/** Adds committed charges to the ledger and the amounts charged. */
+function book(stores: Stores, charges: { key: string; amount: number }[] | undefined): Stores {
+  if (!charges || charges.length === 0) return stores;
+  const ledger = { ...stores.ledger };
+  const charged = { ...stores.charged };
+  for (const c of charges) {
+    ledger[c.key] = (ledger[c.key] ?? 0) + 1;
+    charged[c.key] = (charged[c.key] ?? 0) + c.amount;
+  }
+  return { ...stores, ledger, charged };
+}
+
+/** Runs the handler until its next new call (replaying earlier calls from `history`), executes that call, and stops. */
+export function stepHandler(input: StepInput): StepOutcome {
+  const { history, stores, memo, now, actor, tag } = input;
   let index = 0;
   const pc = history.length;
   // Once suspended, stay suspended: a handler that catches everything cannot swallow the stop.
   let suspended: StepOutcome | null = null;
+  /** The open transaction's id while `work` runs, and whether a statement has opened it in the database. */
+  let txId: string | null = null;
+  let txOpened = false;
+
+  const base = (): CallEffect => ({ stores, record: { value: null }, effect: false, applied: false, remember: null, ttlKey: null });
 
   /** One ctx call: replayed if recorded, executed and suspended if it is the next one. */
-  const call = (name: string, run: () => Omit<Extract<StepOutcome, { kind: 'call' }>, 'kind' | 'name'>): boolean | string | null => {
+  const call = (name: string, args: unknown[], run: () => CallEffect | { blocked: string }): unknown => {
     if (suspended) throw new Suspend(suspended);
     const i = index++;
     if (i < pc) {
       const rec = history[i]!;
-      if ('error' in rec) throw rec.error === 'unique' ? new UniqueViolation('inbox', '') : new Error(rec.error);
-      return rec.value;
+      if ('error' in rec) throw rebuildError(rec.error);
+      return freezeRow(rec.value);
     }
-    suspended = { kind: 'call', name, ...run() };
+    const argText = args.map(show).join(', ');
+    const r = run();
+    suspended = 'blocked' in r ? { kind: 'blocked', name, args: argText, on: r.blocked } : { kind: 'call', name, args: argText, ...r };
     throw new Suspend(suspended);
   };
 
-  const isCached = (s: Stores, key: string) => s.cache[key] !== undefined && s.cache[key]! > now;
-  const effectsOn = (draft: { stores: Stores; applied: boolean; ran: boolean }): HandlerEffects => ({
-    addToBalance: (key) => {
-      draft.ran = true;
-      draft.stores = { ...draft.stores, ledger: { ...draft.stores.ledger, [key]: (draft.stores.ledger[key] ?? 0) + 1 } };
-      draft.applied = true;
-    },
-    recordPayment: (key) => {
-      draft.ran = true;
-      if ((draft.stores.ledger[key] ?? 0) === 0) {
-        draft.stores = { ...draft.stores, ledger: { ...draft.stores.ledger, [key]: 1 } };
-        draft.applied = true;
+  /** A statement's outcome as a call effect: a value, an error, or a wait on another transaction. */
+  const statement = (out: Outcome & { charges?: { key: string; amount: number }[] }, map: (v: unknown) => unknown = (v) => v): CallEffect | { blocked: string } => {
+    if (out.kind === 'wait') {
+      // Two transactions waiting on each other: PostgreSQL's deadlock detector aborts one (40P01).
+      if (stores.deadlocked?.includes(actor)) {
+        const db = txId && txOf(stores.db, txId) ? { ...stores.db, txs: stores.db.txs.map((t) => (t.id === txId ? { ...t, aborted: true } : t)) } : stores.db;
+        return { ...base(), stores: { ...stores, db }, record: { error: { code: '40P01', message: 'deadlock detected' } } };
       }
-    },
-  });
-  const insertInto = (s: Stores, table: TableName, key: string): Stores => {
-    if (unique.has(table) && s.db.includes(row(table, key))) throw new UniqueViolation(table, key);
-    return { ...s, db: [...s.db, row(table, key)].sort() };
+      return { blocked: out.on };
+    }
+    if (out.kind === 'error') return { ...base(), stores: { ...stores, db: out.db }, record: { error: { code: out.code, message: out.message } } };
+    const next = book({ ...stores, db: out.db }, out.charges);
+    const applied = (out.charges?.length ?? 0) > 0;
+    return { ...base(), stores: next, record: { value: map(out.value) }, effect: applied, applied };
   };
-  const result = (over: Partial<Omit<Extract<StepOutcome, { kind: 'call' }>, 'kind' | 'name'>>) => ({
-    stores,
-    record: { value: null } as CallRecord,
-    effect: false,
-    remember: null,
-    ttlKey: null,
-    applied: false,
-    ...over,
+
+  /** Runs a statement in the open transaction (opening it in the database first), or on its own. */
+  const sql = (name: string, args: unknown[], stmt: Stmt, map?: (v: unknown) => unknown) =>
+    call(name, args, () => {
+      if (txId) {
+        const db = txOpened ? stores.db : begin(stores.db, txId);
+        return statement(execute(db, txId, stmt), map);
+      }
+      return statement(autocommit(stores.db, `${actor}/auto`, stmt), map);
+    });
+  const inTx = (name: string, args: unknown[], stmt: Stmt, map?: (v: unknown) => unknown) => {
+    const r = sql(name, args, stmt, map);
+    txOpened = true;
+    return r;
+  };
+
+  const asBool = (v: unknown) => v !== null && v !== undefined && v !== false;
+  const tables: readonly Table[] = ['inbox', 'processed', 'orders'];
+  const checkTable = (t: unknown) => {
+    if (!tables.includes(t as Table)) throw new TypeError(`unknown table ${JSON.stringify(t)}: use 'inbox', 'processed' or 'orders'`);
+    return t as Table;
+  };
+  const cols = (c: unknown): Columns => {
+    const out: Columns = {};
+    if (c && typeof c === 'object') {
+      const o = c as Record<string, unknown>;
+      if (typeof o.status === 'string') out.status = o.status;
+      if (typeof o.version === 'number') out.version = o.version;
+      if (typeof o.amount === 'number') out.amount = o.amount;
+    }
+    return out;
+  };
+  const effects = (prefix: string, run: typeof sql): HandlerEffects => ({
+    addToBalance: (order, amount) => void run(`${prefix}.addToBalance`, [order, amount], { op: 'charge', key: String(order), amount: Number(amount) }),
+    recordPayment: (order, amount) => void run(`${prefix}.recordPayment`, [order, amount], { op: 'pay', key: String(order), amount: Number(amount) }),
   });
-  const failure = (error: unknown): CallRecord => ({ error: error instanceof UniqueViolation ? 'unique' : String((error as Error)?.message ?? error) });
+
+  const tx: HandlerTx = {
+    select: (t, key) => inTx('tx.select', [t, key], { op: 'select', table: checkTable(t), key: String(key) }) as Row | null,
+    selectForUpdate: (t, key) => inTx('tx.selectForUpdate', [t, key], { op: 'select', table: checkTable(t), key: String(key), forUpdate: true }) as Row | null,
+    exists: (t, key) => inTx('tx.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
+    insert: (t, key, values) => void inTx('tx.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
+    insertIfAbsent: (t, key, values) => inTx('tx.insertIfAbsent', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values), onConflictDoNothing: true }) as boolean,
+    update: (t, key, set, where) => inTx('tx.update', [t, key, set, where], { op: 'update', table: checkTable(t), key: String(key), set: cols(set), ...(where ? { where: cols(where) } : {}) }) as number,
+    effects: effects('tx.effects', inTx),
+  };
+  const outsideTx = (name: string) => {
+    if (txId) throw new Error(`ctx.db.${name} inside a transaction runs on another connection here: use tx.${name}`);
+  };
+  const own = (name: string, args: unknown[], stmt: Stmt, map?: (v: unknown) => unknown) => {
+    outsideTx(name.slice(3));
+    return sql(name, args, stmt, map);
+  };
 
   const ctx: HandlerContext = {
     db: {
-      exists: (table, key) => call(`db.exists`, () => result({ record: { value: stores.db.includes(row(table, key)) } })) as boolean,
-      insert: (table, key) => {
-        call('db.insert', () => {
-          try {
-            return result({ stores: insertInto(stores, table, key) });
-          } catch (error) {
-            return result({ record: failure(error) });
-          }
-        });
-      },
-      transaction: (work) => {
-        call('db.transaction', () => {
-          const draft = { stores, applied: false, ran: false };
-          const tx: HandlerTx = {
-            exists: (table, key) => draft.stores.db.includes(row(table, key)),
-            insert: (table, key) => {
-              draft.stores = insertInto(draft.stores, table, key);
-            },
-            effects: effectsOn(draft),
-          };
-          try {
-            work(tx);
-          } catch (error) {
-            if (error instanceof Suspend) throw error;
-            return result({ record: failure(error) }); // rolled back: nothing from the draft survives
-          }
-          return result({ stores: draft.stores, effect: draft.ran, applied: draft.applied });
-        });
+      select: (t, key) => own('db.select', [t, key], { op: 'select', table: checkTable(t), key: String(key) }) as Row | null,
+      exists: (t, key) => own('db.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
+      insert: (t, key, values) => void own('db.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
+      insertIfAbsent: (t, key, values) => own('db.insertIfAbsent', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values), onConflictDoNothing: true }) as boolean,
+      update: (t, key, set, where) => own('db.update', [t, key, set, where], { op: 'update', table: checkTable(t), key: String(key), set: cols(set), ...(where ? { where: cols(where) } : {}) }) as number,
+      transaction: <T>(work: (tx: HandlerTx) => T): T => {
+        if (txId) throw new Error('ctx.db.transaction inside a transaction: PostgreSQL has no nested transactions');
+        txId = `${actor}/${tag}/${index}`;
+        txOpened = false;
+        const id = txId;
+        let value: T;
+        try {
+          value = work(tx);
+        } catch (error) {
+          if (error instanceof Suspend) throw error;
+          txId = null;
+          // ROLLBACK is its own step; the reader's error then leaves transaction() as it was thrown.
+          if (txOpened) call('db.rollback', [], () => ({ ...base(), stores: { ...stores, db: rollback(stores.db, id) } }));
+          throw error;
+        }
+        txId = null;
+        if (txOpened) {
+          call('db.commit', [], () => {
+            const done = commit(stores.db, id);
+            const next = book({ ...stores, db: done.db }, done.charges);
+            const applied = done.charges.length > 0;
+            const record: CallRecord = input.loseCommitReply
+              ? { error: { code: '08006', message: 'connection lost before the reply to COMMIT: it may or may not have committed' } }
+              : { value: done.committed ? 'COMMIT' : 'ROLLBACK' };
+            return { ...base(), stores: next, record, effect: applied, applied };
+          });
+        }
+        return value;
       },
       isUniqueViolation: (error) => error instanceof UniqueViolation,
     },
     cache: {
-      get: (key) => call('cache.get', () => result({ record: { value: isCached(stores, key) ? 'set' : null } })) as string | null,
-      set: (key, _value, options = {}) =>
-        call('cache.set', () => {
-          if (options.nx && isCached(stores, key)) return result({ record: { value: false } });
-          const ttl = options.ttlMs ?? 0;
-          const cache = { ...stores.cache, [key]: ttl > 0 ? now + ttl : Number.MAX_SAFE_INTEGER };
-          return result({ stores: { ...stores, cache }, record: { value: true }, ttlKey: ttl > 0 ? key : null });
+      get: (key) => call('cache.get', [key], () => ({ ...base(), record: { value: cacheGet(stores.cache, String(key), now) } })) as string | null,
+      set: (key, value, options = {}) =>
+        call('cache.set', [key, value, options], () => {
+          const px = typeof options.px === 'number' ? options.px : 0;
+          const r = cacheSet(stores.cache, String(key), String(value), { nx: options.nx === true, px }, now);
+          return { ...base(), stores: { ...stores, cache: r.cache }, record: { value: r.ok }, ttlKey: r.ok && px > 0 ? String(key) : null };
         }) as boolean,
+      del: (key) =>
+        call('cache.del', [key], () => {
+          const r = cacheDel(stores.cache, String(key), now);
+          return { ...base(), stores: { ...stores, cache: r.cache }, record: { value: r.removed } };
+        }) as number,
     },
     effects: {
-      addToBalance: (key, value) =>
-        void call('effects.addToBalance', () => {
-          const draft = { stores, applied: false, ran: false };
-          effectsOn(draft).addToBalance(key, value);
-          return result({ stores: draft.stores, effect: true, applied: draft.applied });
-        }),
-      recordPayment: (key, value) =>
-        void call('effects.recordPayment', () => {
-          const draft = { stores, applied: false, ran: false };
-          effectsOn(draft).recordPayment(key, value);
-          return result({ stores: draft.stores, effect: true, applied: draft.applied });
-        }),
+      addToBalance: (order, amount) => void own('db.addToBalance', [order, amount], { op: 'charge', key: String(order), amount: Number(amount) }),
+      recordPayment: (order, amount) => void own('db.recordPayment', [order, amount], { op: 'pay', key: String(order), amount: Number(amount) }),
     },
     memory: {
-      has: (key) => call('memory.has', () => result({ record: { value: memo.includes(key) } })) as boolean,
-      add: (key) => void call('memory.add', () => result({ remember: key })),
+      has: (key) => call('memory.has', [key], () => ({ ...base(), record: { value: memo.includes(String(key)) } })) as boolean,
+      add: (key) => void call('memory.add', [key], () => ({ ...base(), remember: String(key) })),
     },
   };
 
-  const message: HandlerMessage = { id: delivery.msgId, key: delivery.key, amount, redelivered: delivery.redelivered, deliveryCount: delivery.count };
   let thrown: unknown = null;
   let threw = false;
   try {
-    handler(message, ctx);
+    (input.handler as (m: unknown, c: HandlerContext) => unknown)(input.message, ctx);
   } catch (error) {
     thrown = error;
     threw = true;
   }
   if (suspended) return suspended;
-  if (threw) return { kind: 'threw', message: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown) };
+  if (threw) return { kind: 'threw', error: thrown, message: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown) };
   return { kind: 'returned' };
 }

@@ -8,8 +8,8 @@ import type { Strategy, StrategyId } from './strategy';
 import { upsert } from './upsert';
 
 export type { Strategy, StrategyId } from './strategy';
-export { row, runOp, type OpKind, type OpOutcome, type Stores } from './ops';
-export { stepHandler, UniqueViolation, type CallRecord, type Handler, type HandlerContextT, type HandlerMessageT } from './handler';
+export { emptyStores, row, runOp, type OpKind, type OpOutcome, type Stores } from './ops';
+export { DatabaseError, ModuleStateError, stepHandler, UniqueViolation, type CallRecord, type Handler, type HandlerContextT, type HandlerMessageT, type StepOutcome } from './handler';
 
 /** Every consumer strategy, by id. */
 export const strategies: Record<StrategyId, Strategy> = {

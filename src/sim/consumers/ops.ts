@@ -4,6 +4,9 @@
  * between any two of them — which is exactly where check-then-act patterns break.
  */
 
+import { emptyDb, type Db } from '../store/pg';
+import { get, type Cache } from '../store/redis';
+
 /** One atomic step of a handler. */
 export type OpKind =
   | 'effect' //            the business write: charge the order (an increment)
@@ -21,17 +24,31 @@ export type OpKind =
 /** Shared state outside the consumers: a database, a cache, and the ledger of business effects. */
 export interface Stores {
   /**
-   * Database rows as `<table>:<key>`, sorted. The `inbox` table has a unique key on `key`; the
-   * `processed` table has none, so it can hold the same key twice.
+   * The database (PostgreSQL at READ COMMITTED, see store/pg.ts): committed rows as `<table>:<key>`,
+   * sorted, and the open transactions. The `inbox` table has a unique key on `key`; the `processed`
+   * table has none, so it can hold the same key twice.
    */
-  db: string[];
-  /** Cache keys with their expiry time. */
-  cache: Record<string, number>;
-  /** Business effects that changed something, per business key. A value above 1 is a duplicate. */
+  db: Db;
+  /** The cache (Redis, see store/redis.ts). */
+  cache: Cache;
+  /** Committed business effects that changed something, per business key. A value above 1 is a duplicate. */
   ledger: Record<string, number>;
+  /** The committed amounts charged per business key (labs check the amount, not only the count). */
+  charged: Record<string, number>;
   /** Business keys parked in a dead-letter queue (sorted). */
   dead: string[];
+  /** Per stored copy (`msgId/copy`) a reader's handler worked on: how its last attempt ended. */
+  attempts?: Record<string, 'ok' | 'failed'>;
+  /** Consumers whose next handler call waits for another transaction to end, and which (derived after every step). */
+  waits?: Record<string, string>;
+  /** Consumers whose next handler call is COMMIT (derived after every step). */
+  committing?: string[];
+  /** Consumers waiting in a cycle: PostgreSQL's deadlock detector aborts one of them (derived). */
+  deadlocked?: string[];
 }
+
+/** Stores before anything happened. */
+export const emptyStores = (db: Db = emptyDb()): Stores => ({ db, cache: {}, ledger: {}, charged: {}, dead: [] });
 
 /** What running one operation did. */
 export interface OpOutcome {
@@ -75,33 +92,33 @@ export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly st
       return { ...base, remember: key, explain: 'op.memoAdd' };
     case 'setnx':
       if (isCached(stores, key, now)) return { ...base, skip: true, explain: 'op.setnxExists' };
-      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: now + ttl } }, ttlKey: key, explain: 'op.setnxSet' };
+      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: { value: '1', expires: now + ttl } } }, ttlKey: key, explain: 'op.setnxSet' };
     case 'cacheCheck':
       return isCached(stores, key, now) ? { ...base, skip: true, explain: 'op.cacheHit' } : { ...base, explain: 'op.cacheMiss' };
     case 'cacheSet':
-      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: now + ttl } }, ttlKey: key, explain: 'op.cacheSet' };
+      return { ...base, stores: { ...stores, cache: { ...stores.cache, [key]: { value: '1', expires: now + ttl } } }, ttlKey: key, explain: 'op.cacheSet' };
     case 'dbCheck':
-      return stores.db.includes(row('processed', key)) ? { ...base, skip: true, explain: 'op.dbHit' } : { ...base, explain: 'op.dbMiss' };
+      return stores.db.rows.includes(row('processed', key)) ? { ...base, skip: true, explain: 'op.dbHit' } : { ...base, explain: 'op.dbMiss' };
     case 'dbInsertWithEffect':
       return {
         ...base,
-        stores: { ...stores, db: [...stores.db, row('processed', key)].sort(), ledger: count(stores.ledger, key) },
+        stores: { ...stores, db: { ...stores.db, rows: [...stores.db.rows, row('processed', key)].sort() }, ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.dbInsert',
       };
     case 'inboxTx':
-      if (stores.db.includes(row('inbox', key))) return { ...base, skip: true, explain: 'op.inboxDuplicate' };
+      if (stores.db.rows.includes(row('inbox', key))) return { ...base, skip: true, explain: 'op.inboxDuplicate' };
       return {
         ...base,
-        stores: { ...stores, db: [...stores.db, row('inbox', key)].sort(), ledger: count(stores.ledger, key) },
+        stores: { ...stores, db: { ...stores.db, rows: [...stores.db.rows, row('inbox', key)].sort() }, ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.inboxInsert',
       };
     case 'inboxTxByMsgId':
-      if (stores.db.includes(row('inbox', msgId))) return { ...base, skip: true, explain: 'op.inboxDuplicateMsgId' };
+      if (stores.db.rows.includes(row('inbox', msgId))) return { ...base, skip: true, explain: 'op.inboxDuplicateMsgId' };
       return {
         ...base,
-        stores: { ...stores, db: [...stores.db, row('inbox', msgId)].sort(), ledger: count(stores.ledger, key) },
+        stores: { ...stores, db: { ...stores.db, rows: [...stores.db.rows, row('inbox', msgId)].sort() }, ledger: count(stores.ledger, key) },
         effect: true,
         explain: 'op.inboxInsertMsgId',
       };
@@ -109,6 +126,5 @@ export function runOp(op: OpKind, key: string, stores: Stores, memo: readonly st
 }
 
 function isCached(stores: Stores, key: string, now: number): boolean {
-  const expires = stores.cache[key];
-  return expires !== undefined && expires > now;
+  return get(stores.cache, key, now) !== null;
 }

@@ -20,6 +20,8 @@ export interface Message {
   poison?: boolean;
   /** Partition or queue the producer sends it to (default 0). */
   partition?: number;
+  /** The amount to charge, in yuan (code labs check that each order is charged exactly this; default ¥100). */
+  amount?: number;
 }
 
 /** One delivery of a stored message to a consumer. */
@@ -36,6 +38,10 @@ export interface Delivery {
   channel: number;
   /** Where it came from, for the views: `p0@1` (Kafka partition and offset), `q1@0`, `%RETRY%billing`. */
   where?: string;
+  /** Kafka offset, RocketMQ queue offset, JetStream stream sequence: what a handler sees as the record's position. */
+  offset?: number;
+  /** RocketMQ: `reconsumeTimes` of this delivery. */
+  retries?: number;
 }
 
 /** Stable name of a delivery, used as the broker's delivery tag: `order-42/1#2`. */

@@ -8,10 +8,12 @@ import type { KafkaSettings } from '../protocols/kafka/kafka.settings';
 import type { RabbitSettings } from '../protocols/rabbitmq/rabbitmq.settings';
 import type { RocketSettings } from '../protocols/rocketmq/rocketmq.settings';
 
-/** The invariants every scenario is judged by. */
-export type InvariantId = 'noDuplicateSideEffect' | 'noMessageLost';
+/** The invariants scenarios are judged by; `everyCopySettled` only where a reader's handler runs (code labs). */
+export type InvariantId = 'noDuplicateSideEffect' | 'noMessageLost' | 'everyCopySettled';
+/** The two invariants every built-in scenario declares a verdict for. */
+export type BaseInvariantId = 'noDuplicateSideEffect' | 'noMessageLost';
 /** A verdict per invariant. */
-export type Verdicts = Record<InvariantId, 'holds' | 'violated'>;
+export type Verdicts = Record<BaseInvariantId, 'holds' | 'violated'>;
 
 /** Timings and limits, in simulated milliseconds. */
 export interface Settings {
@@ -58,8 +60,25 @@ export interface Scenario {
   expected: Verdicts;
   /** A reader's handler (code labs): replaces the strategy's operations. */
   handler?: Handler;
-  /** Amount the handler is asked to charge (default ¥100). */
+  /**
+   * A reader's module, compiled once (code labs): each step runs on a `fresh()` instance, so
+   * module-level variables never leak between steps, consumers or explored branches. When `shared`
+   * is given, every step also runs on that one long-lived instance, and a difference means the
+   * handler depends on module state: the engine throws `ModuleStateError`.
+   */
+  handlerModule?: HandlerModule;
+  /** Amount the handler is asked to charge when a message names none (default ¥100). */
   amount?: number;
+  /** RabbitMQ labs: whether the publisher sets the `message-id` property (default true). */
+  publisherSetsMessageId?: boolean;
+  /** Set by the engine for one step only: this consumer's COMMIT loses its reply. */
+  loseCommitReplyOf?: string;
+}
+
+/** A reader's compiled module: a fresh instance per step, and optionally one shared instance to detect module state. */
+export interface HandlerModule {
+  fresh(): Handler;
+  shared?: Handler;
 }
 
 /**

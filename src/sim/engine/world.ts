@@ -4,9 +4,11 @@ import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../c
 import type { FaultKind } from '../protocols/faults';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
+import { settleStores } from './kit';
 import { Canon } from './canon';
 import type { Step } from './step';
 
+import { stepKey } from './step';
 export { parseStepKey, stepKey } from './step';
 import type { Scenario } from './scenario';
 
@@ -72,7 +74,11 @@ export function initialWorld(scenario: Scenario): World {
  * otherwise), earliest deadline first; equal deadlines are all offered.
  */
 export function enabledSteps(world: World, options: { faults?: boolean } = {}): Step[] {
-  return protocolOf(world.protocol).enabledSteps(world, options.faults !== false);
+  const steps = protocolOf(world.protocol).enabledSteps(world, options.faults !== false);
+  // The database's own fault: the reply to a COMMIT is lost (offered wherever a handler is about to commit).
+  if (options.faults === false || !world.stores.committing || (world.budget.loseCommitReply ?? 0) <= 0) return steps;
+  const extra: Step[] = world.stores.committing.map((actor) => ({ kind: 'fault', fault: 'loseCommitReply', target: actor }));
+  return [...steps, ...extra].sort((a, b) => (stepKey(a) < stepKey(b) ? -1 : stepKey(a) > stepKey(b) ? 1 : 0));
 }
 
 /** No deliveries, handler work or timers left: only faults could change anything. */
@@ -82,7 +88,18 @@ export function isQuiescent(world: World): boolean {
 
 /** Applies one step; returns the next world and what happened. Throws only on a step that is not enabled. */
 export function apply(world: World, step: Step, scenario: Scenario, tx: Transitioner = sharedTransitioner): { world: World; events: TraceEvent[] } {
-  return protocolOf(world.protocol).apply(world, step, scenario, tx);
+  const protocol = protocolOf(world.protocol);
+  let r: { world: World; events: TraceEvent[] };
+  if (step.kind === 'fault' && step.fault === 'loseCommitReply') {
+    // The consumer's COMMIT runs; its reply is lost on the way back (see kit.handlerStep).
+    if (!world.stores.committing?.includes(step.target) || (world.budget.loseCommitReply ?? 0) <= 0) throw new Error(`${step.target} is not about to commit`);
+    const spent = { ...world, budget: { ...world.budget, loseCommitReply: (world.budget.loseCommitReply ?? 0) - 1 } };
+    const ran = protocol.apply(spent, { kind: 'run', actor: step.target as ActorId }, { ...scenario, loseCommitReplyOf: step.target }, tx);
+    const lost: TraceEvent = { time: world.time, actor: step.target as ActorId, type: 'commitReply.lost', explain: 'log.fault.loseCommitReply' };
+    r = { world: ran.world, events: [lost, ...ran.events] };
+  } else r = protocol.apply(world, step, scenario, tx);
+  const settled = settleStores(r.world, scenario);
+  return settled.events.length === 0 && settled.world === r.world ? r : { world: settled.world, events: [...r.events, ...settled.events] };
 }
 
 const canon = new Canon();

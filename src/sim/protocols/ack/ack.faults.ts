@@ -13,7 +13,9 @@ export type FaultKind =
   | 'losePublish'
   | 'expireAckTimeout'
   | 'restartBroker'
-  | 'delayMessage';
+  | 'delayMessage'
+  // The database's own fault, offered on every broker where a reader's handler commits a transaction.
+  | 'loseCommitReply';
 
 /** Descriptions for menus and tooltips, in both languages. */
 export const faultInfo: Record<FaultKind, { en: string; 'zh-cn': string; tip: { en: string; 'zh-cn': string } }> = {
@@ -31,6 +33,14 @@ export const faultInfo: Record<FaultKind, { en: string; 'zh-cn': string; tip: { 
     tip: {
       en: 'The charge is done but the ack never leaves: the broker will deliver the message again.',
       'zh-cn': '款已经扣了，ack 却没发出去：Broker 会再投递一次。',
+    },
+  },
+  loseCommitReply: {
+    en: 'Lose the reply to COMMIT',
+    'zh-cn': '丢失 COMMIT 的响应',
+    tip: {
+      en: 'The database commits, but the connection drops before the consumer hears so: the handler gets an error and does not know whether it committed.',
+      'zh-cn': '数据库已经提交，但连接在消费者收到结果前断了：处理函数拿到一个错误，不知道到底提交了没有。',
     },
   },
   crashConsumerAfterAck: {

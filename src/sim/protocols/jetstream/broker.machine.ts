@@ -89,7 +89,7 @@ function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<JsBrokerCont
     const { consumer, channel } = waiting.shift()!;
     const count = (pending.find((p) => p.seq === seq)?.count ?? 0) + 1;
     pending = [...pending.filter((p) => p.seq !== seq), { seq, consumer, channel, count, at: now }].sort((a, b) => a.seq - b.seq);
-    const delivery: Delivery = { msgId: entry.msgId, key: entry.key, copy: entry.copy, count, redelivered: count > 1, channel, where: `seq ${seq}` };
+    const delivery: Delivery = { msgId: entry.msgId, key: entry.key, copy: entry.copy, count, redelivered: count > 1, channel, where: `seq ${seq}`, offset: seq };
     outbox.push({ kind: 'send', to: consumer, payload: { kind: 'deliver', delivery } });
     outbox.push({ kind: 'startTimer', name: ackWaitTimer(seq), after: ctx.ackWait });
   }

@@ -55,7 +55,7 @@ export type KafkaConsumerEvent =
   | { type: 'consumer.restarted' };
 
 type Ctx = KafkaConsumerContext;
-const deliveryOf = (r: LogRecord, generation: number): Delivery => ({ msgId: r.msgId, key: r.key, copy: r.copy, count: r.reads, redelivered: r.reads > 1, channel: generation, where: `p0@${r.offset}` });
+const deliveryOf = (r: LogRecord, generation: number): Delivery => ({ msgId: r.msgId, key: r.key, copy: r.copy, count: r.reads, redelivered: r.reads > 1, channel: generation, where: `p0@${r.offset}`, offset: r.offset });
 const fetchFrom = (ctx: Pick<Ctx, 'generation' | 'position'>) => toBroker({ kind: 'fetch', generation: ctx.generation, offset: ctx.position });
 const commitNow = (ctx: Pick<Ctx, 'generation' | 'position' | 'inc'>) => toBroker({ kind: 'commit', generation: ctx.generation, offset: ctx.position, inc: ctx.inc });
 /** Whether giving up the partition commits first: auto-commit does (before a rebalance or close), and so does a revoke listener. */

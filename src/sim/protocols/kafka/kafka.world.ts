@@ -53,6 +53,8 @@ function enabledFaults(world: KafkaWorld): Step[] {
   for (const [id, c] of Object.entries(world.consumers)) {
     if (!alive(c)) continue;
     if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforeCommit')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeCommit', target: id });
+    // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
+    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
     if (isBusy(c) && c.context.member && can(world, 'exceedMaxPollInterval')) out.push({ kind: 'fault', fault: 'exceedMaxPollInterval', target: id });
     // A deploy stops consumer 1 from its poll loop while consumer 2 is in the group to take over.
     const otherMember = members.some((m) => !m.startsWith(`${id}#`));

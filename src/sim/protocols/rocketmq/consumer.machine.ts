@@ -61,6 +61,8 @@ const deliveryOf = (b: Buffered, failures: number): Delivery => ({
   redelivered: b.record.reads + failures > 1 || (b.record.retries ?? 0) > 0,
   channel: 0,
   where: `${queueLabel(b.queue)}@${b.record.offset}`,
+  offset: b.record.offset,
+  retries: b.record.retries ?? 0,
 });
 const pull = (ctx: Pick<Ctx, 'inc'>, queue: string, offset: number) => toBroker({ kind: 'pull', queue, offset, inc: ctx.inc });
 const isClustering = (ctx: Ctx) => ctx.messageModel === 'CLUSTERING';

@@ -45,6 +45,8 @@ function enabledFaults(world: RocketWorld): Step[] {
     }
     if (c.value === 'crashed') continue;
     if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforePersist')) out.push({ kind: 'fault', fault: 'crashConsumerBeforePersist', target: id });
+    // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
+    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
     if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption')) out.push({ kind: 'fault', fault: 'failConsumption', target: id });
   }
   for (const [l, queue] of Object.entries(world.net)) {
