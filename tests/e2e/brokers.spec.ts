@@ -78,7 +78,7 @@ for (const { broker, sim, fault, lab } of brokers) {
         const status = el.locator('.lab-status');
         const check = async () => {
           await el.getByRole('button', { name: w.check }).click();
-          await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 30_000 }).toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
+          await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 120_000 }).toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
           return (await status.textContent()) ?? '';
         };
         expect(await check()).toMatch(w.broken);
@@ -89,7 +89,7 @@ for (const { broker, sim, fault, lab } of brokers) {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         expect(problems.consoleErrors).toEqual([]);
         await context.close();
-      });
+      }, 300_000);
     });
   }
 }

@@ -13,7 +13,7 @@ export default {
   },
   consumers: 2,
   // Consumer 2 joins mid-message: the rebalance hands the queue over while consumer 1 still works on it.
-  faults: { loseSendResponse: 1, crashConsumerBeforePersist: 1, joinConsumer: 1 },
+  faults: { loseSendResponse: 1, crashConsumerBeforeEffect: 1, crashConsumerBeforePersist: 1, joinConsumer: 1 },
   // One order only for now: with two, the space is too large for Check in a browser (see the bench).
   messages: [labOrder42],
   intended: 'noDuplicateSideEffect',
