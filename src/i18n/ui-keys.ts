@@ -87,6 +87,8 @@ export const simKeys = [
   'sim.noDuplicate',
   'sim.noLoss',
   'sim.everySettled',
+  'sim.openTx',
+  'sim.txAborted',
   'sim.pending',
   'sim.holds',
   'sim.violated',

@@ -4,6 +4,7 @@
  * invariant held; a search that stopped early is "unknown", never passed.
  */
 import { check, ModuleStateError, type CheckOptions, type CheckResult, type Handler, type HandlerModule, type InvariantId, type Scenario } from '../sim/base';
+import '../sim/engine/handlers';
 import { compileHandler } from './compile';
 import { boundsOf, labScenario, type Bounds, type LabDefinition } from './lab';
 import type { SourceProblem } from './protocol';

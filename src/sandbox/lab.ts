@@ -42,37 +42,24 @@ export interface LabDefinition {
   publisherSetsMessageId?: boolean;
 }
 
-/** Order #42, ¥100: the message every lab starts with. Its id is the broker's, not the order's. */
-export const labOrder42: Message = {
-  id: 'm-1001',
-  key: 'order-42',
-  amount: 100,
-  label: { en: 'charge order #42 ¥100', 'zh-cn': '订单 #42 扣款 ¥100' },
-  name: { en: 'order #42', 'zh-cn': '订单 #42' },
-};
+/** An order to charge: its broker message id (not the order's), its business key and amount. */
+const labOrder = (id: string, n: number, amount: number): Message => ({
+  id,
+  key: `order-${n}`,
+  amount,
+  label: { en: `charge order #${n} ¥${amount}`, 'zh-cn': `订单 #${n} 扣款 ¥${amount}` },
+  name: { en: `order #${n}`, 'zh-cn': `订单 #${n}` },
+});
 
+/** Order #42, ¥100: the message every lab starts with. */
+export const labOrder42 = labOrder('m-1001', 42, 100);
 /** Order #7, ¥35: a second order, so a handler that mixes orders up or charges a fixed amount is caught. */
-export const labOrder7: Message = {
-  id: 'm-1002',
-  key: 'order-7',
-  amount: 35,
-  label: { en: 'charge order #7 ¥35', 'zh-cn': '订单 #7 扣款 ¥35' },
-  name: { en: 'order #7', 'zh-cn': '订单 #7' },
-};
+export const labOrder7 = labOrder('m-1002', 7, 35);
 
 /**
- * Order #42 again, sent a second time by the application (its first send timed out): a new message
- * to the broker, with a new id — the same order.
+ * What most labs' producers send: two orders with different amounts. The re-send under a new id
+ * comes from each lab's producer fault (a lost confirm, a lost send result, a producer crash).
  */
-export const labOrder42Resent: Message = {
-  id: 'm-1003',
-  key: 'order-42',
-  amount: 100,
-  label: { en: 'charge order #42 ¥100 (re-sent by the application)', 'zh-cn': '订单 #42 扣款 ¥100（应用重发）' },
-  name: { en: 'order #42 (re-sent)', 'zh-cn': '订单 #42（重发）' },
-};
-
-/** What most labs' producers send: two orders with different amounts, and one of them re-sent under a new id. */
 export const labMessages: Message[] = [labOrder42, labOrder7];
 
 /** The bounds a verdict holds under, as the lab shows them: messages, consumers, each fault × n, horizon. */

@@ -22,3 +22,4 @@ export { createTransitioner, sharedTransitioner, type Transitioner } from './eng
 export * from './check/invariants';
 export * from './check/explore';
 export { runsHandler } from './engine/kit';
+export type { Columns, Db, Tx } from './store/pg';

@@ -6,6 +6,7 @@ import './protocols/kafka/register';
 import './protocols/rabbitmq/register';
 import './protocols/rocketmq/register';
 import './protocols/jetstream/register';
+import './engine/handlers';
 
 export * from './base';
 export * from './protocols/kafka';

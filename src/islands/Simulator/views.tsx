@@ -2,7 +2,7 @@
  * The simulator's views: pure functions of (scenario, timeline, cursor) → markup. They read state and
  * never change it; the widget passes callbacks for the few links they contain.
  */
-import { protocolOf, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
+import { protocolOf, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
 import { actorName, describeEvent, fmt, formatDuration, ledgerRows, messageName, type Lang, type SimLabels } from './describe';
 
 interface ViewProps {
@@ -185,24 +185,47 @@ export function Settings({ rows, labels }: { rows: SettingView[]; labels: SimLab
   );
 }
 
+/** A database row as the stores line shows it: `inbox: order #42`, with its status when it has one. */
+function rowText(id: string, cols: Columns | undefined, scenario: Scenario, lang: Lang): string {
+  const [table, key] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  return `${table}: ${messageName(key, scenario, lang)}${cols?.status ? ` (${cols.status})` : ''}`;
+}
+
+/** What an open transaction has written so far, invisible to everyone else until it commits. */
+function writesText(tx: Tx, scenario: Scenario, lang: Lang): string {
+  return tx.writes
+    .map((w) => (w.kind === 'charge' ? `${messageName(w.key, scenario, lang)} ¥${w.amount}` : w.kind === 'insert' ? `+ ${rowText(w.id, w.cols, scenario, lang)}` : `${rowText(w.id, w.cols, scenario, lang)}`))
+    .join(', ');
+}
+
 function Stores({ world, scenario, labels, lang }: ViewProps) {
-  const usesDb = ['checkThenInsert', 'inboxInTransaction', 'inboxByMsgId'].includes(scenario.strategy);
-  const usesCache = scenario.strategy.startsWith('setnx');
+  // A reader's handler (code labs) may use either store: show both.
+  const custom = scenario.strategy === 'custom';
+  const usesDb = custom || ['checkThenInsert', 'inboxInTransaction', 'inboxByMsgId'].includes(scenario.strategy);
+  const usesCache = (custom && Object.keys(world.stores.cache).length > 0) || scenario.strategy.startsWith('setnx');
   if (!usesDb && !usesCache) return null;
+  const db = world.stores.db;
   return (
     <div class="sim-stores">
       {usesDb && (
         <p>
-          <strong>DB</strong> {world.stores.db.rows.length === 0 ? labels['sim.empty'] : world.stores.db.rows.map((r) => { const [table, key] = r.split(':'); return `${table}: ${messageName(key, scenario, lang)}`; }).join(', ')}
+          <strong>DB</strong> {db.rows.length === 0 ? labels['sim.empty'] : db.rows.map((r) => rowText(r, db.cols[r], scenario, lang)).join(', ')}
         </p>
       )}
+      {db.txs.map((tx) => (
+        <p key={tx.id}>
+          <strong>{fmt(labels['sim.openTx'], { actor: actorName(tx.id.slice(0, tx.id.indexOf('/')), labels) })}</strong>{' '}
+          {tx.aborted ? `${labels['sim.txAborted']} ` : ''}
+          {tx.writes.length === 0 ? labels['sim.empty'] : writesText(tx, scenario, lang)}
+        </p>
+      ))}
       {usesCache && (
         <p>
           <strong>{labels['actor.cache']}</strong>{' '}
           {Object.keys(world.stores.cache).length === 0
             ? labels['sim.empty']
             : Object.entries(world.stores.cache)
-                .map(([k, e]) => `${messageName(k, scenario, lang)}${e.expires === null ? '' : ` (TTL → ${formatDuration(e.expires, lang)})`}`)
+                .map(([k, e]) => `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : ` (TTL → ${formatDuration(e.expires, lang)})`}`)
                 .join(', ')}
         </p>
       )}

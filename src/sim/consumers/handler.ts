@@ -12,7 +12,7 @@
  *
  * The database is store/pg.ts (PostgreSQL at READ COMMITTED), the cache store/redis.ts (Redis).
  */
-import { autocommit, begin, commit, execute, rollback, txOf, type Columns, type Outcome, type Row, type SqlState, type Stmt, type TableName as Table } from '../store/pg';
+import { autocommit, begin, commit, execute, rollback, type Columns, type Outcome, type Row, type SqlState, type Stmt, type TableName as Table } from '../store/pg';
 import { del as cacheDel, get as cacheGet, set as cacheSet } from '../store/redis';
 import type { Stores } from './ops';
 
@@ -152,7 +152,8 @@ export function stepHandler(input: StepInput): StepOutcome {
       if ('error' in rec) throw rebuildError(rec.error);
       return freezeRow(rec.value);
     }
-    const argText = args.map(show).join(', ');
+    const given = args.slice(0, args.reduce<number>((n, a, i) => (a === undefined ? n : i + 1), 0));
+    const argText = given.map(show).join(', ');
     const r = run();
     suspended = 'blocked' in r ? { kind: 'blocked', name, args: argText, on: r.blocked } : { kind: 'call', name, args: argText, ...r };
     throw new Suspend(suspended);
@@ -160,14 +161,7 @@ export function stepHandler(input: StepInput): StepOutcome {
 
   /** A statement's outcome as a call effect: a value, an error, or a wait on another transaction. */
   const statement = (out: Outcome & { charges?: { key: string; amount: number }[] }, map: (v: unknown) => unknown = (v) => v): CallEffect | { blocked: string } => {
-    if (out.kind === 'wait') {
-      // Two transactions waiting on each other: PostgreSQL's deadlock detector aborts one (40P01).
-      if (stores.deadlocked?.includes(actor)) {
-        const db = txId && txOf(stores.db, txId) ? { ...stores.db, txs: stores.db.txs.map((t) => (t.id === txId ? { ...t, aborted: true } : t)) } : stores.db;
-        return { ...base(), stores: { ...stores, db }, record: { error: { code: '40P01', message: 'deadlock detected' } } };
-      }
-      return { blocked: out.on };
-    }
+    if (out.kind === 'wait') return { blocked: out.on };
     if (out.kind === 'error') return { ...base(), stores: { ...stores, db: out.db }, record: { error: { code: out.code, message: out.message } } };
     const next = book({ ...stores, db: out.db }, out.charges);
     const applied = (out.charges?.length ?? 0) > 0;

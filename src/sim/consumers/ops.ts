@@ -4,7 +4,7 @@
  * between any two of them — which is exactly where check-then-act patterns break.
  */
 
-import { emptyDb, type Db } from '../store/pg';
+import type { Db } from '../store/pg';
 import { get, type Cache } from '../store/redis';
 
 /** One atomic step of a handler. */
@@ -48,7 +48,7 @@ export interface Stores {
 }
 
 /** Stores before anything happened. */
-export const emptyStores = (db: Db = emptyDb()): Stores => ({ db, cache: {}, ledger: {}, charged: {}, dead: [] });
+export const emptyStores = (db: Db = { rows: [], cols: {}, txs: [] }): Stores => ({ db, cache: {}, ledger: {}, charged: {}, dead: [] });
 
 /** What running one operation did. */
 export interface OpOutcome {

@@ -21,8 +21,8 @@ export interface CorpusEntry {
 const wrong = { default: 'failed' } as const;
 const right = { default: 'passed' } as const;
 
-/** Charges inside one transaction with the inbox row keyed on `key` (an expression over msg and order). */
-const inboxTx = (key: string, onDuplicate = 'return;') => `export function handle(msg: any, ctx: HandlerContext) {
+/** Charges inside one transaction with the inbox row keyed on `key` (an expression over msg and order); `isDuplicate` recognises the unique violation. */
+const inboxTx = (key: string, onDuplicate = 'return;', isDuplicate = 'ctx.db.isUniqueViolation(e)') => `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   try {
     ctx.db.transaction((tx) => {
@@ -30,7 +30,7 @@ const inboxTx = (key: string, onDuplicate = 'return;') => `export function handl
       tx.effects.addToBalance(order, amount);
     });
   } catch (e) {
-    if (ctx.db.isUniqueViolation(e)) { ${onDuplicate} }
+    if (${isDuplicate}) { ${onDuplicate} }
     throw e;
   }
 }`;
@@ -128,6 +128,22 @@ export const corpus: CorpusEntry[] = [
 }`,
     expect: wrong,
     why: 'a crash between the charge and the SET charges again on redelivery',
+  },
+  {
+    id: 'setnx-processing-then-done',
+    says: { en: 'SETNX "processing" with a TTL; retry later if it is processing, skip if it is done; mark done after the charge.', 'zh-cn': 'SETNX 占坑写“处理中”（带过期），处理中就稍后重试，已完成就跳过，扣款后改成“已完成”。' },
+    source: `export function handle(msg: any, ctx: HandlerContext) {
+  const { order, amount } = msg.body;
+  const key = 'dedup:' + order;
+  if (!ctx.cache.set(key, 'processing', { nx: true, px: 10_000 })) {
+    if (ctx.cache.get(key) === 'done') return;
+    throw new Error('still processing, retry later');
+  }
+  ctx.effects.addToBalance(order, amount);
+  ctx.cache.set(key, 'done');
+}`,
+    expect: wrong,
+    why: 'a crash after the charge leaves "processing" until it expires; then the redelivery charges again',
   },
   {
     id: 'distributed-lock-no-record',
@@ -472,11 +488,11 @@ export function handle(msg: any, ctx: HandlerContext) {
     why: 'the cache says "done" only after the commit; the database stays the source of truth',
   },
   {
-    id: 'retry-on-lost-commit-reply',
-    says: { en: 'Inbox in the transaction; on any other error, fail so the broker retries.', 'zh-cn': '同一事务写消费记录；其他异常抛出去让 Broker 重试。' },
-    source: inboxTx('order', 'return;'),
+    id: 'inbox-catch-by-sqlstate',
+    says: { en: 'Inbox in the transaction; treat SQLSTATE 23505 as "already done", fail on anything else.', 'zh-cn': '同一事务写消费记录，按 SQLSTATE 23505 判断已处理，其他异常抛出让 Broker 重试。' },
+    source: inboxTx('order', 'return;', "(e as DbError).code === '23505'"),
     expect: right,
-    why: 'a lost COMMIT reply fails this attempt; the retry hits the unique key and is acked',
+    why: 'the database error keeps its code across replay; a lost COMMIT reply (08006) fails the attempt and the retry hits the unique key',
   },
   {
     id: 'inbox-on-order-with-memory-fast-path',

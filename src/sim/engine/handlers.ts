@@ -1,0 +1,226 @@
+/**
+ * Running a reader's handler (code labs): the message as the lab's broker hands it over, one replayed
+ * step of the handler on the database and cache models, the look-ahead after every step (who waits
+ * for whom, who is about to COMMIT, deadlocks), and canonical stores. Importing this module installs
+ * it in the engine (kit.ts), so widgets that run only built-in strategies do not ship it.
+ */
+import { ModuleStateError, rebuildError, stepHandler, type Handler, type StepOutcome } from '../consumers/handler';
+import type { Stores } from '../consumers/ops';
+import { deliveryTag, type ActorId, type ActorState, type Delivery } from '../core/types';
+import { rollback, seeded } from '../store/pg';
+import { installHandlerRuntime, type Applied, type Env, type OpCompleted } from './kit';
+import type { Scenario } from './scenario';
+import type { ConsumerCore, TraceEvent, World } from './world';
+
+/** The handler instance a step runs: a fresh instance of the reader's module, or the handler itself. */
+const handlerFor = (scenario: Scenario): Handler | undefined => scenario.handlerModule?.fresh() ?? scenario.handler;
+
+/**
+ * The message as the lab's broker hands it to a handler: each broker's own fields and nothing it
+ * does not have (a Kafka record has no redelivered flag; a RocketMQ re-send has a new msgId).
+ */
+export function handlerMessage(world: World, scenario: Scenario, d: Delivery): unknown {
+  // Brokers may decorate ids (RocketMQ's copies); the amount belongs to the order either way.
+  const msg = scenario.messages.find((m) => m.id === d.msgId) ?? scenario.messages.find((m) => m.key === d.key);
+  const body = Object.freeze({ order: d.key, amount: msg?.amount ?? scenario.amount ?? 100 });
+  switch (world.protocol) {
+    case 'kafka':
+      return Object.freeze({ topic: 'payments', partition: 0, offset: d.offset ?? 0, key: d.key, headers: Object.freeze({}), body });
+    case 'rabbitmq': {
+      const quorum = scenario.rabbitmq?.queueType === 'quorum';
+      const headers = Object.freeze(quorum && d.count > 1 ? { 'x-delivery-count': d.count - 1 } : {});
+      return Object.freeze({ messageId: scenario.publisherSetsMessageId === false ? undefined : d.msgId, redelivered: d.redelivered, headers, body });
+    }
+    case 'rocketmq':
+      // Every send gets its own msgId (the client's unique key); a retry through %RETRY% keeps it.
+      return Object.freeze({ msgId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, keys: d.key, reconsumeTimes: d.retries ?? 0, body });
+    case 'jetstream':
+      return Object.freeze({ subject: 'orders.paid', headers: Object.freeze({ 'Nats-Msg-Id': d.msgId }), seq: d.offset ?? 0, numDelivered: d.count, body });
+    default:
+      // The generic queue names each stored message itself (as SQS does): a republished copy gets a new id.
+      return Object.freeze({ messageId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, redelivered: d.redelivered, body });
+  }
+}
+
+/** A handler's result, for comparing two runs of the same step. */
+const signature = (o: StepOutcome) =>
+  o.kind === 'call' ? `call ${o.name}(${o.args}) ${JSON.stringify(o.record)} ${o.remember ?? ''}` : o.kind === 'blocked' ? `blocked ${o.name}(${o.args})` : o.kind === 'threw' ? `threw ${o.message}` : 'returned';
+
+/** Runs one step of the reader's handler for `actor` (see `stepHandler`), checking it against the shared instance when asked. */
+export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: ActorState<ConsumerCore>, d: Delivery, options: { loseCommitReply?: boolean; stores?: Stores } = {}): StepOutcome {
+  const stores = options.stores ?? world.stores;
+  // The same consumer state, stores and time give the same outcome: the look-ahead after a step and
+  // the step itself share one run (and the unchanged consumer's look-ahead is not run again).
+  const owner = scenario.handlerModule ?? scenario.handler;
+  const cache = options.loseCommitReply || !owner ? null : outcomes(owner, c.context, stores);
+  const slot = `${world.protocol}|${actor}|${world.time}`;
+  const known = cache?.get(slot);
+  if (known) return known;
+  const input = {
+    message: handlerMessage(world, scenario, d),
+    history: c.context.history,
+    stores,
+    memo: c.context.memo,
+    now: world.time,
+    actor,
+    tag: deliveryTag(d),
+    ...(options.loseCommitReply ? { loseCommitReply: true } : {}),
+  };
+  const out = stepHandler({ ...input, handler: handlerFor(scenario)! });
+  const shared = scenario.handlerModule?.shared;
+  if (shared) {
+    const again = stepHandler({ ...input, handler: shared });
+    if (signature(again) !== signature(out)) throw new ModuleStateError(signature(out), signature(again));
+  }
+  cache?.set(slot, out);
+  return out;
+}
+
+const outcomeMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, StepOutcome>>>>();
+/** The memo of handler outcomes for one handler, one consumer state and one version of the stores. */
+function outcomes(owner: object, context: object, stores: object): Map<string, StepOutcome> {
+  let byContext = outcomeMemo.get(owner);
+  if (!byContext) outcomeMemo.set(owner, (byContext = new WeakMap()));
+  let byStores = byContext.get(context);
+  if (!byStores) byContext.set(context, (byStores = new WeakMap()));
+  let slots = byStores.get(stores);
+  if (!slots) byStores.set(stores, (slots = new Map()));
+  return slots;
+}
+
+/**
+ * Two transactions wait on each other: PostgreSQL's deadlock detector aborts one of them (40P01).
+ * The waiting statement of the consumer that steps becomes that error, and its transaction aborts.
+ */
+function deadlockVictim(out: Extract<StepOutcome, { kind: 'blocked' }>, stores: Stores, actor: string, tag: string): StepOutcome {
+  const prefix = `${actor}/${tag}/`;
+  const db = { ...stores.db, txs: stores.db.txs.map((t) => (t.id.startsWith(prefix) ? { ...t, aborted: true } : t)) };
+  return { kind: 'call', name: out.name, args: out.args, stores: { ...stores, db }, record: { error: { code: '40P01', message: 'deadlock detected' } }, effect: false, applied: false, remember: null, ttlKey: null };
+}
+
+/** One step of a reader's handler (see `HandlerRuntime.step`). */
+function readerStep<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted } {
+  const { scenario } = env;
+  const t = world.time;
+  const base = { time: t, actor, msgId: delivery.msgId, count: delivery.count };
+  const ran = runHandler(world, scenario, actor, c, delivery, { loseCommitReply: scenario.loseCommitReplyOf === actor });
+  const deadlocked = ran.kind === 'blocked' && world.stores.deadlocked?.includes(actor);
+  const out = deadlocked && ran.kind === 'blocked' ? deadlockVictim(ran, world.stores, actor, deliveryTag(delivery)) : ran;
+  if (out.kind === 'blocked') throw new Error(`${actor} is waiting for transaction ${out.on}`);
+  if (out.kind === 'call') {
+    const next = cacheTimers({ ...world, stores: out.stores });
+    // Calls that return nothing to the handler (insert, a charge, memory.add, ROLLBACK) read as "OK".
+    const returnsNothing = /\.(insert|addToBalance|recordPayment|add|rollback)$/.test(out.name);
+    const result = 'error' in out.record ? `${rebuildError(out.record.error).name} (${out.record.error.code})` : returnsNothing ? 'OK' : JSON.stringify(out.record.value ?? null);
+    const event: TraceEvent = {
+      ...base,
+      type: 'handler.call',
+      explain: 'error' in out.record ? 'log.handler.callFailed' : 'log.handler.call',
+      detail: { key: delivery.key, call: `${out.name}(${out.args})`, result, applied: out.applied, total: out.stores.ledger[delivery.key] ?? 0 },
+    };
+    return { world: next, events: [event], completed: { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record } };
+  }
+  const copy = `${delivery.msgId}/${delivery.copy}`;
+  const attempts = { ...world.stores.attempts, [copy]: out.kind === 'threw' ? 'failed' : 'ok' } as const;
+  const next = { ...world, stores: { ...world.stores, attempts } };
+  const events: TraceEvent[] = out.kind === 'threw' ? [{ ...base, type: 'handler.threw', explain: 'log.handler.threw', detail: { error: out.message } }] : [];
+  return { world: next, events, completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: out.kind === 'threw' } };
+}
+
+/** `c1/<delivery tag>/<n>` → the consumer and the delivery a transaction belongs to. */
+function txOwner(id: string): { actor: string; tag: string } {
+  const first = id.indexOf('/');
+  return { actor: id.slice(0, first), tag: id.slice(first + 1, id.lastIndexOf('/')) };
+}
+
+/**
+ * After every step of a world where a reader's handler runs: a transaction whose consumer no longer
+ * holds its delivery (it crashed, its connection dropped) is rolled back, as PostgreSQL does when a
+ * connection closes; then each consumer's next call is looked at, to know who waits for whom (a
+ * waiting consumer cannot step), who is about to COMMIT (the lost-reply fault), and who is in a
+ * deadlock (PostgreSQL aborts one of them).
+ */
+function settle<W extends World>(world: W, scenario: Scenario): Applied<W> {
+  const events: TraceEvent[] = [];
+  let db = world.stores.db;
+  for (const t of db.txs) {
+    const { actor, tag } = txOwner(t.id);
+    if (actor === '' || t.id.endsWith('/auto')) continue;
+    const c = world.consumers[actor];
+    if (c?.context.current && deliveryTag(c.context.current) === tag) continue;
+    db = rollback(db, t.id);
+    events.push({ time: world.time, actor: actor as ActorId, type: 'transaction.rolledBack', explain: 'log.tx.connectionDropped', detail: { tx: t.id } });
+  }
+  const stores: Stores = { ...world.stores, db };
+  delete stores.waits;
+  delete stores.committing;
+  delete stores.deadlocked;
+  const before = JSON.stringify([world.stores.waits, world.stores.committing, world.stores.deadlocked]);
+  const waits: Record<string, string> = {};
+  const committing: string[] = [];
+  for (const [id, c] of Object.entries(world.consumers)) {
+    const d = c.context.current;
+    if (!d || !c.context.history) continue;
+    if (scenario.messages.find((m) => m.key === d.key)?.poison) continue;
+    const out = runHandler(world, scenario, id as ActorId, c, d, db === world.stores.db ? {} : { stores });
+    if (out.kind === 'blocked') waits[id] = out.on;
+    else if (out.kind === 'call' && out.name === 'db.commit') committing.push(id);
+  }
+  const deadlocked = Object.keys(waits).filter((id) => {
+    const other = txOwner(waits[id]!).actor;
+    return waits[other] !== undefined && txOwner(waits[other]!).actor === id;
+  });
+  if (Object.keys(waits).length > 0) stores.waits = waits;
+  if (committing.length > 0) stores.committing = committing.sort();
+  if (deadlocked.length > 0) stores.deadlocked = deadlocked.sort();
+  const same = db === world.stores.db && JSON.stringify([stores.waits, stores.committing, stores.deadlocked]) === before;
+  const canonical = canonicalStores(same ? world.stores : stores);
+  return { world: same && canonical === world.stores ? world : { ...world, stores: canonical }, events };
+}
+
+/** Whether a record's keys are in sorted order (JSON, and so world keys, follow insertion order). */
+function sortedKeys(r: object | undefined): boolean {
+  if (!r) return true;
+  const keys = Object.keys(r);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+const sortRecord = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+const STORE_KEYS = ['db', 'cache', 'ledger', 'charged', 'dead', 'attempts', 'waits', 'committing', 'deadlocked'] as const;
+
+/**
+ * The stores with their fields, and every record inside them, in one order, so that two equal
+ * stores always have the same canonical key (property order would otherwise split one state in two).
+ * Returns the same object when it already is canonical.
+ */
+export function canonicalStores(s: Stores): Stores {
+  const fieldsInOrder = Object.keys(s).every((k, i, all) => i === 0 || STORE_KEYS.indexOf(all[i - 1] as never) < STORE_KEYS.indexOf(k as never));
+  const recordsSorted = sortedKeys(s.cache) && sortedKeys(s.ledger) && sortedKeys(s.charged) && sortedKeys(s.attempts) && sortedKeys(s.waits) && sortedKeys(s.db.cols);
+  if (fieldsInOrder && recordsSorted) return s;
+  const out: Record<string, unknown> = {};
+  const db = sortedKeys(s.db.cols) ? s.db : { ...s.db, cols: sortRecord(s.db.cols) };
+  for (const k of STORE_KEYS) {
+    const v = k === 'db' ? db : s[k];
+    if (v === undefined) continue;
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && k !== 'db' ? (sortedKeys(v) ? v : sortRecord(v as Record<string, unknown>)) : v;
+  }
+  return out as unknown as Stores;
+}
+
+/** One expiry timer per cache key that has a TTL, at its deadline (SET without PX and DEL clear it). */
+function cacheTimers<W extends World>(world: W): W {
+  const wanted = Object.entries(world.stores.cache)
+    .filter(([, e]) => e.expires !== null)
+    .map(([key, e]) => ({ owner: 'cache' as const, name: `ttl:${key}`, deadline: e.expires! }));
+  const others = world.timers.filter((x) => x.owner !== 'cache');
+  const current = world.timers.filter((x) => x.owner === 'cache');
+  const same = current.length === wanted.length && wanted.every((w) => current.some((x) => x.name === w.name && x.deadline === w.deadline));
+  return same ? world : { ...world, timers: [...others, ...wanted] };
+}
+
+
+installHandlerRuntime({
+  step: readerStep,
+  settle,
+  seed: (scenario) => seeded(scenario.messages.map((m) => ({ table: 'orders', key: m.key, cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 } }))),
+});
