@@ -218,6 +218,7 @@ export const labKeys = [
   'lab.typeErrors',
   'lab.unknown',
   'lab.moduleState',
+  'lab.storeChecked',
 ] as const;
 
 /** Strings of the interview question bank. */

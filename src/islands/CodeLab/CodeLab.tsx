@@ -21,6 +21,8 @@ export interface CodeLabProps {
   lang: Lang;
   labels: SimLabels & Labels<LabKey>;
   children?: ComponentChildren;
+  /** The real database and cache versions the store rules were checked against, and where the results are. */
+  checked?: { servers: string; href: string } | undefined;
 }
 
 type Status =
@@ -32,7 +34,7 @@ type Status =
  * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
  * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
  */
-export default function CodeLab({ labId, lang, labels, children }: CodeLabProps) {
+export default function CodeLab({ labId, lang, labels, children, checked }: CodeLabProps) {
   const lab = labs[labId]!;
   const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
   const [code, setCode] = useState(lab.starter);
@@ -169,6 +171,11 @@ export default function CodeLab({ labId, lang, labels, children }: CodeLabProps)
       <h3 class="lab-title">{lab.title[lang]}</h3>
       <p class="lab-goal">{lab.goal[lang]}</p>
       <p class="sim-note">{fmt(labels['lab.bounds'], { messages: scenario.messages.length, consumers: scenario.consumers, faults })}</p>
+      {checked && (
+        <p class="sim-note">
+          <a href={checked.href}>✓ {fmt(labels['lab.storeChecked'], { servers: checked.servers })}</a>
+        </p>
+      )}
       {notice && <p class="sim-notice" role="alert">{notice}</p>}
 
       <div class="lab-editor">
