@@ -17,7 +17,7 @@ if (!labId || !file) {
   const g = await grade(labId, readFileSync(file, 'utf8'));
   const ms = Math.round(performance.now() - started);
   const faults = Object.entries(g.bounds.faults).map(([f, n]) => `${f} × ${n}`).join(', ');
-  console.log(`${labId}: ${g.verdict.toUpperCase()}${g.invariant ? ` — ${g.invariant} violated, shortest counterexample ${g.steps?.length} steps` : ''}`);
+  console.log(`${labId}: ${g.verdict.toUpperCase()}${g.invariant ? ` — ${g.invariant} violated, a counterexample in ${g.steps?.length} steps` : ''}`);
   if (g.problem) console.log(`  ${g.problem.stage}: ${g.problem.message}${g.problem.line ? ` (line ${g.problem.line})` : ''}`);
   if (g.thrown) console.log(`  the handler threw: ${g.thrown.message}${g.thrown.line ? ` (line ${g.thrown.line})` : ''}`);
   if (g.steps) console.log(`  steps: ${g.steps.join(' ')}`);

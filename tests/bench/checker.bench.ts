@@ -6,8 +6,8 @@
  * XState's transition() for every actor step — to measure the speed-up in the same run.
  */
 import { writeFileSync } from 'node:fs';
-import { allScenarios, check, createTransitioner, type CheckResult, type Handler, type Scenario } from '../../src/sim';
-import { labScenario } from '../../src/sandbox/lab';
+import { allScenarios, check, createTransitioner, type CheckResult, type Scenario } from '../../src/sim';
+import { gradeLab } from '../../src/sandbox/grade';
 import { labs } from '../../src/sandbox/labs';
 
 const RUNS = 5;
@@ -68,19 +68,39 @@ for (const r of rows) {
 }
 console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTotal.toFixed(1)} ms; speed-up ×${speedup.toFixed(1)}`);
 
-// Code labs: Check on the starter and on the solution (the same engine the sandbox worker runs).
-const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{starter,solution}.ts', { eager: true });
-console.log(`\ncode labs: Check per lab (median of ${RUNS} cold runs)`);
+// Code labs: Check on the starter and on the solution, graded as the site's Check grades a reader's
+// code (gradeLab: each step on a fresh instance of the module, the module-state detector beside it,
+// partial-order reduction on). Then the same search without the reduction, which must give the same
+// verdict for every invariant.
+const LAB_BUDGET_MS = 1_000;
+console.log(`\ncode labs: Check per lab as the site grades it (median of 3 runs; budget ${LAB_BUDGET_MS} ms), and the full search without reduction`);
+console.log(`${'lab'.padEnd(36)}${pad('states', 8)}${pad('ms', 9)}${pad('full', 9)}${pad('full ms', 9)}  verdict`);
+let labsDiffer = 0;
 const labRows = Object.values(labs).flatMap((lab) =>
   (['starter', 'solution'] as const).map((which) => {
-    const handler = handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle;
-    const runs = Array.from({ length: RUNS }, () => timed(labScenario(lab, handler), true));
-    const r = runs[0]!.result;
-    const row = { lab: lab.id, which, states: r.states, ms: median(runs.map((x) => x.ms)), verdict: r.verdicts };
-    console.log(`${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(1), 9)}  dup ${r.verdicts.noDuplicateSideEffect}, loss ${r.verdicts.noMessageLost}`);
+    const source = which === 'starter' ? lab.starter : lab.solution;
+    const runs = Array.from({ length: 3 }, () => {
+      const started = performance.now();
+      const g = gradeLab(lab, source);
+      return { g, ms: performance.now() - started };
+    });
+    const { g } = runs[0]!;
+    const started = performance.now();
+    const full = gradeLab(lab, source, { reduce: false });
+    const fullMs = performance.now() - started;
+    const same = JSON.stringify(full.result?.verdicts) === JSON.stringify(g.result?.verdicts) && full.verdict === g.verdict;
+    if (!same) labsDiffer++;
+    const row = { lab: lab.id, which, verdict: g.verdict, states: g.states, ms: median(runs.map((x) => x.ms)), fullStates: full.states, fullMs, end: g.result?.end };
+    console.log(
+      `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
+    );
     return row;
   }),
 );
+if (labsDiffer > 0) {
+  console.error(`${labsDiffer} lab verdict(s) differ between the reduced and the full search`);
+  process.exitCode = 1;
+}
 
 if (jsonFile) {
   const json = {

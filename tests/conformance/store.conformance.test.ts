@@ -15,6 +15,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stmt } from '../../src/sim/store/pg';
+import { labScripts } from './lab-scripts';
 import { record, type Words } from './results';
 import { finalLine, other, redisLabel as label, redisReply as reply, redisRule, rowText, rows, rules, runModel, runRedisModel, sql, stepText, tablesOf, type Conn, type PgRule } from './store-rules';
 
@@ -121,6 +122,12 @@ async function runReal(rule: PgRule): Promise<string[]> {
         continue;
       }
       if ('stmt' in step) {
+        if (conn.dropped) {
+          // The consumer restarted after its crash: a new connection.
+          conn.client = await connectPg();
+          conn.pid = (await conn.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+          conn.dropped = false;
+        }
         if (!conn.open) {
           await conn.client.query('BEGIN');
           conn.open = true;
@@ -205,7 +212,9 @@ describe('PostgreSQL', () => {
     await monitor.end();
   });
 
-  for (const rule of rules) {
+  // The store rules, then every code lab's counterexample in which both consumers reach the database.
+  const labRules = labScripts().filter((r): r is PgRule => !('none' in r));
+  for (const rule of [...rules, ...labRules]) {
     it(`${rule.id}: ${rule.title.en}`, async () => {
       const model = runModel(rule);
       const real = await runReal(rule);

@@ -4,8 +4,8 @@ import { gradeLab } from '../../src/sandbox/grade';
 import { labs } from '../../src/sandbox/labs';
 
 describe('code labs', () => {
-  it('the six labs exist, each with a starter and a solution that export handle', () => {
-    expect(Object.keys(labs).sort()).toEqual(['check-then-act', 'increment-to-upsert', 'kafka-commit-placement', 'rabbitmq-ack-dedup', 'rocketmq-keys-dedup', 'setnx-to-inbox']);
+  it('the ten labs exist, each with a starter and a solution that export handle', () => {
+    expect(Object.keys(labs).sort()).toEqual(['check-then-act', 'increment-to-upsert', 'kafka-commit-placement', 'kafka-offset-not-a-key', 'optimistic-version', 'rabbitmq-ack-dedup', 'rocketmq-keys-dedup', 'select-for-update', 'setnx-to-inbox', 'state-machine-update']);
     for (const lab of Object.values(labs)) {
       expect(lab.starter).toContain('export function handle');
       expect(lab.solution).toContain('export function handle');

@@ -3,6 +3,7 @@ import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
 import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from '../engine/world';
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
+import { persistentStep } from './reduce';
 
 /** A counterexample: the shortest sequence of steps from the start to a violation. */
 export interface Counterexample {
@@ -54,12 +55,20 @@ export interface CheckOptions {
    * time is measured.
    */
   now?: () => number;
+  /**
+   * Partial-order reduction (reduce.ts): explore a delivery to an idle consumer alone when every
+   * other order reaches the same states. On by default for readers' handlers (code labs), where the
+   * verdict matters and the shortest counterexample does not; off for the built-in scenarios, whose
+   * counterexamples are shortest.
+   */
+  reduce?: boolean;
 }
 
 /**
  * Breadth-first search over every interleaving of deliveries, handler operations, timers and the
  * scenario's faults (within its budget), on the same machines the widget runs. Worlds are merged by
- * their canonical key; BFS order makes each counterexample a shortest one.
+ * their canonical key; BFS order makes each counterexample a shortest one (of the reduced space, when
+ * `reduce` is on).
  */
 export function check(scenario: Scenario, options: CheckOptions = {}): CheckResult {
   const { maxStates = 200_000, progressEvery = 2_000, stopAtFirst = false } = options;
@@ -90,6 +99,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   };
   // A copy the broker would redeliver for ever: judged, not explored further (the space would never end).
   const handlerRuns = runsHandler(scenario);
+  const reduce = options.reduce ?? handlerRuns;
   let pruned = false;
   const wanted = options.stopWhen ?? invariants.map((inv) => inv.id);
   const allFound = () => wanted.every((id) => counterexamples[id]);
@@ -114,8 +124,9 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
         pruned = true;
         continue;
       }
-      for (const step of steps) {
-        const result = apply(world, step, scenario, tx).world;
+      const alone = reduce ? persistentStep(world, steps, scenario, tx) : null;
+      for (const step of alone ? [alone.step] : steps) {
+        const result = alone ? alone.world : apply(world, step, scenario, tx).world;
         transitions++;
         const k = worldKey(result);
         if (parent.has(k)) continue;

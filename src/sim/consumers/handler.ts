@@ -112,8 +112,23 @@ export interface StepInput {
   loseCommitReply?: boolean;
 }
 
-/** The error a recorded failure stands for, rebuilt with its class. */
-export const rebuildError = (e: { code: SqlState; message: string }): DatabaseError => (e.code === '23505' ? new UniqueViolation(e.message) : new DatabaseError(e.code, e.message));
+/** The name PostgreSQL's error class has in the handler API (UniqueViolation, TransactionAborted…). */
+export const errorName = (code: SqlState): string => NAMES[code];
+
+/**
+ * The error a recorded failure stands for, with its class. Built once per record (building an Error
+ * captures a stack, a large share of the checker's time when every step replays the history) and
+ * frozen, so a handler cannot carry state from one replay to the next on it.
+ */
+const rebuilt = new WeakMap<object, DatabaseError>();
+export function rebuildError(e: { code: SqlState; message: string }): DatabaseError {
+  let error = rebuilt.get(e);
+  if (!error) {
+    error = Object.freeze(e.code === '23505' ? new UniqueViolation(e.message) : new DatabaseError(e.code, e.message));
+    rebuilt.set(e, error);
+  }
+  return error;
+}
 
 const freezeRow = (value: unknown) => (value && typeof value === 'object' ? Object.freeze({ ...(value as object) }) : value);
 const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? '' : JSON.stringify(v));

@@ -4,7 +4,7 @@
  * for whom, who is about to COMMIT, deadlocks), and canonical stores. Importing this module installs
  * it in the engine (kit.ts), so widgets that run only built-in strategies do not ship it.
  */
-import { ModuleStateError, rebuildError, stepHandler, type Handler, type StepOutcome } from '../consumers/handler';
+import { errorName, ModuleStateError, stepHandler, type Handler, type StepOutcome } from '../consumers/handler';
 import type { Stores } from '../consumers/ops';
 import { deliveryTag, type ActorId, type ActorState, type Delivery } from '../core/types';
 import { rollback, seeded } from '../store/pg';
@@ -111,7 +111,7 @@ function readerStep<W extends World>(world: W, env: Env, actor: ActorId, c: Acto
     const next = cacheTimers({ ...world, stores: out.stores });
     // Calls that return nothing to the handler (insert, a charge, memory.add, ROLLBACK) read as "OK".
     const returnsNothing = /\.(insert|addToBalance|recordPayment|add|rollback)$/.test(out.name);
-    const result = 'error' in out.record ? `${rebuildError(out.record.error).name} (${out.record.error.code})` : returnsNothing ? 'OK' : JSON.stringify(out.record.value ?? null);
+    const result = 'error' in out.record ? `${errorName(out.record.error.code)} (${out.record.error.code})` : returnsNothing ? 'OK' : JSON.stringify(out.record.value ?? null);
     const event: TraceEvent = {
       ...base,
       type: 'handler.call',

@@ -508,4 +508,61 @@ export function handle(msg: any, ctx: HandlerContext) {
     expect: right,
     why: 'memory only skips what this process committed itself',
   },
+  {
+    id: 'versioned-update-count-ignored',
+    says: { en: 'Optimistic lock: charge, then UPDATE … SET version = v + 1 WHERE version = v.', 'zh-cn': '乐观锁：先扣款，再 UPDATE … SET version = v + 1 WHERE version = v。' },
+    source: `export function handle(msg: any, ctx: HandlerContext) {
+  const { order, amount } = msg.body;
+  const row = ctx.db.select('orders', order);
+  if (!row || row.status === 'PAID') return;
+  const v = row.version ?? 0;
+  ctx.db.transaction((tx) => {
+    tx.effects.addToBalance(order, amount);
+    tx.update('orders', order, { status: 'PAID', version: v + 1 }, { version: v });
+  });
+}`,
+    expect: wrong,
+    why: 'the loser of the race changes 0 rows but still commits its charge: the count is the answer and nobody reads it',
+  },
+  {
+    id: 'conditional-update-count-ignored',
+    says: { en: "UPDATE … SET status = 'PAID' WHERE status = 'UNPAID', then charge, in one transaction.", 'zh-cn': "同一个事务里先 UPDATE … SET status = 'PAID' WHERE status = 'UNPAID'，再扣款。" },
+    source: `export function handle(msg: any, ctx: HandlerContext) {
+  const { order, amount } = msg.body;
+  ctx.db.transaction((tx) => {
+    tx.update('orders', order, { status: 'PAID' }, { status: 'UNPAID' });
+    tx.effects.addToBalance(order, amount);
+  });
+}`,
+    expect: wrong,
+    why: 'the second copy waits, re-checks the WHERE and updates 0 rows, then charges anyway',
+  },
+  {
+    id: 'versioned-update-with-retry',
+    says: { en: 'Optimistic lock: UPDATE … WHERE version = v first; charge only if it changed a row, else read again.', 'zh-cn': '乐观锁：先按版本号更新，改到了才扣款；没改到就重新读再判断。' },
+    source: `export function handle(msg: any, ctx: HandlerContext) {
+  const { order, amount } = msg.body;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const row = ctx.db.select('orders', order);
+    if (!row || row.status === 'PAID') return;
+    const v = row.version ?? 0;
+    const won = ctx.db.transaction((tx) => {
+      if (tx.update('orders', order, { status: 'PAID', version: v + 1 }, { version: v }) === 0) return false;
+      tx.effects.addToBalance(order, amount);
+      return true;
+    });
+    if (won) return;
+  }
+  throw new Error('kept losing the race');
+}`,
+    expect: right,
+    why: 'one versioned UPDATE wins; the charge commits with it or not at all; a loser re-reads PAID',
+  },
+  {
+    id: 'inbox-on-log-position',
+    says: { en: 'Kafka: the inbox key is topic-partition-offset (elsewhere, the broker message id).', 'zh-cn': 'Kafka 用 topic + 分区 + offset 做去重键（其他 MQ 用 Broker 的消息 ID）。' },
+    source: inboxTx("msg.offset !== undefined ? `${msg.topic}-${msg.partition}-${msg.offset}` : String(msg.messageId ?? msg.msgId)"),
+    expect: wrong,
+    why: "a re-sent message is a new record at a new offset (a new id, or none on RabbitMQ): the position names the copy, not the order",
+  },
 ];

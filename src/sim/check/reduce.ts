@@ -1,0 +1,59 @@
+/**
+ * Partial-order reduction for the checker: in some states one step can be explored alone, because
+ * every other order of the same steps reaches the same states (a persistent set of size one,
+ * Godefroid 1996). It cuts the interleavings of a delivery to an idle consumer (or to the producer)
+ * with everything else the world does meanwhile, which is most of what two consumers, a broker's
+ * protocol chatter and interleaved transactions would otherwise multiply.
+ *
+ * The step chosen is the delivery of the oldest envelope on a link `broker>X`, where X is a consumer
+ * that is not working on a delivery (no handler step, not waiting on a lock) or the producer. Why
+ * every other step t the world could take before it commutes with it and cannot disable it:
+ * - only this step pops that link; other steps can only append to it (FIFO: appending and popping the
+ *   oldest commute while the link is not empty);
+ * - the delivery changes only X's state, X's outgoing links (appends) and X's own timers; no other
+ *   step reads or writes X's state while X is idle: handler steps, deliveries and faults act on their
+ *   own actor (a fault on X or on that link is excluded below, and neither can become enabled
+ *   without X or the link's head changing);
+ * - timers fire only when no delivery is possible, so none fires while this one waits; the
+ *   simulated clock moves otherwise only by faults that jump it (an ack timeout or poll interval
+ *   "exceeded"), so a delivery that starts a timer (its deadline reads the clock) is not chosen
+ *   while such a fault is still in the budget;
+ * - it changes no store, so it cannot change the ledger or a copy's outcome (it is invisible to the
+ *   invariants), and every path to a quiescent world contains it (only it empties the link).
+ * Such steps only remove envelopes headed to consumers or the producer, which only the broker adds,
+ * so no cycle of reduced states can exist (the "ignoring" problem cannot arise).
+ *
+ * A counterexample found on the reduced space is a real schedule, replayable step by step, but no
+ * longer necessarily the shortest one.
+ */
+import type { Scenario } from '../engine/scenario';
+import type { Transitioner } from '../engine/actors';
+import { apply, type Step, type World } from '../engine/world';
+import type { FaultKind } from '../protocols/faults';
+
+/** Faults that move the simulated clock forward (a timeout reached at once). */
+const CLOCK_JUMPS: readonly FaultKind[] = ['exceedMaxPollInterval', 'exceedConsumerTimeout', 'exceedAckWait'];
+
+/**
+ * A step that may be explored alone in `world`, with the world it leads to, or null when every
+ * enabled step must be explored. `steps` are the world's enabled steps.
+ */
+export function persistentStep(world: World, steps: readonly Step[], scenario: Scenario, tx: Transitioner): { step: Step; world: World } | null {
+  if (steps.length < 2) return null;
+  let clockMayJump: boolean | null = null;
+  for (const step of steps) {
+    if (step.kind !== 'deliver') continue;
+    const to = step.link.slice(step.link.indexOf('>') + 1);
+    if (!step.link.startsWith('broker>') || (to !== 'producer' && !world.consumers[to])) continue;
+    // X must be idle: no handler step, no statement waiting on another transaction.
+    if (world.stores.waits?.[to] !== undefined) continue;
+    if (steps.some((s) => (s.kind === 'run' && s.actor === to) || (s.kind === 'fault' && (s.target === to || s.target === step.link)))) continue;
+    const next = apply(world, step, scenario, tx).world;
+    if (next.timers !== world.timers) {
+      clockMayJump ??= CLOCK_JUMPS.some((f) => (world.budget[f] ?? 0) > 0);
+      if (clockMayJump) continue;
+    }
+    return { step, world: next };
+  }
+  return null;
+}
