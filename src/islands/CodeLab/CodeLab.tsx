@@ -5,8 +5,9 @@ import { labScenario } from '../../sandbox/lab';
 import { labs } from '../../sandbox/labs';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
-import { faultInfo, isQuiescent, type FaultKind, type Frame, type InvariantId } from '../../sim/base';
+import { isQuiescent, type Frame, type InvariantId } from '../../sim/base';
 import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
+import { boundsText } from '../bounds';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
 import { clearCode, loadCode, saveCode } from './storage';
@@ -79,7 +80,7 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
       const { createLabEditor } = await import('./monaco');
       setEditorState('monaco');
       await new Promise((r) => requestAnimationFrame(r));
-      editor.current = createLabEditor(mount.current!, { value: codeRef.current, dark: isDark(), label: fmt(labels['lab.editorLabel'], { title: lab.title[lang] }), onChange: update });
+      editor.current = createLabEditor(mount.current!, { value: codeRef.current, dark: isDark(), label: fmt(labels['lab.editorLabel'], { title: lab.title[lang] }), protocol: lab.protocol ?? 'ack', onChange: update });
       editor.current.focus();
       const observer = new MutationObserver(() => editor.current?.setTheme(isDark()));
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -163,14 +164,13 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
 
   const world = frames?.[cursor]?.world;
   const trace = frames ? frames.slice(1, cursor + 1).flatMap((f) => f.events) : [];
-  const faults = (Object.entries(lab.faults) as [FaultKind, number][]).map(([f, n]) => `${faultInfo[f][lang]} × ${n}`).join(lang === 'zh-cn' ? '；' : '; ');
   const busy = status.kind === 'busy';
 
   return (
     <section class="lab not-content" aria-label={lab.title[lang]}>
       <h3 class="lab-title">{lab.title[lang]}</h3>
       <p class="lab-goal">{lab.goal[lang]}</p>
-      <p class="sim-note">{fmt(labels['lab.bounds'], { messages: scenario.messages.length, consumers: scenario.consumers, faults })}</p>
+      <p class="sim-note">{boundsText(scenario, lang, labels)}</p>
       {checked && (
         <p class="sim-note">
           <a href={checked.href}>✓ {fmt(labels['lab.storeChecked'], { servers: checked.servers })}</a>

@@ -79,6 +79,7 @@ import * as typescript from 'monaco-editor/languages/features/typescript/registe
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
 import handlerApi from '../../sim/consumers/handler-api.d.ts?raw';
+import { handlerApiFor } from './handler-types';
 import stylesheet from 'monaco-editor-css?url';
 
 // Monaco's styles, from this site, once (see astro.config.mjs for why by URL).
@@ -101,7 +102,14 @@ typescript.typescriptDefaults.setCompilerOptions({
   noEmit: true,
   lib: ['es2020'],
 });
-typescript.typescriptDefaults.addExtraLib(handlerApi, 'file:///handler-api.d.ts');
+
+let libFor: string | null = null;
+/** Points the editor's types at this lab's broker (one set of types per page at a time). */
+function selectLib(protocol: string) {
+  if (libFor === protocol) return;
+  libFor = protocol;
+  typescript.typescriptDefaults.setExtraLibs([{ content: handlerApiFor(handlerApi, protocol), filePath: 'file:///handler-api.d.ts' }]);
+}
 
 /** A problem to mark in the editor (1-based line and column). */
 export interface Marker {
@@ -125,7 +133,8 @@ export interface LabEditor {
 let models = 0;
 
 /** Creates the editor in `container`. */
-export function createLabEditor(container: HTMLElement, options: { value: string; dark: boolean; label: string; onChange: (value: string) => void }): LabEditor {
+export function createLabEditor(container: HTMLElement, options: { value: string; dark: boolean; label: string; protocol: string; onChange: (value: string) => void }): LabEditor {
+  selectLib(options.protocol);
   const model = monaco.editor.createModel(options.value, 'typescript', monaco.Uri.parse(`file:///lab-${++models}.ts`));
   const editor = monaco.editor.create(container, {
     model,
@@ -139,6 +148,8 @@ export function createLabEditor(container: HTMLElement, options: { value: string
     accessibilitySupport: 'auto',
   });
   model.onDidChangeContent(() => options.onChange(model.getValue()));
+  // Another lab on the page may be on another broker: its types follow the editor in use.
+  editor.onDidFocusEditorText(() => selectLib(options.protocol));
   return {
     getValue: () => model.getValue(),
     setValue: (value) => model.setValue(value),

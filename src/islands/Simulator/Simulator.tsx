@@ -30,6 +30,7 @@ import {
 } from '../../sim/base';
 import { CheckerClient } from './checker-client';
 import { actorName, describeEvent, fmt, formatDuration, type Lang, type SimLabels } from './describe';
+import { boundsText } from '../bounds';
 import { EventLog, Invariants, Lanes, Ledger, Settings, StateView } from './views';
 import './Simulator.css';
 
@@ -335,7 +336,6 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const lossAt = settledLoss(tl);
   const narration = frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ');
   // A scenario may break without any fault (a poison message, broadcasting): say so rather than list nothing.
-  const faultList = (Object.keys(scenario.faults) as FaultKind[]).map((f) => `${faultInfo[f][lang]} ×${scenario.faults[f]}`).join(', ') || labels['sim.bounds.noFaults'];
   const counterexamples = explore.status === 'done' ? Object.values(explore.result.counterexamples) : [];
   const shortest = counterexamples.sort((a, b) => a!.steps.length - b!.steps.length)[0];
 
@@ -478,7 +478,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       </details>
 
       <div class="sim-explore">
-        <p class="sim-note">{fmt(labels['sim.bounds'], { n: scenario.messages.length, consumers: scenario.consumers, faults: faultList })}</p>
+        <p class="sim-note">{boundsText(scenario, lang, labels)}</p>
         {explore.status === 'running' ? (
           <button type="button" onClick={cancelExplore}>
             {labels['sim.cancel']}
@@ -501,7 +501,11 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           {explore.status === 'done' && (
             <>
               {fmt(labels['sim.explored'], { states: explore.result.states, transitions: explore.result.transitions, ms: Math.round(explore.ms) })}{' '}
-              {shortest ? fmt(labels['sim.violationFound'], { steps: shortest.steps.length }) : labels['sim.allHold']}
+              {shortest
+                ? fmt(labels['sim.violationFound'], { steps: shortest.steps.length })
+                : explore.result.end === 'exhausted'
+                  ? labels['sim.allHold']
+                  : fmt(labels['sim.unknown'], { states: explore.result.states })}
             </>
           )}
           {shareText && (

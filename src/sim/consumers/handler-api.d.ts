@@ -15,6 +15,7 @@ interface OrderBody {
   readonly amount: number;
 }
 
+//#region broker:ack
 /** A message from the generic queue (the concept chapters' broker). */
 interface QueueMessage {
   /** The id the publisher set; a republish after a lost confirm keeps it, an application re-send gets a new one. */
@@ -23,7 +24,9 @@ interface QueueMessage {
   readonly redelivered: boolean;
   readonly body: OrderBody;
 }
+//#endregion
 
+//#region broker:kafka
 /** A Kafka record as `poll()` returns it. Kafka has no redelivered flag and no delivery count. */
 interface KafkaRecord {
   readonly topic: string;
@@ -34,7 +37,9 @@ interface KafkaRecord {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: OrderBody;
 }
+//#endregion
 
+//#region broker:rabbitmq
 /** A RabbitMQ delivery (AMQP 0-9-1 basic.deliver). */
 interface RabbitMessage {
   /** The `message-id` property, only if the publisher set one. */
@@ -45,7 +50,9 @@ interface RabbitMessage {
   readonly headers: { readonly 'x-delivery-count'?: number };
   readonly body: OrderBody;
 }
+//#endregion
 
+//#region broker:rocketmq
 /** A RocketMQ `MessageExt`. */
 interface RocketMessage {
   /** The id of this send: a re-send by the application gets a new one; a retry through %RETRY% keeps it. */
@@ -56,7 +63,9 @@ interface RocketMessage {
   readonly reconsumeTimes: number;
   readonly body: OrderBody;
 }
+//#endregion
 
+//#region broker:jetstream
 /** A NATS JetStream message from a pull consumer. */
 interface JetStreamMessage {
   readonly subject: string;
@@ -68,8 +77,9 @@ interface JetStreamMessage {
   readonly numDelivered: number;
   readonly body: OrderBody;
 }
+//#endregion
 
-/** Any lab's message. */
+/** Any lab's message (in the editor, only the lab's own broker's type exists: see CodeLab/monaco.ts). */
 type HandlerMessage = QueueMessage | KafkaRecord | RabbitMessage | RocketMessage | JetStreamMessage;
 
 /** Tables: `inbox` has a unique key on `key`; `processed` has none; `orders` holds one row per order (status 'UNPAID' or 'PAID', version, amount). */
