@@ -744,13 +744,13 @@ export const questions: Question[] = [
     answer: {
       en: [
         'Yes. The producer waits for a publisher confirm or a send response; if it’s lost or late, the producer can’t tell whether the broker stored the message, so it sends again.',
-        'If the first copy was stored, the queue now holds two. A RabbitMQ publisher re-publishes after a lost confirm or a dropped connection; a RocketMQ sync send retries twice by default after a timeout.',
+        'If the first copy was stored, the queue now holds two. A RabbitMQ publisher re-publishes after a lost confirm or a dropped connection. A RocketMQ sync send retries fast failures by itself, but sendMsgTimeout bounds the whole call, so after a real timeout it’s the application that sends again.',
         'The second copy is a new message to the broker: no redelivered flag, often a new message id. Only a business key recognises it.',
         'Broker-side producer dedup narrows this within limits; the consumer still has to dedupe.',
       ],
       'zh-cn': [
         '会。生产者要等发布确认或发送响应，确认丢了或来晚了，它不知道 Broker 到底存没存，只能再发一次。',
-        '如果第一份其实已经存下，队列里就有两份。RabbitMQ 在发布确认丢失或连接断开后会重新发布；RocketMQ 同步发送超时后默认还会重试 2 次。',
+        '如果第一份其实已经存下，队列里就有两份。RabbitMQ 在发布确认丢失或连接断开后会重新发布。RocketMQ 同步发送只对很快返回的失败自动重试，而 sendMsgTimeout 限定的是整次调用的总时长，真正超时之后，再发一次的是业务代码。',
         '对 Broker 来说第二份是新消息：不带 redelivered 标记，消息 ID 往往也是新的，只有业务主键认得出来。',
         'Broker 端的生产者去重能在一定范围内减少这类重复，但消费端还是要去重。',
       ],
@@ -1335,13 +1335,15 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'Yes. A sync send retries after a timeout (retryTimesWhenSendFailed, 2 by default), even if the broker already stored the first copy.',
+        'Yes, from two places. A sync send retries by itself after fast failures such as a dropped connection or a broker error (retryTimesWhenSendFailed, 2 by default). If the broker had already stored the failed attempt, it now holds two copies with the same msgId.',
+        'sendMsgTimeout (3 s) bounds the whole call, retries included, so once a real timeout spends it the client stops retrying. The duplicate then comes from the application catching the timeout and sending again: a new Message with a new msgId.',
         'RocketMQ states plainly that it doesn’t avoid duplicates and leaves dedup to the consumer.',
         'Not msgId: the docs warn that the same message can arrive with different msgIds, for example the re-sent copy.',
         'Put a business key (order id + operation) in the message keys — the broker indexes it for lookup — and dedupe on it with a unique constraint in the consumer’s transaction.',
       ],
       'zh-cn': [
-        '会。同步发送超时后会重试（retryTimesWhenSendFailed，默认 2 次），哪怕 Broker 其实已经存下了第一份。',
+        '会，而且有两个来源。同步发送遇到很快返回的失败，比如连接断开、Broker 报错，会自己重试（retryTimesWhenSendFailed，默认 2 次）；如果失败的那次其实已经存下，Broker 上就有两份 msgId 相同的消息。',
+        'sendMsgTimeout（3 秒）限定的是整次调用，重试也算在里面，真正超时把时间用完，客户端就不再重试了。这时的重复来自业务代码：捕获超时异常后再发一次，新建的 Message 带着新的 msgId。',
         'RocketMQ 官方明确说不保证消息不重复，去重交给消费端。',
         '不能用 msgId：文档提醒同一条消息可能带着不同的 msgId 到达，比如重发的那一份。',
         '把业务主键（订单号 + 操作类型）放进消息的 keys（Broker 会为它建索引，方便查询），消费端在事务里按它做唯一约束去重。',
@@ -1352,8 +1354,8 @@ export const questions: Question[] = [
       'zh-cn': 'msgId 全局唯一，把它存到 Redis 或者表里，见过的 msgId 直接跳过就行。',
     },
     why: {
-      en: 'A producer retry is a new message to the broker and can carry a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
-      'zh-cn': '生产者重发在 Broker 看来是一条新消息，可能带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
+      en: 'A re-send from the application is a new message to the broker and carries a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
+      'zh-cn': '业务代码重发的消息在 Broker 看来是一条新消息，带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'send-retry' },
   },
