@@ -285,13 +285,13 @@ export const questions: Question[] = [
       en: [
         'The broker can’t tell slow from dead, so when the timer runs out it hands the message to another consumer — while the first one may still be working on it.',
         'Typical timers: SQS visibility timeout 30 s by default (up to 12 h), JetStream ack_wait 30 s, RabbitMQ consumer_timeout 30 min, Kafka max.poll.interval.ms 5 min.',
-        'That’s the only concurrent duplicate: two consumers hold the same message at the same time. A check-then-insert dedup lets both through; you need a unique key so only one transaction can commit.',
+        'That’s the main source of concurrent duplicates (a rebalance or a dropped connection mid-handler is another): two consumers hold the same message at the same time. A check-then-insert dedup lets both through; you need a unique key so only one transaction can commit.',
         'Keep processing well under the timeout, or extend it where the broker allows, e.g. changeInvisibleDuration in RocketMQ 5.x.',
       ],
       'zh-cn': [
         'Broker 分不清消费者是慢还是挂了，时限一到就把消息交给别的消费者，而第一个消费者可能还在处理。',
         '常见时限：SQS 可见性超时默认 30 秒（最长 12 小时），NATS JetStream ack_wait 30 秒，RabbitMQ consumer_timeout 30 分钟，Kafka max.poll.interval.ms 5 分钟。',
-        '这是唯一一种并发的重复：两个消费者同时拿着同一条消息。先查再插的去重会让两边都通过，必须靠唯一键，让两个事务只有一个能提交。',
+        '这是并发重复最主要的来源（处理途中发生再均衡或连接断开也会）：两个消费者同时拿着同一条消息。先查再插的去重会让两边都通过，必须靠唯一键，让两个事务只有一个能提交。',
         '处理耗时要远小于超时时间，或者在 Broker 支持时延长时限，比如 RocketMQ 5.x 的 changeInvisibleDuration。',
       ],
     },
