@@ -1140,13 +1140,13 @@ export const questions: Question[] = [
         'That’s the delivery acknowledgement timeout, consumer_timeout: 30 minutes by default, checked about once a minute.',
         'Up to 4.2, exceeding it closes the channel with PRECONDITION_FAILED and the channel’s unacked deliveries are requeued, so another consumer gets the job while the first may still be running it.',
         'Since 4.3 it applies to quorum queues only: the consumer is cancelled (or the channel closed if the client lacks consumer_cancel_notify) and the message returns to the queue; classic queues have no timeout at all.',
-        'Fix: keep the work under the timeout or raise it for that workload, split long jobs, and make the job idempotent so the second run has no effect.',
+        'Fix: keep the work under the timeout or raise it for that workload (per queue since 3.11.15, per consumer since 4.3, with x-consumer-timeout), split long jobs, and make the job idempotent so the second run has no effect.',
       ],
       'zh-cn': [
         '这是投递确认超时 consumer_timeout：默认 30 分钟，大约每分钟检查一次。',
         '4.2 及以前，超时会以 PRECONDITION_FAILED 关闭信道，信道上未确认的消息重新入队，于是别的消费者拿到了这个任务，而第一个可能还在跑。',
         '4.3 起只对仲裁队列生效：消费者被取消（客户端不支持 consumer_cancel_notify 时关闭信道），消息回到队列；经典队列则完全没有这个超时。',
-        '解决：让处理时间低于超时，或者针对这类任务调大它，把长任务拆小；任务本身要幂等，第二遍不产生效果。',
+        '解决：让处理时间低于超时，或者针对这类任务调大它（3.11.15 起可按队列、4.3 起可按消费者用 x-consumer-timeout 设置），把长任务拆小；任务本身要幂等，第二遍不产生效果。',
       ],
     },
     wrong: {
