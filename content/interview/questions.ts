@@ -1469,13 +1469,13 @@ export const questions: Question[] = [
       en: [
         'No. Heartbeats let the broker or group coordinator detect a consumer that has died.',
         'Detecting a dead consumer is what triggers redelivery: RabbitMQ requeues its unacked messages when the connection goes; Kafka rebalances its partitions to others, which re-read from the committed offset.',
-        'A false positive is worse: a consumer that pauses longer than session.timeout.ms (45 s since Kafka 3.0) is evicted while still working, which creates a concurrent duplicate.',
+        'A consumer can also be evicted while it is still working, which creates a concurrent duplicate. In Kafka that is max.poll.interval.ms (5 min), not session.timeout.ms: the Java client heartbeats from a background thread, so a slow handler keeps heartbeating. Only a whole-process stall (a long GC pause) or a network partition lets the 45 s session expire.',
         'Heartbeats are about failure detection and availability; dedup is the handler’s job.',
       ],
       'zh-cn': [
         '不能。心跳是让 Broker 或消费者组协调者发现消费者挂了。',
         '发现消费者挂了，恰恰会触发重投：RabbitMQ 在连接断开时把它未确认的消息重新入队；Kafka 触发 Rebalance，把它的分区交给别人，从已提交的位点重读。',
-        '误判更麻烦：消费者停顿超过 session.timeout.ms（Kafka 3.0 起默认 45 秒），就会在还在干活时被踢出去，形成并发重复。',
+        '消费者还在干活时也可能被踢出组，形成并发重复。在 Kafka 里，踢掉慢消费者的是 max.poll.interval.ms（5 分钟），不是 session.timeout.ms：Java 客户端由后台线程发心跳，处理逻辑再慢，心跳也照发不误。只有整个进程停住（比如长时间的 GC 停顿）或者网络分区，45 秒的会话超时才会到期。',
         '心跳管的是故障检测和可用性，去重是消费逻辑自己的事。',
       ],
     },
