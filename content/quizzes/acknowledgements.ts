@@ -39,7 +39,7 @@ export default {
       answer: 2,
       why: {
         en: 'The key expires at 10 s, the redelivery comes at 30 s, so its `SET NX` succeeds and it charges again. A dedup key must outlive the redelivery horizon: ack timeout, retries and replays.',
-        'zh-cn': 'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重 key 的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
+        'zh-cn': 'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重键的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
       },
     },
     {
