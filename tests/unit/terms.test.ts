@@ -211,6 +211,8 @@ describe('glossary', () => {
           const anchor = m[1] ?? (file.endsWith('glossary.mdx') ? m[2] : undefined);
           if (anchor) expect(terms.has(anchor), `${relative(root, file)} links to glossary #${anchor}`).toBe(true);
         }
+        // Emphasis goes inside the link: after a Chinese character, `**[术语](…)**` does not open bold.
+        expect(text.match(/\*\[[^\]]*\]\((?:\.\.\/)*glossary\//g) ?? [], relative(root, file)).toEqual([]);
       }
     }
   });
