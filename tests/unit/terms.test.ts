@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
  * One term per concept across the Chinese site. Each rule names the variants a page or a UI string
  * must not use and the term to write instead; the term is defined in the glossary (content/docs/*
  * /glossary.mdx) under `anchor`. Code is exempt: fenced blocks, `inline code`, JSX and HTML tags, URLs,
- * `{placeholders}`, the English title of a linked document, and a pure-ASCII gloss in full-width brackets after a Chinese term, as in
- * 位点（offset）. English names stay where they are a config or API name, which is always in code.
+ * `{placeholders}`, the English title of a linked document, and a pure-ASCII gloss in full-width
+ * brackets after a Chinese term, as in 位点（offset）. English names stay where they are a config or API
+ * name, which is always in code. Failures name the file, the line, the variant and the term to use.
  *
  * In the glossary, a variant in Chinese quotation marks (“位移”) names an alias, so it is allowed there;
  * a rule's `quotedIn` allows one quoted mention on the listed pages too (the first use of the term).
