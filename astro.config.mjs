@@ -102,7 +102,7 @@ export default defineConfig({
         {
           label: 'Interview',
           translations: { 'zh-CN': '面试' },
-          items: [{ slug: 'interview/questions' }, { slug: 'interview/cheat-sheet' }],
+          items: [{ slug: 'interview/questions' }, { slug: 'interview/cheat-sheet' }, { slug: 'glossary' }],
         },
         {
           label: 'Teach',

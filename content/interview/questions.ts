@@ -27,8 +27,8 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         'Broker 层面没法保证不重复：发送方分不清“消息丢了”还是“回复丢了”，不想丢消息就只能重试，重试就会重复。所以我默认按至少一次来设计。',
-        '重复两头都有：生产端确认丢了会重发；消费端在崩溃、ack 丢失、ack 超时、Rebalance、自动提交位点之后会被重投；还有人工重放。',
-        '核心是消费端幂等：用生产者定的业务主键（订单号 + 操作类型）建一张带唯一索引的消费记录表，和业务变更写在同一个本地事务里，事务提交之后再 ack。',
+        '重复两头都有：生产端确认丢了会重发；消费端在崩溃、ack 丢失、ack 超时、再均衡、自动提交位点之后会被重投；还有人工重放。',
+        '核心是消费端幂等：用生产者定的业务键（订单号 + 操作类型）建一张带唯一索引的消费记录表，和业务变更写在同一个本地事务里，事务提交之后再 ack。',
         '能改写法的就直接做成天然幂等：按状态条件更新（UNPAID → PAID）、按主键 upsert、版本号乐观锁。',
         '再用重试次数上限 + 死信队列兜住毒消息；上线前专门测一遍：在写库之后、ack 之前把消费者 kill 掉。',
       ],
@@ -62,7 +62,7 @@ export const questions: Question[] = [
         '对业务来说做不到。Broker 看不到消费者的副作用到底有没有发生，收不到确认就只能重投。',
         '各家说的 Exactly-Once 范围都很窄：Kafka 事务只保证 Kafka 内部“读-处理-写”的原子性；SQS FIFO、NATS JetStream、Pulsar 只是在一个时间窗口内或按生产者去掉重复发布的消息。',
         '扣款、发邮件、调 HTTP 接口这些副作用在 Broker 之外，哪一家都管不了。',
-        '实际能做到的是：至少一次投递 + 幂等处理 = 效果上恰好一次。',
+        '实际能做到的是：至少一次投递 + 幂等处理 = 效果上精确一次。',
       ],
     },
     wrong: {
@@ -159,7 +159,7 @@ export const questions: Question[] = [
         '生产端：发布确认或发送响应丢了、超时了，生产者重发，Broker 存下了第二份。',
         '消费端：业务做完、ack 或位点提交还没做就崩溃；或者 ack 本身丢了、连接在 ack 送达前断了。',
         '还在处理就超时了（ack 超时、SQS 可见性超时、锁超时），消息被交给另一个消费者，两边同时在跑。',
-        'Rebalance、队列重新分配时位点还没提交；或者位点是定时提交的（Kafka 自动提交、RocketMQ 每 5 秒持久化一次位点），然后崩溃。',
+        '再均衡、队列重新分配时位点还没提交；或者位点是定时提交的（Kafka 自动提交、RocketMQ 每 5 秒持久化一次位点），然后崩溃。',
         '还有人为的：运维回拨消费位点，或者把死信队列重新投回去。',
       ],
     },
@@ -169,7 +169,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Most duplicates follow a successful processing whose ack or offset commit never made it: a crash, a lost ack, a timeout or a rebalance. The producer can also store two copies without any consumer error at all.',
-      'zh-cn': '大多数重复恰恰发生在处理成功之后：ack 或位点提交没送到，原因是崩溃、ack 丢失、超时或 Rebalance。生产者重发也会在消费端毫无报错的情况下存下两份。',
+      'zh-cn': '大多数重复恰恰发生在处理成功之后：ack 或位点提交没送到，原因是崩溃、ack 丢失、超时或再均衡。生产者重发也会在消费端毫无报错的情况下存下两份。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
   },
@@ -285,13 +285,13 @@ export const questions: Question[] = [
       en: [
         'The broker can’t tell slow from dead, so when the timer runs out it hands the message to another consumer — while the first one may still be working on it.',
         'Typical timers: SQS visibility timeout 30 s by default (up to 12 h), JetStream ack_wait 30 s, RabbitMQ consumer_timeout 30 min, Kafka max.poll.interval.ms 5 min.',
-        'That’s the only concurrent duplicate: two consumers hold the same message at the same time. A check-then-insert dedup lets both through; you need a unique key so only one transaction can commit.',
+        'That’s the main source of concurrent duplicates (a rebalance or a dropped connection mid-handler is another): two consumers hold the same message at the same time. A check-then-insert dedup lets both through; you need a unique key so only one transaction can commit.',
         'Keep processing well under the timeout, or extend it where the broker allows, e.g. changeInvisibleDuration in RocketMQ 5.x.',
       ],
       'zh-cn': [
         'Broker 分不清消费者是慢还是挂了，时限一到就把消息交给别的消费者，而第一个消费者可能还在处理。',
         '常见时限：SQS 可见性超时默认 30 秒（最长 12 小时），NATS JetStream ack_wait 30 秒，RabbitMQ consumer_timeout 30 分钟，Kafka max.poll.interval.ms 5 分钟。',
-        '这是唯一一种并发的重复：两个消费者同时拿着同一条消息。先查再插的去重会让两边都通过，必须靠唯一键，让两个事务只有一个能提交。',
+        '这是并发重复最主要的来源（处理途中发生再均衡或连接断开也会）：两个消费者同时拿着同一条消息。先查再插的去重会让两边都通过，必须靠唯一键，让两个事务只有一个能提交。',
         '处理耗时要远小于超时时间，或者在 Broker 支持时延长时限，比如 RocketMQ 5.x 的 changeInvisibleDuration。',
       ],
     },
@@ -356,7 +356,7 @@ export const questions: Question[] = [
         '不能。redelivered=true 的意思是“以前投递过、可能被看过”，不是“已经处理过”。',
         '消费者可能死在写库之前，这时跳过就丢消息；也可能死在写库之后，这时绝不能再处理。能分辨的只有你自己的消费记录。',
         '它还会漏掉重复：发布确认丢失后生产者重发的那份是一条全新的消息，redelivered 是 false。',
-        '最多当个提示，比如为 true 时走一遍更严格的去重检查；真正去重要靠业务主键。',
+        '最多当个提示，比如为 true 时走一遍更严格的去重检查；真正去重要靠业务键。',
       ],
     },
     wrong: {
@@ -451,7 +451,7 @@ export const questions: Question[] = [
         'Not too coarse: with just order-42, the later refund of order 42 would be skipped as a duplicate of the charge — that’s a lost message.',
       ],
       'zh-cn': [
-        '用生产者在业务事件发生时就定下来的业务主键：订单号 + 操作类型，比如 order-42:charge。',
+        '用生产者在业务事件发生时就定下来的业务键：订单号 + 操作类型，比如 order-42:charge。',
         '不用 Broker 分配的 ID：生产者重发在 Broker 看来是一条新消息，会拿到新的消息 ID 或位点。RocketMQ 文档就明确提醒，同一条消息可能带着不同的 msgId 到达。',
         '不用每次发送时临时生成的 ID：在重试逻辑里生成 UUID，每次重试都成了“新消息”。ID 要在业务事件产生时生成一次，之后每次发送都复用。',
         '粒度不能太粗：只用 order-42，后面“订单 42 退款”那条会被当成扣款的重复跳过，这其实是丢消息。',
@@ -473,7 +473,7 @@ export const questions: Question[] = [
     brokers: ['general'],
     question: {
       en: 'Design a deduplication (inbox) table that actually works.',
-      'zh-cn': '消费记录表（去重表）怎么设计才可靠？',
+      'zh-cn': '消费记录表怎么设计才可靠？',
     },
     answer: {
       en: [
@@ -484,16 +484,16 @@ export const questions: Question[] = [
         'Keep the rows longer than the whole redelivery window, including the retries and replays you allow.',
       ],
       'zh-cn': [
-        '一张表，业务主键上加唯一索引，和业务表放在同一个库里。',
+        '一张表，业务键上加唯一索引，和业务表放在同一个库里。',
         '在同一个本地事务里：插入消费记录、执行业务变更、提交；提交成功之后再 ack。',
         '提交前崩溃，两边都没写进去，重投正常处理，不丢；提交后，不管是重投还是生产者重发，都会撞上唯一键，不重。',
-        '两次并发投递在唯一索引上竞争，只有一个事务能提交，所以 ack 超时、Rebalance 造成的并发重复也兜得住。',
+        '两次并发投递在唯一索引上竞争，只有一个事务能提交，所以 ack 超时、再均衡造成的并发重复也兜得住。',
         '记录的保留时间要超过整个重投窗口，包括重试和允许的人工重放。',
       ],
     },
     wrong: {
       en: 'Before processing, check whether the id is in the dedup table; if not, process the message, then insert the id into the table, then ack.',
-      'zh-cn': '先查去重表有没有这条记录，没有就处理业务，处理完再往去重表插一条记录，最后 ack。',
+      'zh-cn': '先查消费记录表里有没有这条记录，没有就处理业务，处理完再往表里插一条记录，最后 ack。',
     },
     why: {
       en: 'The business write and the dedup insert are separate steps: a crash between them leaves the effect without the record, so the redelivery does it again; and two concurrent deliveries both pass the check. Only one transaction with a unique key closes both gaps.',
@@ -541,7 +541,7 @@ export const questions: Question[] = [
     brokers: ['general', 'rabbitmq', 'rocketmq', 'sqs', 'jetstream'],
     question: {
       en: 'How long should a dedup record (or Redis dedup key) be kept?',
-      'zh-cn': '去重记录（或者 Redis 去重 key）要保留多久？过期时间怎么设？',
+      'zh-cn': '去重记录（或者 Redis 去重键）要保留多久？过期时间怎么设？',
     },
     answer: {
       en: [
@@ -586,7 +586,7 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         '如果插入记录和业务变更在同一个事务里，单个消费者崩溃没问题；问题出在同一条消息的两次投递同时在跑。',
-        '并发重投很常见：慢消费者的 ack 超时了，或者 Rebalance 把它还在处理的分区分给了别人。',
+        '并发重投很常见：慢消费者的 ack 超时了，或者再均衡把它还在处理的分区分给了别人。',
         '两边都 SELECT，都查不到，都插入、都扣款，表上没有任何约束能拦住第二行。',
         '把 SELECT 挪进事务里也不行：隔离级别低于可串行化、又没显式加锁时，两个事务都可能读到“不存在”。应该在键上加唯一约束，让数据库来裁决，撞上冲突就当已处理。',
       ],
@@ -618,7 +618,7 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         '进程一崩溃、一发布，集合就清空了；而崩溃恰恰是 Broker 把所有未确认消息重投回来的时候。',
-        '它不共享：ack 超时或 Rebalance 之后，消息落到另一个实例上，那个实例的集合是空的。',
+        '它不共享：ack 超时或再均衡之后，消息落到另一个实例上，那个实例的集合是空的。',
         '加进集合和写库还是两步，中间崩溃照样丢标记。',
         '可以放在持久化校验前面当快速通道，但不能当校验本身。',
       ],
@@ -639,7 +639,7 @@ export const questions: Question[] = [
     brokers: ['general'],
     question: {
       en: 'How can the write itself be idempotent, so that you don’t need a dedup table?',
-      'zh-cn': '有哪些天然幂等的写法，可以不用去重表？',
+      'zh-cn': '有哪些天然幂等的写法，可以不用消费记录表？',
     },
     answer: {
       en: [
@@ -715,8 +715,8 @@ export const questions: Question[] = [
         'A redelivery that finds PENDING must not call blindly: query the provider by that number, or hand it to a person. That keeps the uncertain cases rare and visible.',
       ],
       'zh-cn': [
-        '数据库事务包不住一次 HTTP 调用，光有去重表兜不住。',
-        '对方支持幂等键的话，每次请求都带上业务主键，重试、重投都用同一个，对方对重复请求返回第一次的结果。要问清对方幂等键保留多久，重投窗口必须在这个时间以内。',
+        '数据库事务包不住一次 HTTP 调用，光有消费记录表兜不住。',
+        '对方支持幂等键的话，每次请求都带上业务键，重试、重投都用同一个，对方对重复请求返回第一次的结果。要问清对方幂等键保留多久，重投窗口必须在这个时间以内。',
         '对方不支持的话：先把消费记录和一条 PENDING 状态的调用记录一起提交，再带着自己的流水号去调用，记下结果，最后 ack。',
         '重投时看到 PENDING，不要闭着眼再调一次：拿流水号去对方查单，或者转人工。这样不确定的情况会很少，而且看得见。',
       ],
@@ -744,14 +744,14 @@ export const questions: Question[] = [
     answer: {
       en: [
         'Yes. The producer waits for a publisher confirm or a send response; if it’s lost or late, the producer can’t tell whether the broker stored the message, so it sends again.',
-        'If the first copy was stored, the queue now holds two. A RabbitMQ publisher re-publishes after a lost confirm or a dropped connection; a RocketMQ sync send retries twice by default after a timeout.',
+        'If the first copy was stored, the queue now holds two. A RabbitMQ publisher re-publishes after a lost confirm or a dropped connection. A RocketMQ sync send retries fast failures by itself, but sendMsgTimeout bounds the whole call, so after a real timeout it’s the application that sends again.',
         'The second copy is a new message to the broker: no redelivered flag, often a new message id. Only a business key recognises it.',
         'Broker-side producer dedup narrows this within limits; the consumer still has to dedupe.',
       ],
       'zh-cn': [
         '会。生产者要等发布确认或发送响应，确认丢了或来晚了，它不知道 Broker 到底存没存，只能再发一次。',
-        '如果第一份其实已经存下，队列里就有两份。RabbitMQ 在发布确认丢失或连接断开后会重新发布；RocketMQ 同步发送超时后默认还会重试 2 次。',
-        '对 Broker 来说第二份是新消息：不带 redelivered 标记，消息 ID 往往也是新的，只有业务主键认得出来。',
+        '如果第一份其实已经存下，队列里就有两份。RabbitMQ 在发布确认丢失或连接断开后会重新发布。RocketMQ 同步发送只对很快返回的失败自动重试，而 sendMsgTimeout 限定的是整次调用的总时长，真正超时之后，再发一次的是业务代码。',
+        '对 Broker 来说第二份是新消息：不带 redelivered 标记，消息 ID 往往也是新的，只有业务键认得出来。',
         'Broker 端的生产者去重能在一定范围内减少这类重复，但消费端还是要去重。',
       ],
     },
@@ -784,7 +784,7 @@ export const questions: Question[] = [
         '它让 Broker 丢掉生产者客户端自己的内部重试，靠的是生产者 ID、epoch 和每个分区上的序列号。',
         '作用范围是单个生产者会话、单个分区。生产者重启后（没配 transactional.id）会拿到新的生产者 ID；应用层对同一个事件调了两次 send()，就是两条消息。',
         '3.0 起它和 acks=all 一起成为默认值，但有个 bug 让 3.0.0 和 3.1.0 实际没有开启（3.0.1、3.1.1、3.2.0 修复）。它要求 max.in.flight.requests.per.connection ≤ 5、retries > 0、acks=all；配置冲突、又没有显式开启时，它会悄悄关掉。',
-        '它完全不管消费端：提交位点之前崩溃或 Rebalance，照样重复消费。',
+        '它完全不管消费端：提交位点之前崩溃或再均衡，照样重复消费。',
       ],
     },
     wrong: {
@@ -803,7 +803,7 @@ export const questions: Question[] = [
     brokers: ['general'],
     question: {
       en: 'How do you make sure the database update and the message publish both happen? Does that also solve duplicates?',
-      'zh-cn': '怎么保证本地数据库更新和发消息同时成功？本地消息表能不能顺便解决重复消费？',
+      'zh-cn': '怎么保证本地数据库更新和发消息同时成功？事务发件箱能不能顺便解决重复消费？',
     },
     answer: {
       en: [
@@ -813,19 +813,19 @@ export const questions: Question[] = [
         'So the outbox fixes loss and inconsistency on the producer side, and consumers still dedupe on the business key the message carries.',
       ],
       'zh-cn': [
-        '用本地消息表（事务性发件箱，outbox）：业务变更和待发送的消息写进同一个本地事务。',
-        '由中继进程扫描消息表、投递到 MQ，再把记录标记为已发送。这样业务回滚了就不会发消息，业务提交了消息也不会丢。',
+        '用事务发件箱（transactional outbox）：业务变更和待发送的消息写进同一个本地事务。',
+        '由中继进程扫描发件箱表、投递到 MQ，再把记录标记为已发送。这样业务回滚了就不会发消息，业务提交了消息也不会丢。',
         '中继可能在发出去之后、标记之前崩溃，或者收不到确认，于是再发一次：这是至少一次的投递。',
-        '所以本地消息表解决的是生产端丢消息和数据不一致，消费端还得按消息里带的业务主键去重。',
+        '所以事务发件箱解决的是生产端丢消息和数据不一致，消费端还得按消息里带的业务键去重。',
       ],
     },
     wrong: {
       en: 'The outbox gives exactly-once: each row is published once and then marked as sent, so consumers never see duplicates.',
-      'zh-cn': '本地消息表能保证消息恰好发一次：每条记录发完就标记为已发送，消费端不会收到重复消息。',
+      'zh-cn': '事务发件箱能保证消息只发一次：每条记录发完就标记为已发送，消费端不会收到重复消息。',
     },
     why: {
       en: 'Publishing and marking the row are again two steps on two systems: a crash or a lost confirm between them makes the relay publish the same row a second time. The outbox is at-least-once by construction.',
-      'zh-cn': '“发出去”和“标记已发送”又是两个系统上的两步：中间崩溃或确认丢失，中继就会把这条记录再发一次。本地消息表天生就是至少一次。',
+      'zh-cn': '“发出去”和“标记已发送”又是两个系统上的两步：中间崩溃或确认丢失，中继就会把这条记录再发一次。事务发件箱天生就是至少一次。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'lost-confirm' },
   },
@@ -847,7 +847,7 @@ export const questions: Question[] = [
       'zh-cn': [
         '它们能去掉生产者的重发，但有范围：SQS FIFO 在 5 分钟内按 MessageDeduplicationId（或消息内容）去重；JetStream 在流的 duplicate_window（默认 2 分钟）内忽略重复的 Nats-Msg-Id。',
         'Pulsar 的 Broker 去重默认关闭；它按生产者名记住最大的序列号，所以生产者名必须在重启后保持不变，闲置超过 360 分钟的生产者状态会被清掉。',
-        '窗口之后的重试（长时间退避、本地消息表的中继积压后补发）会被当成新消息再存一份。',
+        '窗口之后的重试（长时间退避、事务发件箱的中继积压后补发）会被当成新消息再存一份。',
         '它们都不管消费端的重投：ack 前崩溃、可见性超时照样会重复。它们能减少重复，但代替不了消费端幂等。',
       ],
     },
@@ -880,7 +880,7 @@ export const questions: Question[] = [
         '经典队列和仲裁队列都没有内置去重。社区有个插件 rabbitmq-message-deduplication，但它不是 Broker 自带的。',
         '例外是 Stream：支持按生产者名 + publishing id 做发布端去重。',
         '官方的建议就是消费端幂等，redelivered 标记只能当提示。',
-        '所以发布时带上 message_id 或业务主键，消费端按它去重，并且和业务写入放在同一个事务里。',
+        '所以发布时带上 message_id 或业务键，消费端按它去重，并且和业务写入放在同一个事务里。',
       ],
     },
     wrong: {
@@ -913,7 +913,7 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         'Kafka 消费者组没有单条消息的 ack，进度是每个分区提交的消费位点（offset），也就是下一条要读的位置。',
-        '消费者崩溃或者发生 Rebalance 后，分区的新主人从最后一次提交的位点开始读，上次提交之后处理过的消息全部重读。',
+        '消费者崩溃或者发生再均衡后，接手分区的消费者从最后一次提交的位点开始读，上次提交之后处理过的消息全部重读。',
         '自动提交默认开启、每 5 秒一次，崩溃最多重放大约 5 秒的消息；改成处理完手动提交能缩小窗口，但提交前崩溃仍会重复。',
         '处理超过 max.poll.interval.ms（默认 5 分钟）的消费者会被踢出组，它手上的活可能还没干完，分区已经被别人重新读了，形成并发重复。',
         '还有幂等生产者管不到的生产端重发，以及运维回拨位点。',
@@ -925,7 +925,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Classic consumer groups have neither a per-message ack nor a per-message resend (only the new share groups do). Duplicates come from reading a partition again from the last committed offset after a crash or a rebalance.',
-      'zh-cn': '传统消费者组既没有单条 ack，也没有单条重发（只有新的共享组 Share Group 有）。重复来自崩溃或 Rebalance 之后，分区从最后提交的位点重新读。',
+      'zh-cn': '传统消费者组既没有单条 ack，也没有单条重发（只有新的共享组 Share Group 有）。重复来自崩溃或再均衡之后，分区从最后提交的位点重新读。',
     },
     see: { chapter: 'brokers/kafka', simulator: 'auto-commit-crash' },
   },
@@ -935,7 +935,7 @@ export const questions: Question[] = [
     brokers: ['kafka'],
     question: {
       en: 'Kafka: how does auto-commit cause duplicates, and does switching to manual commit fix it?',
-      'zh-cn': 'Kafka 自动提交 offset 有什么问题？改成手动提交是不是就不会重复了？',
+      'zh-cn': 'Kafka 自动提交位点有什么问题？改成手动提交是不是就不会重复了？',
     },
     answer: {
       en: [
@@ -957,7 +957,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Manual commit after processing is still at-least-once: a crash, a rebalance or a failed commit between the DB write and commitSync() makes the next owner read that record again. It shrinks the window; it doesn’t close it.',
-      'zh-cn': '处理完再手动提交仍然是至少一次：写库和 commitSync() 之间发生崩溃、Rebalance 或提交失败，下一个消费者还会再读这条。它缩小了窗口，但没有消除窗口。',
+      'zh-cn': '处理完再手动提交仍然是至少一次：写库和 commitSync() 之间发生崩溃、再均衡或提交失败，下一个消费者还会再读这条。它缩小了窗口，但没有消除窗口。',
     },
     see: { chapter: 'brokers/kafka', simulator: 'auto-commit-crash' },
   },
@@ -999,7 +999,7 @@ export const questions: Question[] = [
     brokers: ['kafka'],
     question: {
       en: 'Why does a Kafka rebalance lead to duplicate consumption, and how do you reduce it?',
-      'zh-cn': 'Kafka Rebalance（再均衡）为什么会导致重复消费？怎么缓解？',
+      'zh-cn': 'Kafka 再均衡（rebalance）为什么会导致重复消费？怎么缓解？',
     },
     answer: {
       en: [
@@ -1010,20 +1010,20 @@ export const questions: Question[] = [
         'So the handler stays idempotent; rebalance tuning only makes duplicates rarer.',
       ],
       'zh-cn': [
-        'Rebalance 会把分区在消费者之间挪动，新消费者从最后提交的位点开始读，已经处理但还没提交的消息会再读一遍。',
+        '再均衡会把分区在消费者之间挪动，新消费者从最后提交的位点开始读，已经处理但还没提交的消息会再读一遍。',
         '在 ConsumerRebalanceListener.onPartitionsRevoked 里提交已处理的位点，在分区被收走之前把进度存下来。',
-        '减少不必要的 Rebalance：处理时间控制在 max.poll.interval.ms 以内；session.timeout.ms 3.0 起默认 45 秒（以前是 10 秒），短暂停顿不会再把消费者踢出去。',
-        'KIP-848 的新协议（group.protocol=consumer，4.0 起可用于生产，客户端默认仍是 classic）让 Rebalance 变成增量的，但被挪走的分区依旧从已提交的位点恢复。',
-        '所以消费逻辑仍要幂等，调优 Rebalance 只是让重复少发生。',
+        '减少不必要的再均衡：处理时间控制在 max.poll.interval.ms 以内；session.timeout.ms 3.0 起默认 45 秒（以前是 10 秒），短暂停顿不会再把消费者踢出去。',
+        'KIP-848 的新协议（group.protocol=consumer，4.0 起可用于生产，客户端默认仍是 classic）让再均衡变成增量的，但被挪走的分区依旧从已提交的位点恢复。',
+        '所以消费逻辑仍要幂等，调优再均衡只是让重复少发生。',
       ],
     },
     wrong: {
       en: 'Switch to the new incremental rebalance protocol (KIP-848): there’s no stop-the-world rebalance any more, so rebalance duplicates disappear.',
-      'zh-cn': '换成增量 Rebalance 的新协议（KIP-848），不再 Stop The World，Rebalance 导致的重复消费就没了。',
+      'zh-cn': '换成增量再均衡的新协议（KIP-848），不再 Stop The World，再均衡导致的重复消费就没了。',
     },
     why: {
       en: 'Incremental rebalancing means fewer partitions move at once, not that a moved partition keeps its uncommitted progress: it still resumes from the committed offset. And a consumer that crashed never got to run onPartitionsRevoked at all.',
-      'zh-cn': '增量 Rebalance 只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
+      'zh-cn': '增量再均衡只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
     },
     see: { chapter: 'brokers/kafka', simulator: 'close-no-revoke' },
   },
@@ -1110,7 +1110,7 @@ export const questions: Question[] = [
       'zh-cn': [
         '回放范围内的每条消息都会再来一遍，Broker 不会记得哪些已经处理过。',
         '对原本已经成功的消息来说，这就是纯粹的重复，而且是故意的，什么都没出错。',
-        '按业务主键去重的消费者，会把它当成普通的重投：撞上唯一键，ack，不产生效果。',
+        '按业务键去重的消费者，会把它当成普通的重投：撞上唯一键，ack，不产生效果。',
         '前提是消费记录还在：保留时间要覆盖你允许的重放范围。',
         '带预期状态或版本号的写法，还能防止旧事件覆盖新状态。',
       ],
@@ -1140,13 +1140,13 @@ export const questions: Question[] = [
         'That’s the delivery acknowledgement timeout, consumer_timeout: 30 minutes by default, checked about once a minute.',
         'Up to 4.2, exceeding it closes the channel with PRECONDITION_FAILED and the channel’s unacked deliveries are requeued, so another consumer gets the job while the first may still be running it.',
         'Since 4.3 it applies to quorum queues only: the consumer is cancelled (or the channel closed if the client lacks consumer_cancel_notify) and the message returns to the queue; classic queues have no timeout at all.',
-        'Fix: keep the work under the timeout or raise it for that workload, split long jobs, and make the job idempotent so the second run has no effect.',
+        'Fix: keep the work under the timeout or raise it for that workload (per queue since 3.11.15, per consumer since 4.3, with x-consumer-timeout), split long jobs, and make the job idempotent so the second run has no effect.',
       ],
       'zh-cn': [
-        '这是投递确认超时 consumer_timeout：默认 30 分钟，大约每分钟检查一次。',
+        '这是 RabbitMQ 的 ack 超时 consumer_timeout：默认 30 分钟，大约每分钟检查一次。',
         '4.2 及以前，超时会以 PRECONDITION_FAILED 关闭信道，信道上未确认的消息重新入队，于是别的消费者拿到了这个任务，而第一个可能还在跑。',
         '4.3 起只对仲裁队列生效：消费者被取消（客户端不支持 consumer_cancel_notify 时关闭信道），消息回到队列；经典队列则完全没有这个超时。',
-        '解决：让处理时间低于超时，或者针对这类任务调大它，把长任务拆小；任务本身要幂等，第二遍不产生效果。',
+        '解决：让处理时间低于超时，或者针对这类任务调大它（3.11.15 起可按队列、4.3 起可按消费者用 x-consumer-timeout 设置），把长任务拆小；任务本身要幂等，第二遍不产生效果。',
       ],
     },
     wrong: {
@@ -1212,7 +1212,7 @@ export const questions: Question[] = [
         '不能。TTL（队列上的 x-message-ttl，或者单条消息的 expiration）是让等太久的消息过期：被丢弃或者进死信。',
         '这是一种丢失，而不是去重：不管处理没处理过，消息都没了。',
         '两份都还没过期的重复消息、崩溃后的重投，它一概不管。',
-        '别和去重 key 的 TTL 搞混：那是反过来的问题，设得太短，迟到的重复就会漏过去。',
+        '别和去重键的 TTL 搞混：那是反过来的问题，设得太短，迟到的重复就会漏过去。',
       ],
     },
     wrong: {
@@ -1279,7 +1279,7 @@ export const questions: Question[] = [
       'zh-cn': [
         '集群模式（默认）：组内消费者分摊队列，每条消息只投给组里的一个消费者。广播模式：组里每个消费者都收到每条消息。',
         '订阅同一个 Topic 的不同消费者组，各自都会收到全部消息，这是设计如此。',
-        '两种模式都不去重。集群模式下，崩溃或 Rebalance 会把上次提交位点（每 5 秒一次）之后消费过的消息再投一遍，消费失败的消息还会重试。',
+        '两种模式都不去重。集群模式下，崩溃或再均衡会把上次提交位点（每 5 秒一次）之后消费过的消息再投一遍，消费失败的消息还会重试。',
         '广播模式的位点存在各个消费者本地，失败也不重试，更谈不上可靠。',
       ],
     },
@@ -1289,7 +1289,7 @@ export const questions: Question[] = [
     },
     why: {
       en: '“One consumer per message” is load distribution, not deduplication: the same message can still reach that consumer twice, or another one after a rebalance, because progress is a periodically committed offset and failures are retried.',
-      'zh-cn': '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者 Rebalance 后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
+      'zh-cn': '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者再均衡后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
     },
     see: { chapter: 'myths', simulator: 'myth-rocketmq-group' },
   },
@@ -1311,8 +1311,8 @@ export const questions: Question[] = [
       'zh-cn': [
         '进度是每个队列的消费位点。集群模式下由 Broker 保存，客户端定时提交：persistConsumerOffsetInterval，默认 5000 毫秒。',
         '崩溃时，上次提交之后消费过的消息都会再投递一次。',
-        '扩容、缩容会触发 Rebalance：队列分给别的消费者，从最后提交的位点开始消费。',
-        '所以重启、发布本身就是很常见的重复来源，消费端必须按业务主键去重。',
+        '扩容、缩容会触发再均衡：队列分给别的消费者，从最后提交的位点开始消费。',
+        '所以重启、发布本身就是很常见的重复来源，消费端必须按业务键去重。',
       ],
     },
     wrong: {
@@ -1321,7 +1321,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Returning CONSUME_SUCCESS advances the offset in the client; the broker learns about it only at the next periodic commit. Everything consumed in between is delivered again after a crash or a rebalance.',
-      'zh-cn': '返回 CONSUME_SUCCESS 只是更新了客户端里的位点，Broker 要等下一次定时提交才知道。这段时间里消费过的消息，崩溃或 Rebalance 后都会再投一遍。',
+      'zh-cn': '返回 CONSUME_SUCCESS 只是更新了客户端里的位点，Broker 要等下一次定时提交才知道。这段时间里消费过的消息，崩溃或再均衡后都会再投一遍。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'offset-crash' },
   },
@@ -1335,16 +1335,18 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'Yes. A sync send retries after a timeout (retryTimesWhenSendFailed, 2 by default), even if the broker already stored the first copy.',
+        'Yes, from two places. A sync send retries by itself after fast failures such as a dropped connection or a broker error (retryTimesWhenSendFailed, 2 by default). If the broker had already stored the failed attempt, it now holds two copies with the same msgId.',
+        'sendMsgTimeout (3 s) bounds the whole call, retries included, so once a real timeout spends it the client stops retrying. The duplicate then comes from the application catching the timeout and sending again: a new Message with a new msgId.',
         'RocketMQ states plainly that it doesn’t avoid duplicates and leaves dedup to the consumer.',
         'Not msgId: the docs warn that the same message can arrive with different msgIds, for example the re-sent copy.',
         'Put a business key (order id + operation) in the message keys — the broker indexes it for lookup — and dedupe on it with a unique constraint in the consumer’s transaction.',
       ],
       'zh-cn': [
-        '会。同步发送超时后会重试（retryTimesWhenSendFailed，默认 2 次），哪怕 Broker 其实已经存下了第一份。',
+        '会，而且有两个来源。同步发送遇到很快返回的失败，比如连接断开、Broker 报错，会自己重试（retryTimesWhenSendFailed，默认 2 次）；如果失败的那次其实已经存下，Broker 上就有两份 msgId 相同的消息。',
+        'sendMsgTimeout（3 秒）限定的是整次调用，重试也算在里面，真正超时把时间用完，客户端就不再重试了。这时的重复来自业务代码：捕获超时异常后再发一次，新建的 Message 带着新的 msgId。',
         'RocketMQ 官方明确说不保证消息不重复，去重交给消费端。',
         '不能用 msgId：文档提醒同一条消息可能带着不同的 msgId 到达，比如重发的那一份。',
-        '把业务主键（订单号 + 操作类型）放进消息的 keys（Broker 会为它建索引，方便查询），消费端在事务里按它做唯一约束去重。',
+        '把业务键（订单号 + 操作类型）放进消息的 keys（Broker 会为它建索引，方便查询），消费端在事务里按它做唯一约束去重。',
       ],
     },
     wrong: {
@@ -1352,8 +1354,8 @@ export const questions: Question[] = [
       'zh-cn': 'msgId 全局唯一，把它存到 Redis 或者表里，见过的 msgId 直接跳过就行。',
     },
     why: {
-      en: 'A producer retry is a new message to the broker and can carry a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
-      'zh-cn': '生产者重发在 Broker 看来是一条新消息，可能带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
+      en: 'A re-send from the application is a new message to the broker and carries a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
+      'zh-cn': '业务代码重发的消息在 Broker 看来是一条新消息，带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'send-retry' },
   },
@@ -1407,8 +1409,8 @@ export const questions: Question[] = [
       'zh-cn': [
         '事务消息解决的是生产端的问题：先发半消息，执行本地事务，再提交或回滚；状态不明时 Broker 会回查生产者。',
         '它让“本地数据库变更”和“消息对外可见”原子化：订单回滚就不会发消息，订单提交了消息也不会丢。',
-        '提交之后，对消费者来说它就是普通消息：位点提交前崩溃、Rebalance、RECONSUME_LATER 重试，都会照样重投。',
-        '所以消费端还是要按业务主键去重。',
+        '提交之后，对消费者来说它就是普通消息：位点提交前崩溃、再均衡、RECONSUME_LATER 重试，都会照样重投。',
+        '所以消费端还是要按业务键去重。',
       ],
     },
     wrong: {
@@ -1451,7 +1453,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Ordered consumption still saves progress after processing, so a crash or a rebalance replays from the last committed position — just in order. And with ordering, a failing message blocks its queue while it’s retried.',
-      'zh-cn': '顺序消费也是处理完才提交进度，崩溃或 Rebalance 照样从上次提交的位置重放，只不过是按顺序重放。而且顺序消费下，失败的消息还会堵住队列反复重试。',
+      'zh-cn': '顺序消费也是处理完才提交进度，崩溃或再均衡照样从上次提交的位置重放，只不过是按顺序重放。而且顺序消费下，失败的消息还会堵住队列反复重试。',
     },
     see: { chapter: 'myths', simulator: 'myth-heartbeats' },
   },
@@ -1467,13 +1469,13 @@ export const questions: Question[] = [
       en: [
         'No. Heartbeats let the broker or group coordinator detect a consumer that has died.',
         'Detecting a dead consumer is what triggers redelivery: RabbitMQ requeues its unacked messages when the connection goes; Kafka rebalances its partitions to others, which re-read from the committed offset.',
-        'A false positive is worse: a consumer that pauses longer than session.timeout.ms (45 s since Kafka 3.0) is evicted while still working, which creates a concurrent duplicate.',
+        'A consumer can also be evicted while it is still working, which creates a concurrent duplicate. In Kafka that is max.poll.interval.ms (5 min), not session.timeout.ms: the Java client heartbeats from a background thread, so a slow handler keeps heartbeating. Only a whole-process stall (a long GC pause) or a network partition lets the 45 s session expire.',
         'Heartbeats are about failure detection and availability; dedup is the handler’s job.',
       ],
       'zh-cn': [
         '不能。心跳是让 Broker 或消费者组协调者发现消费者挂了。',
-        '发现消费者挂了，恰恰会触发重投：RabbitMQ 在连接断开时把它未确认的消息重新入队；Kafka 触发 Rebalance，把它的分区交给别人，从已提交的位点重读。',
-        '误判更麻烦：消费者停顿超过 session.timeout.ms（Kafka 3.0 起默认 45 秒），就会在还在干活时被踢出去，形成并发重复。',
+        '发现消费者挂了，恰恰会触发重投：RabbitMQ 在连接断开时把它未确认的消息重新入队；Kafka 触发再均衡，把它的分区交给别人，从已提交的位点重读。',
+        '消费者还在干活时也可能被踢出组，形成并发重复。在 Kafka 里，踢掉慢消费者的是 max.poll.interval.ms（5 分钟），不是 session.timeout.ms：Java 客户端由后台线程发心跳，处理逻辑再慢，心跳也照发不误。只有整个进程停住（比如长时间的 GC 停顿）或者网络分区，45 秒的会话超时才会到期。',
         '心跳管的是故障检测和可用性，去重是消费逻辑自己的事。',
       ],
     },
@@ -1536,18 +1538,18 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         '实际上不行：横跨 Broker 和数据库的 2PC/XA 很少有 MQ 支持，也很少有人真用，还会把两边的可用性绑死。',
-        '大家真正用的是生产端方案：事务消息（RocketMQ）或本地消息表，它们让“发消息”可靠，并和本地事务保持一致。',
-        '在那之后，消费仍然是至少一次：ack 前崩溃、Rebalance、重试。',
+        '大家真正用的是生产端方案：事务消息（RocketMQ）或事务发件箱，它们让“发消息”可靠，并和本地事务保持一致。',
+        '在那之后，消费仍然是至少一次：ack 前崩溃、再均衡、重试。',
         '更便宜的答案还是那个：消费记录和业务变更放在一个本地事务里，提交之后再 ack。',
       ],
     },
     wrong: {
       en: 'Use a distributed transaction framework such as Seata, so consuming the message and updating the database commit together; then it’s exactly once.',
-      'zh-cn': '上分布式事务框架（比如 Seata），让消费消息和更新数据库一起提交，就是恰好一次了。',
+      'zh-cn': '上分布式事务框架（比如 Seata），让消费消息和更新数据库一起提交，就是精确一次了。',
     },
     why: {
       en: 'The ack to the broker isn’t a participant in such a transaction, so the window between the DB commit and the ack is still there; and the producer-side variants (transactional messages, outbox) don’t touch consumption at all.',
-      'zh-cn': '这类事务里，发给 Broker 的 ack 并不是参与方，数据库提交和 ack 之间的窗口依然存在；而生产端的方案（事务消息、本地消息表）根本不涉及消费。',
+      'zh-cn': '这类事务里，发给 Broker 的 ack 并不是参与方，数据库提交和 ack 之间的窗口依然存在；而生产端的方案（事务消息、事务发件箱）根本不涉及消费。',
     },
     see: { chapter: 'concepts/delivery-guarantees' },
   },
@@ -1703,7 +1705,7 @@ export const questions: Question[] = [
       ],
       'zh-cn': [
         '竞态窗口很窄，随机压测很难碰上，要主动控制交错顺序。',
-        '把 ack 超时或可见性超时调短，让第一个消费者在“查完去重表”之后卡住（用闩锁或断点），等超时让第二个消费者拿到消息，再把两个都放行。',
+        '把 ack 超时或可见性超时调短，让第一个消费者在“查完消费记录表”之后卡住（用闩锁或断点），等超时让第二个消费者拿到消息，再把两个都放行。',
         'Kafka 就让第一个消费者停顿超过 max.poll.interval.ms，分区被重新分配，然后让它接着跑完，看它的提交失败。',
         '断言账本上只有一次效果。先查再插过不了这个测试，同一事务里的唯一键能通过。',
         '更彻底的是用能穷举所有交错顺序的检查器，本站的模拟器就是这么做的。',
@@ -1715,7 +1717,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'A race that needs a timeout to expire exactly between the check and the insert almost never occurs in a load test, so a green run proves little. You have to build that schedule on purpose.',
-      'zh-cn': '这种竞态需要超时恰好落在“查”和“插”之间，压测里几乎碰不到，跑通了也证明不了什么。得故意构造出那个调度。',
+      'zh-cn': '这种竞态需要超时恰好落在“查”和“插”之间，压测里几乎碰不到，跑通了也证明不了什么。得故意构造出那种执行顺序。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
   },

@@ -39,7 +39,7 @@ export default {
       answer: 2,
       why: {
         en: 'The key expires at 10 s, the redelivery comes at 30 s, so its `SET NX` succeeds and it charges again. A dedup key must outlive the redelivery horizon: ack timeout, retries and replays.',
-        'zh-cn': 'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重 key 的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
+        'zh-cn': 'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重键的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
       },
     },
     {
@@ -81,8 +81,8 @@ export default {
       kind: 'choice',
       id: 'ack-quorum-delivery-limit',
       prompt: {
-        en: 'A poison message keeps coming back on a RabbitMQ 4.x quorum queue with default settings. What stops it?',
-        'zh-cn': '一条毒消息在 RabbitMQ 4.x 的仲裁队列上反复回来，配置都是默认值。什么会让它停下来？',
+        en: 'A poison message crashes the consumer process every time it is delivered, and keeps coming back. The queue is a RabbitMQ 4.x quorum queue with default settings. What stops it?',
+        'zh-cn': '一条毒消息每次投递都让消费者进程崩溃，于是反复回来。队列是 RabbitMQ 4.x 的仲裁队列，配置都是默认值。什么会让它停下来？',
       },
       options: [
         { en: 'Nothing: quorum queues redeliver without limit by default', 'zh-cn': '什么也不会：仲裁队列默认无限次重投' },
@@ -92,8 +92,8 @@ export default {
       ],
       answer: 1,
       why: {
-        en: 'Since 4.0 quorum queues default `delivery-limit` to 20 (before 4.0 it was unlimited). The other options are RocketMQ’s 16 retries into its DLQ and Kafka share groups’ default limit of 5. Since 4.3 only failed deliveries count toward the limit.',
-        'zh-cn': '4.0 起仲裁队列的 `delivery-limit` 默认是 20（4.0 之前不限次数）。另外两个选项分别是 RocketMQ 重试 16 次后进死信队列，以及 Kafka 共享组默认上限 5 次。4.3 起只有失败的投递才计入上限。',
+        en: 'Since 4.0 quorum queues default `delivery-limit` to 20 (before 4.0 it was unlimited), and a lost connection counts as a failed delivery. The other options are RocketMQ’s 16 retries into its DLQ and Kafka share groups’ default limit of 5. Beware of 4.3: only failed deliveries count, and a `basic.nack` with `requeue=true` no longer does, so a consumer that nacks a poison message is never stopped by the limit; reject it instead.',
+        'zh-cn': '4.0 起仲裁队列的 `delivery-limit` 默认是 20（4.0 之前不限次数），连接断开算一次失败的投递。另外两个选项分别是 RocketMQ 重试 16 次后进死信队列，以及 Kafka 共享组默认上限 5 次。注意 4.3：只有失败的投递才计数，`basic.nack` 加 `requeue=true` 已经不算了，所以用 nack 退回毒消息的消费者永远碰不到这个上限，应该改用 reject。',
       },
     },
   ],

@@ -70,7 +70,7 @@ export default {
       },
       options: [
         { en: 'Because acks are sent over UDP', 'zh-cn': '因为 ack 走的是 UDP' },
-        { en: 'Because exactly-once needs a distributed transaction, which every broker supports but few enable', 'zh-cn': '因为恰好一次需要分布式事务，每个 Broker 都支持，只是很少有人开' },
+        { en: 'Because exactly-once needs a distributed transaction, which every broker supports but few enable', 'zh-cn': '因为精确一次需要分布式事务，每个 Broker 都支持，只是很少有人开' },
         { en: 'Because a side waiting for a reply can’t tell a lost request from a lost reply, so it must retry, and a retry can duplicate', 'zh-cn': '因为等回复的一方分不清是请求丢了还是回复丢了，只能重发，而重发就可能重复' },
         { en: 'Because brokers delete messages as soon as they are delivered', 'zh-cn': '因为 Broker 一投递就把消息删掉' },
       ],
@@ -96,7 +96,7 @@ export default {
       answer: 2,
       why: {
         en: 'The broker dedups by producer id, epoch and sequence number, which only covers the client’s internal retries. A restarted producer gets a new id, an application re-send is a new record, and consumers still see duplicates after crashes and rebalances.',
-        'zh-cn': 'Broker 靠生产者 ID、epoch 和序列号去重，只能挡住客户端自己的内部重试。生产者重启会换一个新 ID，应用层再发一次就是一条新记录，消费端在崩溃、Rebalance 之后照样会重复。',
+        'zh-cn': 'Broker 靠生产者 ID、epoch 和序列号去重，只能挡住客户端自己的内部重试。生产者重启会换一个新 ID，应用层再发一次就是一条新记录，消费端在崩溃、再均衡之后照样会重复。',
       },
     },
   ],

@@ -66,7 +66,7 @@ export default {
         'zh-cn': '“订单 #42 扣款”这条消息，消费者该用什么做去重键？',
       },
       options: [
-        { en: 'The broker’s message id (`msgId`, offset or delivery tag)', 'zh-cn': 'Broker 分配的消息 ID（`msgId`、offset 或 delivery tag）' },
+        { en: 'The broker’s message id (`msgId`, offset or delivery tag)', 'zh-cn': 'Broker 分配的消息 ID（`msgId`、位点或 delivery tag）' },
         { en: 'A UUID the producer generates on each send attempt', 'zh-cn': '生产者每次发送时新生成的 UUID' },
         { en: 'A business key fixed when the event happens, such as `order-42:charge`', 'zh-cn': '业务事件发生时就定下来的业务键，比如 `order-42:charge`' },
         { en: 'The order id alone, `order-42`', 'zh-cn': '只用订单号 `order-42`' },

@@ -55,7 +55,7 @@ export default {
       answer: 1,
       why: {
         en: 'In this schedule consumer 1 checks and commits before consumer 2 checks, so consumer 2 finds the row and skips. One good run proves nothing: Explore every schedule finds the interleaving where both checks run first and both charge.',
-        'zh-cn': '在这个调度里，消费者 1 查完并提交之后，消费者 2 才去查，于是查到了记录、直接跳过。跑对一次说明不了什么：点“穷举所有调度”，就能找到两边都先查、再都扣款的那种交错。',
+        'zh-cn': '在这个执行顺序里，消费者 1 查完并提交之后，消费者 2 才去查，于是查到了记录、直接跳过。跑对一次说明不了什么：点“穷举所有执行顺序”，就能找到两边都先查、再都扣款的那种交错。',
       },
     },
     {

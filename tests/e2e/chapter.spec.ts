@@ -67,7 +67,7 @@ describe('delivery guarantees chapter: ack-placement island', () => {
     const page = await openChapter('zh-cn');
     await hydrated(page);
     expect(await ledger(page).textContent()).toBe('订单 #42 扣款 2 次');
-    await page.getByRole('radio', { name: '用唯一键幂等扣款，再 ack（效果上恰好一次）' }).click();
+    await page.getByRole('radio', { name: '用唯一键幂等扣款，再 ack（效果上精确一次）' }).click();
     expect(await ledger(page).textContent()).toBe('订单 #42 扣款 1 次');
     await page.context().close();
   });

@@ -120,7 +120,7 @@ export const ackScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Try every fault the class suggests; the ledger stays at 1×. Then press Explore: every schedule within these bounds is safe.',
-      'zh-cn': '让学生随便点故障，账本始终是 1 次。然后点穷举：这些边界内所有调度都安全。',
+      'zh-cn': '让学生随便点故障，账本始终是 1 次。然后点穷举：这些边界内所有执行顺序都安全。',
     },
   },
   'inbox-concurrent-redelivery': {

@@ -17,7 +17,7 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     title: { en: 'Lost PubAck, retry after the window', 'zh-cn': 'PubAck 丢失，窗口过后才重试' },
     lesson: {
       en: 'The same retry, 3 minutes later (an outbox relay sweeping unconfirmed rows): the window forgot the id after 2 minutes, the stream stores a second copy, and the order is charged twice.',
-      'zh-cn': '同样的重试，只是 3 分钟后才来（outbox 中继按周期补发未确认的记录）：2 分钟后窗口已经忘了这个 id，流存了第二份，订单扣了两次款。',
+      'zh-cn': '同样的重试，只是 3 分钟后才来（事务发件箱的中继按周期补发未确认的记录）：2 分钟后窗口已经忘了这个 id，流存了第二份，订单扣了两次款。',
     },
     notes: {
       en: 'Use "Skip to next timer" to jump over the minutes. The question to leave the class with: how late can your retries be?',
@@ -25,14 +25,14 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
   },
   'jetstream-retry-after-window-inbox': {
-    title: { en: 'Retry after the window, inbox on the consumer', 'zh-cn': '窗口过后重试，消费端用 inbox 去重' },
+    title: { en: 'Retry after the window, inbox on the consumer', 'zh-cn': '窗口过后重试，消费端用消费记录表去重' },
     lesson: {
       en: 'Both copies carry the business key order-42; the second one hits the inbox table’s unique key and is acked without a charge.',
-      'zh-cn': '两份消息的业务键都是 order-42；第二份撞上 inbox 表的唯一键，直接 ack，不扣款。',
+      'zh-cn': '两份消息的业务键都是 order-42；第二份撞上消费记录表的唯一键，直接 ack，不扣款。',
     },
     notes: {
       en: 'At the same point press F to lose the publisher confirm (the PubAck), then skip through the timers: the stream forgets the id at 2 min and stores the retry again at 3 min. Both copies carry order-42, so the second hits the inbox’s unique key and is acked without a charge.',
-      'zh-cn': '在同一时刻按 F 弄丢发布确认（PubAck），再跳过定时器：第 2 分钟流忘掉这个 ID，第 3 分钟又把重试存了一份。两份都带着 order-42，第二份撞上 inbox 的唯一键，直接 ack、不扣款。',
+      'zh-cn': '在同一时刻按 F 弄丢发布确认（PubAck），再跳过定时器：第 2 分钟流忘掉这个 ID，第 3 分钟又把重试存了一份。两份都带着 order-42，第二份撞上消费记录表的唯一键，直接 ack、不扣款。',
     },
   },
   'jetstream-ack-wait-expiry': {
@@ -47,14 +47,14 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
   },
   'jetstream-ack-wait-expiry-inbox': {
-    title: { en: 'ack_wait runs out, inbox on the consumer', 'zh-cn': 'ack_wait 到期，消费端用 inbox 去重' },
+    title: { en: 'ack_wait runs out, inbox on the consumer', 'zh-cn': 'ack_wait 到期，消费端用消费记录表去重' },
     lesson: {
       en: 'Consumer 2’s inbox insert hits the unique key consumer 1 wrote in the same transaction as its charge: acked, not charged. (For long handlers, in-progress acks also reset ack_wait.)',
-      'zh-cn': '消费者 2 插入 inbox 时撞上消费者 1 在扣款事务里写下的唯一键：直接 ack，不扣款。（处理耗时长的话，还可以发 in-progress 确认来重置 ack_wait。）',
+      'zh-cn': '消费者 2 插入消费记录时撞上消费者 1 在扣款事务里写下的唯一键：直接 ack，不扣款。（处理耗时长的话，还可以发 in-progress 确认来重置 ack_wait。）',
     },
     notes: {
       en: 'Same stall: step until consumer 1 has pulled #42 and press F to stall it past ack_wait. Both handlers run, but consumer 2’s inbox insert hits the key consumer 1 committed, so it acks without charging. Ask what in-progress acks would change, and what they can’t.',
-      'zh-cn': '同样卡住：单步到消费者 1 拉到 #42，按 F 让处理超过 ack_wait。两个处理逻辑都跑了，但消费者 2 插入 inbox 时撞上消费者 1 已提交的唯一键，只 ack 不扣款。再问：发送“处理中”能改变什么，又改变不了什么？',
+      'zh-cn': '同样卡住：单步到消费者 1 拉到 #42，按 F 让处理超过 ack_wait。两个处理逻辑都跑了，但消费者 2 插入消费记录时撞上消费者 1 已提交的唯一键，只 ack 不扣款。再问：发送“处理中”能改变什么，又改变不了什么？',
     },
   },
   'jetstream-lost-ack': {
@@ -72,7 +72,7 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     title: { en: 'The ack is lost, but the consumer uses AckSync', 'zh-cn': 'ack 丢了，但消费者用 AckSync' },
     lesson: {
       en: 'AckSync waits for the server’s reply; none comes, so the consumer acks again 5 s later, long before ack_wait. One delivery, one charge. It narrows the gap; an inbox closes it.',
-      'zh-cn': 'AckSync 会等服务端的回执；没等到，5 秒后再 ack 一次，远早于 ack_wait。只投递一次、只扣一次。它缩小了窗口，真正关上窗口的还是 inbox。',
+      'zh-cn': 'AckSync 会等服务端的回执；没等到，5 秒后再 ack 一次，远早于 ack_wait。只投递一次、只扣一次。它缩小了窗口，真正关上窗口的还是消费记录表。',
     },
     notes: {
       en: 'Same lost ack, but this consumer uses AckSync. Lose it and press Play: no reply comes, so at 5 s the consumer acks again, the server confirms, and nothing is redelivered. Ask: what about a crash between the charge and the ack?',
@@ -98,7 +98,7 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'The same two failures, with the default max_deliver of -1. The third delivery succeeds: one charge, and both invariants hold. Ask who would notice if a limit were hit: JetStream has no dead-letter queue.',
-      'zh-cn': '同样失败两次，这次 max_deliver 是默认的 -1。第三次投递成功：只扣一次，两条不变式都成立。再问：真碰到上限时谁会发现？JetStream 没有死信队列。',
+      'zh-cn': '同样失败两次，这次 max_deliver 是默认的 -1。第三次投递成功：只扣一次，两条不变量都成立。再问：真碰到上限时谁会发现？JetStream 没有死信队列。',
     },
   },
   'jetstream-poison-nak': {
@@ -120,7 +120,7 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'The same consumer now answers a permanent failure with term. Press Play: #13 is delivered once, the server publishes MSG_TERMINATED, and a listener parks #13 in a dead-letter stream. Point at the ledger marking it parked: both invariants hold.',
-      'zh-cn': '同一个消费者，这次对永久性失败回 term。点“播放”：#13 只投递一次，服务端发布 MSG_TERMINATED，监听程序把 #13 存进死信流。指给学生看：账本把它记为停在死信队列，两条不变式都成立。',
+      'zh-cn': '同一个消费者，这次对永久性失败回 term。点“播放”：#13 只投递一次，服务端发布 MSG_TERMINATED，监听程序把 #13 存进死信流。指给学生看：账本把它记为停在死信队列，两条不变量都成立。',
     },
   },
 };

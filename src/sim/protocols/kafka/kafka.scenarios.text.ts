@@ -43,7 +43,7 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
   },
     notes: {
       en: 'Ask: the broker appended the record but the producer never heard back; what does it do? Step until #42 is appended, press F to lose the produce response, then “Skip to next timer” and keep stepping. Point at the retry at 30 s, a second record of #42 at offset 1, and two charges.',
-      'zh-cn': '先问：Broker 已经追加了记录，生产者却没收到响应，它会怎么做？单步到 #42 被追加，按 F 弄丢发送响应，再点“跳到下一个定时器”，继续单步。指给学生看：第 30 秒重试，位移 1 上多出第二条 #42，扣了两次款。',
+      'zh-cn': '先问：Broker 已经追加了记录，生产者却没收到响应，它会怎么做？单步到 #42 被追加，按 F 弄丢发送响应，再点“跳到下一个定时器”，继续单步。指给学生看：第 30 秒重试，位点 1 上多出第二条 #42，扣了两次款。',
     },
   },
   'kafka-producer-restart': {
@@ -62,7 +62,7 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
     lesson: { en: 'The re-read record hits the inbox row’s unique key: nothing is charged twice.', 'zh-cn': '重新读到的消息撞上消费记录的唯一键，不会重复扣款。' },
     notes: {
       en: 'Repeat the crash: step until c1 charges #42 and press F before the offset commit. At 45 s #42 is read again, but its inbox insert hits the unique key and the ledger stays at 1×. Press “Explore every schedule”: no schedule breaks either invariant.',
-      'zh-cn': '重复刚才的崩溃：单步到 c1 给 #42 扣款，在提交位点前按 F。第 45 秒 #42 又被读到，但消费记录插入撞上唯一键，账本停在 1 次。点“穷举所有调度”：没有任何调度能破坏这两条不变式。',
+      'zh-cn': '重复刚才的崩溃：单步到 c1 给 #42 扣款，在提交位点前按 F。第 45 秒 #42 又被读到，但消费记录插入撞上唯一键，账本停在 1 次。点“穷举所有执行顺序”：没有任何执行顺序能破坏这两条不变量。',
     },
   },
   'kafka-poll-interval-exceeded-inbox': {
@@ -70,7 +70,7 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
     lesson: { en: 'Both consumers run the handler; only one inbox insert commits.', 'zh-cn': '两个消费者都执行了处理逻辑，只有一个消费记录插入能提交。' },
     notes: {
       en: 'Same stall: step until c1 has polled #42 and press F. c1 and c2 both still run the handler, but only the first inbox transaction commits; the second hits the unique key. Press “Explore every schedule” to show the concurrent case is covered too.',
-      'zh-cn': '同样让它卡住：单步到 c1 拉到 #42，按 F。c1 和 c2 仍然都执行了处理逻辑，但只有先提交的消费记录事务成功，后一个撞上唯一键。点“穷举所有调度”，说明并发的情况也被覆盖了。',
+      'zh-cn': '同样让它卡住：单步到 c1 拉到 #42，按 F。c1 和 c2 仍然都执行了处理逻辑，但只有先提交的消费记录事务成功，后一个撞上唯一键。点“穷举所有执行顺序”，说明并发的情况也被覆盖了。',
     },
   },
   'kafka-commit-on-revoke': {
@@ -81,7 +81,7 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Same deploy, now with a rebalance listener: shut consumer 1 down at the same point. onPartitionsRevoked commits offset 1 first, so c2 starts after #42 and both invariants hold. Ask: what if c1 had crashed instead of closing?',
-      'zh-cn': '同样的发版，这次有再均衡监听器：在同一时刻关闭消费者 1。onPartitionsRevoked 先提交位点 1，c2 从 #42 之后开始读，两条不变式都成立。再问：如果 c1 不是正常关闭而是崩溃了呢？',
+      'zh-cn': '同样的发版，这次有再均衡监听器：在同一时刻关闭消费者 1。onPartitionsRevoked 先提交位点 1，c2 从 #42 之后开始读，两条不变量都成立。再问：如果 c1 不是正常关闭而是崩溃了呢？',
     },
   },
   'kafka-idempotent-producer': {
@@ -107,7 +107,7 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
     title: { en: 'Transactions, and a charge outside Kafka', 'zh-cn': '事务，以及 Kafka 之外的扣款' },
     lesson: {
       en: 'Consume-transform-produce with transactions: a crash before the commit aborts the receipt and the offset, so Kafka itself stays exactly-once — but the database charge is outside the transaction and happens twice.',
-      'zh-cn': '用事务做“消费-处理-生产”：提交前崩溃，回执和位点一起被中止，Kafka 内部仍是恰好一次——可数据库扣款不在事务里，扣了两次。',
+      'zh-cn': '用事务做“消费-处理-生产”：提交前崩溃，回执和位点一起被中止，Kafka 内部仍是精确一次——可数据库扣款不在事务里，扣了两次。',
     },
     notes: {
       en: 'Ask: Kafka has exactly-once transactions; are we safe? Step until c1 writes the receipt inside its transaction, press F, then press “Skip to next timer” a few times. Point at the aborted first receipt, the one receipt read_committed sees, and the ledger still at 2×.',

@@ -65,7 +65,7 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Repeat the first experiment: crash c1 after it charges #42, before the ack. #42’s second transaction hits the unique key and is acked without a charge, and #43 is charged normally. Then press “Explore every schedule”: no schedule breaks either invariant.',
-      'zh-cn': '把第一个实验再做一遍：c1 给 #42 扣款后、ack 前让它崩溃。#42 的第二个事务撞上唯一键，不扣款直接 ack，#43 正常扣款。然后点“穷举所有调度”：没有任何调度能破坏这两条不变式。',
+      'zh-cn': '把第一个实验再做一遍：c1 给 #42 扣款后、ack 前让它崩溃。#42 的第二个事务撞上唯一键，不扣款直接 ack，#43 正常扣款。然后点“穷举所有执行顺序”：没有任何执行顺序能破坏这两条不变量。',
     },
   },
   'rabbitmq-consumer-timeout-inbox': {
@@ -109,7 +109,7 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'The same two faults, with no TTL and an inbox keyed on the business key. Crash c1 before the write and the requeued message simply waits for it; lose the confirm and the second copy hits the unique key. One charge, and both invariants hold.',
-      'zh-cn': '同样两个故障，这次不设 TTL，按业务键写消费记录。业务写入前让 c1 崩溃，重新入队的消息老老实实等它回来；弄丢发布确认，第二份撞上唯一键。只扣一次，两条不变式都成立。',
+      'zh-cn': '同样两个故障，这次不设 TTL，按业务键写消费记录。业务写入前让 c1 崩溃，重新入队的消息老老实实等它回来；弄丢发布确认，第二份撞上唯一键。只扣一次，两条不变量都成立。',
     },
   },
   'rabbitmq-poison-reject-drop': {
@@ -131,7 +131,7 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'The same reject, on a queue with x-dead-letter-exchange set to orders.dlx. Press Play: #13 is dead-lettered to orders.dlx with the reason “rejected”, and #42 is charged. Point at the ledger marking #13 as in the dead-letter queue: both invariants hold.',
-      'zh-cn': '同样的 reject，这次队列设置了 x-dead-letter-exchange 为 orders.dlx。点“播放”：#13 进入 orders.dlx，原因是 rejected，#42 照常扣款。指给学生看：账本把 #13 记为进了死信队列，两条不变式都成立。',
+      'zh-cn': '同样的 reject，这次队列设置了 x-dead-letter-exchange 为 orders.dlx。点“播放”：#13 进入 orders.dlx，原因是 rejected，#42 照常扣款。指给学生看：账本把 #13 记为进了死信队列，两条不变量都成立。',
     },
   },
 };

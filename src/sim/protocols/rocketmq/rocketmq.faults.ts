@@ -13,7 +13,7 @@ export const rocketFaultInfo: Record<RocketFaultKind, { en: string; 'zh-cn': str
   },
   joinConsumer: {
     en: 'Start consumer 2 (rebalance)',
-    'zh-cn': '启动消费者 2（触发 Rebalance）',
+    'zh-cn': '启动消费者 2（触发再均衡）',
     tip: { en: 'A second consumer joins group billing; the queues are divided again.', 'zh-cn': '第二个消费者加入消费者组 billing，队列重新分配。' },
   },
   loseSendResponse: {

@@ -14,21 +14,21 @@ export const rocketScenarioText: Record<string, ScenarioText> = {
     },
   },
   'rocketmq-rebalance': {
-    title: { en: 'Rebalance while consuming', 'zh-cn': '消费过程中发生 Rebalance' },
+    title: { en: 'Rebalance while consuming', 'zh-cn': '消费过程中发生再均衡' },
     lesson: {
     en: 'A second consumer joins while the first is consuming order #42 on q1: q1 moves to consumer 2 at the persisted offset, and both consume it.',
     'zh-cn': '消费者 1 正在消费 q1 上的订单 #42 时，消费者 2 加入：q1 按已上报的位点交给消费者 2，两边都消费了它。',
   },
     notes: {
       en: 'Ask: adding a consumer can only help, right? Step until c1 has pulled #42 from q1, then press F to start consumer 2: c1’s offset 1 lives only in its memory, so q1 goes to c2 at offset 0 and #42 is charged twice. Then press “Explore every schedule” and “Replay counterexample” for the concurrent case.',
-      'zh-cn': '先问：多加一个消费者总不会坏事吧？单步到 c1 从 q1 拉到 #42，按 F 启动消费者 2：c1 的位点 1 只在内存里，Broker 按位点 0 把 q1 交给 c2，#42 扣了两次。再点“穷举所有调度”和“回放反例”，看并发的情况。',
+      'zh-cn': '先问：多加一个消费者总不会坏事吧？单步到 c1 从 q1 拉到 #42，按 F 启动消费者 2：c1 的位点 1 只在内存里，Broker 按位点 0 把 q1 交给 c2，#42 扣了两次。再点“穷举所有执行顺序”和“回放反例”，看并发的情况。',
     },
   },
   'rocketmq-send-retry-msgid': {
     title: { en: 'Application re-send, dedup by msgId', 'zh-cn': '应用重发，按 msgId 去重' },
     lesson: {
     en: 'The re-sent message has the same keys but a new msgId, so a dedup table keyed on msgId lets it through.',
-    'zh-cn': '重发的消息 keys 相同、msgId 不同，按 msgId 建的去重表拦不住它。',
+    'zh-cn': '重发的消息 keys 相同、msgId 不同，按 msgId 建的消费记录表拦不住它。',
   },
     notes: {
       en: 'Ask: the consumer dedupes on msgId; is a re-sent message the same message? Step until the broker stores #42, press F to time out the send, and skip to the re-send at 3 s. Point at the same keys order-42 under a new msgId, and the ledger at 2×.',
@@ -43,7 +43,7 @@ export const rocketScenarioText: Record<string, ScenarioText> = {
   },
     notes: {
       en: 'Ask: in orderly mode, what happens to the messages behind one that always fails? Press Play: #13 is retried in place every second, and #42 behind it on q0 never runs. Point at the red “No loss”; “Explore every schedule” finds a counterexample within the first simulated minute.',
-      'zh-cn': '先问：顺序消费时，排在一条永远失败的消息后面的消息会怎样？点“播放”：#13 每秒原地重试一次，q0 上排在它后面的 #42 始终轮不到。指给学生看：“无丢失”变红；“穷举所有调度”在模拟时钟的第一分钟内就能找到反例。',
+      'zh-cn': '先问：顺序消费时，排在一条永远失败的消息后面的消息会怎样？点“播放”：#13 每秒原地重试一次，q0 上排在它后面的 #42 始终轮不到。指给学生看：“无丢失”变红；“穷举所有执行顺序”在模拟时钟的第一分钟内就能找到反例。',
     },
   },
   'rocketmq-broadcasting': {
@@ -62,15 +62,15 @@ export const rocketScenarioText: Record<string, ScenarioText> = {
     lesson: { en: 'The second consumption finds the business key in the inbox and charges nothing.', 'zh-cn': '第二次消费在消费记录表里找到了业务键，没有扣款。' },
     notes: {
       en: 'Repeat the crash before the offset is persisted. #42 arrives twice, but the second transaction finds order-42 in the inbox and charges nothing. Press “Explore every schedule”: no schedule breaks either invariant.',
-      'zh-cn': '同样在位点持久化前让它崩溃。#42 照样来了两次，但第二个事务在消费记录表里找到 order-42，不扣款。点“穷举所有调度”：没有任何调度能破坏这两条不变式。',
+      'zh-cn': '同样在位点持久化前让它崩溃。#42 照样来了两次，但第二个事务在消费记录表里找到 order-42，不扣款。点“穷举所有执行顺序”：没有任何执行顺序能破坏这两条不变量。',
     },
   },
   'rocketmq-rebalance-keys': {
-    title: { en: 'Rebalance, dedup by keys', 'zh-cn': 'Rebalance，按 keys 去重' },
+    title: { en: 'Rebalance, dedup by keys', 'zh-cn': '再均衡，按 keys 去重' },
     lesson: { en: 'Both consumers run the listener; only one inbox insert commits.', 'zh-cn': '两个消费者都执行了监听器，只有一个消费记录插入能提交。' },
     notes: {
       en: 'Same rebalance: step until c1 is consuming #42 and press F to start consumer 2. #42 still reaches both consumers; one transaction commits and the other hits the unique key. Then press “Explore every schedule”: the concurrent case is covered too.',
-      'zh-cn': '同样的 Rebalance：单步到 c1 开始消费 #42，按 F 启动消费者 2。#42 照样到了两个消费者手里，一个事务提交，另一个撞上唯一键。然后点“穷举所有调度”：并发的情况也被覆盖了。',
+      'zh-cn': '同样的再均衡：单步到 c1 开始消费 #42，按 F 启动消费者 2。#42 照样到了两个消费者手里，一个事务提交，另一个撞上唯一键。然后点“穷举所有执行顺序”：并发的情况也被覆盖了。',
     },
   },
   'rocketmq-send-retry-keys': {

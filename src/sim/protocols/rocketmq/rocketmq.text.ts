@@ -15,7 +15,7 @@ export const rocketText: Record<string, Text> = {
   'rocketmq.fault.loseSendResponse': { en: 'The send result for {msg} never reaches the producer.', 'zh-cn': '{msg} 的发送结果没有回到生产者。' },
   'rocketmq.joined': { en: '{actor} registers with group billing.', 'zh-cn': '{actor} 向消费者组 billing 注册。' },
   'rocketmq.left': { en: 'The broker lost {consumer}’s connection and removes it from group billing.', 'zh-cn': 'Broker 发现 {consumer} 的连接断了，把它移出消费者组 billing。' },
-  'rocketmq.allocated': { en: 'Rebalance: {actor} now consumes {queues}.', 'zh-cn': 'Rebalance：{actor} 现在负责 {queues}。' },
+  'rocketmq.allocated': { en: 'Rebalance: {actor} now consumes {queues}.', 'zh-cn': '再均衡：{actor} 现在负责 {queues}。' },
   'rocketmq.pulled': { en: '{actor} pulled {msg} from {where}.', 'zh-cn': '{actor} 从 {where} 拉到 {msg}。' },
   'rocketmq.pulledAgain': { en: '{actor} pulled {msg} from {where} again (consumed {count} times by the group).', 'zh-cn': '{actor} 又从 {where} 拉到 {msg}（这个消费者组第 {count} 次消费它）。' },
   'rocketmq.consumed': { en: '{actor} returns CONSUME_SUCCESS for {msg}; its consume offset for {queue} moves to {offset}.', 'zh-cn': '{actor} 对 {msg} 返回 CONSUME_SUCCESS，{queue} 的消费位点前进到 {offset}。' },
@@ -44,7 +44,7 @@ export const rocketText: Record<string, Text> = {
   },
   'cause:rocketmq.fault.join': {
     en: 'a rebalance moved the queue to consumer 2 at the persisted offset while consumer 1 was still consuming it.',
-    'zh-cn': 'Rebalance 按已上报的位点把队列交给了消费者 2，而消费者 1 还在消费这条消息。',
+    'zh-cn': '再均衡按已上报的位点把队列交给了消费者 2，而消费者 1 还在消费这条消息。',
   },
   'cause:rocketmq.fault.loseSendResponse': {
     en: 'the application re-sent it after a send timeout: same keys, new msgId, stored twice.',
