@@ -12,6 +12,9 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // Conditions are waited for, never timed: a poll gives up only after 30 s, so a loaded machine
+    // (two cores shared with builds) is slow, not red.
+    expect: { poll: { timeout: 30_000 } },
     // Two cores: one Chromium per worker is plenty.
     maxWorkers: 2,
   },
