@@ -73,7 +73,7 @@ export const questions: Question[] = [
       en: 'The idempotent producer only drops the producer client’s own retries within one session and partition, and transactions only cover writes and offset commits inside Kafka. A consumer that writes to a database and crashes before its offset commit still processes the record again.',
       'zh-cn': '幂等生产者只拦截生产者客户端在单个会话、单个分区内的内部重试；事务只覆盖 Kafka 内部的写入和位点提交。消费者写了数据库、还没提交位点就崩溃，这条消息照样会再处理一次。',
     },
-    see: { chapter: 'concepts/delivery-guarantees' },
+    see: { chapter: 'concepts/delivery-guarantees', section: { en: 'the-fix-and-where-it-stops-holding', 'zh-cn': '怎么解决以及什么时候会失效' } },
   },
   {
     id: 'at-most-vs-at-least-once',
@@ -105,7 +105,7 @@ export const questions: Question[] = [
       en: 'A crash between the ack and the charge loses the order silently, because the broker forgot the message the moment it was acked. Trading duplicates for silent loss is worse for money; at-least-once plus an idempotent charge avoids both.',
       'zh-cn': 'ack 和扣款之间一崩溃，这笔订单就悄无声息地丢了：Broker 在收到 ack 的那一刻就把消息删了。用“静默丢失”换“不重复”，对资金来说更糟；至少一次 + 幂等扣款才能两头都不出错。',
     },
-    see: { chapter: 'concepts/delivery-guarantees' },
+    see: { chapter: 'concepts/delivery-guarantees', section: { en: 'try-it', 'zh-cn': '动手试试' } },
   },
   {
     id: 'why-broker-cannot-prevent-duplicates',
@@ -729,7 +729,7 @@ export const questions: Question[] = [
       en: 'Rolling back the database doesn’t un-charge the card. And the dangerous case isn’t a failed call but a successful one followed by a crash or a timeout: the transaction rolls back, the message is redelivered, and the API is called again.',
       'zh-cn': '数据库回滚了，扣出去的钱不会回来。而且危险的不是调用失败，而是调用成功之后崩溃或超时：事务回滚，消息重投，接口又被调一次。',
     },
-    see: { chapter: 'concepts/idempotent-consumers' },
+    see: { chapter: 'concepts/idempotent-consumers', section: { en: '6-side-effects-outside-your-database', 'zh-cn': '6-数据库之外的副作用' } },
   },
 
   // ── Producer side ──────────────────────────────────────────────────────────────────────────────
@@ -1089,7 +1089,7 @@ export const questions: Question[] = [
       en: 'A record is held by one consumer at a time, but when its acquisition lock runs out it is handed out again while the first consumer may still be working. That’s the ack-timeout duplicate, now in Kafka.',
       'zh-cn': '同一时刻一条记录只在一个消费者手里，但取走时加的锁一到期，它就会被重新分发，而第一个消费者可能还在处理。这就是 ack 超时造成的重复，只不过现在出现在了 Kafka 里。',
     },
-    see: { chapter: 'brokers/kafka' },
+    see: { chapter: 'brokers/kafka', section: { en: 'share-groups', 'zh-cn': '共享组share-group' } },
   },
   {
     id: 'offset-reset-replay',
@@ -1123,7 +1123,7 @@ export const questions: Question[] = [
       en: 'The group’s only memory is its committed offset per partition, and a reset moves it back. Every record after it is read again, successes included; only the consumer’s own records can tell them apart.',
       'zh-cn': '消费者组唯一的记忆就是每个分区已提交的位点，回拨就是把它往回挪，之后的所有消息都会重读，成功的也一样。能区分它们的只有消费端自己的记录。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen' },
+    see: { chapter: 'concepts/why-duplicates-happen', section: { en: '57-rebalances-periodic-commits-and-replays', 'zh-cn': '57-再均衡定时提交位点和人工重放' } },
   },
 
   // ── RabbitMQ ───────────────────────────────────────────────────────────────────────────────────
@@ -1421,7 +1421,7 @@ export const questions: Question[] = [
       en: 'The transaction spans the producer’s local transaction and the half-message commit, nothing on the consumer side. Consumption is still at-least-once.',
       'zh-cn': '事务只覆盖生产者的本地事务和半消息的提交，消费端一概不管，消费仍然是至少一次。',
     },
-    see: { chapter: 'brokers/rocketmq' },
+    see: { chapter: 'brokers/rocketmq', section: { en: 'transactional-messages-publish-atomically-nothing-more', 'zh-cn': '事务消息只管发送不管消费' } },
   },
 
   // ── Ordering, heartbeats and distributed-transaction myths ─────────────────────────────────────
@@ -1551,7 +1551,7 @@ export const questions: Question[] = [
       en: 'The ack to the broker isn’t a participant in such a transaction, so the window between the DB commit and the ack is still there; and the producer-side variants (transactional messages, outbox) don’t touch consumption at all.',
       'zh-cn': '这类事务里，发给 Broker 的 ack 并不是参与方，数据库提交和 ack 之间的窗口依然存在；而生产端的方案（事务消息、事务发件箱）根本不涉及消费。',
     },
-    see: { chapter: 'concepts/delivery-guarantees' },
+    see: { chapter: 'myths', section: { en: '7-distributed-transactions-solve-it', 'zh-cn': '7-上分布式事务就解决了' } },
   },
 
   // ── Dead-letter queues and poison messages ─────────────────────────────────────────────────────
@@ -1585,7 +1585,7 @@ export const questions: Question[] = [
       en: '“Failed” means “never acked”, not “no side effects”: a handler that wrote to the database and then crashed or timed out on every attempt counts as failed too. Replaying without dedup repeats those effects.',
       'zh-cn': '“失败”只表示“没有 ack”，不表示“没有副作用”：每次都是写完库之后崩溃或超时的消息也算失败。不去重直接重投，这些副作用会再来一遍。',
     },
-    see: { chapter: 'concepts/acknowledgements' },
+    see: { chapter: 'concepts/acknowledgements', section: { en: 'delivery-counts-and-poison-messages', 'zh-cn': '投递次数与毒消息' } },
   },
   {
     id: 'poison-message',
