@@ -248,6 +248,69 @@ export const questionBankKeys = [
   'qb.broker.sqs',
   'qb.broker.jetstream',
   'qb.broker.pulsar',
+  'qb.filters',
+  'qb.marked',
+  'qb.marked.unmarked',
+  'qb.marked.review',
+  'qb.marked.known',
+  'qb.practice',
+  'qb.reveal',
+  'qb.hide',
+  'qb.markGroup',
+  'qb.marksSummary',
+  'qb.resetMarks',
+  'qb.resetConfirm',
+  'qb.storageFailed',
+  'qb.clearFilters',
+  'qb.empty',
+  'qb.ignored',
+  'qb.showLinked',
+  'qb.mock',
+] as const;
+
+/** Strings of the mock interview (it also uses the question bank's). */
+export const mockKeys = [
+  'mock.setup',
+  'mock.topics',
+  'mock.count',
+  'mock.seed',
+  'mock.seedHelp',
+  'mock.newSeed',
+  'mock.start',
+  'mock.noTopic',
+  'mock.badSeed',
+  'mock.pool',
+  'mock.progress',
+  'mock.runInfo',
+  'mock.shareRun',
+  'mock.yourAnswer',
+  'mock.reveal',
+  'mock.rate',
+  'mock.rating.nailed',
+  'mock.rating.partly',
+  'mock.rating.missed',
+  'mock.next',
+  'mock.back',
+  'mock.finish',
+  'mock.summary',
+  'mock.score',
+  'mock.unrated',
+  'mock.reread',
+  'mock.rereadNone',
+  'mock.again',
+  'mock.newRun',
+  'mock.changeSetup',
+  'mock.toReview',
+  'mock.addedToReview',
+  'mock.storageFailed',
+  'mock.ignored',
+  'mock.inBank',
+  'mock.noscript',
+] as const;
+
+/** Strings of the printed page's footer. */
+export const printKeys = [
+  'print.footer',
 ] as const;
 
 /** Strings of the end-of-chapter quizzes. */
@@ -282,7 +345,7 @@ export const conformanceKeys = [
 ] as const;
 
 /** All of our UI keys. */
-export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys, ...quizKeys, ...conformanceKeys] as const;
+export const uiKeys = [...ackDemoKeys, ...simKeys, ...labKeys, ...questionBankKeys, ...mockKeys, ...printKeys, ...quizKeys, ...conformanceKeys] as const;
 
 /** One of our UI string keys. */
 export type UiKey = (typeof uiKeys)[number];
