@@ -72,6 +72,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
       components: { Search: './src/components/overrides/Search.astro' },
+      // Gives the question bank's table of contents the headings its component renders from data.
+      routeMiddleware: './src/route-middleware.ts',
       sidebar: [
         {
           label: 'Start',

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { questions } from '../../content/interview/questions';
 import { useBrowser } from './browser';
 
-/** The interview question bank: filters by keyboard, works without JavaScript, and search finds it. */
+/** The interview question bank: filters by keyboard, works without JavaScript, and search finds each question. */
 const siteUrl = inject('siteUrl');
 const browserOf = useBrowser();
 
@@ -37,23 +37,27 @@ describe('interview question bank', () => {
     const page = await context.newPage();
     const q = questions.find((x) => x.see.simulator)!;
     await page.goto(`${siteUrl}zh-cn/interview/questions/`, { waitUntil: 'networkidle' });
-    const item = page.locator(`#q-${q.id}`);
-    expect(await item.locator('h2').textContent()).toBe(q.question['zh-cn']);
+    const item = page.locator(`.qb-item[data-id="${q.id}"]`);
+    expect(await item.locator(`h3#q-${q.id}`).textContent()).toBe(q.question['zh-cn']);
     await item.getByRole('link', { name: /在模拟器里亲眼看看/ }).click();
     await page.waitForURL(`${siteUrl}zh-cn/${q.see.chapter}/#${q.see.simulator}`);
     expect(await page.locator(`#${q.see.simulator}`).count()).toBe(1);
     await context.close();
   });
 
-  it('site search finds a question by a word in it', async () => {
+  it('site search finds each question under its own heading, and the result opens at that question', async () => {
     const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/interview/questions/`, { waitUntil: 'networkidle' });
     await page.locator('button[data-open-modal]').locator('visible=true').first().click();
     await page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first().fill('onPartitionsRevoked');
-    const result = page.locator('dialog[open] .pagefind-ui__result-link').filter({ hasText: 'Interview questions' }).first();
+    const q = questions.find((x) => x.id === 'kafka-rebalance-duplicates')!;
+    const result = page.locator(`dialog[open] a[href$="/en/interview/questions/#q-${q.id}"]`).first();
     await result.waitFor();
-    expect(await result.getAttribute('href')).toContain('/en/interview/questions/');
+    expect(await result.textContent()).toContain(q.question.en);
+    await result.click();
+    await page.waitForURL(`${siteUrl}en/interview/questions/#q-${q.id}`);
+    await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
     await context.close();
   });
 });
