@@ -104,7 +104,7 @@ export default defineConfig({
         {
           label: 'Interview',
           translations: { 'zh-CN': '面试' },
-          items: [{ slug: 'interview/questions' }, { slug: 'interview/cheat-sheet' }, { slug: 'glossary' }],
+          items: [{ slug: 'interview/questions' }, { slug: 'interview/mock-interview' }, { slug: 'interview/cheat-sheet' }, { slug: 'glossary' }],
         },
         {
           label: 'Teach',
