@@ -61,7 +61,7 @@ describe('chapter quiz', () => {
 
 describe('cheat sheet', () => {
   for (const lang of ['en', 'zh-cn'] as const) {
-    it(`prints without site chrome or interactive widgets (${lang})`, async () => {
+    it(`prints on one A4 page at 9 pt or more, without site chrome or widgets, with the address and date in a footer (${lang})`, async () => {
       const context = await browserOf().newContext();
       const page = await context.newPage();
       await page.goto(`${siteUrl}${lang}/interview/cheat-sheet/`, { waitUntil: 'networkidle' });
@@ -70,7 +70,23 @@ describe('cheat sheet', () => {
       const visible = async (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none').filter((e) => getComputedStyle(e).display !== 'none').length);
       expect(await visible('header.header')).toBe(0);
       expect(await visible('nav.sidebar, .sidebar-pane')).toBe(0);
-      const pdf = await page.pdf({ format: 'A4' });
+      // Body text (lists, tables, code) at 9 pt or more: 12 CSS px.
+      const smallest = await page.locator('.sl-markdown-content').evaluate((root) => {
+        let min = Infinity;
+        for (const el of root.querySelectorAll('*')) {
+          const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          if (hasText && getComputedStyle(el).display !== 'none') min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+        }
+        return min;
+      });
+      expect(smallest * 0.75).toBeGreaterThanOrEqual(9);
+      // A footer on paper with the page's address and the date it was printed.
+      const footer = page.locator('.print-footer');
+      expect(await footer.isVisible()).toBe(true);
+      const date = await page.evaluate((l) => new Intl.DateTimeFormat(l, { dateStyle: 'long' }).format(new Date()), lang === 'en' ? 'en' : 'zh-CN');
+      expect(await footer.textContent()).toBe(`${siteUrl}${lang}/interview/cheat-sheet/ · ${lang === 'en' ? 'printed' : '打印于'} ${date}`);
+      expect(await footer.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75)).toBeGreaterThanOrEqual(9);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       expect(pages).toBe(1); // one A4 page
       await context.close();
