@@ -143,6 +143,7 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
 
   const toSetup = () => {
     history.pushState(null, '', location.pathname);
+    setDraft((d) => ({ ...d, seed: newSeed() })); // the same settings should not reopen the finished run
     setSetup(null);
     setProgress(null);
     setIgnored([]);
