@@ -45,19 +45,25 @@ describe('interview question bank', () => {
     await context.close();
   });
 
-  it('site search finds each question under its own heading, and the result opens at that question', async () => {
-    const context = await browserOf().newContext();
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}en/interview/questions/`, { waitUntil: 'networkidle' });
-    await page.locator('button[data-open-modal]').locator('visible=true').first().click();
-    await page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first().fill('onPartitionsRevoked');
-    const q = questions.find((x) => x.id === 'kafka-rebalance-duplicates')!;
-    const result = page.locator(`dialog[open] a[href$="/en/interview/questions/#q-${q.id}"]`).first();
-    await result.waitFor();
-    expect(await result.textContent()).toContain(q.question.en);
-    await result.click();
-    await page.waitForURL(`${siteUrl}en/interview/questions/#q-${q.id}`);
-    await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
-    await context.close();
-  });
+  for (const [lang, term, id] of [
+    ['en', 'onPartitionsRevoked', 'kafka-rebalance-duplicates'],
+    ['zh-cn', '消费失败', 'rocketmq-orderly-blocking'],
+  ] as const) {
+    it(`site search finds a question under its own heading, and the result opens at that question (${lang})`, async () => {
+      const context = await browserOf().newContext();
+      const page = await context.newPage();
+      await page.goto(`${siteUrl}${lang}/interview/questions/`, { waitUntil: 'networkidle' });
+      await page.locator('button[data-open-modal]').locator('visible=true').first().click();
+      await page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first().fill(term);
+      const q = questions.find((x) => x.id === id)!;
+      const result = page.locator(`dialog[open] a[href$="/${lang}/interview/questions/#q-${q.id}"]`).first();
+      await result.waitFor();
+      expect(await result.textContent()).toContain(q.question[lang]);
+      await result.click();
+      await page.waitForURL(`${siteUrl}${lang}/interview/questions/#q-${q.id}`);
+      // Starlight scrolls smoothly: wait for the scroll to end (a bound on waiting, not a timing assertion).
+      await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2), { timeout: 15_000 }).toBe(true);
+      await context.close();
+    });
+  }
 });
