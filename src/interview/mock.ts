@@ -62,7 +62,8 @@ export function parseMockQuery(search: string): Decoded<MockSetup | null> {
     else rejected.push({ param: 'n', value: short(raw) });
   });
 
-  const seeds = params.getAll('seed');
+  // An empty seed is a form sent before the page's script ran: no run yet, and nothing to complain about.
+  const seeds = params.getAll('seed').filter((raw) => raw.trim() !== '');
   let seed: string | null = null;
   seeds.forEach((raw, i) => {
     const s = raw.trim();

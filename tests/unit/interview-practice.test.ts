@@ -177,6 +177,9 @@ describe('mock interview runs', () => {
 
   it('falls back clearly on garbage: no seed means no run; bad topics and counts become the defaults', () => {
     expect(parseMockQuery('')).toEqual({ value: null, rejected: [] });
+    // The setup form sent before the script ran (checkboxes repeat `topics`, the seed still empty).
+    expect(parseMockQuery('?topics=acks&topics=dlq&n=5&seed=')).toEqual({ value: null, rejected: [] });
+    expect(parseMockQuery('?topics=acks&topics=dlq&n=3&seed=abc').value).toEqual({ topics: ['acks', 'dlq'], count: 3, seed: 'abc' });
     expect(parseMockQuery('?seed=HAS%20SPACES&n=5')).toEqual({ value: null, rejected: [{ param: 'seed', value: 'HAS SPACES' }] });
     expect(parseMockQuery('?topics=acks,bogus&n=9999&seed=ok1')).toEqual({
       value: { topics: ['acks'], count: 5, seed: 'ok1' },
