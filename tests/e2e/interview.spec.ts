@@ -61,8 +61,8 @@ describe('interview question bank', () => {
       expect(await result.textContent()).toContain(q.question[lang]);
       await result.click();
       await page.waitForURL(`${siteUrl}${lang}/interview/questions/#q-${q.id}`);
-      // Starlight scrolls smoothly: wait for the scroll to end (a bound on waiting, not a timing assertion).
-      await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2), { timeout: 15_000 }).toBe(true);
+      // Starlight scrolls smoothly: wait for the scroll to end.
+      await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
       await context.close();
     });
   }

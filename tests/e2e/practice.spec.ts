@@ -14,8 +14,6 @@ import { useBrowser, useTheme } from './browser';
  */
 const siteUrl = inject('siteUrl');
 const browserOf = useBrowser();
-/** How long a poll may wait for the page to catch up (a loaded 2-core machine): a bound, not a timing assertion. */
-const eventually = { timeout: 15_000 };
 const strings = { en, 'zh-cn': zh } as const;
 type Lang = keyof typeof strings;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
@@ -109,7 +107,7 @@ describe('question bank: practice mode', () => {
 
       // "Review later" as a filter, kept in the URL.
       await page.getByRole('combobox', { name: t['qb.marked'] }).selectOption('review');
-      await expect.poll(() => page.locator('.qb-item:visible').count(), eventually).toBe(1);
+      await expect.poll(() => page.locator('.qb-item:visible').count()).toBe(1);
       expect(new URL(page.url()).search).toBe('?marked=review&mode=practice');
       await context.close();
     });
@@ -122,7 +120,7 @@ describe('question bank: practice mode', () => {
     await openBank(page, bankUrl('en', '?mode=practice'));
     const known = page.locator('.qb-item').first().getByRole('button', { name: en['qb.marked.known'] });
     await known.click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: en['qb.storageFailed'] }).count(), eventually).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: en['qb.storageFailed'] }).count()).toBe(1);
     expect(await known.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('.qb-marks-summary').textContent()).toBe(fill(en['qb.marksSummary'], { known: 1, review: 0, unmarked: questions.length - 1 }));
     await context.close();
@@ -141,7 +139,7 @@ describe('question bank: anchors and filters', () => {
       const header = await page.locator('header.header').evaluate((el) => el.getBoundingClientRect().bottom);
       // Below the sticky header and in the top half of the window, once any smooth scroll has ended.
       const inView = () => heading.evaluate((el, top) => el.getBoundingClientRect().top >= top && el.getBoundingClientRect().top < innerHeight / 2, Math.floor(header));
-      await expect.poll(inView, eventually).toBe(true);
+      await expect.poll(inView).toBe(true);
     }
     await context.close();
   });
@@ -151,7 +149,7 @@ describe('question bank: anchors and filters', () => {
     const page = await context.newPage();
     const target = questions.find((q) => q.id === 'kafka-auto-commit')!;
     await openBank(page, bankUrl('en', `?broker=rabbitmq#q-${target.id}`));
-    await expect.poll(() => page.locator(`#q-${target.id}`).isVisible(), eventually).toBe(true);
+    await expect.poll(() => page.locator(`#q-${target.id}`).isVisible()).toBe(true);
     expect(await page.locator('.qb-notice').textContent()).toBe(en['qb.showLinked']);
     expect(new URL(page.url()).search).toBe('');
     await context.close();
@@ -165,7 +163,7 @@ describe('question bank: anchors and filters', () => {
       expect(questions.some((q) => q.topics.includes('testing') && q.brokers.includes('rocketmq'))).toBe(false);
       await openBank(page, bankUrl(lang, '?topic=testing&broker=rocketmq'));
       const empty = page.locator('.qb-empty');
-      await expect.poll(() => empty.isVisible(), eventually).toBe(true);
+      await expect.poll(() => empty.isVisible()).toBe(true);
       expect(await empty.textContent()).toContain(t['qb.empty']);
       expect(await page.locator('.qb-count').textContent()).toBe(fill(t['qb.showing'], { n: 0, total: questions.length }));
       await page.reload({ waitUntil: 'networkidle' });
@@ -176,7 +174,7 @@ describe('question bank: anchors and filters', () => {
       const clear = empty.getByRole('button', { name: t['qb.clearFilters'] });
       await clear.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('.qb-item:visible').count(), eventually).toBe(questions.length);
+      await expect.poll(() => page.locator('.qb-item:visible').count()).toBe(questions.length);
       expect(await empty.isHidden()).toBe(true);
       expect(new URL(page.url()).search).toBe('');
       expect(await isFocused(page.getByRole('combobox', { name: t['qb.topic'], exact: true }))).toBe(true);
@@ -188,7 +186,7 @@ describe('question bank: anchors and filters', () => {
     const context = await browserOf().newContext();
     const page = await context.newPage();
     await openBank(page, bankUrl('en', '?topic=bogus&broker=kafka'));
-    await expect.poll(() => page.locator('.qb-notice').textContent(), eventually).toBe(fill(en['qb.ignored'], { values: '“topic=bogus”' }));
+    await expect.poll(() => page.locator('.qb-notice').textContent()).toBe(fill(en['qb.ignored'], { values: '“topic=bogus”' }));
     expect(new URL(page.url()).search).toBe('?broker=kafka');
     expect(await page.locator('.qb-item:visible').count()).toBe(questions.filter((q) => q.brokers.includes('kafka')).length);
     await context.close();
@@ -203,7 +201,7 @@ describe('question bank: anchors and filters', () => {
     expect(await toc.locator('a[href="#topic-acks"]').textContent()).toBe(zh['qb.topic.acks']);
     await page.getByRole('combobox', { name: zh['qb.broker'], exact: true }).selectOption('jetstream');
     const shown = questions.filter((q) => q.brokers.includes('jetstream')).length;
-    await expect.poll(() => toc.locator('a[href^="#q-"]:visible').count(), eventually).toBe(shown);
+    await expect.poll(() => toc.locator('a[href^="#q-"]:visible').count()).toBe(shown);
     await context.close();
   });
 });
@@ -236,7 +234,7 @@ describe('mock interview', () => {
       await page.waitForURL(/\?topics=acks,idempotency&n=3&seed=e2e7$/);
       const run = pickRun(questions, { topics: ['acks', 'idempotency'], count: 3, seed: 'e2e7' });
       const title = page.locator('#mock-q-title');
-      await expect.poll(() => isFocused(title), eventually).toBe(true);
+      await expect.poll(() => isFocused(title)).toBe(true);
       expect(await title.textContent()).toBe(run[0]!.question[lang]);
       expect(await page.locator('.mock-progress').textContent()).toBe(fill(t['mock.progress'], { n: 1, total: 3 }));
 
@@ -246,7 +244,7 @@ describe('mock interview', () => {
       await page.keyboard.type('ack after commit');
       await tabTo(page, page.getByRole('button', { name: t['mock.reveal'] }));
       await page.keyboard.press('Enter');
-      await expect.poll(() => isFocused(page.locator('#mock-model')), eventually).toBe(true);
+      await expect.poll(() => isFocused(page.locator('#mock-model'))).toBe(true);
       expect(await page.locator('.mock-reveal ul li').first().textContent()).toBe(run[0]!.answer[lang][0]);
       expect(await page.locator('.mock-wrong').textContent()).toBe(run[0]!.wrong[lang]);
       await tabTo(page, page.getByRole('radio', { name: t['mock.rating.nailed'] }));
@@ -254,15 +252,15 @@ describe('mock interview', () => {
       expect(await page.getByRole('radio', { name: t['mock.rating.partly'] }).isChecked()).toBe(true);
       await tabTo(page, page.getByRole('button', { name: t['mock.next'] }));
       await page.keyboard.press('Enter');
-      await expect.poll(() => title.textContent(), eventually).toBe(run[1]!.question[lang]);
+      await expect.poll(() => title.textContent()).toBe(run[1]!.question[lang]);
       expect(await isFocused(title)).toBe(true);
 
       // A reload resumes on question 2, with question 1's answer and rating kept.
       await page.reload({ waitUntil: 'networkidle' });
-      await expect.poll(() => page.locator('#mock-q-title').textContent(), eventually).toBe(run[1]!.question[lang]);
+      await expect.poll(() => page.locator('#mock-q-title').textContent()).toBe(run[1]!.question[lang]);
       await page.getByRole('button', { name: t['mock.back'] }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => title.textContent(), eventually).toBe(run[0]!.question[lang]);
+      await expect.poll(() => title.textContent()).toBe(run[0]!.question[lang]);
       expect(await answer.inputValue()).toBe('ack after commit');
       expect(await page.getByRole('radio', { name: t['mock.rating.partly'] }).isChecked()).toBe(true);
 
@@ -273,7 +271,7 @@ describe('mock interview', () => {
         await page.keyboard.press('Enter');
       }
       const summary = page.locator('#mock-summary-title');
-      await expect.poll(() => isFocused(summary), eventually).toBe(true);
+      await expect.poll(() => isFocused(summary)).toBe(true);
       expect(await page.locator('.mock-score').textContent()).toBe(fill(t['mock.score'], { nailed: 0, partly: 1, missed: 0, unrated: 2 }));
       const reread = page.locator('.mock-reread > li > a');
       expect(await reread.count()).toBe(new Set(run.map((q) => q.see.chapter)).size);
@@ -282,13 +280,13 @@ describe('mock interview', () => {
       expect(decodeURIComponent(href)).toBe(`/${lang}/${run[0]!.see.chapter}/#${run[0]!.see.simulator ?? run[0]!.see.section![lang]}`);
 
       await page.reload({ waitUntil: 'networkidle' });
-      await expect.poll(() => page.locator('#mock-summary-title').isVisible(), eventually).toBe(true);
+      await expect.poll(() => page.locator('#mock-summary-title').isVisible()).toBe(true);
 
       // The same link in a fresh browser gives the same run.
       const other = await browserOf().newContext();
       const fresh = await other.newPage();
       await openMock(fresh, page.url());
-      await expect.poll(() => fresh.locator('#mock-q-title').textContent(), eventually).toBe(run[0]!.question[lang]);
+      await expect.poll(() => fresh.locator('#mock-q-title').textContent()).toBe(run[0]!.question[lang]);
       await other.close();
       await context.close();
     });
@@ -300,7 +298,7 @@ describe('mock interview', () => {
     await refuseStorage(page);
     await openMock(page, mockUrl('en', '?topics=dlq&n=3&seed=full1'));
     await page.getByRole('textbox', { name: en['mock.yourAnswer'] }).fill('cap retries');
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: en['mock.storageFailed'] }).count(), eventually).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: en['mock.storageFailed'] }).count()).toBe(1);
     await page.getByRole('button', { name: en['mock.reveal'] }).click();
     await page.getByRole('radio', { name: en['mock.rating.missed'] }).check();
     await page.getByRole('button', { name: en['mock.next'] }).click();
@@ -314,7 +312,7 @@ describe('mock interview', () => {
     const context = await browserOf().newContext();
     const page = await context.newPage();
     await openMock(page, mockUrl('zh-cn', '?seed=NOT%20OK&n=abc'));
-    await expect.poll(() => page.locator('.mock-notice').textContent(), eventually).toBe(fill(zh['mock.ignored'], { values: '“n=abc”, “seed=NOT OK”' }));
+    await expect.poll(() => page.locator('.mock-notice').textContent()).toBe(fill(zh['mock.ignored'], { values: '“n=abc”, “seed=NOT OK”' }));
     expect(await page.getByRole('button', { name: zh['mock.start'] }).isVisible()).toBe(true);
     await context.close();
   });
