@@ -151,7 +151,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     } else if (early && early !== base.strategy && choices?.includes(early)) {
       chooseStrategy(early);
     }
-    if (params.get('present') === id) present();
+    if (params.get('present') === id) present(false);
   }, []);
 
   // Play: one step per tick until nothing more can happen.
@@ -222,11 +222,11 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     };
   }, [presenting]);
 
-  function present() {
+  /** Presenter mode; full screen too when a click asked for it (browsers refuse it on page load), else the overlay covers the page. */
+  function present(fullscreen = true) {
     setPlaying(false);
     setPresenting(true);
-    // Full screen where the browser allows it (a click; not a page load); otherwise the overlay covers the page.
-    void root.current?.requestFullscreen?.().catch(() => undefined);
+    if (fullscreen) void root.current?.requestFullscreen?.().catch(() => undefined);
     root.current?.focus();
   }
 
@@ -456,7 +456,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
             ✕ {labels['sim.exitPresent']}
           </button>
         ) : (
-          <button type="button" onClick={present}>
+          <button type="button" onClick={() => present()}>
             <PresentIcon /> {labels['sim.present']}
           </button>
         )}

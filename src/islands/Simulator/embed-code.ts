@@ -33,5 +33,6 @@ export function embedCode({ origin, base = '/', lang, scenarioId, title, theme }
     `<script>addEventListener("message",function(e){var h=e.data&&e.data.type==="${heightMessage}"&&+e.data.height;` +
     `if(e.origin!==${JSON.stringify(new URL(origin).origin)}||!(h>0&&h<1e5))return;` +
     `document.querySelectorAll("iframe[data-redelivery-lab]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(h)+"px"})})</script>`;
-  return `${iframe}\n${script}`;
+  // One line: the share box is a text input, which drops line breaks.
+  return `${iframe}${script}`;
 }

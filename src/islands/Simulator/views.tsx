@@ -130,7 +130,7 @@ export function Settings({ rows, labels, lang }: { rows: SettingView[]; labels: 
           <dt>{typeof r.name === 'string' ? <code>{r.name}</code> : say(r.name, lang, labels)}</dt>
           <dd>
             {say(r.value, lang, labels)}
-            {r.changed && <span class="sim-note"> ({fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })})</span>}
+            {r.changed && <span class="sim-note">{lang === 'zh-cn' ? `（${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })}）` : ` (${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })})`}</span>}
           </dd>
         </div>
       ))}

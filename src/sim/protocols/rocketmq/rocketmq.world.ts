@@ -179,8 +179,10 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
       const next = send(world, env, to, { type: 'queues.allocated', queues: payload.queues, offsets: payload.offsets });
       return { world: next, events: [{ time: t, actor: to, type: 'queues.allocated', explain: 'rocketmq.allocated', detail: { queues: payload.queues.map(queueLabel).join(', ') || '—' } }] };
     }
-    case 'pull':
-      return { world: send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset }), events: [] };
+    case 'pull': {
+      const next = send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset });
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'pull.received', explain: 'rocketmq.pullReceived', detail: { from, queue: queueLabel(payload.queue), offset: payload.offset } }] };
+    }
     case 'pulled': {
       const held = (c: RocketWorld['consumers'][string] | undefined) => [...(c?.context.buffer ?? []), ...(c?.context.inHand ? [c.context.inHand] : [])];
       const known = new Set(held(world.consumers[to]).map((b) => `${b.queue}@${b.record.offset}`));
