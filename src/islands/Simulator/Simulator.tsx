@@ -30,8 +30,6 @@ import {
 } from '../../sim/base';
 import { CheckerClient } from './checker-client';
 import { actorName, describeEvent, fmt, formatDuration, type Lang, type SimLabels } from './describe';
-import { switchStrategy, type Switched } from './switch-strategy';
-import { embedCode } from './embed-code';
 import { boundsText } from '../bounds';
 import { EventLog, Invariants, Lanes, Ledger, Settings, StateView } from './views';
 import './Simulator.css';
@@ -121,6 +119,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const checker = useRef<CheckerClient | null>(null);
   const root = useRef<HTMLElement>(null);
 
+  // The timeline as of the last render, for work that finishes after an await.
+  const tlNow = useRef(tl);
+  tlNow.current = tl;
   const scenario: Scenario = tl.scenario;
   const world = currentWorld(tl);
   const frame = tl.frames[tl.cursor]!;
@@ -149,7 +150,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       }
       el?.scrollIntoView({ block: 'start' });
     } else if (early && early !== base.strategy && choices?.includes(early)) {
-      chooseStrategy(early);
+      void chooseStrategy(early);
     }
     if (params.get('present') === id) present(false);
   }, []);
@@ -266,36 +267,19 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       if (!(error instanceof ReplayError)) throw error;
     }
   };
-  // The same run under another strategy: the faults replayed, and a sentence saying how (or why one could not be).
-  function chooseStrategy(strategy: StrategyId) {
+  // The same run under another strategy: the faults replayed, and a sentence saying how (or why one
+  // could not be). Loaded when a reader switches, so it costs nothing before.
+  async function chooseStrategy(strategy: StrategyId) {
     setPlaying(false);
     setExplore({ status: 'idle' });
-    const switched = switchStrategy(tl, withStrategy(base, strategy));
+    const { switchStrategy, switchNote } = await import('./switch-strategy');
+    const switched = switchStrategy(tlNow.current, withStrategy(base, strategy));
     move(switched.timeline);
-    setSwitchNote(switchMessage(switched, strategies[strategy].title[lang]));
+    setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
   }
-  const faultName = (step: string) => {
-    const fault = step.split(':')[1] as FaultKind;
-    const target = step.split(':').slice(2).join(':');
-    const who = perConsumer.has(fault) && Object.keys(world.consumers).length > 1 ? ` (${actorName(target, labels)})` : '';
-    return `${faultInfo[fault]?.[lang] ?? fault}${who}`;
-  };
-  const switchMessage = (s: Switched, title: string): string | null => {
-    const parts: string[] = [];
-    if (s.how === 'kept') {
-      if (s.timeline.spec.schedule.some((e) => e.step.startsWith('f:'))) parts.push(fmt(labels['sim.switch.kept'], { strategy: title }));
-    } else {
-      if (s.moved.length > 0) {
-        const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
-        parts.push(fmt(labels['sim.switch.moved'], { strategy: title, faults: list }));
-      }
-      for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step) }));
-      if (s.orderDropped) parts.push(labels['sim.switch.order']);
-    }
-    return parts.length > 0 ? parts.join(' ') : null;
-  };
 
   const copyEmbed = async () => {
+    const { embedCode } = await import('./embed-code');
     const code = embedCode({
       origin: window.location.origin,
       base: import.meta.env.BASE_URL,
@@ -472,7 +456,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       {choices && choices.length > 1 && (
         <label data-pagefind-ignore="all" class="sim-strategy">
           {labels['sim.strategy']}
-          <select value={scenario.strategy} onChange={(e) => chooseStrategy((e.currentTarget as HTMLSelectElement).value as StrategyId)}>
+          <select value={scenario.strategy} onChange={(e) => void chooseStrategy((e.currentTarget as HTMLSelectElement).value as StrategyId)}>
             {choices.map((s) => (
               <option key={s} value={s}>
                 {strategies[s].title[lang]}
