@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   loadedScenarios,
   protocolOf,
@@ -171,8 +171,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
 
   useEffect(() => () => checker.current?.cancel(), []);
 
-  // Presenter mode: the whole screen is the simulator, so arrow keys, F and Esc work anywhere.
-  useEffect(() => {
+  // Presenter mode: the whole screen is the simulator, so arrow keys, F, N and Esc work anywhere. A layout
+  // effect, so the keys work from the moment the presenter view is drawn.
+  useLayoutEffect(() => {
     if (!presenting) return;
     // The top layer (a manual popover) lifts the simulator above the page's own stacking contexts
     // (header, sidebars), with or without full screen.

@@ -133,5 +133,4 @@ export const kafkaText: Record<string, Text> = {
   },
   'step.timer.start': { en: 'The producer starts and sends its first record.', 'zh-cn': '生产者启动，发出第一条消息。' },
   'state:idle': { en: 'In the group, no partition', 'zh-cn': '在组内，没有分到分区' },
-  'state:starting': { en: 'Not started yet', 'zh-cn': '尚未启动' },
 };
