@@ -22,4 +22,5 @@ export { createTransitioner, sharedTransitioner, type Transitioner } from './eng
 export * from './check/invariants';
 export * from './check/explore';
 export { runsHandler } from './engine/kit';
+export { payloadMsgId } from './engine/quiet';
 export type { Columns, Db, Tx } from './store/pg';

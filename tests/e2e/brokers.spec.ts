@@ -13,8 +13,8 @@ const browserOf = useBrowser();
 
 type Lang = 'en' | 'zh-cn';
 const words = {
-  en: { step: 'Step →', skip: '⇥ Skip to next timer', check: '✓ Check every schedule', passed: /Passed/, broken: /is broken/, textarea: 'Handler code (plain text editor)', open: 'Open the editor', twice: '2×' },
-  'zh-cn': { step: '下一步 →', skip: '⇥ 跳到下一个定时器', check: '✓ 检查所有执行顺序', passed: /通过/, broken: /被破坏/, textarea: '处理函数代码（纯文本编辑器）', open: '打开编辑器', twice: '2 次' },
+  en: { step: 'Step →', skip: '⇥ Skip to next timer', check: '✓ Check every schedule', passed: /Passed/, broken: /✗ Broken: /, textarea: 'Handler code (plain text editor)', open: 'Open the editor', twice: '2×' },
+  'zh-cn': { step: '下一步 →', skip: '⇥ 跳到下一个定时器', check: '✓ 检查所有执行顺序', passed: /通过/, broken: /✗ 被破坏：/, textarea: '处理函数代码（纯文本编辑器）', open: '打开编辑器', twice: '2 次' },
 } as const;
 
 const brokers = [

@@ -78,7 +78,7 @@ describe('code lab with the full editor', () => {
 
   it('the starter fails Check with a counterexample that replays; the fixed handler turns Check green', async () => {
     const { context, page, lab } = await open();
-    expect(await check(lab)).toMatch(/✗ No duplicate is broken\. A counterexample in \d+ steps/);
+    expect(await check(lab)).toMatch(/✗ Broken: No duplicate\. A counterexample in \d+ steps/);
     await lab.getByRole('button', { name: 'Replay the counterexample' }).click();
     const run = lab.locator('.lab-run');
     await run.waitFor();
@@ -120,7 +120,7 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     [
       'tampering with ctx',
       'export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  (ctx as any).effects = { addToBalance() {}, recordPayment() {} };\n  ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n}',
-      /No loss is broken|No duplicate is broken|Passed/,
+      /Broken: No loss|Broken: No duplicate|Passed/,
     ],
   ];
 

@@ -53,9 +53,11 @@ describe('embed route', () => {
     await page.waitForFunction(() => !document.querySelector('#crash-after-write')?.closest('astro-island')?.hasAttribute('ssr'));
     await sim.getByRole('button', { name: 'Copy embed code' }).click();
     const code = await sim.locator('.sim-share input').inputValue();
-    expect(code).toBe(
-      `<iframe src="${siteUrl}en/embed/manual-ack-crash-after-effect/" title="Manual ack, crash after the write" width="100%" height="900" style="border:0" loading="lazy"></iframe>`,
+    const [iframe, script] = code.split(/(?<=<\/iframe>)/);
+    expect(iframe).toBe(
+      `<iframe data-redelivery-lab src="${siteUrl}en/embed/manual-ack-crash-after-effect/?theme=light" title="Manual ack, crash after the write" width="100%" height="900" style="border:0;width:100%" loading="lazy" allow="fullscreen"></iframe>`,
     );
+    expect(script).toMatch(/^<script>addEventListener\("message",.*<\/script>$/);
     const res = await page.request.get(`${siteUrl}en/embed/manual-ack-crash-after-effect/`);
     expect(res.status()).toBe(200);
     await context.close();

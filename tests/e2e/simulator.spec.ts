@@ -60,9 +60,9 @@ describe('simulator on the Acknowledgements chapter', () => {
     expect(await charged(sim)).toBe('2×');
     expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 received order #42 again: delivery 2, flagged redelivered.');
     expect(await sim.locator('.sim-ledger__why').textContent()).toBe(
-      'order #42 charged 2 times: the consumer crashed after charging, before acking, so the broker redelivered it.',
+      'Order #42 charged 2 times: the consumer crashed after charging, before acking, so the broker redelivered it.',
     );
-    expect(await sim.locator('.sim-badge.is-violated').textContent()).toContain('No duplicate');
+    expect(await sim.locator('.sim-badge.is-violated').textContent()).toContain('Broken: No duplicate');
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await context.close();
   });
@@ -140,7 +140,7 @@ describe('simulator on the Acknowledgements chapter', () => {
     await sim.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => charged(sim), { timeout: 20_000 }).toBe('2×');
-    expect(await sim.locator('[role="status"][aria-live="polite"]').first().textContent()).not.toBe('');
+    expect(await sim.locator('.sim-narration[role="status"][aria-live="polite"]').textContent()).toMatch(/^Step \d+: \S/);
     await context.close();
   });
 
@@ -151,21 +151,29 @@ describe('simulator on the Acknowledgements chapter', () => {
     await stepToEnd(sim, '下一步 →');
     expect(await charged(sim)).toBe('2 次');
     expect(await sim.locator('.sim-ledger__why').textContent()).toBe('订单 #42 被扣了 2 次：消费者扣款后、ack 前崩溃，Broker 重投了这条消息。');
-    expect(await sim.locator('.sim-log').textContent()).toContain('消费者 1 又收到 订单 #42：第 2 次投递，带 redelivered 标记。');
+    expect(await sim.locator('.sim-log').textContent()).toContain('消费者 1 又收到订单 #42：第 2 次投递，带 redelivered 标记。');
     await context.close();
   });
 });
 
 describe('presenter mode', () => {
-  it('opens from the widget, steps with the arrow keys, jumps to the faults with F, shows speaker notes, and closes with Esc', async () => {
+  it('opens from the widget, steps with the arrow keys, jumps to the faults with F, shows speaker notes on N, and closes with Esc', async () => {
     const { context, page, sim } = await open(chapter('en'));
-    await sim.getByRole('button', { name: '⛶ Present' }).click();
+    await sim.getByRole('button', { name: 'Present', exact: true }).click();
     await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
     const box = await sim.boundingBox();
     const viewport = page.viewportSize()!;
     expect(box?.width).toBeGreaterThanOrEqual(viewport.width - 20); // takes the whole screen
     expect(await sim.locator('.sim-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
+    // The notes hold the answer: hidden while projected, until the presenter asks (N, or the button).
+    expect(await sim.getByRole('complementary', { name: 'Speaker notes' }).count()).toBe(0);
+    const toggle = sim.getByRole('button', { name: /Show speaker notes/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('n');
     expect(await sim.getByRole('complementary', { name: 'Speaker notes' }).textContent()).toContain('Ask: the consumer charged but never acked');
+    expect(await sim.getByRole('button', { name: /Hide speaker notes/ }).getAttribute('aria-expanded')).toBe('true');
+    await sim.getByRole('button', { name: /Hide speaker notes/ }).click();
+    expect(await sim.getByRole('complementary', { name: 'Speaker notes' }).count()).toBe(0);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -183,6 +191,8 @@ describe('presenter mode', () => {
   it('opens from a URL (?present=<simulator id>) in Chinese', async () => {
     const { context, page, sim } = await open(`${chapter('zh-cn')}?present=crash-after-write`);
     await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+    expect(await sim.getByRole('complementary', { name: '讲解提示' }).count()).toBe(0);
+    await sim.getByRole('button', { name: /显示讲解提示/ }).click();
     expect(await sim.getByRole('complementary', { name: '讲解提示' }).textContent()).toContain('先问');
     await page.keyboard.press('ArrowRight');
     expect(await position(sim)).toContain('第 1 步');

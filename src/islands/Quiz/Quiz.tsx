@@ -35,6 +35,11 @@ function load(chapter: string): Record<string, Answer> {
   }
 }
 
+/** Quiz text with `backticks` shown as code (setting names, flags), as the chapters show them. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 /**
  * An end-of-chapter quiz: native radio groups (keyboard and screen readers for free), immediate
  * feedback with the reason, progress kept in this browser. "Predict" questions then play the run.
@@ -76,8 +81,8 @@ export default function Quiz({ quiz, lang, labels }: QuizProps) {
             <li key={q.id} class="quiz-item">
               <fieldset>
                 <legend>
-                  {q.kind === 'predict' && <span class="quiz-kind">{labels['quiz.predict']}: </span>}
-                  {q.prompt[lang]}
+                  {q.kind === 'predict' && <span class="quiz-kind">{labels['quiz.predict']}{lang === 'zh-cn' ? '：' : ': '}</span>}
+                  {withCode(q.prompt[lang])}
                 </legend>
                 {q.options.map((_, i) => (
                   <label key={i}>
@@ -87,7 +92,7 @@ export default function Quiz({ quiz, lang, labels }: QuizProps) {
                       checked={a?.choice === i}
                       onChange={() => save({ ...answers, [q.id]: { choice: i, checked: false } })}
                     />
-                    {optionLabel(q, i)}
+                    <span>{withCode(optionLabel(q, i))}</span>
                   </label>
                 ))}
               </fieldset>
@@ -95,7 +100,13 @@ export default function Quiz({ quiz, lang, labels }: QuizProps) {
                 {labels['quiz.check']}
               </button>
               <p id={`${name}-feedback`} class={`quiz-feedback${a?.checked ? (right ? ' is-right' : ' is-wrong') : ''}`} role="status" aria-live="polite">
-                {a?.checked ? `${right ? labels['quiz.correct'] : labels['quiz.wrong']} ${q.why[lang]}` : ''}
+                {a?.checked ? (
+                  <>
+                    {right ? labels['quiz.correct'] : labels['quiz.wrong']} {withCode(q.why[lang])}
+                  </>
+                ) : (
+                  ''
+                )}
               </p>
               {q.kind === 'predict' && a?.checked && !run && (
                 <button type="button" class="sim-primary" onClick={() => setPlayed({ ...played, [q.id]: playPrediction(q) })}>

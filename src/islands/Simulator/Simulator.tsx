@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   loadedScenarios,
   protocolOf,
@@ -72,6 +72,15 @@ const perConsumer = new Set<FaultKind>([
   'failConsumption',
 ]);
 
+/** The presenter-mode icon (four corners): drawn, since the ⛶ glyph is missing from many system fonts. */
+function PresentIcon() {
+  return (
+    <svg class="sim-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
+
 /** First step at which the ledger showed a duplicate, or null. */
 function firstDuplicate(tl: Timeline): number | null {
   for (let i = 0; i <= tl.cursor; i++) {
@@ -104,9 +113,15 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const [explore, setExplore] = useState<Explore>({ status: 'idle' });
   const [logCopied, setLogCopied] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  // Speaker notes hold the answer: hidden in presenter mode until the presenter asks for them (N).
+  const [notesShown, setNotesShown] = useState(false);
+  const [switchNote, setSwitchNote] = useState<string | null>(null);
   const checker = useRef<CheckerClient | null>(null);
   const root = useRef<HTMLElement>(null);
 
+  // The timeline as of the last render, for work that finishes after an await.
+  const tlNow = useRef(tl);
+  tlNow.current = tl;
   const scenario: Scenario = tl.scenario;
   const world = currentWorld(tl);
   const frame = tl.frames[tl.cursor]!;
@@ -114,20 +129,30 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const trace = useMemo(() => traceOf(tl), [tl]);
   const canForward = tl.cursor < tl.frames.length - 1 || !quiescent;
 
-  // A share link for this widget: replay it, or say clearly why not and keep the default.
+  // On hydration: a share link for this widget (replay it, or say clearly why not and keep the
+  // default); choices the reader made in the server-rendered controls before the island woke up (Preact
+  // keeps the DOM's value while hydrating, so it is still there to read); and `?present=<id>`, which
+  // the wrapper's script scrolled into view so that this island hydrates first.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    if (params.get('present') === id) setPresenting(true);
-    if (params.get('sim') !== id) return;
-    const opened = openRun(params.get('run'), loadedScenarios());
-    const baseId = (params.get('run') ?? '').split('.')[1]?.split('~')[0];
-    if (opened.ok && baseId === base.id) {
-      setTl(opened.value);
-    } else {
-      const reason = opened.ok ? `scenario ${opened.value.scenario.id}` : opened.error.message;
-      setNotice(fmt(labels['sim.badLink'], { reason }));
+    const el = root.current;
+    const early = el?.querySelector<HTMLSelectElement>('.sim-strategy select')?.value as StrategyId | undefined;
+    const earlySpeed = el?.querySelector<HTMLSelectElement>('.sim-speed select')?.value;
+    if (earlySpeed && earlySpeed in delays) setSpeed(earlySpeed as keyof typeof delays);
+    if (params.get('sim') === id) {
+      const opened = openRun(params.get('run'), loadedScenarios());
+      const baseId = (params.get('run') ?? '').split('.')[1]?.split('~')[0];
+      if (opened.ok && baseId === base.id) {
+        setTl(opened.value);
+      } else {
+        const reason = opened.ok ? `scenario ${opened.value.scenario.id}` : opened.error.message;
+        setNotice(fmt(labels['sim.badLink'], { reason }));
+      }
+      el?.scrollIntoView({ block: 'start' });
+    } else if (early && early !== base.strategy && choices?.includes(early)) {
+      void chooseStrategy(early);
     }
-    root.current?.scrollIntoView({ block: 'start' });
+    if (params.get('present') === id) present(false);
   }, []);
 
   // Play: one step per tick until nothing more can happen.
@@ -146,8 +171,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
 
   useEffect(() => () => checker.current?.cancel(), []);
 
-  // Presenter mode: the whole screen is the simulator, so arrow keys, F and Esc work anywhere.
-  useEffect(() => {
+  // Presenter mode: the whole screen is the simulator, so arrow keys, F, N and Esc work anywhere. A layout
+  // effect, so the keys work from the moment the presenter view is drawn.
+  useLayoutEffect(() => {
     if (!presenting) return;
     // The top layer (a manual popover) lifts the simulator above the page's own stacking contexts
     // (header, sidebars), with or without full screen.
@@ -166,6 +192,9 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
         event.preventDefault();
         setTl((t) => stepBack(t));
+      } else if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        setNotesShown((shown) => !shown);
       } else if (event.key === 'f' || event.key === 'F') {
         event.preventDefault();
         const fault = root.current?.querySelector<HTMLButtonElement>('.sim-fault__button:not(:disabled)');
@@ -191,19 +220,21 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       } catch {
         /* not shown */
       }
+      setNotesShown(false);
     };
   }, [presenting]);
 
-  const present = () => {
+  /** Presenter mode; full screen too when a click asked for it (browsers refuse it on page load), else the overlay covers the page. */
+  function present(fullscreen = true) {
     setPlaying(false);
     setPresenting(true);
-    // Full screen where the browser allows it; otherwise the CSS overlay covers the page.
-    void root.current?.requestFullscreen?.().catch(() => undefined);
+    if (fullscreen) void root.current?.requestFullscreen?.().catch(() => undefined);
     root.current?.focus();
-  };
+  }
 
   const move = (next: Timeline) => {
     setShareText(null);
+    setSwitchNote(null);
     setTl(next);
   };
   const forward = () => move(stepForward(tl));
@@ -237,23 +268,27 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
       if (!(error instanceof ReplayError)) throw error;
     }
   };
-  const chooseStrategy = (strategy: StrategyId) => {
+  // The same run under another strategy: the faults replayed, and a sentence saying how (or why one
+  // could not be). Loaded when a reader switches, so it costs nothing before.
+  async function chooseStrategy(strategy: StrategyId) {
     setPlaying(false);
     setExplore({ status: 'idle' });
-    const variant = withStrategy(base, strategy);
-    // Same faults at the same steps, if they can still happen; otherwise start over.
-    try {
-      move(seek(createTimeline(variant, tl.spec.seed, tl.spec.schedule), tl.cursor));
-    } catch {
-      move(createTimeline(variant, tl.spec.seed));
-    }
-  };
+    const { switchStrategy, switchNote } = await import('./switch-strategy');
+    const switched = switchStrategy(tlNow.current, withStrategy(base, strategy));
+    move(switched.timeline);
+    setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
+  }
 
   const copyEmbed = async () => {
-    const siteRoot = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    const src = new URL(`${siteRoot}${lang}/embed/${base.id}/`, window.location.origin).toString();
-    const title = text.title.replace(/"/g, '&quot;');
-    const code = `<iframe src="${src}" title="${title}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
+    const { embedCode } = await import('./embed-code');
+    const code = embedCode({
+      origin: window.location.origin,
+      base: import.meta.env.BASE_URL,
+      lang,
+      scenarioId: base.id,
+      title: text.title,
+      theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
+    });
     try {
       await navigator.clipboard.writeText(code);
       setShareText({ message: labels['sim.embedCopied'], url: code });
@@ -307,7 +342,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const onKeyDown = (event: KeyboardEvent) => {
     if (presenting) return; // the window-wide presenter keys handle it
     const target = event.target as HTMLElement;
-    if (target.closest('button, input, select, textarea, a, summary')) return;
+    // The log is a scroll box: its arrow keys scroll it.
+    if (target.closest('button, input, select, textarea, a, summary, .sim-log')) return;
     if (event.key === ' ' || event.key === 'Spacebar') {
       event.preventDefault();
       setPlaying((p) => !p);
@@ -334,7 +370,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
 
   const duplicateAt = firstDuplicate(tl);
   const lossAt = settledLoss(tl);
-  const narration = frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ');
+  // What the last step did, announced politely; the step number keeps two alike steps from sounding like one.
+  const narration = tl.cursor === 0 ? '' : `${fmt(labels['sim.position'], { n: tl.cursor })}${lang === 'zh-cn' ? '：' : ': '}${frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ')}`;
   // A scenario may break without any fault (a poison message, broadcasting): say so rather than list nothing.
   const counterexamples = explore.status === 'done' ? Object.values(explore.result.counterexamples) : [];
   const shortest = counterexamples.sort((a, b) => a!.steps.length - b!.steps.length)[0];
@@ -359,8 +396,13 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           </p>
         )}
         {presenting && text.notes && (
-          <aside class="sim-notes" aria-label={labels['sim.notes']}>
-            <strong>{labels['sim.notes']}:</strong> {text.notes}
+          <button type="button" class="sim-notes-toggle" aria-expanded={notesShown} aria-controls={`${id}-notes`} aria-keyshortcuts="N" onClick={() => setNotesShown(!notesShown)}>
+            {notesShown ? labels['sim.notes.hide'] : labels['sim.notes.show']} <kbd>N</kbd>
+          </button>
+        )}
+        {presenting && text.notes && notesShown && (
+          <aside id={`${id}-notes`} class="sim-notes" aria-label={labels['sim.notes']}>
+            <strong>{labels['sim.notes']}{lang === 'zh-cn' ? '：' : ':'}</strong> {text.notes}
           </aside>
         )}
         {notice && (
@@ -370,7 +412,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         )}
       </header>
 
-      <div class="sim-controls" role="group" aria-label={labels['sim.controls']}>
+      <div data-pagefind-ignore="all" class="sim-controls" role="group" aria-label={labels['sim.controls']}>
         <button type="button" onClick={back} disabled={tl.cursor === 0}>
           ← {labels['sim.back']}
         </button>
@@ -399,8 +441,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
             ✕ {labels['sim.exitPresent']}
           </button>
         ) : (
-          <button type="button" onClick={present}>
-            ⛶ {labels['sim.present']}
+          <button type="button" onClick={() => present()}>
+            <PresentIcon /> {labels['sim.present']}
           </button>
         )}
         <span class="sim-position">
@@ -410,12 +452,12 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           </span>
         </span>
       </div>
-      <p class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>
+      <p data-pagefind-ignore="all" class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>
 
       {choices && choices.length > 1 && (
-        <label class="sim-strategy">
+        <label data-pagefind-ignore="all" class="sim-strategy">
           {labels['sim.strategy']}
-          <select value={scenario.strategy} onChange={(e) => chooseStrategy((e.currentTarget as HTMLSelectElement).value as StrategyId)}>
+          <select value={scenario.strategy} onChange={(e) => void chooseStrategy((e.currentTarget as HTMLSelectElement).value as StrategyId)}>
             {choices.map((s) => (
               <option key={s} value={s}>
                 {strategies[s].title[lang]}
@@ -424,11 +466,14 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           </select>
         </label>
       )}
-      {choices && choices.length > 1 && scenario.strategy !== 'custom' && <p class="sim-note">{strategies[scenario.strategy].summary[lang]}</p>}
+      {choices && choices.length > 1 && scenario.strategy !== 'custom' && <p class="sim-note" data-pagefind-ignore="all">{strategies[scenario.strategy].summary[lang]}</p>}
+      <p class="sim-switched" data-pagefind-ignore="all" role="status" aria-live="polite" hidden={!switchNote}>
+        {switchNote}
+      </p>
 
-      <Settings rows={protocolOf(scenario.protocol ?? 'ack').settings(scenario)} labels={labels} />
+      <Settings rows={protocolOf(scenario.protocol ?? 'ack').settings(scenario)} labels={labels} lang={lang} />
 
-      <fieldset class="sim-faults" tabIndex={-1}>
+      <fieldset data-pagefind-ignore="all" class="sim-faults" tabIndex={-1}>
         <legend>{labels['sim.faults']}</legend>
         {faultButtons.length === 0 && <p class="sim-note">{labels['sim.faults.none']}</p>}
         {faultButtons.map((f) => (
@@ -450,7 +495,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         ))}
       </fieldset>
 
-      <div class="sim-main">
+      <div data-pagefind-ignore="all" class="sim-main">
         <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />
         <div class="sim-side">
           <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
@@ -459,11 +504,11 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         </div>
       </div>
 
-      <div class="sim-narration sim-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      <div data-pagefind-ignore="all" class="sim-narration sim-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {narration}
       </div>
 
-      <details class="sim-details" open>
+      <details class="sim-details" open data-pagefind-ignore="all">
         <summary>{labels['sim.log']}</summary>
         <EventLog frames={tl.frames} cursor={tl.cursor} scenario={scenario} labels={labels} lang={lang} />
         <button type="button" onClick={copyLog} disabled={trace.length === 0}>
@@ -472,12 +517,12 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         {logCopied && <span class="sim-note"> {labels['sim.logCopied']}</span>}
       </details>
 
-      <details class="sim-details">
+      <details class="sim-details" data-pagefind-ignore="all">
         <summary>{labels['sim.states']}</summary>
-        <StateView world={world} labels={labels} />
+        <StateView world={world} labels={labels} lang={lang} />
       </details>
 
-      <div class="sim-explore">
+      <div data-pagefind-ignore="all" class="sim-explore">
         <p class="sim-note">{boundsText(scenario, lang, labels)}</p>
         {explore.status === 'running' ? (
           <button type="button" onClick={cancelExplore}>

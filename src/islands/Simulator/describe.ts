@@ -5,7 +5,7 @@
  */
 import type { simKeys } from '../../i18n/ui-keys';
 import type { Labels } from '../../i18n/ui-keys';
-import { protocolOf, runsHandler, type Scenario, type TraceEvent, type World } from '../../sim/base';
+import { protocolOf, runsHandler, type Payload, type Scenario, type Text, type TraceEvent, type World } from '../../sim/base';
 
 /** Keys of the simulator's strings. */
 export type SimKey = (typeof simKeys)[number];
@@ -14,21 +14,84 @@ export type SimLabels = Labels<SimKey>;
 /** Languages the content is written in. */
 export type Lang = 'en' | 'zh-cn';
 
-/** Replaces `{name}` placeholders. Unknown placeholders are left visible, so a gap is noticed. */
+/**
+ * Replaces `{name}` placeholders. `{name|one|other}` picks a word by the number `name` (English plurals:
+ * "{n} {n|delivery|deliveries}"). Unknown placeholders are left visible, so a gap is noticed.
+ */
 export function fmt(template: string, params: Record<string, string | number | boolean | undefined> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one: string | undefined, other: string | undefined) => {
     const v = params[name];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    if (one !== undefined) return Number(v) === 1 ? one : other!;
+    return String(v);
   });
 }
 
-/** "Producer", "Broker", "Consumer 2", … */
+/**
+ * A sentence as readers see it: English starts with a capital ("order #42 …" → "Order #42 …"); in
+ * Chinese, the space a template leaves between two Chinese words goes ("收到 订单" → "收到订单"),
+ * while the space between Chinese and Latin letters or digits stays ("消费者 1 又收到").
+ */
+export function sentence(text: string, lang: Lang): string {
+  if (lang === 'zh-cn') return text.replace(/([\u3400-\u9fff\uff01-\uff5e\u3000-\u303f])[ \t]+(?=[\u3400-\u9fff])/g, '$1').replace(/([\u3400-\u9fff])[ \t]+(?=[\uff01-\uff5e\u3000-\u303f])/g, '$1');
+  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, first: string) => lead + first.toUpperCase());
+}
+
+/** "Producer", "Broker", "Consumer 2", "Consumer 1 (instance 2)" (a Kafka member `c1#2`), … */
 export function actorName(actor: string, labels: SimLabels): string {
   if (actor === 'producer') return labels['actor.producer'];
   if (actor === 'broker') return labels['actor.broker'];
   if (actor === 'cache') return labels['actor.cache'];
   if (actor === 'net') return labels['actor.net'];
-  return fmt(labels['actor.consumer'], { n: actor.replace(/^c/, '') });
+  const [id, instance] = actor.split('#');
+  const name = fmt(labels['actor.consumer'], { n: id!.replace(/^c/, '') });
+  return instance && instance !== '1' ? fmt(labels['actor.instance'], { actor: name, n: instance }) : name;
+}
+
+/** Replaces actor references (`{actor:c1}`, `{actor:c1#2}`) in a protocol's view text with the actors' names. */
+export function actorRefs(text: string, labels: SimLabels): string {
+  return text.replace(/\{actor:([\w#-]+)\}/g, (_, id: string) => actorName(id, labels));
+}
+
+/**
+ * A machine state as readers see it ("Waiting for the confirm", "等待确认"): the protocol's own word
+ * for it (`state:<name>` in its text), else the UI string `state.<name>`. The machine's id stays in
+ * the state-machine view only.
+ */
+export function stateName(state: string, protocolId: Scenario['protocol'], labels: SimLabels, lang: Lang): string {
+  return protocolOf(protocolId ?? 'ack').text[`state:${state}`]?.[lang] ?? (labels[`state.${state}` as SimKey] as string | undefined) ?? state;
+}
+
+/** Words for the brokers' own requests on the wire, where a protocol has none of its own (the generic ones are UI strings). */
+const payloadWords: Partial<Record<Payload['kind'], Text>> = {
+  nack: { en: 'nack', 'zh-cn': 'nack' },
+  produce: { en: 'produce', 'zh-cn': '发送' },
+  produceResponse: { en: 'response', 'zh-cn': '响应' },
+  join: { en: 'join', 'zh-cn': '加入' },
+  assign: { en: 'assignment', 'zh-cn': '分配' },
+  fetch: { en: 'fetch', 'zh-cn': '拉取' },
+  records: { en: 'records', 'zh-cn': '消息' },
+  commit: { en: 'commit', 'zh-cn': '提交位点' },
+  commitResponse: { en: 'commit result', 'zh-cn': '提交结果' },
+  leave: { en: 'leave', 'zh-cn': '离开' },
+  rebalance: { en: 'rebalance', 'zh-cn': '再均衡' },
+  txnProduce: { en: 'transactional write', 'zh-cn': '事务写入' },
+  txnCommit: { en: 'transaction commit', 'zh-cn': '事务提交' },
+  send: { en: 'send', 'zh-cn': '发送' },
+  sendResult: { en: 'SEND_OK', 'zh-cn': 'SEND_OK' },
+  pull: { en: 'pull', 'zh-cn': '拉取' },
+  pulled: { en: 'messages', 'zh-cn': '消息' },
+  persist: { en: 'offsets', 'zh-cn': '上报位点' },
+  sendBack: { en: 'send back', 'zh-cn': '回传重试' },
+  allocate: { en: 'queues', 'zh-cn': '队列分配' },
+  term: { en: 'term', 'zh-cn': 'term' },
+  ackOk: { en: 'ack reply', 'zh-cn': 'ack 回执' },
+};
+
+/** What a broker calls an envelope on the wire, in the reader's language: its own word, the UI string, or the generic word. */
+export function payloadWord(kind: string, protocolId: Scenario['protocol'], labels: SimLabels, lang: Lang): string {
+  const k = kind as Payload['kind'];
+  return protocolOf(protocolId ?? 'ack').payloadWords?.[k]?.[lang] ?? (labels[`payload.${kind}` as SimKey] as string | undefined) ?? payloadWords[k]?.[lang] ?? kind;
 }
 
 /** A message's short name ("order #42") from its id or business key. */
@@ -48,23 +111,34 @@ export function formatDuration(ms: number, lang: Lang): string {
   return m > 0 ? `${m} min${rest ? ` ${rest} s` : ''}` : `${s} s`;
 }
 
+/**
+ * The template for an event: a UI string or the protocol's own sentence by its `explain` key. A quiet
+ * step (`step.…`, see the engine's `quietStepEvent`) asks the protocol first, since only it knows what a
+ * `ready` or a `start` timer means there, then falls back to the generic sentence for its type.
+ */
+function template(e: TraceEvent, scenario: Scenario, labels: SimLabels, lang: Lang): string {
+  const own = protocolOf(scenario.protocol ?? 'ack').text[e.explain]?.[lang];
+  const ui = labels[e.explain as SimKey] as string | undefined;
+  return (e.explain.startsWith('step.') ? (own ?? ui) : (ui ?? own)) ?? (labels[`log.${e.type}` as SimKey] as string | undefined) ?? e.explain;
+}
+
 /** One sentence for one trace event. */
 export function describeEvent(e: TraceEvent, scenario: Scenario, labels: SimLabels, lang: Lang): string {
-  const template = labels[e.explain as SimKey] ?? protocolOf(scenario.protocol ?? 'ack').text[e.explain]?.[lang] ?? e.explain;
   const d = e.detail ?? {};
-  const payloadWord = typeof d.what === 'string' ? (labels[`payload.${d.what}` as SimKey] ?? d.what) : undefined;
-  return fmt(template, {
+  const text = fmt(template(e, scenario, labels, lang), {
     ...d,
     actor: actorName(e.actor, labels),
     msg: messageName(e.msgId, scenario, lang),
     key: typeof d.key === 'string' ? messageName(d.key, scenario, lang) : undefined,
     count: e.count,
     consumer: typeof d.consumer === 'string' ? actorName(d.consumer, labels) : undefined,
+    member: typeof d.member === 'string' ? actorName(d.member, labels) : undefined,
     from: typeof d.from === 'string' ? actorName(d.from, labels) : undefined,
     to: typeof d.to === 'string' ? actorName(d.to, labels) : undefined,
-    what: payloadWord,
+    what: typeof d.what === 'string' ? payloadWord(d.what, scenario.protocol, labels, lang) : undefined,
     timeout: formatDuration(e.explain.includes('republished') ? scenario.settings.confirmTimeout : scenario.settings.ackTimeout, lang),
   });
+  return sentence(text, lang);
 }
 
 /** A broker's own explanation for an event that causes a duplicate or a loss (`cause:<explain>` in its text). */
@@ -120,7 +194,7 @@ export function ledgerRows(world: World, trace: TraceEvent[], quiescent: boolean
     const wrongAmount = runsHandler(scenario) && times === 1 && world.stores.charged[m.key] !== amount;
     const status: LedgerStatus = times > 1 || wrongAmount ? 'duplicate' : parked ? 'parked' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
     const name = m.name[lang];
-    const sentence =
+    const why =
       wrongAmount
         ? fmt(labels['invariant.wrongAmount'], { msg: name, charged: world.stores.charged[m.key] ?? 0, amount })
         : status === 'duplicate'
@@ -130,6 +204,6 @@ export function ledgerRows(world: World, trace: TraceEvent[], quiescent: boolean
           : status === 'parked'
             ? fmt(labels['invariant.parked'], { msg: name })
             : null;
-    return { key: m.key, name, label: m.label[lang], times, status, sentence, expected: m.poison ? 0 : 1 };
+    return { key: m.key, name, label: m.label[lang], times, status, sentence: why === null ? null : sentence(why, lang), expected: m.poison ? 0 : 1 };
   });
 }

@@ -2,8 +2,9 @@
  * The simulator's views: pure functions of (scenario, timeline, cursor) → markup. They read state and
  * never change it; the widget passes callbacks for the few links they contain.
  */
-import { protocolOf, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
-import { actorName, describeEvent, fmt, formatDuration, ledgerRows, messageName, type Lang, type SimLabels } from './describe';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { payloadMsgId, protocolOf, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
+import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, payloadWord, stateName, type Lang, type SimLabels } from './describe';
 
 interface ViewProps {
   scenario: Scenario;
@@ -27,56 +28,8 @@ function Token({ name, count, redelivered, kind, labels }: { name: string; count
   );
 }
 
-/** Words for the brokers' own requests on the wire (the generic ones are UI strings). */
-const payloadWords: Partial<Record<Payload['kind'], Text>> = {
-  nack: { en: 'nack', 'zh-cn': 'nack' },
-  produce: { en: 'produce', 'zh-cn': '发送' },
-  produceResponse: { en: 'response', 'zh-cn': '响应' },
-  join: { en: 'join', 'zh-cn': '加入' },
-  assign: { en: 'assignment', 'zh-cn': '分配' },
-  fetch: { en: 'fetch', 'zh-cn': '拉取' },
-  records: { en: 'records', 'zh-cn': '消息' },
-  commit: { en: 'commit', 'zh-cn': '提交位点' },
-  commitResponse: { en: 'commit result', 'zh-cn': '提交结果' },
-  leave: { en: 'leave', 'zh-cn': '离开' },
-  rebalance: { en: 'rebalance', 'zh-cn': '再均衡' },
-  send: { en: 'send', 'zh-cn': '发送' },
-  sendResult: { en: 'SEND_OK', 'zh-cn': 'SEND_OK' },
-  pull: { en: 'pull', 'zh-cn': '拉取' },
-  pulled: { en: 'messages', 'zh-cn': '消息' },
-  persist: { en: 'offsets', 'zh-cn': '上报位点' },
-  sendBack: { en: 'send back', 'zh-cn': '回传重试' },
-  allocate: { en: 'queues', 'zh-cn': '队列分配' },
-};
-
-/** Which message a payload is about, if any. */
-function payloadMsgId(p: Payload): string | undefined {
-  switch (p.kind) {
-    case 'publish':
-    case 'produce':
-    case 'send':
-      return p.msg.id;
-    case 'confirm':
-    case 'produceResponse':
-    case 'sendResult':
-      return p.msgId;
-    case 'deliver':
-      return p.delivery.msgId;
-    case 'ack':
-    case 'nack':
-      return p.tag.split('/')[0];
-    case 'records':
-    case 'pulled':
-      return p.records[0]?.msgId;
-    case 'sendBack':
-      return p.record.msgId;
-    default:
-      return undefined;
-  }
-}
-
 function payloadToken(p: Payload, scenario: Scenario, labels: SimLabels, lang: Lang, i: number) {
-  const word = protocolOf(scenario.protocol ?? 'ack').payloadWords?.[p.kind]?.[lang] ?? (labels[`payload.${p.kind}` as keyof SimLabels] as string | undefined) ?? payloadWords[p.kind]?.[lang] ?? p.kind;
+  const word = payloadWord(p.kind, scenario.protocol, labels, lang);
   const msgId = payloadMsgId(p);
   const name = msgId ? `${word} · ${messageName(msgId, scenario, lang)}` : word;
   const count = p.kind === 'deliver' ? p.delivery.count : undefined;
@@ -97,11 +50,11 @@ function Link({ a, b, world, scenario, labels, lang }: ViewProps & { a: string; 
   );
 }
 
-/** Text in the reader's language. */
-const say = (t: Text | string | undefined, lang: Lang) => (t === undefined ? '' : typeof t === 'string' ? t : t[lang]);
+/** A protocol's view text in the reader's language, actors named ("→ Consumer 1", not "→ c1"). */
+const say = (t: Text | string | undefined, lang: Lang, labels: SimLabels) => actorRefs(t === undefined ? '' : typeof t === 'string' ? t : t[lang], labels);
 
 function TokenOf({ t, scenario, labels, lang }: { t: TokenView; scenario: Scenario; labels: SimLabels; lang: Lang }) {
-  const name = [t.msg ? messageName(t.msg, scenario, lang) : '', say(t.text, lang)].filter(Boolean).join(' ');
+  const name = [t.msg ? messageName(t.msg, scenario, lang) : '', say(t.text, lang, labels)].filter(Boolean).join(' ');
   return <Token name={name} count={t.count} redelivered={t.redelivered} kind={t.kind} labels={labels} />;
 }
 
@@ -109,19 +62,19 @@ function TokenOf({ t, scenario, labels, lang }: { t: TokenView; scenario: Scenar
 function LaneBody({ lane, scenario, labels, lang }: { lane: LaneView; scenario: Scenario; labels: SimLabels; lang: Lang }) {
   return (
     <>
-      <p class="sim-state">{lane.state}</p>
+      <p class="sim-state">{stateName(lane.state, scenario.protocol, labels, lang)}</p>
       {lane.sections.map((sec, i) => (
         <div key={i}>
-          {say(sec.label, lang) && <p class="sim-sub">{say(sec.label, lang)}</p>}
+          {say(sec.label, lang, labels) && <p class="sim-sub">{say(sec.label, lang, labels)}</p>}
           <div class="sim-tokens">
             {sec.tokens.length === 0 ? <span class="sim-empty">{labels['sim.empty']}</span> : sec.tokens.map((t, j) => <TokenOf key={j} t={t} scenario={scenario} labels={labels} lang={lang} />)}
           </div>
-          {say(sec.note, lang) && <p class="sim-note">{say(sec.note, lang)}</p>}
+          {say(sec.note, lang, labels) && <p class="sim-note">{say(sec.note, lang, labels)}</p>}
         </div>
       ))}
       {lane.notes.map((n, i) => (
         <p class="sim-note" key={`n${i}`}>
-          {say(n, lang)}
+          {say(n, lang, labels)}
         </p>
       ))}
     </>
@@ -161,26 +114,39 @@ export function Lanes(props: ViewProps) {
   );
 }
 
-/** The broker settings the scenario runs with; values changed for the demo are marked. */
-export function Settings({ rows, labels }: { rows: SettingView[]; labels: SimLabels }) {
+/**
+ * The settings the scenario runs with; values changed for the demo are marked. The strip is titled by
+ * what it lists: client settings (Kafka's are all client-side), broker settings, or both, grouped.
+ */
+export function Settings({ rows, labels, lang }: { rows: SettingView[]; labels: SimLabels; lang: Lang }) {
   if (rows.length === 0) return null;
   const changed = rows.filter((r) => r.changed).length;
+  const sides = (['server', 'client'] as const).filter((side) => rows.some((r) => r.side === side));
+  const title = sides.length === 2 ? labels['sim.settings'] : sides[0] === 'client' ? labels['sim.settings.client'] : labels['sim.settings.server'];
+  const list = (items: SettingView[]) => (
+    <dl>
+      {items.map((r) => (
+        <div key={say(r.name, 'en', labels)} class={r.changed ? 'is-changed' : ''}>
+          <dt>{typeof r.name === 'string' ? <code>{r.name}</code> : say(r.name, lang, labels)}</dt>
+          <dd>
+            {say(r.value, lang, labels)}
+            {r.changed && <span class="sim-note">{lang === 'zh-cn' ? `（${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })}）` : ` (${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })})`}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
   return (
-    <details class="sim-details sim-settings" open={changed > 0}>
-      <summary>{fmt(labels['sim.settings'], { n: changed })}</summary>
-      <dl>
-        {rows.map((r) => (
-          <div key={r.name} class={r.changed ? 'is-changed' : ''}>
-            <dt>
-              <code>{r.name}</code>
-            </dt>
-            <dd>
-              {r.value}
-              {r.changed && <span class="sim-note"> ({fmt(labels['sim.settings.changed'], { default: r.default })})</span>}
-            </dd>
-          </div>
-        ))}
-      </dl>
+    <details class="sim-details sim-settings" open={changed > 0} data-pagefind-ignore="all">
+      <summary>{fmt(title, { n: changed })}</summary>
+      {sides.length === 2
+        ? sides.map((side) => (
+            <div key={side} class="sim-settings__group">
+              <p class="sim-sub">{labels[side === 'client' ? 'sim.settings.group.client' : 'sim.settings.group.server']}</p>
+              {list(rows.filter((r) => r.side === side))}
+            </div>
+          ))
+        : list(rows)}
     </details>
   );
 }
@@ -262,23 +228,24 @@ export function Ledger({ world, trace, quiescent, scenario, labels, lang }: View
   );
 }
 
-/** The two invariant badges; a broken one links to the step where it broke. */
+/**
+ * The two invariant badges, status first so a broken one never reads as a double negative
+ * ("✗ Broken: No duplicate", not "✗ No duplicate: broken"); a broken one links to the step where it broke.
+ */
 export function Invariants({ duplicateAt, lossAt, quiescent, labels, onSeek }: { duplicateAt: number | null; lossAt: number | null; quiescent: boolean; labels: SimLabels; onSeek: (n: number) => void }) {
   const badge = (name: string, at: number | null, pending: boolean) => (
     <li class={`sim-badge ${at !== null ? 'is-violated' : pending ? 'is-pending' : 'is-holding'}`}>
-      <span aria-hidden="true">{at !== null ? '✗' : pending ? '…' : '✓'}</span> {name}:{' '}
+      <span aria-hidden="true">{at !== null ? '✗' : pending ? '…' : '✓'}</span> {fmt(labels['sim.badge'], { status: at !== null ? labels['sim.violated'] : pending ? labels['sim.pending'] : labels['sim.holds'], name })}
       {at !== null ? (
         <>
-          {labels['sim.violated']}{' '}
+          {' · '}
           <button type="button" class="sim-linkbutton" onClick={() => onSeek(at)}>
             {fmt(labels['sim.brokeAt'], { n: at })}
           </button>
         </>
       ) : pending ? (
-        labels['sim.pending']
-      ) : (
-        labels['sim.holds']
-      )}
+        <span class="sim-badge__why"> ({labels['sim.pendingWhy']})</span>
+      ) : null}
     </li>
   );
   return (
@@ -289,8 +256,12 @@ export function Invariants({ duplicateAt, lossAt, quiescent, labels, onSeek }: {
   );
 }
 
-/** Each machine's states and the events each handles, read from the machine definitions; active states highlighted. */
-export function StateView({ world, labels }: { world: World; labels: SimLabels }) {
+/**
+ * Each machine's states and the events each handles, read from the machine definitions; active states
+ * highlighted. States are named in the reader's language, with the machine's own id beside them for
+ * readers who want to find it in the source.
+ */
+export function StateView({ world, labels, lang }: { world: World; labels: SimLabels; lang: Lang }) {
   return (
     <div class="sim-statecharts">
       {protocolOf(world.protocol).machines.map(({ name, machine, actors }) => {
@@ -302,7 +273,7 @@ export function StateView({ world, labels }: { world: World; labels: SimLabels }
             <ol>
               {states.map(([key, node]) => (
                 <li key={key} class={active.has(key) ? 'is-active' : ''} aria-current={active.has(key) ? 'true' : undefined}>
-                  <strong>{key}</strong>
+                  <strong>{stateName(key, world.protocol, labels, lang)}</strong> <code class="sim-chart__id">{key}</code>
                   <span class="sim-chart__events">{Object.keys(node.on ?? {}).join(' · ')}</span>
                 </li>
               ))}
@@ -314,12 +285,26 @@ export function StateView({ world, labels }: { world: World; labels: SimLabels }
   );
 }
 
-/** The event log, newest last, each event one sentence; the current step's events are highlighted. */
+/**
+ * The event log, newest last, each event one sentence; the current step's events are highlighted. The
+ * scroll box follows the newest line unless the reader has scrolled it up to read (then it stays put
+ * until they scroll back to the bottom).
+ */
 export function EventLog({ frames, cursor, scenario, labels, lang }: { frames: { events: TraceEvent[] }[]; cursor: number; scenario: Scenario; labels: SimLabels; lang: Lang }) {
   const items = frames.slice(1, cursor + 1).flatMap((f, i) => f.events.map((e, j) => ({ e, step: i + 1, key: `${i}-${j}` })));
+  const box = useRef<HTMLOListElement>(null);
+  const following = useRef(true);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [items.length, cursor]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el) following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 4;
+  };
   if (items.length === 0) return <p class="sim-empty">{labels['sim.logEmpty']}</p>;
   return (
-    <ol class="sim-log">
+    <ol class="sim-log" ref={box} onScroll={onScroll} tabIndex={0} aria-label={labels['sim.log']}>
       {items.map(({ e, step, key }) => (
         <li key={key} class={`${step === cursor ? 'is-current' : ''} sim-log--${e.type.replace('.', '-')}`}>
           <span class="sim-log__when">

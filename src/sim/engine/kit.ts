@@ -10,6 +10,7 @@ import { withoutKey } from '../store/redis';
 import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
 import type { FaultKind } from '../protocols/faults';
 import type { Transitioner } from './actors';
+import type { SettingView, Text } from './protocol';
 import type { Scenario } from './scenario';
 import { stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
@@ -165,7 +166,13 @@ export function roleMachines(m: Machines): { name: 'producer' | 'broker' | 'cons
 }
 
 /** One row of a protocol's settings strip: changed when the scenario's value is not the default. */
-export const settingRow = (name: string, value: string, def: string) => ({ name, value, default: def, changed: value !== def });
+export const settingRow = (name: string | Text, value: string | Text, def: string | Text, side: SettingView['side']): SettingView => ({
+  name,
+  value,
+  default: def,
+  side,
+  changed: (typeof value === 'string' ? value : value.en) !== (typeof def === 'string' ? def : def.en),
+});
 
 /** Starts (or restarts) the cache timer that expires `key`. */
 function withTtl<W extends World>(world: W, key: string | null, deadline: number): W {

@@ -10,6 +10,15 @@ export interface Text {
   'zh-cn': string;
 }
 
+/**
+ * An actor named inside view text (`{actor:c1}`, a Kafka member `{actor:c1#2}`): the widget shows the
+ * actor's name in the reader's language ("Consumer 1", "消费者 1"), never the id.
+ */
+export const actorRef = (id: string): string => `{actor:${id}}`;
+
+/** A producer's retry count as a lane note: "attempt 2", "第 2 次尝试". */
+export const attemptNote = (n: number): Text => ({ en: `attempt ${n}`, 'zh-cn': `第 ${n} 次尝试` });
+
 /** A token the lanes draw: a message (or request) with its delivery count and redelivered mark. */
 export interface TokenView {
   /** Business key or message id, turned into the message's name by the view, plus a suffix. */
@@ -44,11 +53,17 @@ export interface WorldView {
   consumers: Record<string, LaneView>;
 }
 
-/** One broker setting as the widget lists it: name, value in this scenario, the real default. */
+/**
+ * One setting as the widget lists it: name, value in this scenario, the real default, and where it is
+ * set. Names and values are the real ones (`max.poll.interval.ms`, `basic.nack, requeue=true`); a row
+ * that describes rather than names (`on failure`, `after each record`) is written in both languages.
+ */
 export interface SettingView {
-  name: string;
-  value: string;
-  default: string;
+  name: string | Text;
+  value: string | Text;
+  default: string | Text;
+  /** Set on the broker (queue, stream, server config) or in a client (producer, consumer, application code). */
+  side: 'server' | 'client';
   /** A value changed for the demo (a timeout shortened, a limit lowered): shown as such. */
   changed: boolean;
 }

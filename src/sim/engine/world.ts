@@ -6,6 +6,7 @@ import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
 import { settleStores } from './kit';
 import { Canon } from './canon';
+import { quietStepEvent } from './quiet';
 import type { Step } from './step';
 
 import { stepKey } from './step';
@@ -99,7 +100,9 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
     r = { world: ran.world, events: [lost, ...ran.events] };
   } else r = protocol.apply(world, step, scenario, tx);
   const settled = settleStores(r.world, scenario);
-  return settled.events.length === 0 && settled.world === r.world ? r : { world: settled.world, events: [...r.events, ...settled.events] };
+  const out = settled.events.length === 0 && settled.world === r.world ? r : { world: settled.world, events: [...r.events, ...settled.events] };
+  // Every step says what happened, even when no actor had anything to report.
+  return out.events.length > 0 ? out : { world: out.world, events: [quietStepEvent(world, step, out.world)] };
 }
 
 const canon = new Canon();

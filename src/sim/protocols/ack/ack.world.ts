@@ -17,7 +17,7 @@ import {
   takeTimer,
   type Env,
 } from '../../engine/kit';
-import type { LaneView, Protocol, TokenView } from '../../engine/protocol';
+import { actorRef, attemptNote, type LaneView, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { ConsumerCore, Step, TraceEvent, World } from '../../engine/world';
 import { brokerMachine, type BrokerContext, type BrokerEvent } from './broker.machine';
@@ -381,14 +381,14 @@ export const ackProtocol: Protocol = {
       kind: 'stored',
     });
     return {
-      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [attemptNote(p.context.attempt)] : [] },
       broker: {
         state: world.broker.value,
         sections: [
           { label: { en: 'Queue', 'zh-cn': '队列' }, tokens: b.ready.map(stored) },
           ...(b.autoAck
             ? []
-            : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${u.consumer}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
+            : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
         ],
         notes: [],
       },

@@ -64,4 +64,8 @@ export const jetstreamText: Record<string, Text> = {
     en: 'its handler can never succeed, and nak only schedules the next attempt: it is still being redelivered when the run stops.',
     'zh-cn': '它的处理永远不会成功，nak 只是安排下一次重试：直到演示结束它还在被反复重投。',
   },
+  // Steps whose actors report nothing of their own (engine/quiet.ts), and this broker's words for its states.
+  'step.received.ready': { en: 'The server received {from}’s pull request for one message.', 'zh-cn': '服务端收到 {from} 的拉取请求（一次一条）。' },
+  'step.received.nack': { en: 'The server received {from}’s nak for {msg}: it will deliver the message again.', 'zh-cn': '服务端收到 {from} 对 {msg} 的 nak：这条消息会被重新投递。' },
+  'state:awaitingConfirm': { en: 'Waiting for the PubAck', 'zh-cn': '等待 PubAck' },
 };

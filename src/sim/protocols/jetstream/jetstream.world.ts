@@ -1,7 +1,7 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
 import { applyOutputs, busyConsumers, can, collectSteps, consumerIds, deadLetter, dropHead, dropTimer, emptyWorld, expireCacheKey, handlerStep, roleMachines, sendTo, settingRow, spend, takeDelivery, takeTimer, type Applied, type Env } from '../../engine/kit';
-import type { Protocol, SettingView } from '../../engine/protocol';
+import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../ack/ack.world';
@@ -232,12 +232,13 @@ function settings(scenario: Scenario): SettingView[] {
   const d = jetstreamDefaults;
   const row = settingRow;
   return [
-    row('duplicate_window', duration(s.duplicateWindow), duration(d.duplicateWindow)),
-    row('ack_wait', duration(s.ackWait), duration(d.ackWait)),
-    row('max_deliver', String(s.maxDeliver), String(d.maxDeliver)),
-    row('ack (client)', s.ackSync ? `AckSync, again after ${duration(s.ackSyncRetry)}` : 'ack', 'ack'),
-    row('on failure (client)', s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? `nak, delay ${duration(s.nakDelay)}` : 'nak', 'nak'),
-    row('publish retry after (client)', duration(scenario.settings.confirmTimeout), duration(scenario.settings.confirmTimeout)),
+    // The stream's and the consumer's configuration live on the server; how the client acks and retries is its code.
+    row('duplicate_window', duration(s.duplicateWindow), duration(d.duplicateWindow), 'server'),
+    row('ack_wait', duration(s.ackWait), duration(d.ackWait), 'server'),
+    row('max_deliver', String(s.maxDeliver), String(d.maxDeliver), 'server'),
+    row('ack', s.ackSync ? { en: `AckSync, again after ${duration(s.ackSyncRetry)}`, 'zh-cn': `AckSync，${duration(s.ackSyncRetry)} 没回执就再发` } : 'ack', 'ack', 'client'),
+    row({ en: 'on failure', 'zh-cn': '处理失败时' }, s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? { en: `nak, delay ${duration(s.nakDelay)}`, 'zh-cn': `nak，延迟 ${duration(s.nakDelay)}` } : 'nak', 'nak', 'client'),
+    row({ en: 'publish retry after', 'zh-cn': '发布重试间隔' }, duration(scenario.settings.confirmTimeout), duration(scenario.settings.confirmTimeout), 'client'),
   ];
 }
 
@@ -258,7 +259,7 @@ export const jetstreamProtocol: Protocol = {
     const ended = new Map(b.ended.map((e) => [e.seq, e.reason]));
     const pendingBy = new Map(b.pending.map((x) => [x.seq, x]));
     return {
-      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [attemptNote(p.context.attempt)] : [] },
       broker: {
         state: world.broker.value,
         sections: [
@@ -267,7 +268,7 @@ export const jetstreamProtocol: Protocol = {
             tokens: b.stream.map((e) => {
               const pend = pendingBy.get(e.seq);
               const kind = acked.has(e.seq) ? 'committed' : ended.has(e.seq) ? 'dead' : b.redeliver.includes(e.seq) ? 'retry' : pend ? 'unacked' : 'stored';
-              return { msg: e.msgId, text: `seq ${e.seq}${pend ? ` → ${pend.consumer}` : ''}`, ...(pend ? { count: pend.count, redelivered: pend.count > 1 } : {}), kind };
+              return { msg: e.msgId, text: `seq ${e.seq}${pend ? ` → ${actorRef(pend.consumer)}` : ''}`, ...(pend ? { count: pend.count, redelivered: pend.count > 1 } : {}), kind };
             }),
             ...(Object.keys(b.window).length > 0 ? { note: `duplicate_window: ${Object.keys(b.window).sort().join(', ')}` } : {}),
           },
@@ -280,7 +281,7 @@ export const jetstreamProtocol: Protocol = {
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
-          if (c.context.awaiting) lane.notes.push({ en: 'waiting for the ack reply', 'zh-cn': '等待 ack 回执' });
+          if (c.context.awaiting) lane.notes.push({ en: 'Waiting for the ack reply', 'zh-cn': '等待 ack 回执' });
           return [id, lane];
         }),
       ),

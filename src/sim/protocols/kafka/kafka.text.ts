@@ -124,4 +124,13 @@ export const kafkaText: Record<string, Text> = {
     en: 'the restarted producer sent the event again under a new producer id, so the broker stored a second record.',
     'zh-cn': '重启后的生产者用新的 producer id 又发了一次，Broker 存了第二条记录。',
   },
+  // Steps whose actors report nothing of their own (engine/quiet.ts), and this broker's words for its states.
+  'step.received.fetch': { en: 'The broker received {from}’s fetch request from offset {offset}.', 'zh-cn': 'Broker 收到 {from} 的拉取请求，从位点 {offset} 开始读。' },
+  'step.received.commit': { en: 'The group coordinator received {from}’s commit of offset {offset}.', 'zh-cn': '组协调者收到 {from} 提交位点 {offset} 的请求。' },
+  'step.received.txnProduce': {
+    en: 'The broker appended the receipt for {key} to topic receipts inside {from}’s transaction: not committed yet.',
+    'zh-cn': 'Broker 把 {key} 的回执追加到 receipts，属于 {from} 的事务，尚未提交。',
+  },
+  'step.timer.start': { en: 'The producer starts and sends its first record.', 'zh-cn': '生产者启动，发出第一条消息。' },
+  'state:idle': { en: 'In the group, no partition', 'zh-cn': '在组内，没有分到分区' },
 };

@@ -1,7 +1,7 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
 import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
-import type { Protocol, SettingView } from '../../engine/protocol';
+import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, World } from '../../engine/world';
 import { consumerLane } from '../ack/ack.world';
@@ -246,16 +246,30 @@ function settings(scenario: Scenario): SettingView[] {
   const d = kafkaDefaults;
   const row = settingRow;
   return [
-    row('enable.auto.commit', String(k.commit === 'auto'), 'true'),
-    ...(k.commit === 'transaction' ? [row('transactional.id', 'billing-<consumer>', '—')] : []),
-    row('auto.commit.interval.ms', String(k.autoCommitIntervalMs), String(d.autoCommitIntervalMs)),
-    ...(k.commit === 'auto' ? [] : [row('commit', k.commit === 'sync' ? 'commitSync() after each record' : k.commit === 'transaction' ? 'sendOffsetsToTransaction() + commitTransaction()' : `application timer, ${k.autoCommitIntervalMs} ms`, '—')]),
-    row('onPartitionsRevoked commits', String(k.commitOnRevoke), 'false'),
-    row('max.poll.interval.ms', String(k.maxPollIntervalMs), String(d.maxPollIntervalMs)),
-    row('session.timeout.ms', String(k.sessionTimeoutMs), String(d.sessionTimeoutMs)),
-    row('request.timeout.ms', String(k.requestTimeoutMs), String(d.requestTimeoutMs)),
-    row('enable.idempotence', String(k.enableIdempotence), 'true'),
-    row('isolation.level', k.commit === 'transaction' ? 'read_committed' : 'read_uncommitted', 'read_uncommitted'),
+    // All of Kafka's settings here are client settings (consumer, producer, the application's commit code).
+    row('enable.auto.commit', String(k.commit === 'auto'), 'true', 'client'),
+    ...(k.commit === 'transaction' ? [row('transactional.id', 'billing-<consumer>', '—', 'client')] : []),
+    row('auto.commit.interval.ms', String(k.autoCommitIntervalMs), String(d.autoCommitIntervalMs), 'client'),
+    ...(k.commit === 'auto'
+      ? []
+      : [
+          row(
+            { en: 'commit', 'zh-cn': '提交方式' },
+            k.commit === 'sync'
+              ? { en: 'commitSync() after each record', 'zh-cn': '每条消息处理完调用 commitSync()' }
+              : k.commit === 'transaction'
+                ? 'sendOffsetsToTransaction() + commitTransaction()'
+                : { en: `application timer, ${k.autoCommitIntervalMs} ms`, 'zh-cn': `应用自己的定时器，${k.autoCommitIntervalMs} ms` },
+            '—',
+            'client',
+          ),
+        ]),
+    row({ en: 'onPartitionsRevoked commits', 'zh-cn': 'onPartitionsRevoked 里提交' }, String(k.commitOnRevoke), 'false', 'client'),
+    row('max.poll.interval.ms', String(k.maxPollIntervalMs), String(d.maxPollIntervalMs), 'client'),
+    row('session.timeout.ms', String(k.sessionTimeoutMs), String(d.sessionTimeoutMs), 'client'),
+    row('request.timeout.ms', String(k.requestTimeoutMs), String(d.requestTimeoutMs), 'client'),
+    row('enable.idempotence', String(k.enableIdempotence), 'true', 'client'),
+    row('isolation.level', k.commit === 'transaction' ? 'read_committed' : 'read_uncommitted', 'read_uncommitted', 'client'),
   ];
 }
 
@@ -273,34 +287,42 @@ export const kafkaProtocol: Protocol = {
     const b = world.broker.context;
     const p = world.producer.context;
     return {
-      producer: { state: world.producer.value, sections: [], notes: [p.pid >= 0 ? `producer id ${p.pid}, seq ${p.seq}` : 'enable.idempotence=false', ...(p.attempt > 1 ? [`#${p.attempt}`] : [])] },
+      // A producer id exists once the producer has started, and only with enable.idempotence=true.
+      producer: {
+        state: world.producer.value,
+        sections: [],
+        notes: [
+          ...(!p.enableIdempotence ? ['enable.idempotence=false'] : p.pid >= 0 ? [{ en: `Producer id ${p.pid}, sequence ${p.seq}`, 'zh-cn': `producer id ${p.pid}，序列号 ${p.seq}` }] : [{ en: 'No producer id until it starts', 'zh-cn': '启动后才会拿到 producer id' }]),
+          ...(p.attempt > 1 ? [attemptNote(p.attempt)] : []),
+        ],
+      },
       broker: {
         state: b.awaiting.length > 0 ? 'rebalancing' : world.broker.value,
         sections: [
           {
             label: 'orders-p0',
             tokens: b.log.map((r) => ({ msg: r.msgId, text: `@${r.offset}${r.copy > 1 ? ` (${r.copy})` : ''}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < b.committed ? 'committed' : 'stored' })),
-            note: { en: `committed offset ${b.committed}`, 'zh-cn': `已提交位点 ${b.committed}` },
+            note: { en: `Committed offset ${b.committed}`, 'zh-cn': `已提交位点 ${b.committed}` },
           },
           ...(b.receipts.length > 0
             ? [
                 {
                   label: { en: 'receipts (read_committed sees the committed ones)', 'zh-cn': 'receipts（read_committed 只看得到已提交的）' },
                   tokens: b.receipts.map((r) => ({ msg: r.msgId, text: r.state, kind: r.state === 'committed' ? 'committed' : r.state === 'aborted' ? 'dead' : 'stored' })),
-                  note: { en: `visible to read_committed: ${b.receipts.filter((r) => r.state === 'committed').length}`, 'zh-cn': `read_committed 可见：${b.receipts.filter((r) => r.state === 'committed').length} 条` },
+                  note: { en: `Visible to read_committed: ${b.receipts.filter((r) => r.state === 'committed').length}`, 'zh-cn': `read_committed 可见：${b.receipts.filter((r) => r.state === 'committed').length} 条` },
                 },
               ]
             : []),
         ],
         notes: [
-          { en: `group billing, generation ${b.generation}: ${b.members.join(', ') || '—'}; p0 → ${b.owner ?? '—'}`, 'zh-cn': `消费者组 billing，第 ${b.generation} 代：${b.members.join('、') || '—'}；p0 → ${b.owner ?? '—'}` },
+          { en: `Group billing, generation ${b.generation}: ${b.members.map(actorRef).join(', ') || '—'}; p0 → ${b.owner ? actorRef(b.owner) : '—'}`, 'zh-cn': `消费者组 billing，第 ${b.generation} 代：${b.members.map(actorRef).join('、') || '—'}；p0 → ${b.owner ? actorRef(b.owner) : '—'}` },
         ],
       },
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
-          if (c.context.owns) lane.notes.push({ en: `p0 position ${c.context.position}${c.context.dirty ? ' (not committed)' : ''}`, 'zh-cn': `p0 消费到 ${c.context.position}${c.context.dirty ? '（未提交）' : ''}` });
-          if (!c.context.member) lane.notes.push({ en: 'left the group', 'zh-cn': '已离开消费者组' });
+          if (c.context.owns) lane.notes.push({ en: `Position in p0: ${c.context.position}${c.context.dirty ? ' (not committed)' : ''}`, 'zh-cn': `p0 消费到 ${c.context.position}${c.context.dirty ? '（未提交）' : ''}` });
+          if (!c.context.member) lane.notes.push({ en: 'Left the group', 'zh-cn': '已离开消费者组' });
           return [id, lane];
         }),
       ),

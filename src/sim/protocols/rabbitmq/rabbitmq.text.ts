@@ -66,4 +66,9 @@ export const rabbitText: Record<string, Text> = {
     en: 'it failed more often than the delivery limit allows and went to the dead-letter exchange.',
     'zh-cn': '失败次数超过投递上限，进了死信交换机。',
   },
+  // Steps whose actors report nothing of their own (engine/quiet.ts).
+  'step.received.ready': {
+    en: 'The broker registered {from}’s basic.consume on channel {channel}: it pushes deliveries to it, up to the prefetch.',
+    'zh-cn': 'Broker 收到 {from} 在通道 {channel} 上的 basic.consume：之后向它推送消息，数量不超过 prefetch。',
+  },
 };

@@ -1,7 +1,7 @@
 import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
 import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
-import type { Protocol, SettingView } from '../../engine/protocol';
+import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../ack/ack.world';
@@ -207,21 +207,22 @@ function arrive(world: RabbitWorld, env: Env, from: ActorId, to: ActorId, payloa
 }
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
+const unlimited = { en: 'unlimited', 'zh-cn': '不限' };
 
 function settings(scenario: Scenario): SettingView[] {
   const s = settingsOf(scenario);
   const d = rabbitDefaults;
   const row = settingRow;
   return [
-    row('queue type', s.queueType, d.queueType),
-    row('acknowledgement', scenario.autoAck ? 'automatic' : 'manual', 'manual'),
-    row('basic.qos prefetch', String(s.prefetch), 'unlimited'),
-    row('consumer_timeout', ms(s.consumerTimeout), ms(d.consumerTimeout)),
-    ...(s.queueType === 'quorum' ? [row('x-delivery-limit', s.deliveryLimit === null ? 'unlimited' : String(s.deliveryLimit), '20 (4.0+)')] : []),
-    row('x-message-ttl', ms(s.messageTtl), ms(d.messageTtl)),
-    row('x-dead-letter-exchange', s.deadLetterExchange ?? '—', '—'),
-    row('on failure (client)', s.onFailure === 'reject' ? 'basic.reject, requeue=false' : 'basic.nack, requeue=true', 'basic.nack, requeue=true'),
-    row('publisher confirm timeout (client)', ms(scenario.settings.confirmTimeout), ms(scenario.settings.confirmTimeout)),
+    row('x-queue-type', s.queueType, d.queueType, 'server'),
+    row('consumer_timeout', ms(s.consumerTimeout), ms(d.consumerTimeout), 'server'),
+    ...(s.queueType === 'quorum' ? [row('x-delivery-limit', s.deliveryLimit === null ? unlimited : String(s.deliveryLimit), '20 (4.0+)', 'server')] : []),
+    row('x-message-ttl', ms(s.messageTtl), ms(d.messageTtl), 'server'),
+    row('x-dead-letter-exchange', s.deadLetterExchange ?? '—', '—', 'server'),
+    row('basic.consume no-ack', String(scenario.autoAck === true), 'false', 'client'),
+    row('basic.qos prefetch', String(s.prefetch), unlimited, 'client'),
+    row({ en: 'on failure', 'zh-cn': '处理失败时' }, s.onFailure === 'reject' ? 'basic.reject, requeue=false' : 'basic.nack, requeue=true', 'basic.nack, requeue=true', 'client'),
+    row({ en: 'publisher confirm timeout', 'zh-cn': '等待 publisher confirm 的时限' }, ms(scenario.settings.confirmTimeout), ms(scenario.settings.confirmTimeout), 'client'),
   ];
 }
 
@@ -239,12 +240,12 @@ export const rabbitProtocol: Protocol = {
     const b = world.broker.context;
     const p = world.producer;
     return {
-      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [attemptNote(p.context.attempt)] : [] },
       broker: {
         state: world.broker.value,
         sections: [
           { label: { en: 'Queue orders', 'zh-cn': '队列 orders' }, tokens: b.ready.map((m) => ({ msg: m.msgId, ...(m.copy > 1 ? { text: `(${m.copy})` } : {}), count: m.count, redelivered: m.count > 0, kind: 'stored' })) },
-          ...(b.autoAck ? [] : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${u.consumer}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
+          ...(b.autoAck ? [] : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
           ...(b.dead.length > 0
             ? [{ label: b.deadLetterExchange ? `DLX ${b.deadLetterExchange}` : { en: 'Dropped', 'zh-cn': '已丢弃' }, tokens: b.dead.map((d) => ({ msg: d.msgId, text: d.reason, kind: 'dead' })) }]
             : []),
@@ -255,7 +256,7 @@ export const rabbitProtocol: Protocol = {
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
           if (c.context.buffer.length > 0) lane.sections.push({ label: { en: 'Prefetched', 'zh-cn': '已预取' }, tokens: c.context.buffer.map((d) => ({ msg: d.msgId, count: d.count, redelivered: d.redelivered, kind: 'stored' })) });
-          lane.notes.push(`channel ${c.context.channel}`);
+          lane.notes.push({ en: `Channel ${c.context.channel}`, 'zh-cn': `通道 ${c.context.channel}` });
           return [id, lane];
         }),
       ),

@@ -23,6 +23,7 @@ export const rocketText: Record<string, Text> = {
     en: '{actor} finished {msg}, but its queue was reallocated meanwhile: the result is not counted.',
     'zh-cn': '{actor} 处理完了 {msg}，但这个队列已经被重新分配：这次结果不算数。',
   },
+  'rocketmq.pullReceived': { en: 'The broker received {from}’s pull request for {queue} from offset {offset}.', 'zh-cn': 'Broker 收到 {from} 对 {queue} 的拉取请求，从位点 {offset} 开始。' },
   'rocketmq.persisted': { en: '{actor} persists its consume offsets to the broker: {offsets}.', 'zh-cn': '{actor} 把消费位点上报 Broker：{offsets}。' },
   'rocketmq.offsetsStored': { en: 'The broker stores {consumer}’s consume offsets: {offsets}.', 'zh-cn': 'Broker 记下 {consumer} 上报的消费位点：{offsets}。' },
   'rocketmq.reconsumeLater': { en: '{actor} returns RECONSUME_LATER for {msg}: it goes back to the broker for %RETRY%billing.', 'zh-cn': '{actor} 对 {msg} 返回 RECONSUME_LATER：消息交回 Broker，进入 %RETRY%billing。' },
@@ -58,4 +59,15 @@ export const rocketText: Record<string, Text> = {
     en: 'the poison message ahead of it on the same queue is retried in place forever, so it never ran.',
     'zh-cn': '同一队列前面的毒消息一直在原地重试，它始终轮不到。',
   },
+  // Steps whose actors report nothing of their own (engine/quiet.ts).
+  'step.received.pulled': { en: '{to} got a pull result with nothing new in it.', 'zh-cn': '{to} 收到拉取结果，里面没有新消息。' },
+  'step.timer.persist': {
+    en: '{actor}’s persistConsumerOffsetInterval timer fired: it has no new consume offset to report to the broker.',
+    'zh-cn': '{actor} 的 persistConsumerOffsetInterval 定时器到点：没有新的消费位点需要上报 Broker。',
+  },
+  'step.timer.suspend': {
+    en: 'suspendCurrentQueueTimeMillis is over: {actor} resumes the queue and retries the same message in place.',
+    'zh-cn': 'suspendCurrentQueueTimeMillis 到了：{actor} 恢复这个队列，原地重试同一条消息。',
+  },
+  'step.timer.start': { en: 'The producer starts and sends its first message.', 'zh-cn': '生产者启动，发出第一条消息。' },
 };

@@ -1,7 +1,7 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
 import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
-import type { Protocol, SettingView } from '../../engine/protocol';
+import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { consumerLane } from '../ack/ack.world';
@@ -179,8 +179,10 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
       const next = send(world, env, to, { type: 'queues.allocated', queues: payload.queues, offsets: payload.offsets });
       return { world: next, events: [{ time: t, actor: to, type: 'queues.allocated', explain: 'rocketmq.allocated', detail: { queues: payload.queues.map(queueLabel).join(', ') || '—' } }] };
     }
-    case 'pull':
-      return { world: send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset }), events: [] };
+    case 'pull': {
+      const next = send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset });
+      return { world: next, events: [{ time: t, actor: 'broker', type: 'pull.received', explain: 'rocketmq.pullReceived', detail: { from, queue: queueLabel(payload.queue), offset: payload.offset } }] };
+    }
     case 'pulled': {
       const held = (c: RocketWorld['consumers'][string] | undefined) => [...(c?.context.buffer ?? []), ...(c?.context.inHand ? [c.context.inHand] : [])];
       const known = new Set(held(world.consumers[to]).map((b) => `${b.queue}@${b.record.offset}`));
@@ -216,13 +218,13 @@ function settings(scenario: Scenario): SettingView[] {
   const d = rocketDefaults;
   const row = settingRow;
   return [
-    row('messageModel', r.messageModel, d.messageModel),
-    row('listener', r.consumeMode === 'orderly' ? 'MessageListenerOrderly' : 'MessageListenerConcurrently', 'MessageListenerConcurrently'),
-    row('persistConsumerOffsetInterval', String(r.persistConsumerOffsetInterval), String(d.persistConsumerOffsetInterval)),
-    row('maxReconsumeTimes', String(r.maxReconsumeTimes), String(d.maxReconsumeTimes)),
-    ...(r.consumeMode === 'orderly' ? [row('suspendCurrentQueueTimeMillis', String(r.suspendCurrentQueueTimeMillis), String(d.suspendCurrentQueueTimeMillis))] : []),
-    row('messageDelayLevel', '1s 5s 10s 30s 1m … 2h', '1s 5s 10s 30s 1m … 2h'),
-    row('sendMsgTimeout', String(r.sendMsgTimeout), String(d.sendMsgTimeout)),
+    row('messageDelayLevel', '1s 5s 10s 30s 1m … 2h', '1s 5s 10s 30s 1m … 2h', 'server'),
+    row('messageModel', r.messageModel, d.messageModel, 'client'),
+    row('MessageListener', r.consumeMode === 'orderly' ? 'MessageListenerOrderly' : 'MessageListenerConcurrently', 'MessageListenerConcurrently', 'client'),
+    row('persistConsumerOffsetInterval', String(r.persistConsumerOffsetInterval), String(d.persistConsumerOffsetInterval), 'client'),
+    row('maxReconsumeTimes', String(r.maxReconsumeTimes), String(d.maxReconsumeTimes), 'client'),
+    ...(r.consumeMode === 'orderly' ? [row('suspendCurrentQueueTimeMillis', String(r.suspendCurrentQueueTimeMillis), String(d.suspendCurrentQueueTimeMillis), 'client')] : []),
+    row('sendMsgTimeout', String(r.sendMsgTimeout), String(d.sendMsgTimeout), 'client'),
   ];
 }
 
@@ -241,21 +243,21 @@ export const rocketProtocol: Protocol = {
     const p = world.producer;
     const tokens = (q: string) => (b.queues[q] ?? []).map((r) => ({ msg: r.msgId, text: `@${r.offset}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < (b.offsets[q] ?? 0) ? 'committed' : 'stored' }));
     return {
-      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [`#${p.context.attempt}`] : [] },
+      producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [attemptNote(p.context.attempt)] : [] },
       broker: {
         state: world.broker.value,
         sections: [
-          ...['q0', 'q1', retryQueue].map((q) => ({ label: `orders-${q}`.replace('orders-retry', '%RETRY%billing'), tokens: tokens(q), note: b.messageModel === 'CLUSTERING' ? { en: `consume offset ${b.offsets[q] ?? 0}`, 'zh-cn': `消费位点 ${b.offsets[q] ?? 0}` } : '' })),
-          ...(b.delayed.length > 0 ? [{ label: 'SCHEDULE_TOPIC_XXXX', tokens: b.delayed.map((r) => ({ msg: r.msgId, text: `retry ${r.retries}`, kind: 'retry' })) }] : []),
+          ...['q0', 'q1', retryQueue].map((q) => ({ label: `orders-${q}`.replace('orders-retry', '%RETRY%billing'), tokens: tokens(q), note: b.messageModel === 'CLUSTERING' ? { en: `Consume offset ${b.offsets[q] ?? 0}`, 'zh-cn': `消费位点 ${b.offsets[q] ?? 0}` } : '' })),
+          ...(b.delayed.length > 0 ? [{ label: 'SCHEDULE_TOPIC_XXXX', tokens: b.delayed.map((r) => ({ msg: r.msgId, text: { en: `retry ${r.retries}`, 'zh-cn': `第 ${r.retries} 次重试` }, kind: 'retry' })) }] : []),
           ...(b.dlq.length > 0 ? [{ label: '%DLQ%billing', tokens: b.dlq.map((r) => ({ msg: r.msgId, kind: 'dead' })) }] : []),
         ],
-        notes: [{ en: `group billing (${b.messageModel}): ${b.members.join(', ') || '—'}`, 'zh-cn': `消费者组 billing（${b.messageModel}）：${b.members.join('、') || '—'}` }],
+        notes: [{ en: `Group billing (${b.messageModel}): ${b.members.map(actorRef).join(', ') || '—'}`, 'zh-cn': `消费者组 billing（${b.messageModel}）：${b.members.map(actorRef).join('、') || '—'}` }],
       },
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
           if (c.context.buffer.length > 0) lane.sections.push({ label: { en: 'Process queue', 'zh-cn': '本地缓存队列' }, tokens: c.context.buffer.map((x) => ({ msg: x.record.msgId, text: `${queueLabel(x.queue)}@${x.record.offset}`, kind: 'stored' })) });
-          if (c.context.queues.length > 0) lane.notes.push({ en: `queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`, 'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}` });
+          if (c.context.queues.length > 0) lane.notes.push({ en: `Queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`, 'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}` });
           return [id, lane];
         }),
       ),
