@@ -41,7 +41,7 @@ async function open(options: { narrow?: boolean; context?: BrowserContext } = {}
 const status = (lab: Locator) => lab.locator('.lab-status');
 async function check(lab: Locator): Promise<string> {
   await lab.getByRole('button', { name: '✓ Check every schedule' }).click();
-  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: 90_000 }).toMatch(/Passed|broken|compile|failed|stopped|did not return|type error|Refused|Not proven/);
+  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: 90_000 }).toMatch(/Passed|Broken:|compile|failed|stopped|did not return|type error|Refused|Not proven/);
   return (await status(lab).textContent()) ?? '';
 }
 
