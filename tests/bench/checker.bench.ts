@@ -59,12 +59,18 @@ const speedup = naiveTotal / total;
 const pad = (v: unknown, n: number) => String(v).padStart(n);
 console.log(`checker benchmark (${RUNS} cold runs each, median; budget ${BUDGET_MS} ms per scenario)`);
 console.log(`${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`);
+let scenariosDiffer = 0;
 for (const r of rows) {
   const ok = JSON.stringify(r.verdict) === JSON.stringify(r.expected);
   const verdict = `dup ${r.verdict.noDuplicateSideEffect}, loss ${r.verdict.noMessageLost}${ok ? '' : '  ≠ EXPECTED'}`;
+  if (!ok) scenariosDiffer++;
   console.log(
     `${r.id.padEnd(40)}${pad(r.states, 8)}${pad(r.transitions, 8)}${pad(r.machineTransitions, 8)}${pad(r.ms.toFixed(1), 9)}${pad(Math.round(r.states / (r.ms / 1000)), 10)}${pad(r.naiveMs.toFixed(1), 10)}${pad(r.counterexampleSteps ?? '-', 5)}  ${verdict}${r.ms > BUDGET_MS ? '  OVER BUDGET' : ''}`,
   );
+}
+if (scenariosDiffer > 0) {
+  console.error(`${scenariosDiffer} scenario verdict(s) differ from the declared ones`);
+  process.exitCode = 1;
 }
 console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTotal.toFixed(1)} ms; speed-up ×${speedup.toFixed(1)}`);
 

@@ -111,7 +111,10 @@ describe('code lab sandbox (plain editor on a phone)', () => {
       /Your handler threw Error: after charging \(line 3, column \d+\)/,
     ],
     ['a syntax error', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  if (\n}', /does not compile: .*\(line 3, column \d+\)/],
-    ['a 1 GB allocation', 'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }', /did not return|stopped|failed|broken|Passed/],
+    // Every step runs on a fresh instance of the module, so the gigabyte is allocated again and again: the
+    // watchdog, the browser or the allocator stops it; if it completes, the handler charged nothing and the
+    // message is lost. It never passes.
+    ['a 1 GB allocation', 'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }', /did not return within 3 s|The sandbox stopped|Your code failed: RangeError|Broken: No loss/],
     ['fetch', "fetch('https://example.org/');\nexport function handle() {}", /fetch is not available to handlers/],
     ['importScripts', "importScripts('https://example.org/x.js');\nexport function handle() {}", /importScripts is not available to handlers/],
     ['a postMessage flood', "for (let i = 0; i < 1e6; i++) (self as any).postMessage('x');\nexport function handle() {}", /postMessage is not available to handlers/],
@@ -120,7 +123,8 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     [
       'tampering with ctx',
       'export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  (ctx as any).effects = { addToBalance() {}, recordPayment() {} };\n  ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n}',
-      /Broken: No loss|Broken: No duplicate|Passed/,
+      // Replacing ctx.effects only replaces the reader's own view of it: nothing is charged, the order is lost.
+      /Broken: No loss/,
     ],
   ];
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/sim';
-import { gradeLab } from '../../src/sandbox/grade';
-import { labs } from '../../src/sandbox/labs';
+import { currentWorld, fromSteps, invariantsOf, isQuiescent } from '../../src/sim';
+import { gradeLab, prepare } from '../../src/sandbox/grade';
+import { labs, type Lab } from '../../src/sandbox/labs';
+
+/** The invariants violated at the end of `steps`, replayed on the timeline with the reader's code. */
+function replaysTo(lab: Lab, source: string, steps: string[]): string[] {
+  const prepared = prepare(lab, source);
+  if ('problem' in prepared) throw new Error(prepared.problem.message);
+  const end = currentWorld(fromSteps(prepared.scenario, steps));
+  return invariantsOf(prepared.scenario)
+    .filter((inv) => inv.check(end, prepared.scenario, isQuiescent(end)) !== null)
+    .map((inv) => inv.id);
+}
 
 describe('code labs', () => {
   it('the ten labs exist, each with a starter and a solution that export handle', () => {
@@ -29,11 +40,16 @@ describe('code labs', () => {
       expect(g.bounds.consumers).toBe(lab.consumers);
     });
 
-    it(`${lab.id}: the starter fails with ${lab.intended}`, () => {
-      const g = gradeLab(lab, lab.starter, { stopWhen: [lab.intended] });
-      expect(g.verdict).toBe('failed');
-      expect(g.result?.verdicts[lab.intended]).toBe('violated');
-      expect(g.steps?.length).toBeGreaterThan(0);
+    it(`${lab.id}: the starter breaks ${lab.intended}, and what Check shows replays to its violation`, () => {
+      // Asked for the lab's lesson: that invariant is violated.
+      const asked = gradeLab(lab, lab.starter, { stopWhen: [lab.intended] });
+      expect(asked.result?.verdicts[lab.intended]).toBe('violated');
+      expect(replaysTo(lab, lab.starter, asked.result!.counterexamples[lab.intended]!.steps)).toContain(lab.intended);
+      // As Check runs it: failed, with the first counterexample found, which replays to the invariant it names.
+      const shown = gradeLab(lab, lab.starter);
+      expect(shown.verdict).toBe('failed');
+      expect(shown.steps?.length).toBeGreaterThan(0);
+      expect(replaysTo(lab, lab.starter, shown.steps!)).toContain(shown.invariant);
     });
   }
 });

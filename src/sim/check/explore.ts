@@ -3,7 +3,7 @@ import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
 import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from '../engine/world';
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
-import { persistentStep } from './reduce';
+import { persistentSet } from './reduce';
 
 /** A counterexample: the shortest sequence of steps from the start to a violation. */
 export interface Counterexample {
@@ -124,9 +124,9 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
         pruned = true;
         continue;
       }
-      const alone = reduce ? persistentStep(world, steps, scenario, tx) : null;
-      for (const step of alone ? [alone.step] : steps) {
-        const result = alone ? alone.world : apply(world, step, scenario, tx).world;
+      const chosen = reduce ? persistentSet(world, steps, scenario, tx) : null;
+      for (const { step, world: reached } of chosen ?? steps.map((step) => ({ step, world: null }))) {
+        const result = reached ?? apply(world, step, scenario, tx).world;
         transitions++;
         // Progress by work done, not by new states: late levels of a search find few new states, and
         // the sandbox takes a long silence for a handler that never returns.

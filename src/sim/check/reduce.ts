@@ -1,7 +1,6 @@
 /**
- * Partial-order reduction for the checker: in some states one step can be explored alone, because
- * every other order of the same steps reaches the same states (a persistent set of size one,
- * Godefroid 1996). It cuts the interleavings of a delivery to an idle consumer (or to the producer)
+ * Partial-order reduction for the checker: in some states a few steps can be explored alone, because
+ * every other order of the same steps reaches the same states (a persistent set, Godefroid 1996). It cuts the interleavings of a delivery to an idle consumer (or to the producer)
  * with everything else the world does meanwhile, which is most of what two consumers, a broker's
  * protocol chatter and interleaved transactions would otherwise multiply.
  *
@@ -23,6 +22,11 @@
  * Such steps only remove envelopes headed to consumers or the producer, which only the broker adds,
  * so no cycle of reduced states can exist (the "ignoring" problem cannot arise).
  *
+ * The producer's own faults (its confirm, send result or produce response lost on `broker>producer`,
+ * the producer crashing) join that delivery in the set: they act only on the producer and that link,
+ * and nothing else spends their budget, so the same reasons hold for each member of the set, and
+ * exploring all of them keeps every outcome of the race between the reply and its loss.
+ *
  * A counterexample found on the reduced space is a real schedule, replayable step by step, but no
  * longer necessarily the shortest one.
  */
@@ -35,25 +39,52 @@ import type { FaultKind } from '../protocols/faults';
 const CLOCK_JUMPS: readonly FaultKind[] = ['exceedMaxPollInterval', 'exceedConsumerTimeout', 'exceedAckWait'];
 
 /**
- * A step that may be explored alone in `world`, with the world it leads to, or null when every
- * enabled step must be explored. `steps` are the world's enabled steps.
+ * Faults that can only ever act on the producer or on the link `broker>producer` (its confirm, send
+ * result or produce response lost; the producer crashing): their budget is spent by nothing else, so
+ * they can join a delivery to the producer in a persistent set.
  */
-export function persistentStep(world: World, steps: readonly Step[], scenario: Scenario, tx: Transitioner): { step: Step; world: World } | null {
+const PRODUCER_ONLY: readonly FaultKind[] = ['loseConfirm', 'loseSendResponse', 'loseProduceResponse', 'crashProducer'];
+
+/** A step of a persistent set, with the world it leads to. */
+export interface Chosen {
+  step: Step;
+  world: World;
+}
+
+/**
+ * Steps that may be explored alone in `world` (a persistent set smaller than `steps`), each with the
+ * world it leads to, or null when every enabled step must be explored. `steps` are the world's
+ * enabled steps.
+ */
+export function persistentSet(world: World, steps: readonly Step[], scenario: Scenario, tx: Transitioner): Chosen[] | null {
   if (steps.length < 2) return null;
   let clockMayJump: boolean | null = null;
+  /** The step applied, unless it starts or stops a timer while the clock may jump (see above). */
+  const tryStep = (step: Step): Chosen | null => {
+    const next = apply(world, step, scenario, tx).world;
+    if (next.timers !== world.timers) {
+      clockMayJump ??= CLOCK_JUMPS.some((f) => (world.budget[f] ?? 0) > 0);
+      if (clockMayJump) return null;
+    }
+    return { step, world: next };
+  };
   for (const step of steps) {
     if (step.kind !== 'deliver') continue;
     const to = step.link.slice(step.link.indexOf('>') + 1);
     if (!step.link.startsWith('broker>') || (to !== 'producer' && !world.consumers[to])) continue;
     // X must be idle: no handler step, no statement waiting on another transaction.
     if (world.stores.waits?.[to] !== undefined) continue;
-    if (steps.some((s) => (s.kind === 'run' && s.actor === to) || (s.kind === 'fault' && (s.target === to || s.target === step.link)))) continue;
-    const next = apply(world, step, scenario, tx).world;
-    if (next.timers !== world.timers) {
-      clockMayJump ??= CLOCK_JUMPS.some((f) => (world.budget[f] ?? 0) > 0);
-      if (clockMayJump) continue;
+    if (steps.some((s) => s.kind === 'run' && s.actor === to)) continue;
+    const onX = steps.filter((s) => s.kind === 'fault' && (s.target === to || s.target === step.link));
+    // A fault on X joins the set only if nothing else can spend its budget (the producer's own faults).
+    if (onX.some((s) => s.kind === 'fault' && (to !== 'producer' || !PRODUCER_ONLY.includes(s.fault)))) continue;
+    const set: Chosen[] = [];
+    for (const s of [step, ...onX]) {
+      const chosen = tryStep(s);
+      if (!chosen) break;
+      set.push(chosen);
     }
-    return { step, world: next };
+    if (set.length === 1 + onX.length && set.length < steps.length) return set;
   }
   return null;
 }
