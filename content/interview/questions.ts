@@ -1387,7 +1387,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'That’s concurrent consumption. Orderly consumption retries in place to preserve order, with effectively unlimited attempts by default, so the queue stalls behind the failing message and the backlog keeps growing.',
-      'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，消息堆积越来越多。',
+      'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，积压越来越多。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'orderly-poison' },
   },
