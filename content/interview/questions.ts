@@ -2169,7 +2169,7 @@ export const questions: Question[] = [
       en: 'The stream is ordered; processing is not, as soon as more than one message is in flight and one of them is redelivered.',
       'zh-cn': '流是有序的；但只要在途的消息不止一条、其中一条又被重投，处理顺序就乱了。',
     },
-    see: { chapter: 'concepts/ordering-backlog-retries', simulator: 'poison-nak' },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'where-order-exists-at-all', 'zh-cn': '顺序只在哪里存在' } },
   },
   {
     id: 'retries-break-order',

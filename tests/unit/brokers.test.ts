@@ -434,6 +434,19 @@ describe('Ordering (the chapter on ordering, backlog and retries)', () => {
     expect(appliedAt(trace)).toEqual([['order-42', 0]]);
   });
 
+  it('RocketMQ concurrent consumption: #13 fails and leaves for %RETRY% (10 s, then 30 s), while #42, behind it on q0, is charged at once', () => {
+    const { tl, trace } = play('rocketmq-retry-overtaken');
+    const stored = trace.filter((e) => e.type === 'message.stored').map((e) => [e.msgId, e.detail?.queue]);
+    expect(stored).toEqual([
+      ['order-13@m1', 'q0'],
+      ['order-42@m1', 'q0'],
+    ]);
+    expect(trace.filter((e) => e.type === 'retry.due').slice(0, 2).map((e) => e.time)).toEqual([10_000, 40_000]);
+    expect(appliedAt(trace)).toEqual([['order-42', 0]]);
+    expect(first(trace, (e) => e.type === 'message.reconsumeLater')).toBeLessThan(first(trace, (e) => e.detail?.applied === true));
+    expect(currentWorld(tl).stores.dead).toEqual(['order-13']); // after its 16 retries
+  });
+
   it('RocketMQ orderly consumption keeps #42 behind #13: nothing is charged while #13 is retried in place', () => {
     const { trace } = play('rocketmq-orderly-poison');
     expect(first(trace, (e) => e.type === 'message.pulled' && e.msgId?.startsWith('order-13@') === true)).toBeGreaterThan(-1);
