@@ -162,7 +162,7 @@ describe('a broker crash (the chapter on not losing messages)', () => {
     const { before, after } = crashWhen('broker-crash-async-flush', backlog);
     expect(queueOf(before).unflushed).toContain('order-43/1'); // the lane's “not on disk yet”
     const trace = traceOf(after);
-    expect(trace.find((e) => e.type === 'message.stored' && e.msgId === 'order-43')?.explain).toBe('ack.storedUnflushed');
+    expect(trace.find((e) => e.type === 'message.stored' && e.msgId === 'order-43')?.explain).toBe('log.message.storedUnflushed');
     expect(trace.filter((e) => e.type === 'message.lostInCrash').map((e) => e.msgId)).toEqual(['order-43']);
     expect(types(trace)).not.toContain('message.republished');
     expect(charged(after, 'order-42')).toBe(1);
@@ -187,7 +187,7 @@ describe('a broker crash (the chapter on not losing messages)', () => {
   it('flushed before the confirm, a crash with the confirm on the wire: the producer re-sends after 5 s and order #42 is stored and charged twice', () => {
     const { after } = crashWhen('broker-crash-sync-flush', confirmInFlight);
     const trace = traceOf(after);
-    expect(trace.find((e) => e.type === 'confirm.lost')?.explain).toBe('ack.crashDropped');
+    expect(trace.find((e) => e.type === 'confirm.lost')?.explain).toBe('log.envelope.crashDropped');
     expect(trace.find((e) => e.type === 'message.republished')).toMatchObject({ msgId: 'order-42', time: 5_000 });
     expect(trace.filter((e) => e.type === 'message.stored' && e.msgId === 'order-42').map((e) => e.explain)).toEqual(['log.message.stored', 'log.message.storedAgain']);
     expect(charged(after, 'order-42')).toBe(2);

@@ -158,7 +158,7 @@ function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner
       if (timer.owner === 'broker' && timer.name === 'flush') {
         const n = next.broker.context.unflushed.length;
         next = send(next, env, 'broker', { type: 'flush.due' });
-        events.push({ time: now, actor: 'broker', type: 'broker.flushed', explain: 'ack.flushed', detail: { n } });
+        events.push({ time: now, actor: 'broker', type: 'broker.flushed', explain: 'log.broker.flushed', detail: { n } });
         return { world: next, events };
       }
       if (timer.owner === 'broker') {
@@ -242,7 +242,7 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
       };
       next = send(next, env, 'broker', { type: 'fault.restartBroker' });
       events.unshift({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
-      for (const m of lost) events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'ack.lostInCrash', detail: { copy: m.copy } });
+      for (const m of lost) events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
       for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
       return { world: next, events };
     }
@@ -255,7 +255,7 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
 function droppedEvent(time: number, p: Payload, to: ActorId): TraceEvent {
   const msgId = payloadMsgId(p);
   const type = p.kind === 'confirm' ? 'confirm.lost' : p.kind === 'publish' ? 'message.lost' : 'envelope.dropped';
-  return { time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: 'ack.crashDropped', detail: { what: p.kind, to } };
+  return { time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: 'log.envelope.crashDropped', detail: { what: p.kind, to } };
 }
 
 function payloadMsgId(p: Payload): string | undefined {
@@ -305,7 +305,7 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
         actor: 'broker',
         type: stored ? 'message.stored' : 'message.deduplicated',
         msgId: payload.msg.id,
-        explain: stored ? (before > 0 ? 'log.message.storedAgain' : world.broker.context.flush === 'async' ? 'ack.storedUnflushed' : 'log.message.stored') : 'log.message.deduplicated',
+        explain: stored ? (before > 0 ? 'log.message.storedAgain' : world.broker.context.flush === 'async' ? 'log.message.storedUnflushed' : 'log.message.stored') : 'log.message.deduplicated',
         detail: { copy: next.broker.context.copies[payload.msg.id] ?? 0 },
       });
       return { world: next, events };
