@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ackProtocol,
   ackScenarios,
   check,
   createTimeline,
@@ -160,7 +161,9 @@ describe('a broker crash (the chapter on not losing messages)', () => {
 
   it('flushed after the confirm: a crash with order #43 confirmed and queued erases it; the producer never sends it again', () => {
     const { before, after } = crashWhen('broker-crash-async-flush', backlog);
-    expect(queueOf(before).unflushed).toContain('order-43/1'); // the lane's “not on disk yet”
+    expect(queueOf(before).unflushed).toContain('order-43/1');
+    // The broker lane names what a crash would erase now: #43 (queued); #42 was acked, so it is not listed.
+    expect(ackProtocol.view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([{ en: 'not on disk yet: order #43', 'zh-cn': '尚未刷盘：订单 #43' }]);
     const trace = traceOf(after);
     expect(trace.find((e) => e.type === 'message.stored' && e.msgId === 'order-43')?.explain).toBe('log.message.storedUnflushed');
     expect(trace.filter((e) => e.type === 'message.lostInCrash').map((e) => e.msgId)).toEqual(['order-43']);

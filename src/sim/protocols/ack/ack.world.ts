@@ -406,9 +406,12 @@ export const ackProtocol: Protocol = {
   apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
   machines: roleMachines(machines),
   text: ackText,
-  view: (w) => {
+  view: (w, scenario) => {
     const world = w as AckWorld;
     const b = world.broker.context;
+    // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.
+    const unflushed = new Set(b.unflushed);
+    const inMemory = [...b.ready, ...b.unacked].filter((m) => unflushed.has(copyName(m))).map((m) => scenario.messages.find((x) => x.id === m.msgId)?.name ?? { en: m.msgId, 'zh-cn': m.msgId });
     const p = world.producer;
     const stored = (m: { msgId: string; copy: number; count: number }): TokenView => ({
       msg: m.msgId,
@@ -427,7 +430,7 @@ export const ackProtocol: Protocol = {
             ? []
             : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
         ],
-        notes: b.unflushed.length > 0 ? [{ en: `not on disk yet: ${b.unflushed.map((c) => c.split('/')[0]).join(', ')}`, 'zh-cn': `尚未刷盘：${b.unflushed.map((c) => c.split('/')[0]).join('、')}` }] : [],
+        notes: inMemory.length > 0 ? [{ en: `not on disk yet: ${inMemory.map((m) => m.en).join(', ')}`, 'zh-cn': `尚未刷盘：${inMemory.map((m) => m['zh-cn']).join('、')}` }] : [],
       },
       consumers: Object.fromEntries(Object.entries(world.consumers).map(([id, c]) => [id, consumerLane(c)])),
     };
