@@ -1928,12 +1928,12 @@ export const questions: Question[] = [
     answer: {
       en: [
         'It is on the master, just not flushed within the broker’s timeout (syncFlushTimeout, 5 s by default). FLUSH_SLAVE_TIMEOUT and SLAVE_NOT_AVAILABLE say the same about the slave copy under SYNC_MASTER.',
-        'If you need that durability, send again; but the first copy usually survives, so the consumer will see two messages.',
+        'The client returns that status without retrying (retryAnotherBrokerWhenNotStoreOK is false by default), so the application decides. If you need that durability, send again; but the first copy usually survives, so the consumer will see two messages.',
         'The re-send gets a new msgId, so the consumer dedupes by a business key set as the message keys, not by msgId.',
       ],
       'zh-cn': [
         '消息已经在主节点上了，只是没在 Broker 的超时时间（syncFlushTimeout，默认 5 秒）内刷完盘。SYNC_MASTER 下的 FLUSH_SLAVE_TIMEOUT、SLAVE_NOT_AVAILABLE 说的是从节点那份副本，意思一样。',
-        '要保证这份可靠性就再发一次；但第一份通常还在，消费者会看到两条。',
+        '客户端拿到这种状态不会自己重试（retryAnotherBrokerWhenNotStoreOK 默认 false），由应用决定。要保证这份可靠性就再发一次；但第一份通常还在，消费者会看到两条。',
         '重发的消息有新的 msgId，所以消费者要按设置在 keys 里的业务键去重，而不是按 msgId。',
       ],
     },
