@@ -159,12 +159,12 @@ export const ackScenarioText: Record<string, ScenarioText> = {
   'broker-crash-sync-flush': {
     title: { en: 'Broker crash, flushed before the confirm', 'zh-cn': 'Broker 宕机：刷盘之后才确认' },
     lesson: {
-      en: 'Flushed before the confirm, both orders survive the crash; but order #42 was unacked, so it is delivered again and charged twice.',
-      'zh-cn': '先刷盘再确认，两条订单都挺过了宕机；可订单 #42 还没 ack，于是被再投递一次，扣了两次款。',
+      en: 'Flushed before the confirm, nothing confirmed is lost. But a crash while order #42 is unacked, or while its confirm is on the wire, brings #42 back (redelivered, or re-sent by the producer) and it is charged twice.',
+      'zh-cn': '先刷盘再确认，确认过的消息一条不丢。可如果宕机时订单 #42 还没 ack，或者它的确认还在路上，#42 就会再来一次（被重投，或被生产者重发），扣两次款。',
     },
     notes: {
-      en: 'Same crash at the same point, now with the flush before the confirm. Nothing is lost. Point at the requeue of order #42 and the ledger at 2×: durability brought the duplicate with it.',
-      'zh-cn': '同一时刻同样宕机，这次先刷盘再确认。什么都没丢。指给学生看：订单 #42 回到队列，账本变成 2 次——可靠性把重复一起带来了。',
+      en: 'Crash at the same point as before (#43 queued): nothing is lost. Reset and crash while the consumer is sending the ack for #42: point at the requeue, delivery 2 with ↻, the ledger at 2×. Reset and crash right after the broker stored #42: the producer re-sends at 5 s, a second copy, 2× again. Durability brought the duplicate with it.',
+      'zh-cn': '在和刚才同样的位置宕机（#43 在队列里）：什么都没丢。重置，在消费者“发送 ack 中”（#42）时宕机：指给学生看消息回到队列、第 2 次投递带 ↻、账本变成 2 次。再重置，在 Broker 刚存下 #42 时宕机：生产者第 5 秒重发，多出一份，又是 2 次。可靠性把重复一起带来了。',
     },
   },
   'broker-crash-sync-flush-inbox': {

@@ -4,7 +4,7 @@ import type { AckSettings } from './ack.settings';
 
 const base = scenarioBase('ack');
 
-/** A second order, queued behind order #42 while the consumer is busy with it. */
+/** A second order, published after order #42 (the broker-crash scenarios). */
 const order43: Message = {
   id: 'order-43',
   key: 'order-43',
