@@ -89,6 +89,8 @@ export default defineConfig({
             { slug: 'concepts/acknowledgements' },
             { slug: 'concepts/deduplication' },
             { slug: 'concepts/idempotent-consumers' },
+            { slug: 'concepts/not-losing-messages' },
+            { slug: 'concepts/ordering-backlog-retries' },
           ],
         },
         {

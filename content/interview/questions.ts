@@ -1387,7 +1387,7 @@ export const questions: Question[] = [
     },
     why: {
       en: 'That’s concurrent consumption. Orderly consumption retries in place to preserve order, with effectively unlimited attempts by default, so the queue stalls behind the failing message and the backlog keeps growing.',
-      'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，消息堆积越来越多。',
+      'zh-cn': '那是并发消费的行为。顺序消费为了保序是原地重试，默认几乎不限次数，整个队列卡在这条消息上，积压越来越多。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'orderly-poison' },
   },
@@ -1720,5 +1720,649 @@ export const questions: Question[] = [
       'zh-cn': '这种竞态需要超时恰好落在“查”和“插”之间，压测里几乎碰不到，跑通了也证明不了什么。得故意构造出那种执行顺序。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
+  },
+
+  // — Not losing messages / ordering (chapters A) —
+  {
+    id: 'message-loss-three-places',
+    topics: ['guarantees', 'producer'],
+    brokers: ['general'],
+    question: {
+      en: 'How do you make sure a message is never lost, from the producer to the consumer?',
+      'zh-cn': '怎么保证消息从生产者到消费者全程不丢？',
+    },
+    answer: {
+      en: [
+        'A message can be lost in three places, and each needs its own fix.',
+        'Producer to broker: wait for the broker’s confirm (Kafka acks=all, RabbitMQ publisher confirms, RocketMQ SEND_OK, the JetStream PubAck) and retry until it comes; handle the send that finally fails.',
+        'Inside the broker: have it confirm only once the message is safe, on disk or on enough replicas (min.insync.replicas, quorum queues, SYNC_FLUSH / SYNC_MASTER, stream replicas).',
+        'Broker to consumer: manual ack or offset commit after the work, never before.',
+        'Every one of these retries when in doubt, so the consumer must be idempotent.',
+      ],
+      'zh-cn': [
+        '消息会在三个地方丢，每一处各有办法。',
+        '生产者到 Broker：等 Broker 的确认（Kafka acks=all、RabbitMQ 发布确认、RocketMQ 的 SEND_OK、JetStream 的 PubAck），没等到就重试；最终失败的发送要处理。',
+        'Broker 内部：让它在消息安全之后才确认，也就是落盘或足够多的副本拿到（min.insync.replicas、仲裁队列、SYNC_FLUSH / SYNC_MASTER、流的多副本）。',
+        'Broker 到消费者：处理完再手动 ack 或提交位点，绝不提前。',
+        '这些手段拿不准时都会重试，所以消费者必须幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Turn on persistence in the broker; then nothing is ever lost.',
+      'zh-cn': '把 Broker 的持久化打开，消息就不会丢了。',
+    },
+    why: {
+      en: 'Persistence only covers the middle: a send nobody retries is lost before the broker has it, auto-ack loses it after, and a broker that confirms before flushing or replicating can still lose a confirmed message in a crash.',
+      'zh-cn': '持久化只管中间那一段：没人重试的发送在到 Broker 之前就丢了，自动 ack 会在之后丢；先确认、后刷盘或后复制的 Broker，宕机时照样会丢掉已确认的消息。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'three-places-a-message-can-disappear', 'zh-cn': '消息会在三个地方丢' } },
+  },
+  {
+    id: 'kafka-acks-all-min-insync',
+    topics: ['producer'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Is acks=all enough to make sure Kafka never loses an acknowledged message?',
+      'zh-cn': 'Kafka 设置了 acks=all，就能保证已确认的消息不丢吗？',
+    },
+    answer: {
+      en: [
+        'acks=all means every replica currently in the in-sync set has the record, and the in-sync set can shrink to the leader alone.',
+        'min.insync.replicas defaults to 1, so then the leader confirms by itself. With replication factor 3, set it to 2: writes are refused with NotEnoughReplicas instead.',
+        'Keep unclean.leader.election.enable at its default, false, so a replica that missed writes can’t become leader.',
+        'acks=all has been the producer default since 3.0, with enable.idempotence=true; acks=1 confirms once the leader has it and loses the record if the leader dies before followers copy it.',
+      ],
+      'zh-cn': [
+        'acks=all 的意思是“当前同步副本集合（ISR）里的每个副本都拿到了”，而 ISR 可能缩到只剩 Leader 自己。',
+        'min.insync.replicas 默认是 1，这时 Leader 一个人就能确认。三副本时设成 2：副本不够就直接以 NotEnoughReplicas 拒绝写入。',
+        'unclean.leader.election.enable 保持默认的 false，漏了写入的副本就当不了 Leader。',
+        '3.0 起生产者默认 acks=all、enable.idempotence=true；acks=1 是 Leader 写完就确认，Follower 复制之前 Leader 挂了，这条记录就没了。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: acks=all waits for all replicas, so an acknowledged message is on every broker.',
+      'zh-cn': '能，acks=all 会等所有副本都写完，确认了的消息每台 Broker 上都有。',
+    },
+    why: {
+      en: '“All” is all in-sync replicas, not all replicas; with min.insync.replicas=1 that can be one machine.',
+      'zh-cn': '“all”指的是所有同步副本，不是所有副本；min.insync.replicas=1 时，这可能只是一台机器。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'kafka', 'zh-cn': 'kafka' } },
+  },
+  {
+    id: 'kafka-send-callback-ignored',
+    topics: ['producer'],
+    brokers: ['kafka'],
+    question: {
+      en: 'A Kafka producer calls send() and never looks at the result. What can go wrong?',
+      'zh-cn': 'Kafka 生产者调用 send() 之后从不看结果，会出什么问题？',
+    },
+    answer: {
+      en: [
+        'send() is asynchronous: it returns a Future and takes a callback, and that is the only place a failure shows up.',
+        'The client retries on its own (retries defaults to 2147483647) until delivery.timeout.ms, 120000 ms by default, runs out; then it reports the failure and the record is gone unless the application handles it.',
+        'Handle it: log and alert, keep the record for a later re-send, or write messages through an outbox so the database holds them until they are sent.',
+        'A re-send after a failure may store a second copy (the first may have been written), so the consumer dedupes by business key.',
+      ],
+      'zh-cn': [
+        'send() 是异步的：返回一个 Future，也可以传回调，发送失败只会在那里体现。',
+        '客户端自己会重试（retries 默认 2147483647），直到 delivery.timeout.ms（默认 120000 毫秒）用完；然后报告失败，应用不处理的话这条记录就没了。',
+        '要处理它：记日志并告警，把记录留下来以后补发，或者通过事务发件箱发消息，发出去之前数据库里一直有它。',
+        '失败后的补发可能存下第二份（第一份也许其实写进去了），所以消费者要按业务键去重。',
+      ],
+    },
+    wrong: {
+      en: 'Nothing: with acks=all and retries the producer guarantees delivery.',
+      'zh-cn': '没问题，有 acks=all 和重试，生产者保证送达。',
+    },
+    why: {
+      en: 'Retries are bounded by delivery.timeout.ms; when the broker is unreachable longer than that, the send fails, and only the callback or the Future says so.',
+      'zh-cn': '重试受 delivery.timeout.ms 限制；Broker 不可用的时间超过它，发送就失败了，而只有回调或 Future 会告诉你。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'kafka', 'zh-cn': 'kafka' } },
+  },
+  {
+    id: 'rabbitmq-durable-publishing',
+    topics: ['producer'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'What do you need in RabbitMQ so that a published message survives a broker crash?',
+      'zh-cn': 'RabbitMQ 里要做哪些事，发布的消息才能扛住 Broker 宕机？',
+    },
+    answer: {
+      en: [
+        'Publisher confirms on the channel (confirm.select), and republish whatever is not confirmed.',
+        'A queue that keeps it: a quorum queue (always durable and replicated, confirmed once a majority of replicas has the message), or a durable classic queue with persistent messages (delivery_mode=2), confirmed once written to disk.',
+        'The mandatory flag, so a message that matches no queue comes back (basic.return) instead of being confirmed and dropped.',
+        'Manual acks on the consumer side, after the work.',
+      ],
+      'zh-cn': [
+        '信道开启发布确认（confirm.select），没被确认的消息重发。',
+        '一个能留住消息的队列：仲裁队列（总是持久化、多副本，多数副本拿到后才确认），或者持久化的经典队列加持久化消息（delivery_mode=2），写到磁盘后才确认。',
+        '发布时带 mandatory，路由不到任何队列的消息会经 basic.return 退回来，而不是被确认后丢掉。',
+        '消费端处理完再手动 ack。',
+      ],
+    },
+    wrong: {
+      en: 'Declare the queue durable; then its messages survive a restart.',
+      'zh-cn': '把队列声明成持久化的，里面的消息重启后就还在。',
+    },
+    why: {
+      en: 'A durable queue survives, but transient messages in it don’t; without confirms the publisher never knows whether the broker took the message at all.',
+      'zh-cn': '持久化队列本身会保留，但里面的非持久化消息不会；没有发布确认，生产者根本不知道 Broker 收没收下消息。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'rabbitmq', 'zh-cn': 'rabbitmq' } },
+  },
+  {
+    id: 'rabbitmq-unroutable-confirmed',
+    topics: ['producer'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'A RabbitMQ publisher got a confirm for a message that no consumer ever saw. How is that possible?',
+      'zh-cn': 'RabbitMQ 生产者收到了一条消息的发布确认，可没有任何消费者见过它。这怎么可能？',
+    },
+    answer: {
+      en: [
+        'The exchange routed it to no queue (a wrong routing key, a missing binding). An unroutable message is confirmed at once and dropped.',
+        'Publish with mandatory=true: the broker returns it with basic.return, and the publisher can log it or send it elsewhere.',
+        'Or, on a message that was routed: it was transient, or its queue non-durable, and the broker restarted before anyone consumed it.',
+        'A confirm means the broker took responsibility as configured, not that a consumer processed it.',
+      ],
+      'zh-cn': [
+        '交换机没把它路由到任何队列（routing key 写错、绑定缺失）。路由不到的消息会立刻被确认，然后丢弃。',
+        '发布时设 mandatory=true：Broker 用 basic.return 把它退回，生产者可以记录下来或者另行处理。',
+        '或者消息路由到了队列，但它是非持久化消息、或者队列不是持久化的，Broker 在被消费之前重启了。',
+        '发布确认表示 Broker 按配置接手了这条消息，不表示有消费者处理过它。',
+      ],
+    },
+    wrong: {
+      en: 'The confirm means the message is in a queue, so a consumer must have received and lost it.',
+      'zh-cn': '收到确认就说明消息已经进了队列，一定是消费者拿到后弄丢了。',
+    },
+    why: {
+      en: 'For an unroutable message the confirm comes without any queue having it; only mandatory makes RabbitMQ hand it back.',
+      'zh-cn': '路由不到的消息，确认照发，却没有任何队列存着它；只有 mandatory 才会让 RabbitMQ 把它退回来。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'rabbitmq', 'zh-cn': 'rabbitmq' } },
+  },
+  {
+    id: 'rocketmq-send-ok-lost',
+    topics: ['producer'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'RocketMQ returned SEND_OK. Can the message still be lost?',
+      'zh-cn': 'RocketMQ 已经返回了 SEND_OK，消息还可能丢吗？',
+    },
+    answer: {
+      en: [
+        'Yes, with the defaults. flushDiskType defaults to ASYNC_FLUSH: SEND_OK goes back once the message is in memory, and the commit log is flushed every 500 ms (flushIntervalCommitLog).',
+        'brokerRole defaults to ASYNC_MASTER: the slave copies the message afterwards.',
+        'A machine that loses power inside that window takes confirmed messages with it; the producer won’t resend, because it has its SEND_OK.',
+        'SYNC_FLUSH answers after the flush, SYNC_MASTER after a slave has it: slower, and safe against that crash.',
+      ],
+      'zh-cn': [
+        '默认配置下可能。flushDiskType 默认是 ASYNC_FLUSH：消息进了内存就回 SEND_OK，CommitLog 每 500 毫秒刷一次盘（flushIntervalCommitLog）。',
+        'brokerRole 默认是 ASYNC_MASTER：从节点事后再复制。',
+        '机器恰好在这个窗口里断电，已确认的消息就跟着没了；生产者手里有 SEND_OK，不会重发。',
+        'SYNC_FLUSH 刷完盘才响应，SYNC_MASTER 等从节点拿到才响应：更慢，但能扛住这种宕机。',
+      ],
+    },
+    wrong: {
+      en: 'No: SEND_OK means the broker has stored the message.',
+      'zh-cn': '不会，SEND_OK 就表示 Broker 已经存好了。',
+    },
+    why: {
+      en: 'With asynchronous flush and replication, “stored” means in the page cache of one machine, which a power loss erases.',
+      'zh-cn': '异步刷盘、异步复制时，“存好了”只是进了一台机器的页缓存，断电就没了。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', simulator: 'async-flush' },
+  },
+  {
+    id: 'rocketmq-flush-timeout-status',
+    topics: ['producer'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'A RocketMQ sync send with SYNC_FLUSH returns FLUSH_DISK_TIMEOUT. Was the message sent, and what do you do?',
+      'zh-cn': '开了 SYNC_FLUSH 的 RocketMQ 同步发送返回 FLUSH_DISK_TIMEOUT。消息发出去了吗？该怎么办？',
+    },
+    answer: {
+      en: [
+        'It is on the master, just not flushed within the broker’s timeout (syncFlushTimeout, 5 s by default). FLUSH_SLAVE_TIMEOUT and SLAVE_NOT_AVAILABLE say the same about the slave copy under SYNC_MASTER.',
+        'The client returns that status without retrying (retryAnotherBrokerWhenNotStoreOK is false by default), so the application decides. If you need that durability, send again; but the first copy usually survives, so the consumer will see two messages.',
+        'The re-send gets a new msgId, so the consumer dedupes by a business key set as the message keys, not by msgId.',
+      ],
+      'zh-cn': [
+        '消息已经在主节点上了，只是没在 Broker 的超时时间（syncFlushTimeout，默认 5 秒）内刷完盘。SYNC_MASTER 下的 FLUSH_SLAVE_TIMEOUT、SLAVE_NOT_AVAILABLE 说的是从节点那份副本，意思一样。',
+        '客户端拿到这种状态不会自己重试（retryAnotherBrokerWhenNotStoreOK 默认 false），由应用决定。要保证这份可靠性就再发一次；但第一份通常还在，消费者会看到两条。',
+        '重发的消息有新的 msgId，所以消费者要按设置在 keys 里的业务键去重，而不是按 msgId。',
+      ],
+    },
+    wrong: {
+      en: 'The send failed, so the message isn’t there; resending is safe.',
+      'zh-cn': '发送失败了，消息不在 Broker 上，重发一次很安全。',
+    },
+    why: {
+      en: 'The status reports weaker durability than requested, not absence; a resend stores a second message.',
+      'zh-cn': '这个状态说的是可靠性没达到要求，不是消息不存在；重发会存下第二条。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'rocketmq', 'zh-cn': 'rocketmq' } },
+  },
+  {
+    id: 'jetstream-puback-durability',
+    topics: ['producer'],
+    brokers: ['jetstream'],
+    question: {
+      en: 'Does a JetStream PubAck mean the message is safely on disk?',
+      'zh-cn': 'JetStream 回了 PubAck，是不是说明消息已经安全落盘？',
+    },
+    answer: {
+      en: [
+        'It means the stream stored it. A stream has one replica by default, and the server fsyncs every 2 minutes (sync_interval), so an OS crash or power loss can lose acknowledged messages on a single-replica stream.',
+        'With 3 replicas the PubAck waits for a majority, so losing one machine loses nothing.',
+        'sync_interval: always fsyncs every write, at a cost in throughput.',
+        'Retrying after a lost PubAck with the same Nats-Msg-Id lets the stream drop the copy within duplicate_window (2 min by default).',
+      ],
+      'zh-cn': [
+        '它表示流已经存下了消息。流默认只有一个副本，服务端每 2 分钟 fsync 一次（sync_interval），所以单副本的流遇到操作系统崩溃或断电，可能丢掉已回过 PubAck 的消息。',
+        '三副本时 PubAck 要等多数副本存下，坏一台机器不会丢。',
+        'sync_interval: always 每次写入都 fsync，代价是吞吐量。',
+        'PubAck 丢了就用同一个 Nats-Msg-Id 重试，流会在 duplicate_window（默认 2 分钟）内把重复的那份去掉。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: JetStream is persistent, so a PubAck means the message is on disk.',
+      'zh-cn': '是的，JetStream 是持久化的，回了 PubAck 就说明在磁盘上了。',
+    },
+    why: {
+      en: 'File storage writes through the OS page cache and forces it to disk only every sync_interval; durability against a machine crash comes from replicas.',
+      'zh-cn': '文件存储写的是操作系统页缓存，每隔 sync_interval 才强制刷到磁盘；扛住整机宕机靠的是多副本。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', section: { en: 'nats-jetstream', 'zh-cn': 'nats-jetstream' } },
+  },
+  {
+    id: 'durability-causes-duplicates',
+    topics: ['producer', 'guarantees'],
+    brokers: ['general'],
+    question: {
+      en: 'You made the broker flush before confirming and the producer retry. Why do you now see more duplicates?',
+      'zh-cn': '你让 Broker 先刷盘再确认，生产者也加了重试。为什么重复反而更多了？',
+    },
+    answer: {
+      en: [
+        'A confirm that never arrives looks exactly like a message that never arrived, so a producer that must not lose anything sends again.',
+        'If the broker had stored the first copy (and with a flush before the confirm it keeps it through a crash), it now holds two.',
+        'A durable broker also keeps unacked deliveries through a crash and hands them out again after the restart.',
+        'So the fix for loss and the fix for duplicates come together: durable broker, retrying producer, idempotent consumer (a dedup row in the same transaction).',
+      ],
+      'zh-cn': [
+        '确认没回来，和消息没送到，在生产者看来一模一样，所以不能丢消息的生产者只能重发。',
+        '如果 Broker 其实已经存下第一份（先刷盘再确认时，宕机后它也还在），现在就有两份。',
+        '可靠的 Broker 还会在宕机后保住未确认的投递，重启后再投一次。',
+        '所以防丢和防重要一起做：可靠的 Broker、会重试的生产者、幂等的消费者（在同一个事务里写消费记录）。',
+      ],
+    },
+    wrong: {
+      en: 'Durable settings and retries make delivery exactly-once.',
+      'zh-cn': '持久化加重试，就能做到精确一次投递。',
+    },
+    why: {
+      en: 'They make delivery at-least-once: every loss they prevent is prevented by sending again, and a second send is a second copy.',
+      'zh-cn': '它们做到的是至少一次：防住的每一次丢失，靠的都是再发一次，而再发一次就是多一份。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', simulator: 'sync-flush' },
+  },
+  {
+    id: 'broker-crash-unacked-redelivered',
+    topics: ['acks', 'guarantees'],
+    brokers: ['general', 'rabbitmq'],
+    question: {
+      en: 'The broker crashes and comes back while a consumer is halfway through a message. What happens to that message?',
+      'zh-cn': '消费者处理一条消息到一半时，Broker 宕机又恢复了。这条消息会怎样？',
+    },
+    answer: {
+      en: [
+        'If the broker kept it (durable and flushed or replicated), it was unacked, so it goes back to the queue and is delivered again, flagged as redelivered.',
+        'The consumer may still finish its first attempt: its ack is for a connection that no longer exists and is ignored, so the work happens twice.',
+        'If the broker had confirmed it but not yet flushed it, it may be gone altogether.',
+        'Either way the consumer needs an idempotent write; the first case is a duplicate, the second a loss that only producer-side durability prevents.',
+      ],
+      'zh-cn': [
+        '如果 Broker 留住了它（持久化，并且已经刷盘或复制），它就是一条未确认的投递，会回到队列再投一次，带着重投标记。',
+        '消费者可能还会把第一次处理做完：它的 ack 属于一个已经不存在的连接，会被忽略，于是这件事做了两次。',
+        '如果 Broker 只是回了确认、还没刷盘，这条消息可能就彻底没了。',
+        '无论哪种，消费者都要幂等写入；前一种是重复，后一种是丢失，只能靠 Broker 和生产者端的可靠性来防。',
+      ],
+    },
+    wrong: {
+      en: 'Nothing: the consumer already has it, so it will finish and ack it as usual.',
+      'zh-cn': '没影响，消息已经在消费者手里了，处理完照常 ack 就行。',
+    },
+    why: {
+      en: 'The ack travels on the connection the crash closed; the restarted broker requeues every unacked delivery it kept.',
+      'zh-cn': 'ack 要走的那个连接已经随宕机断了；重启后的 Broker 会把它保住的每一条未确认投递重新入队。',
+    },
+    see: { chapter: 'concepts/not-losing-messages', simulator: 'sync-flush' },
+  },
+  {
+    id: 'kafka-keep-order-by-key',
+    topics: ['ordering'],
+    brokers: ['kafka'],
+    question: {
+      en: 'How do you keep all events of one order in order on Kafka?',
+      'zh-cn': '在 Kafka 上怎么保证同一笔订单的所有事件按顺序处理？',
+    },
+    answer: {
+      en: [
+        'Use the order id as the record key: the default partitioner hashes the key, so all of an order’s events go to one partition, and Kafka keeps order within a partition.',
+        'A consumer group gives each partition to one member; process its records in order, not on an unordered thread pool (or fan out per key).',
+        'On the producer, keep enable.idempotence=true (the default since 3.0, with at most 5 requests in flight): retries then keep order. With idempotence off and more than one request in flight, a retried batch can land after a later one.',
+        'Retries and DLQ replays on the consumer side can still reorder, so state writes carry a version check.',
+      ],
+      'zh-cn': [
+        '用订单号做记录的 key：默认分区器对 key 做哈希，同一笔订单的事件都进同一个分区，而 Kafka 在分区内保序。',
+        '消费者组把每个分区只分给一个成员；按顺序处理分区里的记录，别丢进不保序的线程池（或者按 key 分发）。',
+        '生产者保持 enable.idempotence=true（3.0 起默认，在途请求最多 5 个），这样重试不会打乱顺序。关掉幂等、在途请求又不止一个时，重试的那批可能落在后一批之后。',
+        '消费端的重试和死信重放仍可能打乱顺序，所以写状态时要带版本号检查。',
+      ],
+    },
+    wrong: {
+      en: 'Kafka topics are ordered, so consumers always see events in the order they were sent.',
+      'zh-cn': 'Kafka 的 Topic 本身是有序的，消费者看到的总是发送顺序。',
+    },
+    why: {
+      en: 'Kafka orders records only within a partition; events of one order spread over partitions (no key, or a changed partition count) have no order between them.',
+      'zh-cn': 'Kafka 只在分区内保序；同一笔订单的事件一旦分散到多个分区（没设 key，或者分区数变了），彼此之间就没有顺序可言。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'where-order-exists-at-all', 'zh-cn': '顺序只在哪里存在' } },
+  },
+  {
+    id: 'rocketmq-ordered-messages',
+    topics: ['ordering'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'How do you send and consume ordered messages in RocketMQ, and what happens when one fails?',
+      'zh-cn': 'RocketMQ 的顺序消息怎么发、怎么消费？其中一条失败了会怎样？',
+    },
+    answer: {
+      en: [
+        'Send with a MessageQueueSelector that picks the queue from the order id, from one producer, serially; in 5.x, a FIFO topic with the order id as the message group.',
+        'Consume with MessageListenerOrderly: one thread per queue, and the queue locked on the broker.',
+        'A failure returns SUSPEND_CURRENT_QUEUE_A_MOMENT: the queue pauses (suspendCurrentQueueTimeMillis, 1 s) and the same message is retried in place.',
+        'In 4.x orderly mode the default maxReconsumeTimes (-1) means Integer.MAX_VALUE retries, so a poison message blocks its queue; set a limit and it goes to %DLQ%, out of order.',
+      ],
+      'zh-cn': [
+        '发送时用 MessageQueueSelector 按订单号选队列，单个生产者、串行发送；5.x 用 FIFO 类型的 Topic，以订单号作为消息组。',
+        '消费用 MessageListenerOrderly：每个队列一个线程，并在 Broker 上锁住队列。',
+        '失败时返回 SUSPEND_CURRENT_QUEUE_A_MOMENT：队列暂停（suspendCurrentQueueTimeMillis，1 秒），原地重试同一条。',
+        '4.x 顺序消费时 maxReconsumeTimes 默认 -1，意味着重试 Integer.MAX_VALUE 次，毒消息会一直堵住队列；设了上限，它就进 %DLQ%，顺序也就没了。',
+      ],
+    },
+    wrong: {
+      en: 'Failed ordered messages go to the retry topic like any other and come back later.',
+      'zh-cn': '顺序消息失败了，和普通消息一样进重试队列，过一会儿再回来。',
+    },
+    why: {
+      en: 'Sending it to %RETRY% would let the next message pass it; orderly consumption retries in place precisely to keep order, and blocks the queue instead.',
+      'zh-cn': '进 %RETRY% 就会让后面的消息超过它；顺序消费正是为了保序才原地重试，代价是堵住队列。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', simulator: 'orderly-poison' },
+  },
+  {
+    id: 'rabbitmq-ordering-consumers',
+    topics: ['ordering'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'A RabbitMQ queue is FIFO. Why do your consumers still process its messages out of order, and how do you fix it?',
+      'zh-cn': 'RabbitMQ 的队列是先进先出的，为什么消费者处理时还是会乱序？怎么解决？',
+    },
+    answer: {
+      en: [
+        'Several consumers on one queue work in parallel, so the second message can finish before the first.',
+        'A nack with requeue, a crash or a closed channel returns a message to the queue while later ones are already in someone’s hands (with prefetch above 1, even the same consumer’s).',
+        'For strict order: a single active consumer (x-single-active-consumer: one consumer reads, the others wait to take over), prefetch 1, and one queue per ordering scope if you need parallelism across keys.',
+        'Retries still reorder, so state writes check a version.',
+      ],
+      'zh-cn': [
+        '一个队列上挂着多个消费者，它们并行处理，第二条可能先于第一条做完。',
+        '带 requeue 的 nack、崩溃或信道关闭会把消息退回队列，而后面的消息已经在某个消费者手里（预取数大于 1 时，甚至就在同一个消费者手里）。',
+        '要严格保序：单一活跃消费者（x-single-active-consumer：只有一个消费者在读，其余的等着接替）、预取数 1；需要跨 key 并行时，每个保序范围用一个队列。',
+        '重试照样会打乱顺序，所以写状态要检查版本号。',
+      ],
+    },
+    wrong: {
+      en: 'The queue is FIFO, so as long as the producer publishes in order, consumers process in order.',
+      'zh-cn': '队列是先进先出的，只要生产者按顺序发，消费者就按顺序处理。',
+    },
+    why: {
+      en: 'FIFO describes the order deliveries leave the queue, not the order parallel consumers finish them or the order redeliveries come back.',
+      'zh-cn': '先进先出说的是投递离开队列的顺序，不管多个消费者谁先处理完，也不管重投的消息何时回来。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'where-order-exists-at-all', 'zh-cn': '顺序只在哪里存在' } },
+  },
+  {
+    id: 'jetstream-consumer-order',
+    topics: ['ordering'],
+    brokers: ['jetstream'],
+    question: {
+      en: 'Does a JetStream consumer process a stream’s messages in order?',
+      'zh-cn': 'JetStream 的消费者会按流里的顺序处理消息吗？',
+    },
+    answer: {
+      en: [
+        'It delivers in stream order, but up to max_ack_pending messages (1000 by default) can be in flight at once.',
+        'A message that is nak’d (with or without a delay) or whose ack_wait runs out comes back after later ones have been processed.',
+        'For strict order set max_ack_pending to 1: the next message comes only after this one is acked.',
+        'That also means a failing message holds up everything behind it, so bound it with max_deliver or term.',
+      ],
+      'zh-cn': [
+        '它按流的顺序投递，但同时在途的消息最多可以有 max_ack_pending 条（默认 1000）。',
+        '被 nak 的消息（带不带延迟都一样）、或者 ack_wait 到期的消息，回来时后面的消息已经处理完了。',
+        '要严格保序就把 max_ack_pending 设成 1：这一条 ack 之后才给下一条。',
+        '这也意味着一条失败的消息会卡住后面所有消息，所以要用 max_deliver 或 term 给它设个头。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: streams are ordered, so consumers always see messages in order.',
+      'zh-cn': '会，流是有序的，消费者看到的总是有序的。',
+    },
+    why: {
+      en: 'The stream is ordered; processing is not, as soon as more than one message is in flight and one of them is redelivered.',
+      'zh-cn': '流是有序的；但只要在途的消息不止一条、其中一条又被重投，处理顺序就乱了。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'where-order-exists-at-all', 'zh-cn': '顺序只在哪里存在' } },
+  },
+  {
+    id: 'retries-break-order',
+    topics: ['ordering', 'dlq'],
+    brokers: ['general', 'rocketmq', 'jetstream'],
+    question: {
+      en: 'A message in an ordered flow keeps failing. What are your options, and what does each cost?',
+      'zh-cn': '一条需要保序的消息一直处理失败，你有哪些选择？各自的代价是什么？',
+    },
+    answer: {
+      en: [
+        'Retry later and let the others pass (a nak with a delay, a retry topic): the flow keeps moving, and the failed message comes back out of order.',
+        'Retry in place (RocketMQ orderly consumption): order holds, and the queue behind it stops; with the 4.x default that is practically forever.',
+        'Bound the retries and park it in a dead-letter queue: the queue moves on, and a later replay arrives after newer messages.',
+        'Decide per business flow which one is acceptable, alert on the parked message, and protect state writes with a version check.',
+      ],
+      'zh-cn': [
+        '稍后重试、让别的先过（带延迟的 nak、重试主题）：流程不停，失败的那条回来时已经乱序。',
+        '原地重试（RocketMQ 顺序消费）：顺序保住了，后面的队列全停；4.x 默认配置下几乎是永远停住。',
+        '给重试设上限，放进死信队列：队列继续往下走，以后重放时它排在更新的消息之后。',
+        '每个业务流程各自决定能接受哪一种，对搁置的消息告警，写状态时用版本号保护。',
+      ],
+    },
+    wrong: {
+      en: 'Just retry it until it succeeds; the order is kept because it is the same message.',
+      'zh-cn': '一直重试直到成功就行，反正是同一条消息，顺序不会变。',
+    },
+    why: {
+      en: 'Retrying in place blocks everything behind it, and retrying later lets newer messages overtake it; there is no option that keeps both order and progress.',
+      'zh-cn': '原地重试会堵住后面所有消息，稍后重试又会让新消息超过它；没有哪种做法能同时保住顺序和进度。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', simulator: 'orderly-bounded' },
+  },
+  {
+    id: 'older-event-passes-inbox',
+    topics: ['ordering', 'idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'An older “address changed” event arrives after a newer one, for the first time. Your inbox table let it through. Why, and what stops it?',
+      'zh-cn': '一条旧的“修改地址”事件在新的之后才第一次到达，消费记录表把它放过去了。为什么？怎么拦住？',
+    },
+    answer: {
+      en: [
+        'An inbox answers “have I processed this message?”. The older event never succeeded before (it failed and went to a retry topic), so the answer is no.',
+        'What it needs is “is this older than what I have?”: a version from the producer, checked in the write: UPDATE … SET address = ?, version = ? WHERE id = ? AND version < ?.',
+        'The version comes from the producer’s data (the row’s version, written with the event through an outbox), not from a broker offset or message id, which change on a re-send.',
+        'For set-to-value events the check also makes duplicates harmless; for increments keep the inbox for “once” and require version = v - 1 for “in order”.',
+      ],
+      'zh-cn': [
+        '消费记录表回答的是“这条消息处理过没有”。旧事件之前从没成功过（失败后进了重试主题），所以答案是没有。',
+        '这里需要回答的是“它是不是比我手上的旧”：由生产者带上版本号，在写入时检查：UPDATE … SET address = ?, version = ? WHERE id = ? AND version < ?。',
+        '版本号来自生产者的数据（那一行的 version，通过事务发件箱和事件一起写出），不能用 Broker 的位点或消息 ID，重发一次它们就变了。',
+        '对“设置为某值”的事件，这个检查顺带让重复无害；对增量事件，仍用消费记录表保证“只做一次”，再要求 version = v - 1 保证“按顺序”。',
+      ],
+    },
+    wrong: {
+      en: 'The inbox table makes the consumer idempotent, so no message can change the state wrongly.',
+      'zh-cn': '有消费记录表，消费者就是幂等的，任何消息都不会把状态改错。',
+    },
+    why: {
+      en: 'Idempotency stops the same message twice; it says nothing about a different, older message arriving late.',
+      'zh-cn': '幂等防的是同一条消息来两次；对一条不同的、迟到的旧消息，它无能为力。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'a-late-older-message-why-a-seen-set-is-not-enough', 'zh-cn': '迟到的旧消息为什么已处理集合不够' } },
+  },
+  {
+    id: 'backlog-more-consumers',
+    topics: ['ordering'],
+    brokers: ['kafka', 'rocketmq'],
+    question: {
+      en: 'Consumer lag on a Kafka topic keeps growing. Will doubling the consumers fix it?',
+      'zh-cn': 'Kafka 某个 Topic 的消费 lag 一直在涨，把消费者翻一倍能解决吗？',
+    },
+    answer: {
+      en: [
+        'Only if consumers are the bottleneck, and only up to the partition count: each partition goes to one member of the group, so extra members sit idle. RocketMQ divides queues the same way.',
+        'First find the cause: a message that blocks its partition (a poison message, retried in place), a slow downstream (more consumers make it slower), or simply too few consumers.',
+        'Adding partitions raises the ceiling but changes which partition a key hashes to from then on, so per-key order breaks during the switch.',
+        'Measure lag per partition (kafka-consumer-groups.sh --describe): one hot or stuck partition looks very different from lag everywhere.',
+      ],
+      'zh-cn': [
+        '只有在消费者是瓶颈时才有用，而且最多到分区数：每个分区只分给组里一个成员，多出来的消费者闲着。RocketMQ 按队列分配，也一样。',
+        '先找原因：某条消息堵住了分区（毒消息原地重试），下游变慢（加消费者只会更慢），还是消费者确实不够。',
+        '加分区能提高上限，但从此同一个 key 哈希到的分区变了，切换期间按 key 的顺序会断。',
+        '按分区看 lag（kafka-consumer-groups.sh --describe）：一个分区卡住或过热，和所有分区普遍落后，是完全不同的问题。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: twice the consumers, twice the throughput.',
+      'zh-cn': '能，消费者翻倍，吞吐量就翻倍。',
+    },
+    why: {
+      en: 'Consumers beyond the partition count get no partition, and a blocked partition or a slow downstream doesn’t get faster with more readers.',
+      'zh-cn': '超过分区数的消费者分不到分区；分区被堵住或者下游慢，加再多消费者也快不起来。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'backlog-what-to-do-when-the-queue-grows', 'zh-cn': '消息积压了怎么办' } },
+  },
+  {
+    id: 'backlog-emergency',
+    topics: ['ordering'],
+    brokers: ['general', 'kafka'],
+    question: {
+      en: 'Millions of messages have backed up overnight. What do you do right now?',
+      'zh-cn': '一夜之间积压了几百万条消息，你现在怎么处理？',
+    },
+    answer: {
+      en: [
+        'Find and fix the cause first: a stuck message, a failing or slow downstream, a bug; scaling a broken consumer only moves the failure.',
+        'Scale consumers up to the partition or queue count.',
+        'If that is not enough: a forwarder re-publishes the backlog unchanged, with the same keys, to a temporary topic with many more partitions, and many consumers drain it; one forwarder thread per source partition keeps per-key order. Switch back when it is empty.',
+        'Degrade: skip or defer non-essential work, batch writes, and drop messages that are useless once stale, as a written business decision.',
+        'Expect duplicates from every step (the forwarder is at-least-once too), so the consumers must be idempotent.',
+      ],
+      'zh-cn': [
+        '先找到并修好原因：卡住的消息、出错或变慢的下游、代码 bug；消费者本身有问题时扩容只是把故障挪个地方。',
+        '把消费者扩到分区数（队列数）。',
+        '还不够的话：写一个转发程序，把积压的消息原样、带着原来的 key 转发到一个分区多得多的临时 Topic，再开大量消费者去消化；每个源分区一个转发线程，保住按 key 的顺序。消化完再切回来。',
+        '降级：跳过或推迟非核心处理，批量写库；过时就没用的消息可以丢弃，但这必须是写下来的业务决定。',
+        '每一步都可能带来重复（转发程序本身也是至少一次），所以消费者必须幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Add more consumer instances until the lag goes down.',
+      'zh-cn': '多加几台消费者实例，直到 lag 降下来。',
+    },
+    why: {
+      en: 'Past the partition count extra consumers are idle, and if the cause is a blocked queue or a slow downstream they change nothing or make it worse.',
+      'zh-cn': '超过分区数，多加的消费者只是闲着；如果原因是队列被堵或下游变慢，加消费者毫无帮助，甚至更糟。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'backlog-what-to-do-when-the-queue-grows', 'zh-cn': '消息积压了怎么办' } },
+  },
+  {
+    id: 'rabbitmq-delayed-retry',
+    topics: ['dlq'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'How do you retry a failed RabbitMQ message after 30 seconds instead of at once?',
+      'zh-cn': 'RabbitMQ 里怎么让处理失败的消息 30 秒后再重试，而不是马上重试？',
+    },
+    answer: {
+      en: [
+        'Publish it to a retry queue with x-message-ttl = 30000 and x-dead-letter-exchange pointing back at the work exchange, and ack the original; when the TTL runs out the message is dead-lettered back to work.',
+        'Use one retry queue per delay: expired messages are only removed at the head of the queue, so a long per-message TTL in front holds back shorter ones.',
+        'Count attempts (a header you set, or x-death) and park the message in a real dead-letter queue after the limit.',
+        'The retry is a redelivery by design: the consumer must be idempotent, and the message now comes after newer ones.',
+      ],
+      'zh-cn': [
+        '把它发到一个重试队列，x-message-ttl = 30000，x-dead-letter-exchange 指回业务交换机，然后 ack 原消息；TTL 到期后，消息作为死信回到业务队列。',
+        '每种延迟用一个重试队列：过期消息只有到了队头才会被移走，前面一条 TTL 长的消息会挡住后面 TTL 短的。',
+        '记录重试次数（自己设的 header，或者 x-death），超过上限就放进真正的死信队列。',
+        '这种重试本质上就是有意安排的重投：消费者必须幂等，而且消息会排到更新的消息后面。',
+      ],
+    },
+    wrong: {
+      en: 'nack it with requeue=true; RabbitMQ waits before delivering it again.',
+      'zh-cn': 'nack 时设 requeue=true，RabbitMQ 会等一会儿再投。',
+    },
+    why: {
+      en: 'A requeued message is delivered again at once, so a failing downstream is hit in a tight loop; RabbitMQ has no built-in redelivery delay on a queue.',
+      'zh-cn': '重新入队的消息会马上再投，出错的下游会被反复猛打；RabbitMQ 的队列本身没有重投延迟。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'delayed-retry', 'zh-cn': '延迟重试' } },
+  },
+  {
+    id: 'spring-kafka-retry-topics',
+    topics: ['dlq', 'ordering'],
+    brokers: ['kafka'],
+    question: {
+      en: 'What do Spring Kafka’s retry topics (@RetryableTopic) give you, and what do they cost?',
+      'zh-cn': 'Spring Kafka 的重试主题（@RetryableTopic）带来了什么，又有什么代价？',
+    },
+    answer: {
+      en: [
+        'Non-blocking retries (since Spring for Apache Kafka 2.7): a failed record is forwarded to a retry topic with a back-off, then the next, and finally to a dead-letter topic, while the main consumer keeps going.',
+        'That keeps one bad record from blocking its partition, which a blocking retry in the consumer would do.',
+        'The cost, in the documentation’s own words: you lose Kafka’s ordering guarantee for that topic.',
+        'And every forward is at-least-once, so the listener must be idempotent; ordered flows need a version check or blocking retries instead.',
+      ],
+      'zh-cn': [
+        '非阻塞重试（Spring for Apache Kafka 2.7 起）：处理失败的记录被转到带退避时间的重试主题，一级一级往后，最后进死信主题，主消费者照常往下走。',
+        '这样一条坏记录不会堵住整个分区，而在消费者里阻塞重试就会。',
+        '代价，用它文档自己的话说：放弃了 Kafka 在这个 Topic 上的顺序保证。',
+        '而且每次转发都是至少一次，监听器必须幂等；需要保序的流程要么加版本号检查，要么改用阻塞重试。',
+      ],
+    },
+    wrong: {
+      en: 'Retry topics are just a delayed retry; nothing else changes.',
+      'zh-cn': '重试主题只是延迟重试而已，别的什么都没变。',
+    },
+    why: {
+      en: 'The retried record leaves its partition and comes back after records that were behind it, so per-key order is gone.',
+      'zh-cn': '被重试的记录离开了它的分区，回来时已经排在原本在它后面的记录之后，按 key 的顺序就没了。',
+    },
+    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'delayed-retry', 'zh-cn': '延迟重试' } },
   },
 ];

@@ -18,6 +18,8 @@ const chapters = [
   'concepts/why-duplicates-happen/',
   'concepts/idempotent-consumers/',
   'concepts/deduplication/',
+  'concepts/not-losing-messages/',
+  'concepts/ordering-backlog-retries/',
   'brokers/kafka/',
   'brokers/rabbitmq/',
   'brokers/rocketmq/',

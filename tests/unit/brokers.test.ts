@@ -418,3 +418,47 @@ describe('Kafka transactions', () => {
     expect(charges(tl)['order-42']).toBe(2);
   });
 });
+
+describe('Ordering (the chapter on ordering, backlog and retries)', () => {
+  /** When each business write happened, in order: [key, time]. */
+  const appliedAt = (trace: TraceEvent[]) => trace.filter((e) => e.detail?.applied === true).map((e) => [e.detail?.key, e.time]);
+
+  it('JetStream nak with a delay: order #42, behind #13 in the stream, is charged while #13 waits for its retry', () => {
+    const { trace } = play('jetstream-poison-nak');
+    const deliveries = trace.filter((e) => e.type === 'message.delivered').map((e) => [e.msgId, e.time]);
+    expect(deliveries.slice(0, 3)).toEqual([
+      ['order-13', 0],
+      ['order-42', 0],
+      ['order-13', 10_000],
+    ]);
+    expect(appliedAt(trace)).toEqual([['order-42', 0]]);
+  });
+
+  it('RocketMQ concurrent consumption: #13 fails and leaves for %RETRY% (10 s, then 30 s), while #42, behind it on q0, is charged at once', () => {
+    const { tl, trace } = play('rocketmq-retry-overtaken');
+    const stored = trace.filter((e) => e.type === 'message.stored').map((e) => [e.msgId, e.detail?.queue]);
+    expect(stored).toEqual([
+      ['order-13@m1', 'q0'],
+      ['order-42@m1', 'q0'],
+    ]);
+    expect(trace.filter((e) => e.type === 'retry.due').slice(0, 2).map((e) => e.time)).toEqual([10_000, 40_000]);
+    expect(appliedAt(trace)).toEqual([['order-42', 0]]);
+    expect(first(trace, (e) => e.type === 'message.reconsumeLater')).toBeLessThan(first(trace, (e) => e.detail?.applied === true));
+    expect(currentWorld(tl).stores.dead).toEqual(['order-13']); // after its 16 retries
+  });
+
+  it('RocketMQ orderly consumption keeps #42 behind #13: nothing is charged while #13 is retried in place', () => {
+    const { trace } = play('rocketmq-orderly-poison');
+    expect(first(trace, (e) => e.type === 'message.pulled' && e.msgId?.startsWith('order-13@') === true)).toBeGreaterThan(-1);
+    expect(first(trace, (e) => e.type === 'message.pulled' && e.msgId?.startsWith('order-42@') === true)).toBe(-1);
+    expect(appliedAt(trace)).toEqual([]);
+  });
+
+  it('RocketMQ orderly with maxReconsumeTimes 3: #13 goes to %DLQ% first, then #42 is charged, so #13 is now behind it', () => {
+    const { trace } = play('rocketmq-orderly-max-reconsume');
+    const dead = first(trace, (e) => e.type === 'message.deadLettered' && e.msgId?.startsWith('order-13@') === true);
+    const charged = first(trace, (e) => e.detail?.applied === true && e.detail?.key === 'order-42');
+    expect(dead).toBeGreaterThan(-1);
+    expect(charged).toBeGreaterThan(dead);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ackProtocol,
   ackScenarios,
   check,
   createTimeline,
@@ -139,6 +140,77 @@ describe('faults', () => {
     const tl = play(createTimeline(s), 'f:delayMessage:broker>producer');
     const order = types(traceOf(tl)).filter((t) => ['envelope.delayed', 'message.republished', 'confirm.received'].includes(t));
     expect(order).toEqual(['envelope.delayed', 'message.republished', 'confirm.received', 'confirm.received']);
+  });
+});
+
+describe('a broker crash (the chapter on not losing messages)', () => {
+  type Queue = { ready: { msgId: string }[]; unflushed: string[] };
+  const queueOf = (tl: Timeline) => currentWorld(tl).broker.context as Queue;
+  /** Steps along the default run (what Play shows) until `until` holds, then crashes the broker's machine and plays on. */
+  const crashWhen = (id: string, until: (tl: Timeline) => boolean) => {
+    let tl = createTimeline(scenario(id));
+    for (let i = 0; i < 50 && !until(tl); i++) tl = stepForward(tl);
+    expect(until(tl)).toBe(true);
+    return { before: tl, after: runUntilQuiescent(inject(tl, 'f:restartBroker:broker')) };
+  };
+  /** The producer has both confirms and order #43 waits in the queue. */
+  const backlog = (tl: Timeline) => currentWorld(tl).producer.value === 'finished' && queueOf(tl).ready.some((m) => m.msgId === 'order-43');
+  /** Order #42 has just been stored; its confirm is still on the wire. */
+  const confirmInFlight = (tl: Timeline) => (tl.frames[tl.cursor]?.events ?? []).some((e) => e.type === 'message.stored' && e.msgId === 'order-42');
+  const charged = (tl: Timeline, key: string) => currentWorld(tl).stores.ledger[key] ?? 0;
+
+  it('flushed after the confirm: a crash with order #43 confirmed and queued erases it; the producer never sends it again', () => {
+    const { before, after } = crashWhen('broker-crash-async-flush', backlog);
+    expect(queueOf(before).unflushed).toContain('order-43/1');
+    // The broker lane names what a crash would erase now: #43 (queued); #42 was acked, so it is not listed.
+    expect(ackProtocol.view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([{ en: 'not on disk yet: order #43', 'zh-cn': '尚未刷盘：订单 #43' }]);
+    const trace = traceOf(after);
+    expect(trace.find((e) => e.type === 'message.stored' && e.msgId === 'order-43')?.explain).toBe('log.message.storedUnflushed');
+    expect(trace.filter((e) => e.type === 'message.lostInCrash').map((e) => e.msgId)).toEqual(['order-43']);
+    expect(types(trace)).not.toContain('message.republished');
+    expect(charged(after, 'order-42')).toBe(1);
+    expect(charged(after, 'order-43')).toBe(0);
+  });
+
+  it('the background flush runs 500 ms later; after it, a crash loses nothing', () => {
+    let tl = runUntilQuiescent(createTimeline(scenario('broker-crash-async-flush')));
+    expect(traceOf(tl).find((e) => e.type === 'broker.flushed')).toMatchObject({ time: 500, detail: { n: 2 } });
+    expect(queueOf(tl).unflushed).toEqual([]);
+    tl = runUntilQuiescent(inject(tl, 'f:restartBroker:broker'));
+    expect(types(traceOf(tl))).not.toContain('message.lostInCrash');
+  });
+
+  it('flushed before the confirm: the same crash loses nothing, and #43 is charged once after the restart', () => {
+    const { after } = crashWhen('broker-crash-sync-flush', backlog);
+    expect(types(traceOf(after))).not.toContain('message.lostInCrash');
+    expect(charged(after, 'order-42')).toBe(1);
+    expect(charged(after, 'order-43')).toBe(1);
+  });
+
+  it('flushed before the confirm, a crash with the confirm on the wire: the producer re-sends after 5 s and order #42 is stored and charged twice', () => {
+    const { after } = crashWhen('broker-crash-sync-flush', confirmInFlight);
+    const trace = traceOf(after);
+    expect(trace.find((e) => e.type === 'confirm.lost')?.explain).toBe('log.envelope.crashDropped');
+    expect(trace.find((e) => e.type === 'message.republished')).toMatchObject({ msgId: 'order-42', time: 5_000 });
+    expect(trace.filter((e) => e.type === 'message.stored' && e.msgId === 'order-42').map((e) => e.explain)).toEqual(['log.message.stored', 'log.message.storedAgain']);
+    expect(charged(after, 'order-42')).toBe(2);
+    expect(charged(after, 'order-43')).toBe(1);
+  });
+
+  it('flushed before the confirm, a crash while #42 is unacked: it comes back redelivered and is charged twice', () => {
+    const { after } = crashWhen('broker-crash-sync-flush', (tl) => currentWorld(tl).consumers.c1?.value === 'acking');
+    const trace = traceOf(after);
+    expect(trace.find((e) => e.type === 'broker.restarted')).toMatchObject({ detail: { requeued: 1 } });
+    expect(trace.filter((e) => e.type === 'message.delivered' && e.msgId === 'order-42').map((e) => e.redelivered)).toEqual([false, true]);
+    expect(charged(after, 'order-42')).toBe(2);
+  });
+
+  it('with the inbox in the consumer, each of those crashes loses nothing and charges once', () => {
+    for (const until of [backlog, confirmInFlight, (tl: Timeline) => currentWorld(tl).consumers.c1?.value === 'acking']) {
+      const { after } = crashWhen('broker-crash-sync-flush-inbox', until);
+      expect(charged(after, 'order-42')).toBe(1);
+      expect(charged(after, 'order-43')).toBe(1);
+    }
   });
 });
 

@@ -44,6 +44,7 @@ const termRules: TermRule[] = [
   { banned: /本地消息表/g, use: '事务发件箱', anchor: 'outbox', quotedIn: ['concepts/deduplication.mdx'] },
   { banned: /事务性发件箱|事务外发箱|外发箱|(?<!事务)发件箱(?!表)/g, use: '事务发件箱', anchor: 'outbox' },
   { banned: /(?<![\w.-])outbox(?![\w.-])/gi, use: '事务发件箱', anchor: 'outbox' },
+  { banned: /堆积/g, use: '消息积压', anchor: 'backlog' },
   // Word-for-word translations that read oddly in Chinese.
   { banned: /主人/g, use: '被重新分配 / 接手的消费者 / 原来的消费者', anchor: null },
   { banned: /体面交接/g, use: '正常交出分区', anchor: null },

@@ -3,6 +3,7 @@ import { strategies, type StrategyId } from '../consumers';
 import type { Handler } from '../consumers/handler';
 import type { FaultKind } from '../protocols/faults';
 import type { ProtocolId } from '../protocols/registry';
+import type { AckSettings } from '../protocols/ack/ack.settings';
 import type { JetStreamSettings } from '../protocols/jetstream/jetstream.settings';
 import type { KafkaSettings } from '../protocols/kafka/kafka.settings';
 import type { RabbitSettings } from '../protocols/rabbitmq/rabbitmq.settings';
@@ -40,6 +41,7 @@ export interface Scenario {
   /** Which broker's machines run it (default: the generic queue, `ack`). */
   protocol?: ProtocolId;
   /** Broker settings, for the broker the scenario runs on. */
+  ack?: AckSettings;
   kafka?: KafkaSettings;
   rabbitmq?: RabbitSettings;
   rocketmq?: RocketSettings;

@@ -13,6 +13,7 @@ import {
   spend,
   roleMachines,
   busyConsumers,
+  settingRow,
   takeDelivery,
   takeTimer,
   type Env,
@@ -20,7 +21,9 @@ import {
 import { actorRef, attemptNote, type LaneView, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { ConsumerCore, Step, TraceEvent, World } from '../../engine/world';
-import { brokerMachine, type BrokerContext, type BrokerEvent } from './broker.machine';
+import { ackDefaults } from './ack.settings';
+import { ackText } from './ack.text';
+import { brokerMachine, copyName, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
 import type { FaultKind } from './ack.faults';
 import { producerMachine, type ProducerContext, type ProducerEvent } from './producer.machine';
@@ -49,6 +52,8 @@ function initialWorld(scenario: Scenario): AckWorld {
     autoAck: scenario.autoAck,
     ackTimeout: s.ackTimeout,
     dedupWindow: s.dedupWindow,
+    flush: (scenario.ack ?? ackDefaults).flush,
+    flushInterval: (scenario.ack ?? ackDefaults).flushInterval,
   });
   let world = emptyWorld<AckWorld>('ack', scenario, producer.state, broker.state);
   world = applyOutputs(world, 'producer', producer.outputs);
@@ -150,6 +155,12 @@ function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner
         const r = confirmTimedOut(next, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
         return { world: r.world, events: [...events, ...r.events] };
       }
+      if (timer.owner === 'broker' && timer.name === 'flush') {
+        const n = next.broker.context.unflushed.length;
+        next = send(next, env, 'broker', { type: 'flush.due' });
+        events.push({ time: now, actor: 'broker', type: 'broker.flushed', explain: 'log.broker.flushed', detail: { n } });
+        return { world: next, events };
+      }
       if (timer.owner === 'broker') {
         const tag = timer.name.slice('ack:'.length);
         return expireAck(next, env, tag, false, events);
@@ -210,15 +221,41 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
       return expireAck(next, env, step.target, true, events);
     }
     case 'restartBroker': {
-      const requeued = next.broker.context.unacked;
+      // The broker's machine goes down: what it had not yet handed to the wire, and what was on its
+      // way to it from the producer, is gone with the connections. Consumers' own requests are kept
+      // (they reconnect and ask again, which comes to the same thing).
+      const b = next.broker.context;
+      const inMemory = new Set(b.unflushed);
+      const requeued = b.unacked.filter((u) => !inMemory.has(copyName(u)));
+      const lost = [...b.ready, ...b.unacked].filter((m) => inMemory.has(copyName(m)));
+      const cut = (from: string, to: string) => from === 'broker' || (from === 'producer' && to === 'broker');
+      for (const [l, queue] of Object.entries(next.net)) {
+        const [from, to] = l.split('>') as [ActorId, ActorId];
+        if (!cut(from, to)) continue;
+        for (const p of queue) events.push(droppedEvent(t, p, to));
+      }
+      for (const x of next.timers) if (x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to)) events.push(droppedEvent(t, x.envelope.payload, x.envelope.to));
+      next = {
+        ...next,
+        net: Object.fromEntries(Object.entries(next.net).filter(([l]) => !cut(...(l.split('>') as [string, string])))),
+        timers: next.timers.filter((x) => !(x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to))),
+      };
       next = send(next, env, 'broker', { type: 'fault.restartBroker' });
-      events.push({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
+      events.unshift({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
+      for (const m of lost) events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
       for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
       return { world: next, events };
     }
     default:
       throw new Error(`the generic queue has no fault ${step.fault}`);
   }
+}
+
+/** An envelope the broker's crash took with it. A lost confirm reads as one, so the duplicate it causes is explained the usual way. */
+function droppedEvent(time: number, p: Payload, to: ActorId): TraceEvent {
+  const msgId = payloadMsgId(p);
+  const type = p.kind === 'confirm' ? 'confirm.lost' : p.kind === 'publish' ? 'message.lost' : 'envelope.dropped';
+  return { time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: 'log.envelope.crashDropped', detail: { what: p.kind, to } };
 }
 
 function payloadMsgId(p: Payload): string | undefined {
@@ -268,7 +305,7 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
         actor: 'broker',
         type: stored ? 'message.stored' : 'message.deduplicated',
         msgId: payload.msg.id,
-        explain: stored ? (before > 0 ? 'log.message.storedAgain' : 'log.message.stored') : 'log.message.deduplicated',
+        explain: stored ? (before > 0 ? 'log.message.storedAgain' : world.broker.context.flush === 'async' ? 'log.message.storedUnflushed' : 'log.message.stored') : 'log.message.deduplicated',
         detail: { copy: next.broker.context.copies[payload.msg.id] ?? 0 },
       });
       return { world: next, events };
@@ -368,10 +405,13 @@ export const ackProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: {},
-  view: (w) => {
+  text: ackText,
+  view: (w, scenario) => {
     const world = w as AckWorld;
     const b = world.broker.context;
+    // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.
+    const unflushed = new Set(b.unflushed);
+    const inMemory = [...b.ready, ...b.unacked].filter((m) => unflushed.has(copyName(m))).map((m) => scenario.messages.find((x) => x.id === m.msgId)?.name ?? { en: m.msgId, 'zh-cn': m.msgId });
     const p = world.producer;
     const stored = (m: { msgId: string; copy: number; count: number }): TokenView => ({
       msg: m.msgId,
@@ -390,10 +430,21 @@ export const ackProtocol: Protocol = {
             ? []
             : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
         ],
-        notes: [],
+        notes: inMemory.length > 0 ? [{ en: `not on disk yet: ${inMemory.map((m) => m.en).join(', ')}`, 'zh-cn': `尚未刷盘：${inMemory.map((m) => m['zh-cn']).join('、')}` }] : [],
       },
       consumers: Object.fromEntries(Object.entries(world.consumers).map(([id, c]) => [id, consumerLane(c)])),
     };
   },
-  settings: () => [],
+  settings: (scenario) => {
+    // Shown only where a scenario chooses how the broker flushes (the chapter on not losing messages).
+    if (!scenario.ack) return [];
+    const s = scenario.ack;
+    const flush = (f: 'sync' | 'async', every: number) =>
+      f === 'sync' ? { en: 'before the confirm', 'zh-cn': '确认之前' } : { en: `after the confirm, every ${every} ms`, 'zh-cn': `确认之后，每 ${every} 毫秒` };
+    return [
+      // The generic queue has no default worth comparing with: real brokers differ (RocketMQ flushes async by default).
+      settingRow({ en: 'flush to disk', 'zh-cn': '刷盘' }, flush(s.flush, s.flushInterval), flush(s.flush, s.flushInterval), 'server'),
+      settingRow({ en: 'publish retry after', 'zh-cn': '发布重试间隔' }, `${scenario.settings.confirmTimeout / 1000} s`, `${scenario.settings.confirmTimeout / 1000} s`, 'client'),
+    ];
+  },
 };

@@ -10,6 +10,9 @@ export interface BrokerInput {
   ackTimeout: number;
   /** Broker-side deduplication by message id within this window (ms); null = none. */
   dedupWindow: number | null;
+  /** `sync`: a message is on disk before its confirm leaves; `async`: a background flush writes it `flushInterval` ms later. */
+  flush: 'sync' | 'async';
+  flushInterval: number;
 }
 
 /** A stored message copy waiting in the queue. */
@@ -37,6 +40,8 @@ export interface BrokerContext extends BrokerInput {
   firstSeen: Record<string, number>;
   /** Consumers that can take a message now (prefetch 1), with their channel. */
   credit: { consumer: ActorId; channel: number }[];
+  /** Stored copies (`msgId/copy`) still only in memory: with `flush: 'async'`, written but not yet flushed. */
+  unflushed: string[];
   outbox: Output[];
 }
 
@@ -47,7 +52,11 @@ export type BrokerEvent =
   | { type: 'ack.received'; consumer: ActorId; channel: number; tag: string }
   | { type: 'connection.closed'; consumer: ActorId; channel: number }
   | { type: 'ackTimeout.expired'; tag: string }
+  | { type: 'flush.due' }
   | { type: 'fault.restartBroker' };
+
+/** A stored copy's name in `unflushed`. */
+export const copyName = (m: { msgId: string; copy: number }) => `${m.msgId}/${m.copy}`;
 
 /**
  * Hands queued messages to consumers that have credit. With manual acks each delivery is remembered
@@ -90,6 +99,11 @@ function requeue(ctx: BrokerContext, which: (u: Unacked) => boolean, outbox: Out
  * - Optional dedup window: a publish whose message id was first stored less than `dedupWindow` ago is
  *   confirmed and dropped (JetStream's duplicate_window, SQS FIFO's 5-minute interval); after the
  *   window it is stored again (https://docs.nats.io/nats-concepts/jetstream).
+ * - Flush: by default a message is on disk before its confirm leaves, so a restart keeps everything
+ *   confirmed. With `flush: 'async'` the confirm leaves at once and a background flush follows, as
+ *   with RocketMQ's default ASYNC_FLUSH (`flushIntervalCommitLog` 500 ms, `MessageStoreConfig`) or
+ *   JetStream's default `sync_interval` (2 min, https://docs.nats.io/running-a-nats-service/configuration#jetstream):
+ *   a machine crash before the flush loses messages the producer was told were stored.
  */
 export const brokerMachine = setup({
   types: {
@@ -114,8 +128,12 @@ export const brokerMachine = setup({
       const { msg } = event;
       const copy = (context.copies[msg.id] ?? 0) + 1;
       const outbox: Output[] = [{ kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: msg.id } }];
+      // Async flush: confirmed now, on disk only when the background flush runs.
+      const unflushed = context.flush === 'async' ? [...context.unflushed, copyName({ msgId: msg.id, copy })] : context.unflushed;
+      if (context.flush === 'async' && context.unflushed.length === 0) outbox.push({ kind: 'startTimer', name: 'flush', after: context.flushInterval });
       const next = {
         ...context,
+        unflushed,
         ready: [...context.ready, { msgId: msg.id, key: msg.key, copy, count: 0 }],
         copies: { ...context.copies, [msg.id]: copy },
         firstSeen: context.firstSeen[msg.id] === undefined ? { ...context.firstSeen, [msg.id]: event.now } : context.firstSeen,
@@ -152,22 +170,29 @@ export const brokerMachine = setup({
       const next = { ...context, ...requeue(context, (u) => deliveryTag(u) === event.tag, outbox) };
       return { ...next, ...dispatch(next, outbox) };
     }),
+    flushToDisk: assign({ unflushed: [] as string[] }),
     requeueAll: assign(({ context }) => {
       // Every channel dies with the broker: unacked deliveries return, credit is gone, and each
-      // consumer is told its connection closed so it reconnects.
+      // consumer is told its connection closed so it reconnects. What was only in memory (not yet
+      // flushed) is gone, queued or unacked alike.
       const outbox: Output[] = [];
-      const back = requeue(context, () => true, outbox);
+      const inMemory = new Set(context.unflushed);
+      const survives = (m: Stored) => !inMemory.has(copyName(m));
+      for (const u of context.unacked) if (!survives(u)) outbox.push({ kind: 'cancelTimer', name: `ack:${deliveryTag(u)}` });
+      if (context.unflushed.length > 0) outbox.push({ kind: 'cancelTimer', name: 'flush' });
+      const kept = { ...context, ready: context.ready.filter(survives), unacked: context.unacked.filter(survives) };
+      const back = requeue(kept, () => true, outbox);
       for (const consumer of context.consumers) {
         const channels = new Set(context.credit.filter((c) => c.consumer === consumer).map((c) => c.channel));
         for (const u of context.unacked) if (u.consumer === consumer) channels.add(u.channel);
         for (const channel of channels) outbox.push({ kind: 'send', to: consumer, payload: { kind: 'closed', channel } });
       }
-      return { ...back, credit: [], outbox };
+      return { ...back, credit: [], unflushed: [], outbox };
     }),
   },
 }).createMachine({
   id: 'broker',
-  context: ({ input }) => ({ ...input, ready: [], unacked: [], copies: {}, firstSeen: {}, credit: [], outbox: [] }),
+  context: ({ input }) => ({ ...input, ready: [], unacked: [], copies: {}, firstSeen: {}, credit: [], unflushed: [], outbox: [] }),
   initial: 'running',
   states: {
     running: {
@@ -180,6 +205,7 @@ export const brokerMachine = setup({
         'ack.received': { actions: 'settle' },
         'connection.closed': { actions: 'requeueConsumer' },
         'ackTimeout.expired': { actions: 'requeueExpired' },
+        'flush.due': { actions: 'flushToDisk' },
         'fault.restartBroker': { actions: 'requeueAll' },
       },
     },

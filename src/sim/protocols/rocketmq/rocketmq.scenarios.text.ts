@@ -92,6 +92,17 @@ export const rocketScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '先问：#13 永远不会成功，RocketMQ 会重试多久？点“播放”，用“跳到下一个定时器”跳过等待：10 秒、30 秒……2 小时，共 16 次重试。时钟到 285 分 40 秒时 #13 进入 %DLQ%billing，账本把它记为停在死信队列，而不是丢失。',
     },
   },
+  'rocketmq-retry-overtaken': {
+    title: { en: 'Concurrent consumption: the retry is overtaken', 'zh-cn': '并发消费：重试的消息被后来者超过' },
+    lesson: {
+      en: 'Order #13 fails and goes to %RETRY%billing; order #42, sent after it on the same queue, is charged at once. The retry comes back 10 s later, behind it.',
+      'zh-cn': '订单 #13 失败后进入 %RETRY%billing；同一个队列里在它之后发送的订单 #42 立刻扣款。重试 10 秒后才回来，排在了 #42 后面。',
+    },
+    notes: {
+      en: 'Ask: #13 was sent before #42; which one is charged first? Press Play: #13 fails and leaves for the retry topic, #42 is charged at 0 s, #13 returns at 10 s. Compare with orderly consumption below: there #42 waits.',
+      'zh-cn': '先问：#13 比 #42 先发，谁先扣款？点“播放”：#13 失败后转去重试队列，#42 在第 0 秒就扣了款，#13 第 10 秒才回来。再和下面的顺序消费对比：那里 #42 会一直等着。',
+    },
+  },
   'rocketmq-retry-transient': {
     title: { en: 'Two failures, then success', 'zh-cn': '失败两次后成功' },
     lesson: { en: 'RECONSUME_LATER twice: retried after 10 s and 30 s, then charged once.', 'zh-cn': '两次 RECONSUME_LATER：10 秒、30 秒后重试，最后只扣一次款。' },

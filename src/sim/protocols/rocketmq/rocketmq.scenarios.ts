@@ -93,6 +93,16 @@ export const rocketScenarios: Scenario[] = [
     faults: { failConsumption: 2 },
     expected: bothHold,
   },
+  // Concurrent consumption takes a failing message out of line: #42, behind #13 on q0, goes first
+  // (the chapter on ordering, backlog and retries).
+  {
+    ...base,
+    id: 'rocketmq-retry-overtaken',
+    messages: [order13, order42],
+    rocketmq: rocket({}),
+    faults: {},
+    expected: bothHold,
+  },
   orderlyPoison,
   {
     ...orderlyPoison,
