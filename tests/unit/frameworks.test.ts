@@ -1,0 +1,103 @@
+/**
+ * The chapters "In your framework" and "Beyond one consumer": every outcome their prose claims for a
+ * simulator, replayed on the engine the way a reader steps it.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  ackScenarios,
+  check,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  inject,
+  isQuiescent,
+  kafkaScenarios,
+  rabbitScenarios,
+  rocketScenarios,
+  stepForward,
+  stepKey,
+  traceOf,
+  withStrategy,
+  type FaultKind,
+  type Scenario,
+  type Timeline,
+  type TraceEvent,
+} from '../../src/sim';
+
+const all = [...ackScenarios, ...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios];
+const byId = (id: string): Scenario => {
+  const s = all.find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+
+/** Plays the default schedule, injecting each fault at the first step it can happen, until nothing but a fault could happen. */
+function play(scenario: string | Scenario, faults: FaultKind[] = []): { tl: Timeline; trace: TraceEvent[] } {
+  let tl = createTimeline(typeof scenario === 'string' ? byId(scenario) : scenario);
+  const queue = [...faults];
+  for (let i = 0; i < 3000; i++) {
+    const next = queue[0];
+    if (next) {
+      const key = enabledSteps(currentWorld(tl)).map(stepKey).find((k) => k.startsWith(`f:${next}:`));
+      if (key) {
+        tl = inject(tl, key);
+        queue.shift();
+        continue;
+      }
+    }
+    const moved = stepForward(tl);
+    if (moved === tl) break;
+    tl = moved;
+  }
+  expect(queue).toEqual([]);
+  expect(isQuiescent(currentWorld(tl))).toBe(true);
+  return { tl, trace: traceOf(tl) };
+}
+
+const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;
+const deliveries = (trace: TraceEvent[], msgId: string) => trace.filter((e) => e.type === 'message.delivered' && e.msgId === msgId);
+
+describe('In your framework: Spring AMQP', () => {
+  it('AUTO ack, requeue on exception: #13 comes back 20 times, is dropped past delivery-limit 20 (no DLX), #42 is charged once', () => {
+    const { tl, trace } = play('spring-amqp-poison-requeue');
+    const d = deliveries(trace, 'order-13');
+    expect(d).toHaveLength(21);
+    expect(d.map((e) => e.count)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(trace.filter((e) => e.type === 'nack.sent' && e.msgId === 'order-13')).toHaveLength(21);
+    expect(currentWorld(tl).stores.dead).toEqual([]);
+    expect(charges(tl)).toEqual({ 'order-42': 1 });
+    expect(check(byId('spring-amqp-poison-requeue')).verdicts).toEqual({ noDuplicateSideEffect: 'holds', noMessageLost: 'violated' });
+  });
+
+  it('defaultRequeueRejected=false (or AmqpRejectAndDontRequeueException) with a DLX: one delivery, parked in orders.dlx', () => {
+    const { tl, trace } = play('spring-amqp-reject-dont-requeue');
+    expect(deliveries(trace, 'order-13')).toHaveLength(1);
+    expect(trace.filter((e) => e.type === 'reject.sent').map((e) => e.msgId)).toEqual(['order-13']);
+    expect(currentWorld(tl).stores.dead).toEqual(['order-13']);
+    expect(charges(tl)).toEqual({ 'order-42': 1 });
+  });
+});
+
+describe('In your framework: Spring Kafka', () => {
+  it('AckMode.BATCH: a crash after the listener returned, before the container commits, re-reads and charges #42 again; an inbox charges once', () => {
+    const broken = play('spring-kafka-batch-crash', ['crashConsumerBeforeCommit']);
+    expect(broken.trace.some((e) => e.type === 'record.fetched' && e.count === 2)).toBe(true);
+    expect(charges(broken.tl)['order-42']).toBe(2);
+    // The restarted consumer re-reads only after the session timeout (45 s).
+    expect(broken.trace.find((e) => e.type === 'record.fetched' && e.count === 2)!.time).toBeGreaterThanOrEqual(45_000);
+    const fixed = play('spring-kafka-batch-crash-inbox', ['crashConsumerBeforeCommit']);
+    expect(fixed.trace.some((e) => e.type === 'record.fetched' && e.count === 2)).toBe(true);
+    expect(charges(fixed.tl)['order-42']).toBe(1);
+  });
+});
+
+describe('In your framework: rocketmq-spring', () => {
+  it('a listener that always throws: RECONSUME_LATER 16 times, then %DLQ%billing; nothing charged, nothing lost', () => {
+    const { tl, trace } = play('rocketmq-retry-then-dlq');
+    expect(trace.filter((e) => e.type === 'retry.scheduled').map((e) => e.detail?.delay).slice(0, 3)).toEqual(['10 s', '30 s', '60 s']);
+    expect(trace.filter((e) => e.type === 'retry.due')).toHaveLength(16);
+    expect(currentWorld(tl).stores.dead).toEqual(['order-13']);
+    expect(charges(tl)).toEqual({});
+    expect(check(byId('rocketmq-retry-then-dlq')).verdicts).toEqual({ noDuplicateSideEffect: 'holds', noMessageLost: 'holds' });
+  });
+});
