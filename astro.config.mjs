@@ -99,7 +99,7 @@ export default defineConfig({
         {
           label: 'In production',
           translations: { 'zh-CN': '生产实践' },
-          items: [{ slug: 'production/frameworks' }],
+          items: [{ slug: 'production/frameworks' }, { slug: 'production/at-scale' }],
         },
         {
           label: 'Myths',

@@ -101,3 +101,52 @@ describe('In your framework: rocketmq-spring', () => {
     expect(check(byId('rocketmq-retry-then-dlq')).verdicts).toEqual({ noDuplicateSideEffect: 'holds', noMessageLost: 'holds' });
   });
 });
+
+/** Steps the default schedule until `ready` holds, injects `fault`, then runs to the end. */
+function stepThenInject(scenario: Scenario, ready: (tl: Timeline) => boolean, fault: FaultKind): { tl: Timeline; trace: TraceEvent[] } {
+  let tl = createTimeline(scenario);
+  for (let i = 0; i < 200 && !ready(tl); i++) tl = stepForward(tl);
+  expect(ready(tl)).toBe(true);
+  const key = enabledSteps(currentWorld(tl)).map(stepKey).find((k) => k.startsWith(`f:${fault}:`));
+  expect(key, `${fault} enabled`).toBeDefined();
+  tl = inject(tl, key!);
+  for (let i = 0; i < 3000; i++) {
+    const moved = stepForward(tl);
+    if (moved === tl) break;
+    tl = moved;
+  }
+  return { tl, trace: traceOf(tl) };
+}
+
+describe('Beyond one consumer', () => {
+  it('a dedup record that expires (10 s) before the redelivery (30 s) lets the duplicate through; an inbox row does not expire', () => {
+    const broken = play('setnx-ttl-shorter-than-redelivery', ['loseAck']);
+    expect(broken.trace.find((e) => e.type === 'cache.expired')?.time).toBe(10_000);
+    expect(broken.trace.find((e) => e.type === 'ackTimeout.expired')?.time).toBe(30_000);
+    expect(charges(broken.tl)['order-42']).toBe(2);
+    const fixed = play(withStrategy(byId('setnx-ttl-shorter-than-redelivery'), 'inboxInTransaction'), ['loseAck']);
+    expect(charges(fixed.tl)['order-42']).toBe(1);
+  });
+
+  it('SET NX before the work, crash before the write: the redelivery is skipped and acked, nothing charged; the inbox charges once', () => {
+    const claimed = (tl: Timeline) => traceOf(tl).some((e) => e.type === 'handler.setnx');
+    const broken = stepThenInject(byId('setnx-before-crash'), claimed, 'crashConsumerBeforeEffect');
+    expect(broken.trace.filter((e) => e.type === 'handler.setnx').map((e) => e.explain)).toEqual(['log.op.setnxSet', 'log.op.setnxExists']);
+    expect(charges(broken.tl)).toEqual({});
+    // The inbox row and the charge are one transaction: wherever the crash falls, nothing is lost or doubled.
+    expect(check(withStrategy(byId('setnx-before-crash'), 'inboxInTransaction')).verdicts).toEqual({ noDuplicateSideEffect: 'holds', noMessageLost: 'holds' });
+  });
+
+  it('a deploy hands p0 to c2 at the committed offset 0 and #42 is charged again; with an inbox the second charge is refused', () => {
+    const charged = (tl: Timeline) => {
+      const w = currentWorld(tl);
+      return w.stores.ledger['order-42'] === 1 && w.consumers.c1!.value === 'polling';
+    };
+    for (const [strategy, times] of [['none', 2], ['inboxInTransaction', 1]] as const) {
+      const { tl, trace } = stepThenInject(withStrategy(byId('kafka-close-without-revoke-commit'), strategy), charged, 'closeConsumer');
+      const handover = trace.filter((e) => e.type === 'partition.assigned' && e.actor === 'c2').at(-1);
+      expect(handover?.detail?.offset).toBe(0);
+      expect(charges(tl)['order-42']).toBe(times);
+    }
+  });
+});
