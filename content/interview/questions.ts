@@ -1944,7 +1944,7 @@ export const questions: Question[] = [
       en: 'DefaultRocketMQListenerContainer only returns RECONSUME_LATER when onMessage throws; a swallowed exception is reported as CONSUME_SUCCESS.',
       'zh-cn': 'DefaultRocketMQListenerContainer 只有在 onMessage 抛异常时才返回 RECONSUME_LATER；被吞掉的异常会被报告成 CONSUME_SUCCESS。',
     },
-    see: { chapter: 'production/frameworks', simulator: 'rocketmq-spring-retry' },
+    see: { chapter: 'production/frameworks', section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' } },
   },
   {
     id: 'rocketmq-spring-orderly-poison',
