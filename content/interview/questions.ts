@@ -2147,13 +2147,13 @@ export const questions: Question[] = [
     answer: {
       en: [
         'Eager rebalancing revokes every partition from every member, then reassigns. Cooperative rebalancing (KIP-429, Kafka 2.4, CooperativeStickyAssignor) revokes only the partitions that move; the rest keep being consumed.',
-        'Since 3.0 the default partition.assignment.strategy is [RangeAssignor, CooperativeStickyAssignor], which still runs Range; you switch by listing only the cooperative assignor, in two rolling steps.',
+        'Since 3.0 the default partition.assignment.strategy is [RangeAssignor, CooperativeStickyAssignor], which still runs Range; you switch by removing RangeAssignor from the list, in one rolling restart.',
         'KIP-848 (group.protocol=consumer, production-ready in 4.0) moves assignment to the broker and makes every rebalance incremental; the client default is still classic.',
         'Neither removes the duplicate: a partition that does move resumes at its committed offset. They reduce how often; commit in onPartitionsRevoked and dedupe for the rest.',
       ],
       'zh-cn': [
         '急切式再均衡先收回所有成员的所有分区，再重新分配。协作式再均衡（KIP-429，Kafka 2.4，CooperativeStickyAssignor）只收回需要挪走的分区，其余照常消费。',
-        'Kafka 3.0 起 partition.assignment.strategy 默认是 [RangeAssignor, CooperativeStickyAssignor]，实际用的还是 Range；只保留协作式那一个才算切换，要分两轮滚动发版。',
+        'Kafka 3.0 起 partition.assignment.strategy 默认是 [RangeAssignor, CooperativeStickyAssignor]，实际用的还是 Range；把 RangeAssignor 从列表里去掉、滚动重启一轮，才算切换过去。',
         'KIP-848（group.protocol=consumer，4.0 起可用于生产）把分配挪到 Broker 端，每次再均衡都是增量的；客户端默认仍是 classic。',
         '两者都消除不了重复：真正被挪走的分区仍从已提交的位点继续。它们减少的是次数；剩下的靠 onPartitionsRevoked 里提交位点加消费端去重。',
       ],

@@ -63,6 +63,8 @@ describe('In your framework: Spring AMQP', () => {
     const d = deliveries(trace, 'order-13');
     expect(d).toHaveLength(21);
     expect(d.map((e) => e.count)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    // No back-off: every redelivery happens at once, the clock never moves.
+    expect(new Set(d.map((e) => e.time))).toEqual(new Set([0]));
     expect(trace.filter((e) => e.type === 'nack.sent' && e.msgId === 'order-13')).toHaveLength(21);
     expect(currentWorld(tl).stores.dead).toEqual([]);
     expect(charges(tl)).toEqual({ 'order-42': 1 });
