@@ -141,8 +141,8 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '监听方法抛异常，容器发 nack(requeue=true)，#13 立刻回来：同一时刻投递了 21 次，最后仲裁队列的投递上限把它丢掉，因为没有配置死信交换机。',
     },
     notes: {
-      en: 'Ask: the listener throws on an invalid amount; what does Spring do with the message? Press Play. Point at the delivery count climbing to 21 with the clock still at 0, #42 charged once, and #13 gone without a trace. On a classic queue, or on RabbitMQ 4.3 where a nack no longer counts, it would never stop.',
-      'zh-cn': '先问：金额非法，监听方法抛了异常，Spring 会怎么处理这条消息？点“播放”。指给学生看：时钟一直是 0，投递次数涨到 21；#42 扣了一次；#13 悄无声息地没了。换成经典队列，或者 RabbitMQ 4.3（nack 不再计数），它会一直循环下去。',
+      en: 'Ask: the listener throws on an invalid amount; what does Spring do with the message? Press Play. Point at the delivery count climbing to 21 with the clock still at 0, and #13 gone without a trace. On a classic queue, or on RabbitMQ 4.3 where a nack no longer counts, it would never stop.',
+      'zh-cn': '先问：金额非法，监听方法抛了异常，Spring 会怎么处理这条消息？点“播放”。指给学生看：时钟一直是 0，投递次数涨到 21；#13 悄无声息地没了。换成经典队列，或者 RabbitMQ 4.3（nack 不再计数），它会一直循环下去。',
     },
   },
   'spring-amqp-reject-dont-requeue': {
@@ -152,8 +152,8 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '设置 defaultRequeueRejected=false（或抛出 AmqpRejectAndDontRequeueException），容器就用 requeue=false 拒绝消息，队列的死信交换机把 #13 留下来等人处理。',
     },
     notes: {
-      en: 'Press Play. #13 is delivered once, rejected, and dead-lettered to orders.dlx; #42 is charged. Ask: what would you alert on now?',
-      'zh-cn': '点“播放”。#13 只投递一次，被拒绝后进入 orders.dlx；#42 正常扣款。问学生：现在该对什么设告警？',
+      en: 'Press Play. #13 is delivered once, rejected, and dead-lettered to orders.dlx. Ask: what would you alert on now?',
+      'zh-cn': '点“播放”。#13 只投递一次，被拒绝后进入 orders.dlx。问学生：现在该对什么设告警？',
     },
   },
 };
