@@ -1990,13 +1990,13 @@ export const questions: Question[] = [
       en: [
         'At least the redelivery horizon, plus a margin: the longest a copy can still arrive (Kafka log retention, 7 days by default; RocketMQ retries and file retention; how long dead letters are kept and replayed).',
         'Partition the table by time and drop or detach whole partitions older than that: no row-by-row delete, no bloat.',
-        'A unique index on a partitioned table must include the partition key, so partition by the event’s own date, and check older partitions if a duplicate can cross a day.',
+        'A unique index on a partitioned table must include the partition key, so partition by the event’s own date (carried in the message): every copy then lands in the same partition.',
         'Otherwise delete in small batches, each its own short transaction; keep the rows narrow (key, time, result).',
       ],
       'zh-cn': [
         '至少一个重投窗口再加余量：一份副本最晚可能什么时候到（Kafka 日志默认保留 7 天；RocketMQ 的重试跨度和文件保留时间；死信保留和重放多久）。',
         '按时间分区，整块删除或分离超出窗口的旧分区：不用逐行删，也没有膨胀。',
-        '分区表的唯一索引必须包含分区键，所以按事件自身的日期分区；重复可能跨天时，还要查前几个分区。',
+        '分区表的唯一索引必须包含分区键，所以按消息里带的事件日期分区：同一条消息的每份副本都会落在同一个分区。',
         '不分区就小批量删除，每批一个短事务；行要窄（业务键、时间、结果）。',
       ],
     },
