@@ -2180,13 +2180,13 @@ export const questions: Question[] = [
       en: [
         'It prevents two copies running at the same moment, not two copies running: the second takes the lock after the first releases it and does the work again, unless it finds a durable record.',
         'A lease can expire mid-work (GC pause, slow call, partition), so two holders can write; the first does not know.',
-        'A lock is not a fence: only the storage can refuse a stale holder, with a fencing token or a version check. Redis replication is asynchronous, so a failover can even grant the lock twice.',
+        'A lock is not a fence: only the storage can refuse a stale holder, with a fencing token (Redisson’s RFencedLock hands one out; a plain RLock does not) or a version check.',
         'So the decision stays in the database (inbox unique key, conditional or versioned update, SELECT … FOR UPDATE in the same transaction); a lock only saves work under contention.',
       ],
       'zh-cn': [
         '它防的是两份副本同时执行，而不是执行两次：第一份释放锁之后，第二份拿到锁照样再做一遍，除非它能查到持久的记录。',
         '租期可能在干活中途到期（GC 停顿、慢调用、网络分区），于是两个持有者都在写，而第一个毫不知情。',
-        '锁不是防护：能拒绝过期持有者的只有存储本身，靠防护令牌或版本号检查。Redis 是异步复制，一次主从切换甚至能把同一把锁发给两个客户端。',
+        '锁不是防护：能拒绝过期持有者的只有存储本身，靠防护令牌（Redisson 的 RFencedLock 会发，普通 RLock 不发）或版本号检查。',
         '所以拍板的还是数据库（消费记录表的唯一键、条件更新或版本号更新、同一事务里的 SELECT … FOR UPDATE）；锁只是在竞争激烈时省点事。',
       ],
     },
