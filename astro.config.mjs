@@ -99,6 +99,11 @@ export default defineConfig({
           items: [{ slug: 'brokers/kafka' }, { slug: 'brokers/rabbitmq' }, { slug: 'brokers/rocketmq' }, { slug: 'brokers/jetstream' }, { slug: 'brokers/compared' }, { slug: 'conformance' }],
         },
         {
+          label: 'In production',
+          translations: { 'zh-CN': '生产实践' },
+          items: [{ slug: 'production/frameworks' }, { slug: 'production/at-scale' }],
+        },
+        {
           label: 'Myths',
           translations: { 'zh-CN': '常见误区' },
           items: [{ slug: 'myths' }],

@@ -2365,4 +2365,644 @@ export const questions: Question[] = [
     },
     see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'delayed-retry', 'zh-cn': '延迟重试' } },
   },
+
+  // — Frameworks / beyond one consumer (chapters B) —
+  {
+    id: 'spring-amqp-listener-throws',
+    topics: ['dlq', 'acks'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'In Spring AMQP, what happens by default when a @RabbitListener method throws?',
+      'zh-cn': 'Spring AMQP 里，@RabbitListener 方法抛异常，默认会发生什么？',
+    },
+    answer: {
+      en: [
+        'The container runs in AcknowledgeMode.AUTO: it acks after the method returns, and on an exception it nacks the delivery.',
+        'defaultRequeueRejected is true by default, so that nack has requeue=true: the message goes straight back to the queue and is delivered again at once.',
+        'A poison message therefore loops: forever on a classic queue; on a 4.0–4.2 quorum queue until delivery-limit 20, then it is dropped or dead-lettered.',
+        'Exceptions: AmqpRejectAndDontRequeueException in the cause chain means requeue=false; the default ConditionalRejectingErrorHandler turns conversion failures into it.',
+      ],
+      'zh-cn': [
+        '容器默认是 AcknowledgeMode.AUTO：方法返回后替你 ack，抛异常就 nack 这次投递。',
+        'defaultRequeueRejected 默认为 true，所以这个 nack 带着 requeue=true：消息立刻回到队列，马上又被投递。',
+        '毒消息就会死循环：经典队列上永不停止；RabbitMQ 4.0–4.2 的仲裁队列到投递上限 20 次后丢弃或进死信。',
+        '例外：异常链里有 AmqpRejectAndDontRequeueException 就是 requeue=false；默认的 ConditionalRejectingErrorHandler 会把消息转换失败变成这个异常。',
+      ],
+    },
+    wrong: {
+      en: 'Spring catches the exception, logs it and acks the message, so it is consumed once and lost.',
+      'zh-cn': 'Spring 会捕获异常、打日志然后 ack，这条消息就算消费过了，丢了。',
+    },
+    why: {
+      en: 'That is what a listener that swallows its own exception does. Spring AMQP’s container rolls the delivery back with basic.nack and requeue=true (defaultRequeueRejected=true), so the message is redelivered, not acked.',
+      'zh-cn': '那是监听方法自己吞掉异常时的效果。Spring AMQP 的容器会用 basic.nack 回滚这次投递，且 requeue=true（defaultRequeueRejected=true），消息会被重投，而不是被 ack。',
+    },
+    see: { chapter: 'production/frameworks', simulator: 'spring-amqp-poison' },
+  },
+  {
+    id: 'spring-amqp-stop-poison-loop',
+    topics: ['dlq'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'A message keeps failing in a Spring AMQP listener and the logs are flooded. How do you stop the loop without losing the message?',
+      'zh-cn': '一条消息在 Spring AMQP 监听方法里反复失败，日志都被刷屏了。怎么止住循环又不丢消息？',
+    },
+    answer: {
+      en: [
+        'Give the queue a dead-letter exchange (x-dead-letter-exchange) so a rejected message is kept, not dropped.',
+        'Make failures leave the queue: defaultRequeueRejected=false on the container factory, or throw AmqpRejectAndDontRequeueException for errors you know are permanent.',
+        'For transient errors, enable the container’s retry with a back-off; after the last attempt its default recoverer rejects without requeue, into the DLX.',
+        'Alert on the dead-letter queue, and make the consumer idempotent before anyone replays it.',
+      ],
+      'zh-cn': [
+        '先给队列配死信交换机（x-dead-letter-exchange），被拒绝的消息才会被留下而不是丢掉。',
+        '让失败的消息离开队列：容器工厂上设 defaultRequeueRejected=false，或者对确定是永久性的错误抛 AmqpRejectAndDontRequeueException。',
+        '临时性错误打开容器重试并设置回退间隔；重试用完后默认恢复器以不重新入队的方式拒绝，进入死信。',
+        '对死信队列设告警；有人重放死信之前，消费端必须已经幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Set defaultRequeueRejected=false and you are done.',
+      'zh-cn': '把 defaultRequeueRejected 设成 false 就行了。',
+    },
+    why: {
+      en: 'Without a dead-letter exchange on the queue, a reject with requeue=false makes RabbitMQ drop the message: the loop stops and the order is lost. The DLX is what keeps it.',
+      'zh-cn': '队列上没有死信交换机时，requeue=false 的拒绝会让 RabbitMQ 直接丢弃消息：循环是停了，订单也没了。留住消息靠的是死信交换机。',
+    },
+    see: { chapter: 'production/frameworks', simulator: 'spring-amqp-dlx' },
+  },
+  {
+    id: 'rabbitmq-43-nack-delivery-limit',
+    topics: ['dlq'],
+    brokers: ['rabbitmq'],
+    question: {
+      en: 'We rely on the quorum queue’s delivery-limit to stop poison messages. After upgrading to RabbitMQ 4.3, a Spring AMQP listener loops on one message again. Why?',
+      'zh-cn': '我们靠仲裁队列的 delivery-limit 挡毒消息。升级到 RabbitMQ 4.3 后，一个 Spring AMQP 监听方法又在一条消息上死循环了，为什么？',
+    },
+    answer: {
+      en: [
+        'Since 4.3 the delivery limit counts failed deliveries only: basic.reject and a lost connection count, a basic.nack with requeue does not.',
+        'Spring AMQP’s containers answer a listener exception with basic.nack and requeue=true (defaultRequeueRejected=true), so those returns never reach the limit.',
+        'Fix it in the consumer: defaultRequeueRejected=false or AmqpRejectAndDontRequeueException, with a dead-letter exchange; or bounded container retries whose recoverer rejects.',
+        'On 4.0–4.2 the same default stopped after 20 returns; before 4.0 there was no default limit at all.',
+      ],
+      'zh-cn': [
+        '4.3 起投递上限只统计失败的投递：basic.reject 和连接断开计数，带 requeue 的 basic.nack 不计数。',
+        'Spring AMQP 的容器处理监听方法异常时发的正是带 requeue=true 的 basic.nack（defaultRequeueRejected=true），所以永远到不了上限。',
+        '在消费端解决：defaultRequeueRejected=false 或抛 AmqpRejectAndDontRequeueException，再配死信交换机；或者用有上限的容器重试，由恢复器拒绝消息。',
+        '在 4.0–4.2 上，同样的默认配置退回 20 次就停；4.0 之前根本没有默认上限。',
+      ],
+    },
+    wrong: {
+      en: 'The upgrade reset delivery-limit to unlimited; set it back to 20.',
+      'zh-cn': '升级把 delivery-limit 重置成不限了，改回 20 就好。',
+    },
+    why: {
+      en: 'The limit is still 20; what changed is what counts toward it. A nack with requeue no longer does, and that is exactly what Spring sends.',
+      'zh-cn': '上限还是 20，变的是什么算一次。带 requeue 的 nack 不再计数，而 Spring 发的恰恰就是它。',
+    },
+    see: { chapter: 'production/frameworks', simulator: 'spring-amqp-poison' },
+  },
+  {
+    id: 'spring-auto-ack-still-duplicates',
+    topics: ['acks', 'idempotency'],
+    brokers: ['rabbitmq', 'kafka'],
+    question: {
+      en: 'Spring acks or commits for us only after the listener returns. Can a message still be processed twice?',
+      'zh-cn': 'Spring 要等监听方法返回后才 ack 或提交位点，这样消息还会被处理两次吗？',
+    },
+    answer: {
+      en: [
+        'Yes. Acking after the listener is at-least-once: a crash between the database commit and the ack or offset commit redelivers.',
+        'Spring AMQP with prefetch 250 sends back every unacked delivery on a crash; Spring Kafka’s BATCH mode re-reads the whole poll batch since the last commit.',
+        'So the listener must be idempotent itself: an inbox row keyed on the business key in the same transaction as the change, or a conditional update.',
+        'The framework decides when "done" is sent; it cannot make your side effect happen once.',
+      ],
+      'zh-cn': [
+        '会。监听方法之后再 ack 就是至少一次：数据库提交之后、ack 或位点提交之前崩溃，就会重投。',
+        'Spring AMQP 的 prefetch 是 250，崩溃时所有未 ack 的投递都会回来；Spring Kafka 的 BATCH 模式会把上次提交之后的整批消息重读一遍。',
+        '所以监听方法本身要幂等：按业务键写消费记录，和业务变更在同一个事务里；或者用条件更新。',
+        '框架决定的是什么时候发“处理完了”，它没法让你的副作用只发生一次。',
+      ],
+    },
+    wrong: {
+      en: 'No: the framework only acks after success, so a message can never be processed twice.',
+      'zh-cn': '不会：框架只在成功后才 ack，所以消息不可能被处理两次。',
+    },
+    why: {
+      en: 'Ack-after-success is precisely the at-least-once window: the success happened, the ack did not, and the broker redelivers.',
+      'zh-cn': '“成功后再 ack”恰好就是至少一次的那个窗口：业务成功了，ack 没发出去，Broker 就会重投。',
+    },
+    see: { chapter: 'production/frameworks', simulator: 'spring-kafka-batch' },
+  },
+  {
+    id: 'spring-kafka-commit-defaults',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'How does Spring Kafka commit offsets by default, and what does that change compared with the plain Kafka consumer?',
+      'zh-cn': 'Spring Kafka 默认怎么提交位点？和原生 Kafka 消费者相比变了什么？',
+    },
+    answer: {
+      en: [
+        'The plain consumer defaults to enable.auto.commit=true every 5 s. Spring Kafka’s container sets it to false unless you set it yourself, and commits itself.',
+        'Default AckMode.BATCH: after the listener has returned for every record of one poll, the container commits that batch, synchronously by default.',
+        'On a rebalance it commits the offsets of records already processed before giving partitions up, so a deploy does not re-read them.',
+        'A crash between your commit and the container’s still re-reads the batch; RECORD mode shrinks the window, an idempotent listener closes it.',
+      ],
+      'zh-cn': [
+        '原生消费者默认 enable.auto.commit=true，每 5 秒自动提交。Spring Kafka 的容器只要你没自己配，就把它设成 false，改由容器提交。',
+        '默认 AckMode.BATCH：一次 poll 拉到的消息全部处理完，容器才提交这一批，默认同步提交。',
+        '再均衡时，它会在交出分区前先提交已处理消息的位点，所以发版不会把这些消息重读一遍。',
+        '在你的事务提交之后、容器提交之前崩溃，整批照样重读；RECORD 模式能缩小窗口，监听方法幂等才能真正堵上。',
+      ],
+    },
+    wrong: {
+      en: 'Spring Kafka uses Kafka’s auto-commit every 5 seconds, like the plain client.',
+      'zh-cn': 'Spring Kafka 和原生客户端一样，用 Kafka 的自动提交，每 5 秒一次。',
+    },
+    why: {
+      en: 'The container turns enable.auto.commit off when you have not set it and commits after the listener (AckMode.BATCH), per KafkaMessageListenerContainer and ContainerProperties.',
+      'zh-cn': '你没有配置时，容器会把 enable.auto.commit 关掉，在监听方法之后自己提交（AckMode.BATCH），见 KafkaMessageListenerContainer 和 ContainerProperties 的源码。',
+    },
+    see: { chapter: 'production/frameworks', simulator: 'spring-kafka-batch' },
+  },
+  {
+    id: 'spring-kafka-default-error-handler',
+    topics: ['dlq'],
+    brokers: ['kafka'],
+    question: {
+      en: 'What does Spring Kafka’s DefaultErrorHandler do with a record whose listener keeps throwing?',
+      'zh-cn': 'Spring Kafka 的 DefaultErrorHandler 怎么处理一条监听方法一直抛异常的消息？',
+    },
+    answer: {
+      en: [
+        'It retries with a back-off of 9 retries and no delay (FixedBackOff(0, 9)): 10 attempts in all.',
+        'Each retry is a real re-read: it seeks the partition back to the failed record, so the records after it in the batch are fetched again too.',
+        'After the last attempt the default recoverer only logs the record; the container moves past it and later commits past it. The message is gone.',
+        'So configure a DeadLetterPublishingRecoverer (to <topic>-dlt), a back-off with a delay, and not-retryable exceptions for permanent errors.',
+      ],
+      'zh-cn': [
+        '它按“重试 9 次、没有间隔”的回退策略重试（FixedBackOff(0, 9)），一共试 10 次。',
+        '每次重试都是真的重新消费：把分区位点回退到失败的那条，同一批里排在后面的消息也会被重新拉取。',
+        '最后一次失败后，默认恢复器只打一条日志；容器越过这条继续处理，之后提交的位点也越过它。消息就没了。',
+        '所以要配 DeadLetterPublishingRecoverer（发到 <topic>-dlt）、带间隔的回退策略，以及对永久性错误不重试的异常。',
+      ],
+    },
+    wrong: {
+      en: 'The partition stops at the failing record and retries it forever, so nothing is lost.',
+      'zh-cn': '分区会卡在失败的那条上一直重试，所以不会丢。',
+    },
+    why: {
+      en: 'The default back-off is finite (SeekUtils.DEFAULT_BACK_OFF) and the default recoverer logs and skips (FailedRecordTracker), so the record is lost unless you add a dead-letter recoverer.',
+      'zh-cn': '默认回退策略是有限的（SeekUtils.DEFAULT_BACK_OFF），默认恢复器只打日志并跳过（FailedRecordTracker），不加死信恢复器，这条消息就丢了。',
+    },
+    see: { chapter: 'production/frameworks', section: { en: 'what-happens-when-the-listener-throws', 'zh-cn': '监听方法抛异常时' } },
+  },
+  {
+    id: 'rocketmq-spring-listener-exception',
+    topics: ['dlq', 'acks'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'With rocketmq-spring’s RocketMQListener there is no status to return. How do you ask for a retry, and what goes wrong if you catch the exception?',
+      'zh-cn': 'rocketmq-spring 的 RocketMQListener 没有返回状态，怎么让消息重试？如果自己把异常 catch 住会怎样？',
+    },
+    answer: {
+      en: [
+        'The container maps it: onMessage returns → CONSUME_SUCCESS; onMessage throws → RECONSUME_LATER (concurrent) or SUSPEND_CURRENT_QUEUE_A_MOMENT (orderly).',
+        'maxReconsumeTimes defaults to -1: 16 retries at growing delays (10 s … 2 h) in concurrent mode, then %DLQ%<group>.',
+        'A listener that catches and logs returns normally, which reports success: no retry, no dead-letter queue, the message is lost.',
+        'Retries are redeliveries, so dedupe on the business key in keys, not on msgId.',
+      ],
+      'zh-cn': [
+        '容器替你映射：onMessage 正常返回 → CONSUME_SUCCESS；抛异常 → 并发消费 RECONSUME_LATER，顺序消费 SUSPEND_CURRENT_QUEUE_A_MOMENT。',
+        'maxReconsumeTimes 默认 -1：并发消费按越来越长的间隔（10 秒……2 小时）重试 16 次，然后进 %DLQ%<group>。',
+        '监听方法自己 catch 住、打日志然后正常返回，等于报告成功：不重试、不进死信，消息丢了。',
+        '重试就是重投，所以用 keys 里的业务键去重，不要用 msgId。',
+      ],
+    },
+    wrong: {
+      en: 'Catch every exception and log it so the consumer never gets stuck.',
+      'zh-cn': '把所有异常都 catch 住打日志，消费者就不会卡住。',
+    },
+    why: {
+      en: 'DefaultRocketMQListenerContainer only returns RECONSUME_LATER when onMessage throws; a swallowed exception is reported as CONSUME_SUCCESS.',
+      'zh-cn': 'DefaultRocketMQListenerContainer 只有在 onMessage 抛异常时才返回 RECONSUME_LATER；被吞掉的异常会被报告成 CONSUME_SUCCESS。',
+    },
+    see: { chapter: 'production/frameworks', section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' } },
+  },
+  {
+    id: 'rocketmq-spring-orderly-poison',
+    topics: ['ordering', 'dlq'],
+    brokers: ['rocketmq'],
+    question: {
+      en: 'A rocketmq-spring listener with consumeMode ORDERLY is stuck on one message and the queue behind it no longer moves. Why, and what do you change?',
+      'zh-cn': '一个 consumeMode 为 ORDERLY 的 rocketmq-spring 监听器卡在一条消息上，后面的消息都不动了。为什么？怎么改？',
+    },
+    answer: {
+      en: [
+        'In orderly mode an exception suspends the queue (SUSPEND_CURRENT_QUEUE_A_MOMENT, 1000 ms) and retries the same message locally, in order.',
+        '@RocketMQMessageListener keeps maxReconsumeTimes at -1, which the client reads as Integer.MAX_VALUE in orderly mode: it never gives up.',
+        'Set maxReconsumeTimes explicitly (say 3–5) so the message goes to the dead-letter queue, and alert on it.',
+        'Decide whether the rest of that queue may go on without it; if order matters, a parked message needs a person before the next one.',
+      ],
+      'zh-cn': [
+        '顺序消费时抛异常会挂起这个队列（SUSPEND_CURRENT_QUEUE_A_MOMENT，1000 毫秒），在本地按顺序重试同一条消息。',
+        '@RocketMQMessageListener 的 maxReconsumeTimes 默认还是 -1，客户端在顺序消费下按 Integer.MAX_VALUE 处理：永不放弃。',
+        '显式设置 maxReconsumeTimes（比如 3–5），让消息能进死信队列，并对死信设告警。',
+        '再想清楚这个队列后面的消息能不能先走；如果顺序要紧，进了死信的消息要人处理完，后面的才能继续。',
+      ],
+    },
+    wrong: {
+      en: 'rocketmq-spring caps retries at 16 and then dead-letters, in every mode.',
+      'zh-cn': 'rocketmq-spring 在任何模式下都是重试 16 次后进死信。',
+    },
+    why: {
+      en: '16 is what -1 means in concurrent mode only; in orderly mode the same -1 means Integer.MAX_VALUE retries (RocketMQMessageListener.maxReconsumeTimes).',
+      'zh-cn': '16 次只是 -1 在并发消费下的含义；顺序消费下同样的 -1 意味着 Integer.MAX_VALUE 次重试（见 RocketMQMessageListener.maxReconsumeTimes）。',
+    },
+    see: { chapter: 'production/frameworks', section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' } },
+  },
+  {
+    id: 'inbox-table-cleanup',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Your dedup (inbox) table has billions of rows. How long do you keep rows, and how do you delete them?',
+      'zh-cn': '消费记录表已经几十亿行了。记录要保留多久？怎么删？',
+    },
+    answer: {
+      en: [
+        'At least the redelivery horizon, plus a margin: the longest a copy can still arrive (Kafka log retention, 7 days by default; RocketMQ retries and file retention; how long dead letters are kept and replayed).',
+        'Partition the table by time and drop or detach whole partitions older than that: no row-by-row delete, no bloat.',
+        'A unique index on a partitioned table must include the partition key, so partition by the event’s own date (carried in the message): every copy then lands in the same partition.',
+        'Otherwise delete in small batches, each its own short transaction; keep the rows narrow (key, time, result).',
+      ],
+      'zh-cn': [
+        '至少一个重投窗口再加余量：一份副本最晚可能什么时候到（Kafka 日志默认保留 7 天；RocketMQ 的重试跨度和文件保留时间；死信保留和重放多久）。',
+        '按时间分区，整块删除或分离超出窗口的旧分区：不用逐行删，也没有膨胀。',
+        '分区表的唯一索引必须包含分区键，所以按消息里带的事件日期分区：同一条消息的每份副本都会落在同一个分区。',
+        '不分区就小批量删除，每批一个短事务；行要窄（业务键、时间、结果）。',
+      ],
+    },
+    wrong: {
+      en: 'Run DELETE FROM inbox WHERE created_at < now() - interval \'1 day\' every night.',
+      'zh-cn': '每晚跑一次 DELETE FROM inbox WHERE created_at < now() - interval \'1 day\'。',
+    },
+    why: {
+      en: 'One day can be shorter than the redelivery horizon, so a late copy finds no row and is processed again; and one huge DELETE is one huge transaction that locks, bloats and lags replicas.',
+      'zh-cn': '一天可能比重投窗口短，晚到的副本查不到记录就会再处理一次；一条巨大的 DELETE 就是一个巨大的事务，锁表、膨胀、拖慢从库。',
+    },
+    see: { chapter: 'production/at-scale', simulator: 'ttl-too-short' },
+  },
+  {
+    id: 'redis-cache-in-front-of-inbox',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'The inbox insert is too slow at our volume. Can we put Redis in front of it, and how?',
+      'zh-cn': '量太大，插消费记录表太慢。能不能在前面加一层 Redis？怎么加？',
+    },
+    answer: {
+      en: [
+        'Yes, as a filter, never as the decision: Redis and the database share no transaction, Redis keys expire or get evicted, and asynchronous replication can lose writes on failover.',
+        'Write the Redis mark only after the database transaction commits.',
+        'On each message: mark present → ack and skip (a mark exists only for committed work); mark absent → run the inbox transaction, whose unique key decides.',
+        'Never SET NX before the work: a crash between the SET and the write makes the redelivery skip a message that was never processed.',
+      ],
+      'zh-cn': [
+        '能，但只能当过滤层，不能拍板：Redis 和数据库没有共同的事务，键会过期、会被淘汰，异步复制在主从切换时还可能丢写入。',
+        'Redis 标记只在数据库事务提交之后写。',
+        '每条消息：标记在 → ack 并跳过（标记只会出现在已提交的工作上）；标记不在 → 走消费记录表的事务，由唯一键拍板。',
+        '绝不在处理之前 SET NX：SET 之后、写库之前崩溃，重投的消息会被跳过，而它其实从没处理过。',
+      ],
+    },
+    wrong: {
+      en: 'Replace the table with SET key NX EX 86400 before processing; Redis is atomic.',
+      'zh-cn': '把表换成处理前 SET key NX EX 86400，Redis 是原子的。',
+    },
+    why: {
+      en: 'SET NX is atomic on its own, not together with the database write: a crash after the SET and before the write loses the message, and a TTL shorter than the redelivery horizon lets a late duplicate through.',
+      'zh-cn': 'SET NX 自身是原子的，但和数据库写入合在一起不是：SET 之后、写库之前崩溃，消息就丢了；TTL 比重投窗口短，晚到的重复就放过去了。',
+    },
+    see: { chapter: 'production/at-scale', simulator: 'setnx-first' },
+  },
+  {
+    id: 'bloom-filter-dedup',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Can a Bloom filter deduplicate messages?',
+      'zh-cn': '能用布隆过滤器给消息去重吗？',
+    },
+    answer: {
+      en: [
+        'Not on its own. It answers "definitely not seen" or "maybe seen": no false negatives, but false positives at the rate you size it for (1% costs about 7 hash functions and under 10 bits per key).',
+        'Skipping on "maybe seen" silently drops that share of new messages.',
+        'Use it only to short-cut the negative: "definitely new" may skip an expensive lookup, "maybe seen" is confirmed against the durable store.',
+        'A plain Bloom filter cannot delete, so rotate filters per time window sized for the redelivery horizon.',
+      ],
+      'zh-cn': [
+        '单靠它不行。它只回答“一定没见过”或“可能见过”：不会漏判，但会按你设定的误判率误判（1% 大约要 7 个哈希函数、每个键不到 10 个比特）。',
+        '凭“可能见过”就跳过，会悄悄丢掉相应比例的新消息。',
+        '只用它的否定回答：“一定没见过”可以省掉一次昂贵的查询，“可能见过”要回持久存储确认。',
+        '普通布隆过滤器不能删除，要按时间窗口轮换，容量按重投窗口估算。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: if the Bloom filter says the id exists, the message is a duplicate, so skip it.',
+      'zh-cn': '能：布隆过滤器说这个 ID 存在，就说明是重复消息，直接跳过。',
+    },
+    why: {
+      en: 'A Bloom filter’s "exists" is only "maybe": false positives are built in (BF.RESERVE takes the error rate as a parameter), so trusting it loses new messages.',
+      'zh-cn': '布隆过滤器的“存在”只是“可能存在”：误判是它的设计的一部分（BF.RESERVE 的参数里就有误判率），信它就会丢新消息。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'bloom-filters', 'zh-cn': '布隆过滤器' } },
+  },
+  {
+    id: 'sharded-dedup-key',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Our orders are sharded across databases. Where does the dedup record go, and what must the dedup key contain?',
+      'zh-cn': '订单已经分库分表了。消费记录放在哪？去重键里必须包含什么？',
+    },
+    answer: {
+      en: [
+        'On the same shard as the row it protects, routed by the same sharding key (say the order id), so the inbox insert and the change stay one local transaction.',
+        'A unique index is unique per shard only, so the dedup key must contain the sharding key.',
+        'Route messages by the same key (Kafka record key, RocketMQ MessageQueueSelector): copies of one order reach one consumer in turn, which removes concurrent races but not redeliveries.',
+      ],
+      'zh-cn': [
+        '和它保护的那一行放在同一个分片上，用同一个分片键（比如订单号）路由，插消费记录和业务变更仍是一个本地事务。',
+        '唯一索引只在单个分片内唯一，所以去重键里必须包含分片键。',
+        '消息也按同一个键路由（Kafka 的消息 key、RocketMQ 的 MessageQueueSelector）：同一订单的副本依次到达同一个消费者，没了并发竞争，但重投照样会来。',
+      ],
+    },
+    wrong: {
+      en: 'Keep one central dedup table for all shards so every key is checked in one place.',
+      'zh-cn': '所有分片共用一张中心消费记录表，所有键在一个地方检查。',
+    },
+    why: {
+      en: 'A central table lives in another database than the business row, so the insert and the change are no longer one transaction: you are back to a distributed transaction or a crash window.',
+      'zh-cn': '中心表和业务数据不在同一个库，插入记录和业务变更就不再是一个事务：要么回到分布式事务，要么留下崩溃窗口。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'sharding-the-dedup-key', 'zh-cn': '去重键怎么分片' } },
+  },
+  {
+    id: 'kafka-static-membership',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'Every rolling deploy of our Kafka consumers causes a burst of duplicates. What does static membership change, and what doesn’t it?',
+      'zh-cn': '每次滚动发版 Kafka 消费者都会冒出一批重复。静态成员能改变什么，改变不了什么？',
+    },
+    answer: {
+      en: [
+        'Static membership (KIP-345, Kafka 2.3): each instance has a stable group.instance.id; it does not leave the group on shutdown, and coming back within session.timeout.ms it gets its old partitions without a rebalance.',
+        'So a rolling deploy stops reshuffling the whole group, and fewer partitions change hands.',
+        'It does not change where reading resumes: the restarted member, like any new owner, starts at the committed offset and re-reads what was processed after it.',
+        'Cost: a member that really died keeps its partitions unread until the session timeout; and the consumer stays idempotent.',
+      ],
+      'zh-cn': [
+        '静态成员（KIP-345，Kafka 2.3）：每个实例有固定的 group.instance.id；关闭时不离开消费者组，在 session.timeout.ms 内回来就直接拿回原来的分区，不触发再均衡。',
+        '于是滚动发版不再让整个组重新分配，换手的分区少了。',
+        '它不改变从哪里继续读：重启回来的成员和任何新接手的消费者一样，从已提交的位点开始，把之后处理过的消息再读一遍。',
+        '代价：真挂掉的成员会占着分区不消费，直到会话超时；消费端照样要幂等。',
+      ],
+    },
+    wrong: {
+      en: 'Static membership keeps the same consumer on the partition, so it remembers what it processed and there are no duplicates.',
+      'zh-cn': '静态成员让同一个消费者一直负责这个分区，它记得处理过什么，所以不会重复。',
+    },
+    why: {
+      en: 'A restarted process has no memory; Kafka’s only progress marker is the committed offset, and everything after it is read again.',
+      'zh-cn': '重启后的进程什么都不记得；Kafka 唯一的进度标记是已提交的位点，它之后的消息都会再读一遍。',
+    },
+    see: { chapter: 'production/at-scale', simulator: 'deploy-handover' },
+  },
+  {
+    id: 'kafka-cooperative-rebalancing',
+    topics: ['acks'],
+    brokers: ['kafka'],
+    question: {
+      en: 'What are cooperative rebalancing and the new consumer group protocol, and do they remove rebalance duplicates?',
+      'zh-cn': '协作式再均衡和新的消费者组协议是什么？能消除再均衡带来的重复吗？',
+    },
+    answer: {
+      en: [
+        'Eager rebalancing revokes every partition from every member, then reassigns. Cooperative rebalancing (KIP-429, Kafka 2.4, CooperativeStickyAssignor) revokes only the partitions that move; the rest keep being consumed.',
+        'Since 3.0 the default partition.assignment.strategy is [RangeAssignor, CooperativeStickyAssignor], which still runs Range; you switch by removing RangeAssignor from the list, in one rolling restart.',
+        'KIP-848 (group.protocol=consumer, production-ready in 4.0) moves assignment to the broker and makes every rebalance incremental; the client default is still classic.',
+        'Neither removes the duplicate: a partition that does move resumes at its committed offset. They reduce how often; commit in onPartitionsRevoked and dedupe for the rest.',
+      ],
+      'zh-cn': [
+        '急切式再均衡先收回所有成员的所有分区，再重新分配。协作式再均衡（KIP-429，Kafka 2.4，CooperativeStickyAssignor）只收回需要挪走的分区，其余照常消费。',
+        'Kafka 3.0 起 partition.assignment.strategy 默认是 [RangeAssignor, CooperativeStickyAssignor]，实际用的还是 Range；把 RangeAssignor 从列表里去掉、滚动重启一轮，才算切换过去。',
+        'KIP-848（group.protocol=consumer，4.0 起可用于生产）把分配挪到 Broker 端，每次再均衡都是增量的；客户端默认仍是 classic。',
+        '两者都消除不了重复：真正被挪走的分区仍从已提交的位点继续。它们减少的是次数；剩下的靠 onPartitionsRevoked 里提交位点加消费端去重。',
+      ],
+    },
+    wrong: {
+      en: 'Kafka 3.0 made cooperative-sticky the default, so rebalances no longer cause duplicates.',
+      'zh-cn': 'Kafka 3.0 已经默认用 cooperative-sticky，再均衡不会再造成重复。',
+    },
+    why: {
+      en: 'The 3.0 default lists Range first, so groups still rebalance eagerly until you drop it; and any moved partition restarts from the committed offset.',
+      'zh-cn': '3.0 的默认值里 Range 排在前面，不把它去掉，组仍然按急切式再均衡；而且任何被挪走的分区都从已提交的位点重新开始。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'fewer-kafka-rebalances', 'zh-cn': '减少-kafka-再均衡' } },
+  },
+  {
+    id: 'distributed-lock-vs-dedup',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Can a distributed lock on the order id prevent duplicate consumption?',
+      'zh-cn': '对订单号加分布式锁，能防止重复消费吗？',
+    },
+    answer: {
+      en: [
+        'It prevents two copies running at the same moment, not two copies running: the second takes the lock after the first releases it and does the work again, unless it finds a durable record.',
+        'A lease can expire mid-work (GC pause, slow call, partition), so two holders can write; the first does not know.',
+        'A lock is not a fence: only the storage can refuse a stale holder, with a fencing token (Redisson’s RFencedLock hands one out; a plain RLock does not) or a version check.',
+        'So the decision stays in the database (inbox unique key, conditional or versioned update, SELECT … FOR UPDATE in the same transaction); a lock only saves work under contention.',
+      ],
+      'zh-cn': [
+        '它防的是两份副本同时执行，而不是执行两次：第一份释放锁之后，第二份拿到锁照样再做一遍，除非它能查到持久的记录。',
+        '租期可能在干活中途到期（GC 停顿、慢调用、网络分区），于是两个持有者都在写，而第一个毫不知情。',
+        '锁不是防护：能拒绝过期持有者的只有存储本身，靠防护令牌（Redisson 的 RFencedLock 会发，普通 RLock 不发）或版本号检查。',
+        '所以拍板的还是数据库（消费记录表的唯一键、条件更新或版本号更新、同一事务里的 SELECT … FOR UPDATE）；锁只是在竞争激烈时省点事。',
+      ],
+    },
+    wrong: {
+      en: 'Yes: take a Redisson lock on the order id before processing, and only one consumer can process the message.',
+      'zh-cn': '能：处理前对订单号加一把 Redisson 锁，同一条消息就只有一个消费者能处理。',
+    },
+    why: {
+      en: 'Only one at a time, not only once: the lock holds nothing after release, and its lease can run out while the holder still works.',
+      'zh-cn': '锁保证的是“同一时刻只有一个”，不是“只有一次”：释放之后它什么都不记得，而且持有者还在干活时租期就可能到期。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'distributed-locks', 'zh-cn': '分布式锁' } },
+  },
+  {
+    id: 'redisson-watchdog',
+    topics: ['idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'How does Redisson’s lock watchdog work, and when does it not protect you?',
+      'zh-cn': 'Redisson 的看门狗是怎么工作的？什么情况下它保护不了你？',
+    },
+    answer: {
+      en: [
+        'lock() without a lease time sets the key’s expiry to lockWatchdogTimeout (30000 ms by default) and renews it every third of that (10 s) while the holding client is alive.',
+        'If the client dies, renewal stops and the lock expires within 30 s, so a crash does not leave it locked for ever.',
+        'With an explicit lease (lock(leaseTime, unit), tryLock(wait, leaseTime, unit)) there is no watchdog: the lock ends when the lease does, finished or not.',
+        'It cannot help when the holder is alive but stalled or cut off from Redis longer than the timeout, or when a Redis failover loses the lock key; guard the write itself with a version check.',
+      ],
+      'zh-cn': [
+        '不传租期调用 lock()，锁键的过期时间就是 lockWatchdogTimeout（默认 30000 毫秒），只要持锁的客户端还活着，每隔三分之一（10 秒）续期一次。',
+        '客户端挂了，续期停止，锁在 30 秒内过期，所以崩溃不会让锁永远占着。',
+        '指定了租期（lock(leaseTime, unit)、tryLock(wait, leaseTime, unit)）就没有看门狗：租期一到锁就没了，不管活干完没有。',
+        '持有者活着但卡住、或者和 Redis 断开的时间超过超时，或者 Redis 主从切换丢了锁键，它都帮不了你；写入本身要靠版本号检查来防护。',
+      ],
+    },
+    wrong: {
+      en: 'The watchdog renews the lock until unlock() is called, so the lock can never expire while the business code runs.',
+      'zh-cn': '看门狗会一直续期直到调用 unlock()，所以业务代码执行期间锁不可能过期。',
+    },
+    why: {
+      en: 'Renewal needs the client to reach Redis every 10 s; a long pause or a partition stops it, the key expires after 30 s, and another client can lock while the first still runs.',
+      'zh-cn': '续期要求客户端每 10 秒都能连上 Redis；长时间停顿或网络分区会让续期停下，30 秒后键过期，第一个客户端还在执行，别的客户端已经能加锁了。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'distributed-locks', 'zh-cn': '分布式锁' } },
+  },
+  {
+    id: 'api-idempotency-token',
+    topics: ['idempotency', 'producer'],
+    brokers: ['general'],
+    question: {
+      en: 'How do you make a payment API idempotent when clients retry after timeouts?',
+      'zh-cn': '客户端超时后会重试，支付接口怎么做幂等？',
+    },
+    answer: {
+      en: [
+        'Give every operation a key that survives retries: a token the server issued for the form, or an Idempotency-Key the client generates per operation and reuses.',
+        'Record the key in the same transaction as the payment, under a unique constraint, with the result; a repeat finds it and gets the stored result back (Stripe keeps keys for at least 24 hours).',
+        'If the token lives in Redis, consuming it (DEL returns 1 for the first caller) before the work has the SET NX trap: a failure after the delete loses the request and the retry is refused.',
+        'Payment providers downstream need their own idempotency key, derived from the same business key.',
+      ],
+      'zh-cn': [
+        '给每个操作一个跨重试不变的键：服务端为表单发的令牌，或者客户端为每个操作生成、重试时复用的 Idempotency-Key。',
+        '把这个键连同处理结果，和支付写在同一个事务里，加唯一约束；重复请求查到它，就返回保存的结果（Stripe 的键至少保留 24 小时）。',
+        '令牌放在 Redis 里时，先消费令牌（第一个调用者 DEL 返回 1）再干活，就是 SET NX 那个坑：删完令牌后处理失败，请求丢了，重试还被拒绝。',
+        '下游的支付渠道需要自己的幂等键，由同一个业务键派生出来。',
+      ],
+    },
+    wrong: {
+      en: 'Disable the submit button after the first click and use a Redis token that is deleted when the request arrives.',
+      'zh-cn': '点一次就把提交按钮置灰，再加一个请求到达时就删除的 Redis 令牌。',
+    },
+    why: {
+      en: 'A disabled button doesn’t stop network-level retries, and deleting the token before the work is done makes a failed first attempt unrecoverable: the retry is refused.',
+      'zh-cn': '按钮置灰挡不住网络层的重试；活还没干完就删令牌，第一次失败后就无法恢复：重试会被拒绝。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'idempotency-tokens-for-apis', 'zh-cn': '接口幂等令牌方案' } },
+  },
+  {
+    id: 'business-id-generation',
+    topics: ['producer', 'idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'Where does the dedup key come from across many producer instances? How do snowflake and segment ids work, and what breaks them?',
+      'zh-cn': '多实例的生产者，去重键从哪来？雪花算法和号段模式怎么工作，什么情况下会出问题？',
+    },
+    answer: {
+      en: [
+        'It is created once, with the business row (order id plus operation), and reused by every retry; never generated per send.',
+        'Snowflake: 64 bits = 41 bits of milliseconds since a custom epoch, 10 bits of worker id, 12 bits of sequence (4096 per ms per worker); local and time-ordered.',
+        'It breaks with two workers sharing an id or a clock that steps backwards: the generator must refuse to issue ids until time catches up.',
+        'Segment mode: a worker reserves a range from a database row (max_id += step) and serves it from memory, prefetching the next range (Meituan Leaf).',
+      ],
+      'zh-cn': [
+        '它只生成一次，和业务数据一起落库（订单号加操作类型），每次重试都复用；绝不在每次发送时现生成。',
+        '雪花算法：64 位 = 41 位毫秒时间戳（自定义纪元）+ 10 位机器号 + 12 位序列号（每台每毫秒 4096 个）；本地生成、按时间递增。',
+        '两台机器用了同一个机器号，或者时钟回拨，就会出重复 ID：生成器必须在时间追上之前拒绝发号。',
+        '号段模式：节点从数据库的一行里预留一段号（max_id += step），在内存里发，并提前取下一段（美团 Leaf）。',
+      ],
+    },
+    wrong: {
+      en: 'Use the broker’s message id, or a UUID generated when the message is sent.',
+      'zh-cn': '用 Broker 的消息 ID，或者发送时生成一个 UUID。',
+    },
+    why: {
+      en: 'Both change on a re-send: RocketMQ gives a re-sent message a new msgId, and a per-send UUID makes every retry look new, so nothing is deduplicated.',
+      'zh-cn': '这两者在重新发送时都会变：RocketMQ 重发的消息会拿到新的 msgId，每次发送现生成的 UUID 让每次重试都像一条新消息，什么也去不了重。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'generating-business-keys', 'zh-cn': '业务-id-怎么生成' } },
+  },
+  {
+    id: 'reconciliation-last-line',
+    topics: ['testing', 'idempotency'],
+    brokers: ['general'],
+    question: {
+      en: 'You have idempotent consumers and dead-letter queues. Why would you still run reconciliation (对账), and how?',
+      'zh-cn': '已经有幂等消费和死信队列了，为什么还要对账？怎么做？',
+    },
+    answer: {
+      en: [
+        'Because every mechanism has gaps: effects outside your database (a payment provider, an email) can still happen twice, and a limit or a bug can still drop a message.',
+        'A periodic job compares your records with the other side’s (orders vs. charges, your ledger vs. the provider’s settlement file) and lists every difference: charged twice, paid but not marked, marked but not paid.',
+        'Each difference gets a compensation that is itself idempotent: a refund keyed by the duplicate charge, a re-publish with the original business key.',
+        'Alert on reconciliation differences and on dead-letter queues: that is how you learn the other defences failed.',
+      ],
+      'zh-cn': [
+        '因为每种机制都有缺口：数据库之外的副作用（支付渠道、邮件）仍可能发生两次，某个上限或某个 bug 仍可能丢消息。',
+        '定期任务把自己的记录和对方的逐条比对（订单对扣款、自己的流水对支付渠道的结算文件），列出所有差异：重复扣款、付了款没标记、标记了没付款。',
+        '每条差异用本身也幂等的补偿来修：按重复扣款的流水号退款，用原来的业务键重新发布。',
+        '对账差异和死信队列都要告警：其他防线失效，就是靠它们发现的。',
+      ],
+    },
+    wrong: {
+      en: 'No need: with exactly-once semantics and idempotent consumers nothing can be duplicated or lost.',
+      'zh-cn': '不需要：有了精确一次语义和幂等消费，就不会有重复也不会丢。',
+    },
+    why: {
+      en: 'Exactly-once stops at the broker’s edge and idempotency at your database’s; side effects elsewhere and dropped messages are only found by comparing with the other side.',
+      'zh-cn': '精确一次止于 Broker 的边界，幂等止于你自己的数据库；别处的副作用和丢掉的消息，只有和对方比对才能发现。',
+    },
+    see: { chapter: 'production/at-scale', section: { en: 'reconciliation-and-compensation', 'zh-cn': '对账与补偿' } },
+  },
+  {
+    id: 'spring-kafka-dead-letter-topic',
+    topics: ['dlq'],
+    brokers: ['kafka'],
+    question: {
+      en: 'How do you set up dead-lettering for a Spring Kafka listener, and what do you tune besides the recoverer?',
+      'zh-cn': 'Spring Kafka 的监听方法怎么配死信？除了恢复器还要调什么？',
+    },
+    answer: {
+      en: [
+        'Pass a DeadLetterPublishingRecoverer to the DefaultErrorHandler: after the last attempt it publishes the record to <topic>-dlt (since 3.3; .DLT before) and the container moves on.',
+        'Replace the default back-off (9 retries, no delay) with one that waits, a FixedBackOff with an interval or an ExponentialBackOff, so a short outage doesn’t burn all attempts at once.',
+        'Mark permanent failures not retryable (addNotRetryableExceptions) so they go to the dead-letter topic at once.',
+        'For long waits use retry topics (@RetryableTopic) instead of blocking the partition; and alert on the dead-letter topic.',
+      ],
+      'zh-cn': [
+        '给 DefaultErrorHandler 传一个 DeadLetterPublishingRecoverer：最后一次失败后，它把消息发到 <topic>-dlt（3.3 起；之前是 .DLT），容器再继续往下。',
+        '把默认回退策略（重试 9 次、无间隔）换成有间隔的：带间隔的 FixedBackOff 或 ExponentialBackOff，短暂故障才不会一下子把次数用光。',
+        '把永久性失败标成不重试（addNotRetryableExceptions），直接进死信主题。',
+        '需要长时间等待就用重试主题（@RetryableTopic），不要堵住分区；死信主题要设告警。',
+      ],
+    },
+    wrong: {
+      en: 'Spring Kafka already sends failed records to a DLT by default after 10 attempts.',
+      'zh-cn': 'Spring Kafka 默认 10 次失败后就会把消息发到死信主题。',
+    },
+    why: {
+      en: 'The default recoverer only logs (FailedRecordTracker); dead-letter publishing happens only when you configure DeadLetterPublishingRecoverer.',
+      'zh-cn': '默认恢复器只打日志（FailedRecordTracker）；只有配置了 DeadLetterPublishingRecoverer 才会发到死信主题。',
+    },
+    see: { chapter: 'production/frameworks', section: { en: 'what-happens-when-the-listener-throws', 'zh-cn': '监听方法抛异常时' } },
+  },
 ];

@@ -25,6 +25,8 @@ const chapters = [
   'brokers/rocketmq/',
   'brokers/jetstream/',
   'myths/',
+  'production/frameworks/',
+  'production/at-scale/',
 ];
 
 /** Every machine state whose id is camelCase (`awaitingConfirm`, `gaveUp` …), read from the machines. */

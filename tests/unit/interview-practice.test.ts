@@ -134,8 +134,8 @@ describe('mock interview runs', () => {
     expect(pickRun(questions, { topics: ['acks', 'idempotency'], count: 3, seed: 'demo42' }).map((q) => q.id)).toMatchInlineSnapshot(`
       [
         "rabbitmq-nack-requeue",
+        "spring-kafka-commit-defaults",
         "naturally-idempotent-writes",
-        "rabbitmq-auto-ack-vs-manual-ack",
       ]
     `);
   });

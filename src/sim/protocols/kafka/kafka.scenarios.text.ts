@@ -125,4 +125,26 @@ export const kafkaScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '写入回执后同样让它崩溃。Kafka 事务照样中止第一条回执；这次重读的消息还撞上了消费记录的唯一键：一条回执，一次扣款。问学生：这两套机制各管哪一部分？',
     },
   },
+  'spring-kafka-batch-crash': {
+    title: { en: 'Spring Kafka defaults: crash before the batch commit', 'zh-cn': 'Spring Kafka 默认配置：批次提交前崩溃' },
+    lesson: {
+      en: 'The container commits the offsets of a poll only after the listener has returned for every record in it; a crash in between makes the next owner re-read the record and charge again.',
+      'zh-cn': '容器要等这一批消息的监听方法都返回了，才提交这一批的位点；中间崩溃，下一个消费者从旧位点重读，又扣一次款。',
+    },
+    notes: {
+      en: 'Ask: Spring turned auto-commit off; are we safe from duplicates now? Step until c1 has charged #42, press F before the commit, then Skip to next timer. Point at the second fetch of #42 and the ledger at 2×.',
+      'zh-cn': '先问：Spring 已经关掉了自动提交，这样就不会重复了吗？单步到 c1 给 #42 扣完款，在提交前按 F，再点“跳到下一个定时器”。指给学生看：#42 被第二次拉取，账本变成 2 次。',
+    },
+  },
+  'spring-kafka-batch-crash-inbox': {
+    title: { en: 'Spring Kafka, with an inbox in the listener', 'zh-cn': 'Spring Kafka，监听方法里加消费记录表' },
+    lesson: {
+      en: 'The same crash re-reads the record, but its inbox row is already committed with the charge: the second transaction hits the unique key, one charge.',
+      'zh-cn': '同样的崩溃照样重读这条消息，但消费记录和扣款已经在同一个事务里提交：第二次事务撞上唯一键，只扣一次。',
+    },
+    notes: {
+      en: 'Repeat the crash before the commit. Point at the re-read record and the unique-key hit; ask where the retry after a listener exception would land.',
+      'zh-cn': '同样在提交前让它崩溃。指给学生看：消息被重读，撞上唯一键。再问：监听方法抛异常后的重试会落在哪里？',
+    },
+  },
 };

@@ -55,6 +55,14 @@ const transaction: Scenario = {
   expected: duplicateOnly,
 };
 
+const springBatchCrash: Scenario = {
+  ...base,
+  id: 'spring-kafka-batch-crash',
+  kafka: kafka({ commit: 'sync' }),
+  faults: { crashConsumerBeforeCommit: 1 },
+  expected: duplicateOnly,
+};
+
 /**
  * Kafka scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
@@ -97,4 +105,10 @@ export const kafkaScenarios: Scenario[] = [
   },
   transaction,
   { ...transaction, ...withInbox, id: 'kafka-transaction-external-charge-inbox', expected: bothHold },
+  // Spring Kafka's container defaults (chapter "In your framework"): it sets enable.auto.commit=false
+  // and, with AckMode.BATCH, commits the offsets of a poll's records once the listener has returned
+  // for all of them (ContainerProperties in spring-kafka v3.3). One record per poll here, so the
+  // commit follows the record, as `sync` models.
+  springBatchCrash,
+  { ...springBatchCrash, ...withInbox, id: 'spring-kafka-batch-crash-inbox', expected: bothHold },
 ];

@@ -134,4 +134,26 @@ export const rabbitScenarioText: Record<string, ScenarioText> = {
       'zh-cn': '同样的 reject，这次队列设置了 x-dead-letter-exchange 为 orders.dlx。点“播放”：#13 进入 orders.dlx，原因是 rejected，#42 照常扣款。指给学生看：账本把 #13 记为进了死信队列，两条不变量都成立。',
     },
   },
+  'spring-amqp-poison-requeue': {
+    title: { en: 'Spring AMQP defaults: a poison message requeued', 'zh-cn': 'Spring AMQP 默认配置：毒消息反复重新入队' },
+    lesson: {
+      en: 'The listener throws, the container nacks with requeue=true, and #13 comes straight back: 21 deliveries in the same instant, then the quorum queue’s delivery limit drops it, because no dead-letter exchange is set.',
+      'zh-cn': '监听方法抛异常，容器发 nack(requeue=true)，#13 立刻回来：同一时刻投递了 21 次，最后仲裁队列的投递上限把它丢掉，因为没有配置死信交换机。',
+    },
+    notes: {
+      en: 'Ask: the listener throws on an invalid amount; what does Spring do with the message? Press Play. Point at the delivery count climbing to 21 with the clock still at 0, and #13 gone without a trace. On a classic queue, or on RabbitMQ 4.3 where a nack no longer counts, it would never stop.',
+      'zh-cn': '先问：金额非法，监听方法抛了异常，Spring 会怎么处理这条消息？点“播放”。指给学生看：时钟一直是 0，投递次数涨到 21；#13 悄无声息地没了。换成经典队列，或者 RabbitMQ 4.3（nack 不再计数），它会一直循环下去。',
+    },
+  },
+  'spring-amqp-reject-dont-requeue': {
+    title: { en: 'Spring AMQP: reject without requeue, into a DLX', 'zh-cn': 'Spring AMQP：拒绝且不重新入队，进入死信交换机' },
+    lesson: {
+      en: 'With defaultRequeueRejected=false (or an AmqpRejectAndDontRequeueException) the container rejects with requeue=false, and the queue’s dead-letter exchange keeps #13 for a person to look at.',
+      'zh-cn': '设置 defaultRequeueRejected=false（或抛出 AmqpRejectAndDontRequeueException），容器就用 requeue=false 拒绝消息，队列的死信交换机把 #13 留下来等人处理。',
+    },
+    notes: {
+      en: 'Press Play. #13 is delivered once, rejected, and dead-lettered to orders.dlx. Ask: what would you alert on now?',
+      'zh-cn': '点“播放”。#13 只投递一次，被拒绝后进入 orders.dlx。问学生：现在该对什么设告警？',
+    },
+  },
 };

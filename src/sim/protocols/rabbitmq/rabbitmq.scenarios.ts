@@ -66,6 +66,17 @@ const poisonDropped: Scenario = {
   expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
 };
 
+const springPoisonRequeue: Scenario = {
+  ...base,
+  id: 'spring-amqp-poison-requeue',
+  // The poison message alone: with order #42 beside it the checker explores every way the publish
+  // interleaves with 21 deliveries, which costs more than the 100 ms budget and shows nothing new.
+  messages: [order13],
+  rabbitmq: rabbit({ queueType: 'quorum', prefetch: 250, deliveryLimit: 20 }),
+  faults: {},
+  expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
+};
+
 /**
  * RabbitMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
@@ -112,6 +123,18 @@ export const rabbitScenarios: Scenario[] = [
     ...poisonDropped,
     id: 'rabbitmq-poison-reject-dlx',
     rabbitmq: rabbit({ onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
+    expected: bothHold,
+  },
+  // Spring AMQP's listener container defaults (chapter "In your framework"): AcknowledgeMode.AUTO
+  // acks after the listener returns and answers an exception with basic.nack requeue=true
+  // (defaultRequeueRejected=true; AbstractMessageListenerContainer, BlockingQueueConsumer in
+  // spring-amqp v4.0.5), prefetch 250. On a 4.0–4.2 quorum queue the default delivery-limit of 20
+  // ends the loop by dropping the message when no dead-letter exchange is set.
+  springPoisonRequeue,
+  {
+    ...springPoisonRequeue,
+    id: 'spring-amqp-reject-dont-requeue',
+    rabbitmq: rabbit({ ...springPoisonRequeue.rabbitmq, onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
     expected: bothHold,
   },
 ];
