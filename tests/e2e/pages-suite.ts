@@ -12,7 +12,7 @@ const siteUrl = inject('siteUrl');
 // Every page, except that the embed route (one page per scenario and language, all the same
 // template) is represented by one scenario per address form, plus one per broker in English.
 export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
-  (p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted)\/$/.test(p),
+  (p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted|jetstream-ack-wait-expiry)\/$/.test(p),
 );
 
 async function seriousViolations(page: Page): Promise<string[]> {
