@@ -33,13 +33,16 @@ export function initialActor<C extends { outbox: Output[] }>(machine: AnyStateMa
 
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
-  const cache = new Map<string, { state: ActorState; outputs: Output[] }>();
+  // One memo per machine object (two protocols may name their machines alike).
+  const caches = new WeakMap<AnyStateMachine, Map<string, { state: ActorState; outputs: Output[] }>>();
   const canon = new Canon();
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     step(machine, state, event) {
-      const key = memo ? `${machine.id}|${canon.id(state)}|${JSON.stringify(event)}` : '';
+      let cache = caches.get(machine);
+      if (!cache) caches.set(machine, (cache = new Map()));
+      const key = memo ? `${canon.id(state)}|${JSON.stringify(event)}` : '';
       const hit = memo ? cache.get(key) : undefined;
       if (hit) {
         stats.hits++;

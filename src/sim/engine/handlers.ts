@@ -151,32 +151,57 @@ function settle<W extends World>(world: W, scenario: Scenario): Applied<W> {
     db = rollback(db, t.id);
     events.push({ time: world.time, actor: actor as ActorId, type: 'transaction.rolledBack', explain: 'log.tx.connectionDropped', detail: { tx: t.id } });
   }
-  const stores: Stores = { ...world.stores, db };
-  delete stores.waits;
-  delete stores.committing;
-  delete stores.deadlocked;
-  const before = JSON.stringify([world.stores.waits, world.stores.committing, world.stores.deadlocked]);
-  const waits: Record<string, string> = {};
-  const committing: string[] = [];
+  const rolledBack = db !== world.stores.db;
+  const old = world.stores;
+  // After a rollback the look-ahead reads the new stores, without the derived fields (added below).
+  const input: Stores = rolledBack ? baseStores(old, db) : old;
+  let waits: Record<string, string> | undefined;
+  let committing: string[] | undefined;
   for (const [id, c] of Object.entries(world.consumers)) {
     const d = c.context.current;
     if (!d || !c.context.history) continue;
     if (scenario.messages.find((m) => m.key === d.key)?.poison) continue;
-    const out = runHandler(world, scenario, id as ActorId, c, d, db === world.stores.db ? {} : { stores });
-    if (out.kind === 'blocked') waits[id] = out.on;
-    else if (out.kind === 'call' && out.name === 'db.commit') committing.push(id);
+    const out = runHandler(world, scenario, id as ActorId, c, d, rolledBack ? { stores: input } : {});
+    if (out.kind === 'blocked') (waits ??= {})[id] = out.on;
+    else if (out.kind === 'call' && out.name === 'db.commit') (committing ??= []).push(id);
   }
-  const deadlocked = Object.keys(waits).filter((id) => {
-    const other = txOwner(waits[id]!).actor;
-    return waits[other] !== undefined && txOwner(waits[other]!).actor === id;
-  });
-  if (Object.keys(waits).length > 0) stores.waits = waits;
-  if (committing.length > 0) stores.committing = committing.sort();
-  if (deadlocked.length > 0) stores.deadlocked = deadlocked.sort();
-  const same = db === world.stores.db && JSON.stringify([stores.waits, stores.committing, stores.deadlocked]) === before;
-  const canonical = canonicalStores(same ? world.stores : stores);
-  return { world: same && canonical === world.stores ? world : { ...world, stores: canonical }, events };
+  const deadlocked = waits
+    ? Object.keys(waits)
+        .filter((id) => {
+          const other = txOwner(waits![id]!).actor;
+          return waits![other] !== undefined && txOwner(waits![other]!).actor === id;
+        })
+        .sort()
+    : [];
+  committing?.sort();
+  // Nothing changed: the world stays as it is (no new objects, so its cached keys still apply).
+  if (!rolledBack && sameRecord(old.waits, waits) && sameList(old.committing, committing) && sameList(old.deadlocked, deadlocked)) {
+    const canonical = canonicalStores(old);
+    return { world: canonical === old ? world : { ...world, stores: canonical }, events };
+  }
+  // The derived fields are written afresh, after the others (canonical field order, no deletes).
+  const stores = rolledBack ? input : baseStores(old, db);
+  if (waits) stores.waits = waits;
+  if (committing) stores.committing = committing;
+  if (deadlocked.length > 0) stores.deadlocked = deadlocked;
+  return { world: { ...world, stores: canonicalStores(stores) }, events };
 }
+
+/** The stores with `db`, without the fields derived after every step, in canonical field order. */
+function baseStores(s: Stores, db: Stores['db']): Stores {
+  const out: Stores = { db, cache: s.cache, ledger: s.ledger, charged: s.charged, dead: s.dead };
+  if (s.attempts !== undefined) out.attempts = s.attempts;
+  return out;
+}
+
+/** Two optional string records with the same entries (an absent one is empty). */
+function sameRecord(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = a ? Object.keys(a) : [];
+  const kb = b ? Object.keys(b) : [];
+  return ka.length === kb.length && ka.every((k) => a![k] === b?.[k]);
+}
+/** Two optional sorted lists with the same items (an absent one is empty). */
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b![i]);
 
 /** Whether a record's keys are in sorted order (JSON, and so world keys, follow insertion order). */
 function sortedKeys(r: object | undefined): boolean {

@@ -106,10 +106,28 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
 }
 
 const canon = new Canon();
+const timerLists = new WeakMap<object, number>();
+const timerIds = new Map<string, number>();
+
+/** A small number standing for a list of timers (order-free), cached by the list's identity. */
+function timersId(timers: World['timers']): number {
+  let n = timerLists.get(timers);
+  if (n === undefined) {
+    const text = timers
+      .map((t) => `${t.deadline}|${t.owner}|${t.name}${t.envelope ? canon.json(t.envelope.payload) : ''}`)
+      .sort()
+      .join(',');
+    n = timerIds.get(text);
+    if (n === undefined) timerIds.set(text, (n = timerIds.size));
+    timerLists.set(timers, n);
+  }
+  return n;
+}
 
 /**
- * A canonical string for a world: equal worlds, equal keys. Actor states are interned to small
- * numbers; links and timers are listed in a fixed order.
+ * A canonical string for a world: equal worlds, equal keys. Actor states, timer lists, stores and
+ * the fault budget are interned to small numbers (keys stay short: they are hashed on every lookup);
+ * links are listed in a fixed order.
  */
 export function worldKey(world: World): string {
   let consumers = '';
@@ -118,9 +136,5 @@ export function worldKey(world: World): string {
     .sort()
     .map((l) => `${l}=${canon.id(world.net[l]!)}`)
     .join(',');
-  const timers = world.timers
-    .map((t) => `${t.deadline}|${t.owner}|${t.name}${t.envelope ? canon.json(t.envelope.payload) : ''}`)
-    .sort()
-    .join(',');
-  return `${world.time};${canon.id(world.producer)};${canon.id(world.broker)};${consumers};${net};${timers};${canon.id(world.stores)};${canon.json(world.budget)}`;
+  return `${world.time};${canon.id(world.producer)};${canon.id(world.broker)};${consumers};${net};${timersId(world.timers)};${canon.id(world.stores)};${canon.id(world.budget)}`;
 }
