@@ -8,7 +8,8 @@
  * that is not working on a delivery (no handler step, not waiting on a lock) or the producer. Why
  * every other step t the world could take before it commutes with it and cannot disable it:
  * - only this step pops that link; other steps can only append to it (FIFO: appending and popping the
- *   oldest commute while the link is not empty);
+ *   oldest commute while the link is not empty). A broker crash drops what is in flight from the
+ *   broker, so no set is chosen while that fault is possible;
  * - the delivery changes only X's state, X's outgoing links (appends) and X's own timers; no other
  *   step reads or writes X's state while X is idle: handler steps, deliveries and faults act on their
  *   own actor (a fault on X or on that link is excluded below, and neither can become enabled
@@ -58,6 +59,9 @@ export interface Chosen {
  */
 export function persistentSet(world: World, steps: readonly Step[], scenario: Scenario, tx: Transitioner): Chosen[] | null {
   if (steps.length < 2) return null;
+  // A fault on the broker itself (its machine crashing) drops what is in flight from it: it could
+  // disable any of these deliveries, so nothing is explored alone while one is possible.
+  if (steps.some((s) => s.kind === 'fault' && s.target === 'broker')) return null;
   let clockMayJump: boolean | null = null;
   /** The step applied, unless it starts or stops a timer while the clock may jump (see above). */
   const tryStep = (step: Step): Chosen | null => {
