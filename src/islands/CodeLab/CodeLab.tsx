@@ -160,7 +160,7 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
     setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: invariantName(grade.invariant), steps: grade.steps.length, states: grade.states }) + threw, steps: grade.steps });
   };
 
-  const invariantName = (id: InvariantId) => labels[id === 'noDuplicateSideEffect' ? 'sim.noDuplicate' : id === 'noMessageLost' ? 'sim.noLoss' : 'sim.everySettled'];
+  const invariantName = (id: InvariantId) => labels[`sim.inv.${id}`];
 
   const world = frames?.[cursor]?.world;
   const trace = frames ? frames.slice(1, cursor + 1).flatMap((f) => f.events) : [];

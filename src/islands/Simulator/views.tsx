@@ -3,7 +3,7 @@
  * never change it; the widget passes callbacks for the few links they contain.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { payloadMsgId, protocolOf, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
+import { invariantsOf, isQuiescent, payloadMsgId, protocolOf, type Timeline, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
 import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, payloadWord, stateName, type Lang, type SimLabels } from './describe';
 
 interface ViewProps {
@@ -137,7 +137,7 @@ export function Settings({ rows, labels, lang }: { rows: SettingView[]; labels: 
     </dl>
   );
   return (
-    <details class="sim-details sim-settings" open={changed > 0} data-pagefind-ignore="all">
+    <details class="sim-details sim-settings" open={changed > 0}>
       <summary>{fmt(title, { n: changed })}</summary>
       {sides.length === 2
         ? sides.map((side) => (
@@ -229,59 +229,38 @@ export function Ledger({ world, trace, quiescent, scenario, labels, lang }: View
 }
 
 /**
- * The two invariant badges, status first so a broken one never reads as a double negative
- * ("✗ Broken: No duplicate", not "✗ No duplicate: broken"); a broken one links to the step where it broke.
+ * One badge per invariant that judges the scenario, read from the engine's list, so a new invariant
+ * shows up here by itself. Status first, so a broken one never reads as a double negative ("✗ Broken:
+ * No duplicate", not "✗ No duplicate: broken"); a broken one links to the step where it broke. An
+ * invariant judged at quiescence is pending until the run settles.
  */
-export function Invariants({ duplicateAt, lossAt, quiescent, labels, onSeek }: { duplicateAt: number | null; lossAt: number | null; quiescent: boolean; labels: SimLabels; onSeek: (n: number) => void }) {
-  const badge = (name: string, at: number | null, pending: boolean) => (
-    <li class={`sim-badge ${at !== null ? 'is-violated' : pending ? 'is-pending' : 'is-holding'}`}>
-      <span aria-hidden="true">{at !== null ? '✗' : pending ? '…' : '✓'}</span> {fmt(labels['sim.badge'], { status: at !== null ? labels['sim.violated'] : pending ? labels['sim.pending'] : labels['sim.holds'], name })}
-      {at !== null ? (
-        <>
-          {' · '}
-          <button type="button" class="sim-linkbutton" onClick={() => onSeek(at)}>
-            {fmt(labels['sim.brokeAt'], { n: at })}
-          </button>
-        </>
-      ) : pending ? (
-        <span class="sim-badge__why"> ({labels['sim.pendingWhy']})</span>
-      ) : null}
-    </li>
-  );
+export function Invariants({ tl, labels, onSeek }: { tl: Timeline; labels: SimLabels; onSeek: (n: number) => void }) {
+  const { frames, cursor, scenario } = tl;
   return (
     <ul class="sim-badges" aria-label={labels['sim.invariants']}>
-      {badge(labels['sim.noDuplicate'], duplicateAt, false)}
-      {badge(labels['sim.noLoss'], lossAt, lossAt === null && !quiescent)}
-    </ul>
-  );
-}
-
-/**
- * Each machine's states and the events each handles, read from the machine definitions; active states
- * highlighted. States are named in the reader's language, with the machine's own id beside them for
- * readers who want to find it in the source.
- */
-export function StateView({ world, labels, lang }: { world: World; labels: SimLabels; lang: Lang }) {
-  return (
-    <div class="sim-statecharts">
-      {protocolOf(world.protocol).machines.map(({ name, machine, actors }) => {
-        const active = new Set(actors(world).map((a) => a.value));
-        const states = Object.entries(machine.root.states);
+      {invariantsOf(scenario).map((inv) => {
+        // The first step at which it broke; one judged at quiescence is judged at the cursor, once the run has settled.
+        const from = inv.atQuiescence ? cursor : 0;
+        const i = frames.slice(from, cursor + 1).findIndex(({ world }) => (!inv.atQuiescence || isQuiescent(world)) && inv.check(world, scenario, isQuiescent(world)));
+        const at = i < 0 ? null : from + i;
+        const [mark, status] = at !== null ? ['✗', 'violated'] : inv.atQuiescence && !isQuiescent(frames[cursor]!.world) ? ['…', 'pending'] : ['✓', 'holds'];
         return (
-          <div class="sim-chart" key={name}>
-            <h5>{name === 'consumer' ? fmt(labels['actor.consumer'], { n: '' }).trim() : actorName(name, labels)}</h5>
-            <ol>
-              {states.map(([key, node]) => (
-                <li key={key} class={active.has(key) ? 'is-active' : ''} aria-current={active.has(key) ? 'true' : undefined}>
-                  <strong>{stateName(key, world.protocol, labels, lang)}</strong> <code class="sim-chart__id">{key}</code>
-                  <span class="sim-chart__events">{Object.keys(node.on ?? {}).join(' · ')}</span>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <li key={inv.id} class={`sim-badge is-${status}`}>
+            <span aria-hidden="true">{mark}</span> {fmt(labels['sim.badge'], { status: labels[`sim.${status as 'violated' | 'pending' | 'holds'}`], name: labels[`sim.inv.${inv.id}`] })}
+            {at !== null ? (
+              <>
+                {' · '}
+                <button type="button" class="sim-linkbutton" onClick={() => onSeek(at)}>
+                  {fmt(labels['sim.brokeAt'], { n: at })}
+                </button>
+              </>
+            ) : status === 'pending' ? (
+              <span class="sim-badge__why"> ({labels['sim.pendingWhy']})</span>
+            ) : null}
+          </li>
         );
       })}
-    </div>
+    </ul>
   );
 }
 

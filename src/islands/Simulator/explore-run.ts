@@ -1,0 +1,35 @@
+/**
+ * "Explore every schedule", loaded on the first click: starts the checker worker and words what it
+ * reports (progress, the result, the shortest counterexample) in the reader's language.
+ */
+import { CheckerClient } from './checker-client';
+import { fmt, type SimLabels } from './describe';
+
+/** What the explore panel shows: a sentence, and the shortest counterexample's steps when one was found. */
+export interface ExploreView {
+  running: boolean;
+  text: string;
+  /** The scenario searched: a replay is offered only while the simulator still shows it. */
+  scenarioId: string;
+  steps?: string[] | undefined;
+}
+
+/** Starts a search for `scenarioId` (cancelling one still running) and reports it through `show`. */
+export function exploreSchedules(client: CheckerClient | null, scenarioId: string, labels: SimLabels, show: (view: ExploreView) => void): CheckerClient {
+  const checker = client ?? new CheckerClient();
+  checker.start(scenarioId, {
+    onProgress: (states) => show({ running: true, text: fmt(labels['sim.exploring'], { states }), scenarioId }),
+    onResult(result, ms) {
+      // A scenario may break without any fault: then there is no counterexample to replay, only the verdict.
+      const shortest = Object.values(result.counterexamples).sort((a, b) => a!.steps.length - b!.steps.length)[0];
+      const verdict = shortest
+        ? fmt(labels['sim.violationFound'], { steps: shortest.steps.length })
+        : result.end === 'exhausted'
+          ? labels['sim.allHold']
+          : fmt(labels['sim.unknown'], { states: result.states });
+      show({ running: false, text: `${fmt(labels['sim.explored'], { states: result.states, transitions: result.transitions, ms: Math.round(ms) })} ${verdict}`, scenarioId, steps: shortest?.steps });
+    },
+    onError: (message) => show({ running: false, text: fmt(labels['sim.exploreFailed'], { reason: message }), scenarioId }),
+  });
+  return checker;
+}

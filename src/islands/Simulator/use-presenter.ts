@@ -1,0 +1,111 @@
+/**
+ * Presenter mode and the simulator's keys. One key map: in the page, Space and the arrows work while
+ * the simulator itself has focus; in presenter mode the whole screen is the simulator, so the same
+ * keys plus PageUp/PageDown, F (faults), N (speaker notes) and Esc work anywhere.
+ */
+import { useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks';
+
+/** What the keys do. */
+export interface KeyActions {
+  forward(): void;
+  back(): void;
+  togglePlay(): void;
+}
+
+/** The key map: the action for a key, or undefined. `presenting` adds the presenter-only keys. */
+function actionFor(key: string, presenting: boolean, act: KeyActions & { notes(): void; faults(): void; exit(): void }): (() => void) | undefined {
+  if (key === 'ArrowRight' || (presenting && key === 'PageDown')) return act.forward;
+  if (key === 'ArrowLeft' || (presenting && key === 'PageUp')) return act.back;
+  if (key === ' ' || key === 'Spacebar') return act.togglePlay;
+  if (!presenting) return undefined;
+  if (key === 'n' || key === 'N') return act.notes;
+  if (key === 'f' || key === 'F') return act.faults;
+  if (key === 'Escape') return act.exit;
+  return undefined;
+}
+
+/** Presenter mode and the page's keys, as {@link usePresenter} returns them. */
+export type Presenter = ReturnType<typeof usePresenter>;
+
+/** Presenter mode for the simulator in `root`, and its keyboard handler for the page. */
+export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyActions, stop: () => void) {
+  const [presenting, setPresenting] = useState(false);
+  // Speaker notes hold the answer: hidden in presenter mode until the presenter asks for them (N).
+  const [notesShown, setNotesShown] = useState(false);
+  const act = {
+    ...actions,
+    notes: () => setNotesShown((shown) => !shown),
+    faults: () => {
+      const fault = root.current?.querySelector<HTMLButtonElement>('.sim-fault__button:not(:disabled)');
+      (fault ?? root.current?.querySelector<HTMLElement>('.sim-faults'))?.focus();
+    },
+    exit: () => setPresenting(false),
+  };
+  // The window-wide listener is added once per presenter session: it reads this render's actions.
+  const live = useRef(act);
+  live.current = act;
+
+  // A layout effect, so the keys work from the moment the presenter view is drawn.
+  useLayoutEffect(() => {
+    if (!presenting) return;
+    // The top layer (a manual popover) lifts the simulator above the page's own stacking contexts
+    // (header, sidebars), with or without full screen.
+    const el = root.current;
+    try {
+      el?.showPopover?.();
+    } catch {
+      /* already shown, or not supported: the fixed overlay still covers most of the page */
+    }
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, select, textarea')) return;
+      // Space on a button presses the button.
+      if (event.key === ' ' && target.closest('button, a, summary')) return;
+      const action = actionFor(event.key, true, live.current);
+      if (!action) return;
+      if (event.key !== 'Escape') event.preventDefault();
+      action();
+    };
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) setPresenting(false);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      try {
+        el?.hidePopover?.();
+      } catch {
+        /* not shown */
+      }
+      setNotesShown(false);
+    };
+  }, [presenting]);
+
+  return {
+    presenting,
+    notesShown,
+    toggleNotes: act.notes,
+    exit: act.exit,
+    /** Presenter mode; full screen too when a click asked for it (browsers refuse it on page load), else the overlay covers the page. */
+    present(fullscreen = true) {
+      stop();
+      setPresenting(true);
+      if (fullscreen) void root.current?.requestFullscreen?.().catch(() => undefined);
+      root.current?.focus();
+    },
+    /** The page's keys, while the simulator itself has focus (presenter mode listens on the window). */
+    onKeyDown(event: KeyboardEvent) {
+      if (presenting) return;
+      const target = event.target as HTMLElement;
+      // The log is a scroll box: its arrow keys scroll it.
+      if (target.closest('button, input, select, textarea, a, summary, .sim-log')) return;
+      const action = actionFor(event.key, false, act);
+      if (!action) return;
+      event.preventDefault();
+      action();
+    },
+  };
+}
