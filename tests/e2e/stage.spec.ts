@@ -1,0 +1,199 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, useTheme } from './browser';
+
+/**
+ * One stage: cause and effect on one screen. On a 360x740 phone, from the fault the reader presses
+ * until the duplicate lands, the step control, that fault, the ledger row and the broken badge are all
+ * inside the viewport, unscrolled and uncovered, by touch and by keyboard, in both languages. Projected
+ * at 1366x768 in presenter mode, lanes, ledger and controls fit without scrolling, every word at least
+ * 24 px. A replayed counterexample loads visibly ("Step 0/11"), marks its fault and plays.
+ */
+const siteUrl = inject('siteUrl');
+const browserOf = useBrowser();
+const SIM = '#crash-after-write';
+const words = {
+  en: { step: 'Step →', fault: /Crash consumer after the write/, position: (n: number, of: number) => `Step ${n}/${of}`, replay: 'Replay counterexample', explore: 'Explore every schedule', play: '▶ Play' },
+  'zh-cn': { step: '下一步 →', fault: /写入之后、ack 之前让消费者崩溃/, position: (n: number, of: number) => `第 ${n}/${of} 步`, replay: '回放反例', explore: '穷举所有执行顺序', play: '▶ 播放' },
+} as const;
+type Lang = keyof typeof words;
+
+async function open(lang: Lang, options: Parameters<ReturnType<typeof browserOf>['newContext']>[0], query = '', theme?: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page; sim: Locator }> {
+  const context = await browserOf().newContext(options);
+  const page = await context.newPage();
+  if (theme) await useTheme(page, theme);
+  await page.goto(`${siteUrl}${lang}/concepts/acknowledgements/${query}`, { waitUntil: 'networkidle' });
+  const sim = page.locator(SIM);
+  await sim.scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), SIM);
+  return { context, page, sim };
+}
+
+/**
+ * Where an element is, and whether the reader can see it: inside the viewport, below the site's fixed
+ * header and mobile table of contents (`underChrome`; the presenter overlay covers them), and not
+ * covered (the element, or something inside it, is what the page shows at its centre).
+ */
+async function seen(locator: Locator, underChrome = true) {
+  return locator.evaluate((el, chrome) => {
+    const r = el.getBoundingClientRect();
+    const bottoms = ['header.header', 'mobile-starlight-toc nav'].map((sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? 0);
+    const top = chrome ? Math.max(0, ...bottoms) : 0;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {
+      top: Math.round(r.top),
+      bottom: Math.round(r.bottom),
+      inside: r.height > 0 && r.top >= top - 1 && r.bottom <= innerHeight + 1 && r.left >= -1 && r.right <= innerWidth + 1,
+      uncovered: !!hit && (el === hit || el.contains(hit)),
+    };
+  }, underChrome);
+}
+
+/** The four things that must share the screen once the duplicate has landed. */
+const effect = (sim: Locator, lang: Lang) => ({
+  step: sim.getByRole('button', { name: words[lang].step }),
+  fault: sim.getByRole('button', { name: words[lang].fault }),
+  ledgerRow: sim.locator('.sim-ledger tr.is-duplicate'),
+  badge: sim.locator('.sim-badge.is-violated'),
+});
+
+/** Puts the stage at the top of the screen, as a reader who scrolled to the widget would see it. */
+async function showStage(page: Page, sim: Locator): Promise<number> {
+  await sim.locator('.sim-stage').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  return page.evaluate(() => scrollY);
+}
+
+async function expectOneScreen(page: Page, sim: Locator, lang: Lang, scrollY: number) {
+  await expect.poll(() => sim.locator('.sim-badge.is-violated').count()).toBe(1);
+  expect(await page.evaluate(() => scrollY)).toBe(scrollY); // nothing scrolled on the way
+  for (const [name, locator] of Object.entries(effect(sim, lang))) {
+    expect({ name, ...(await seen(locator)) }).toMatchObject({ name, inside: true, uncovered: true });
+  }
+}
+
+describe('one stage on a 360x740 phone', () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    it(`${lang}, by touch: the step control, the fault, the ledger row and the badge share the screen until the duplicate lands`, async () => {
+      const { context, page, sim } = await open(lang, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const scrollY = await showStage(page, sim);
+      const { step, fault } = effect(sim, lang);
+      while (await fault.isDisabled()) await step.tap();
+      expect(await seen(fault)).toMatchObject({ inside: true, uncovered: true });
+      await fault.tap();
+      while ((await sim.locator('.sim-badge.is-violated').count()) === 0 && !(await step.isDisabled())) await step.tap();
+      await expectOneScreen(page, sim, lang, scrollY);
+      // Touch targets: the controls the reader pressed are at least 44 px tall.
+      for (const target of [step, fault]) expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await context.close();
+    });
+
+    it(`${lang}, by keyboard: the same, with Enter on the focused controls`, async () => {
+      const { context, page, sim } = await open(lang, { viewport: { width: 360, height: 740 } });
+      const scrollY = await showStage(page, sim);
+      const { step, fault } = effect(sim, lang);
+      await step.focus();
+      while (await fault.isDisabled()) await page.keyboard.press('Enter');
+      await fault.focus();
+      expect(await fault.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      await page.keyboard.press('Enter');
+      await step.focus();
+      while ((await sim.locator('.sim-badge.is-violated').count()) === 0 && !(await step.isDisabled())) await page.keyboard.press('Enter');
+      await expectOneScreen(page, sim, lang, scrollY);
+      await context.close();
+    });
+  }
+
+  it('the sticky control bar stays on screen, below the site header, while the reader scrolls through the stage', async () => {
+    const { context, page, sim } = await open('en', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    await showStage(page, sim);
+    await page.evaluate(() => scrollBy(0, 400));
+    await page.waitForFunction(() => scrollY > 0);
+    expect(await seen(effect(sim, 'en').step)).toMatchObject({ inside: true, uncovered: true });
+    await context.close();
+  });
+
+  it('the stage has no serious axe violation at 360 px, in the dark theme', async () => {
+    const { context, page, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 } }, '', 'dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const { step, fault } = effect(sim, 'zh-cn');
+    while (await fault.isDisabled()) await step.click();
+    await fault.click();
+    while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await step.click();
+    const results = await new AxeBuilder({ page }).include(SIM).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('presenter mode on a 1366x768 projector', () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    it(`${lang}: lanes, ledger and controls fit on the screen without scrolling, every word at least 24 px`, async () => {
+      const { context, page, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, `?present=${SIM.slice(1)}`);
+      await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+      const { fault } = effect(sim, lang);
+      while (await fault.isDisabled()) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('f');
+      await page.keyboard.press('Enter');
+      while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await page.keyboard.press('ArrowRight');
+      expect(await sim.evaluate((el) => el.scrollTop)).toBe(0);
+      for (const part of ['.sim-title', '.sim-bar', '.sim-lanes', '.sim-ledger tr.is-duplicate', '.sim-badge.is-violated']) {
+        expect({ part, ...(await seen(sim.locator(part), false)) }).toMatchObject({ part, inside: true });
+      }
+      for (const button of await sim.locator('.sim-bar button').all()) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
+      // Every word on the projected screen: text in view, at least 24 px.
+      const { small, read } = await sim.evaluate((root) => {
+        const out: string[] = [];
+        let words = 0;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement!;
+          const text = node.textContent!.trim();
+          const r = el.getBoundingClientRect();
+          if (!text || r.width <= 1 || r.bottom <= 0 || r.top >= innerHeight || !el.checkVisibility()) continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          words++;
+          if (size < 24) out.push(`${size}px “${text.slice(0, 30)}”`);
+        }
+        return { small: out, read: words };
+      });
+      expect(read).toBeGreaterThan(20); // the check saw the screen's words
+      expect(small).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('replaying a counterexample', () => {
+  it('loads it visibly at step 0 of 11, marks the step with the fault, and plays it at the chosen speed to the duplicate', async () => {
+    const { context, sim } = await open('zh-cn', { viewport: { width: 1280, height: 900 } });
+    await sim.getByRole('combobox', { name: /速度/ }).selectOption('fast');
+    await sim.getByRole('button', { name: words['zh-cn'].explore }).click();
+    await sim.getByRole('button', { name: words['zh-cn'].replay }).click();
+    expect(await sim.locator('.sim-position').textContent()).toContain(words['zh-cn'].position(0, 11));
+    const track = sim.locator('.sim-track');
+    expect(await track.locator('li').count()).toBe(11);
+    expect(await track.locator('li.is-fault').count()).toBeGreaterThanOrEqual(1);
+    expect(await track.getAttribute('aria-label')).toMatch(/^注入故障的步骤：\d/);
+    // It plays by itself and stops where the counterexample ends: on the duplicate.
+    await expect.poll(() => sim.locator('.sim-position').textContent()).toContain(words['zh-cn'].position(11, 11));
+    await expect.poll(() => sim.getByRole('button', { name: words['zh-cn'].play }).count()).toBe(1);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2 次');
+    expect(await sim.locator('.sim-badge.is-violated').count()).toBe(1);
+    expect(await track.locator('li[aria-current="step"]').count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe('words on the stage', () => {
+  it('no machine state id (camelCase) is visible on the stage after a run', async () => {
+    const { context, sim } = await open('en', { viewport: { width: 360, height: 740 } });
+    const { step, fault } = effect(sim, 'en');
+    while (await fault.isDisabled()) await step.click();
+    await fault.click();
+    while (!(await step.isDisabled())) await step.click();
+    const text = await sim.locator('.sim-stage').innerText();
+    expect(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []).toEqual([]);
+    await context.close();
+  });
+});
