@@ -28,8 +28,8 @@ export function ExplorePanel({ id, tl, base, title, lang, labels, explore: x, re
   const { view } = x;
 
   // The link and the clipboard code load on the first click.
-  const offer = async (link: (m: typeof import('./share-link')) => string, done: string) => {
-    const m = await import('./share-link');
+  const offer = async (link: (m: typeof import('./on-demand')) => string, done: string) => {
+    const m = await import('./on-demand');
     const url = link(m);
     setShareText({ message: (await m.copyText(url)) ? done : labels['sim.shareManual'], url });
   };

@@ -95,7 +95,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
   }
 
-  const copyLog = async () => setLogCopied(await (await import('./share-link')).copyText(JSON.stringify(trace, null, 2)));
+  const copyLog = async () => setLogCopied(await (await import('./on-demand')).copyText(JSON.stringify(trace, null, 2)));
 
   // What the last step did, announced politely; the step number keeps two alike steps from sounding like one.
   const narration =
@@ -190,7 +190,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
 
         <Settings rows={protocolOf(scenario.protocol ?? 'ack').settings(scenario)} labels={labels} lang={lang} />
 
-        <details class="sim-details sim-details--states" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !Chart && void import('./StateView').then((m) => setChart(() => m.StateView))}>
+        <details class="sim-details sim-details--states" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !Chart && void import('./on-demand').then((m) => setChart(() => m.StateView))}>
           <summary>{labels['sim.states']}</summary>
           {Chart && <Chart world={world} labels={labels} lang={lang} />}
         </details>

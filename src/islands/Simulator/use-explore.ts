@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckerClient } from './checker-client';
 import { fmt, type SimLabels } from './describe';
-import type { ExploreView } from './explore-run';
+import type { ExploreView } from './on-demand';
 
 /** Explore every schedule of a scenario, cancel, and what the last search found. */
 export function useExplore(labels: SimLabels) {
@@ -17,7 +17,7 @@ export function useExplore(labels: SimLabels) {
     reset: () => setView(null),
     async start(scenarioId: string) {
       setView({ running: true, text: fmt(labels['sim.exploring'], { states: 0 }), scenarioId });
-      const { exploreSchedules } = await import('./explore-run');
+      const { exploreSchedules } = await import('./on-demand');
       checker.current = exploreSchedules(checker.current, scenarioId, labels, setView);
     },
     cancel() {

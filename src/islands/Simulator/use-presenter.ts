@@ -44,6 +44,19 @@ export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyA
   // The window-wide listener is added once per presenter session: it reads this render's actions.
   const live = useRef(act);
   live.current = act;
+  /**
+   * One handler for both: in the page, keys typed in a control (and arrows in the log, a scroll box)
+   * are the control's; in presenter mode only text fields keep theirs, and Space on a button presses it.
+   */
+  const onKey = (event: KeyboardEvent, present: boolean) => {
+    const target = event.target as HTMLElement;
+    if (target.closest(present ? 'input, select, textarea' : 'button, input, select, textarea, a, summary, .sim-log')) return;
+    if (event.key === ' ' && target.closest('button, a, summary')) return;
+    const action = actionFor(event.key, present, live.current);
+    if (!action) return;
+    if (event.key !== 'Escape') event.preventDefault();
+    action();
+  };
 
   // A layout effect, so the keys work from the moment the presenter view is drawn.
   useLayoutEffect(() => {
@@ -56,23 +69,14 @@ export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyA
     } catch {
       /* already shown, or not supported: the fixed overlay still covers most of the page */
     }
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, select, textarea')) return;
-      // Space on a button presses the button.
-      if (event.key === ' ' && target.closest('button, a, summary')) return;
-      const action = actionFor(event.key, true, live.current);
-      if (!action) return;
-      if (event.key !== 'Escape') event.preventDefault();
-      action();
-    };
+    const onWindowKey = (event: KeyboardEvent) => onKey(event, true);
     const onFullscreen = () => {
       if (!document.fullscreenElement) setPresenting(false);
     };
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onWindowKey);
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onWindowKey);
       document.removeEventListener('fullscreenchange', onFullscreen);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       try {
@@ -98,14 +102,7 @@ export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyA
     },
     /** The page's keys, while the simulator itself has focus (presenter mode listens on the window). */
     onKeyDown(event: KeyboardEvent) {
-      if (presenting) return;
-      const target = event.target as HTMLElement;
-      // The log is a scroll box: its arrow keys scroll it.
-      if (target.closest('button, input, select, textarea, a, summary, .sim-log')) return;
-      const action = actionFor(event.key, false, act);
-      if (!action) return;
-      event.preventDefault();
-      action();
+      if (!presenting) onKey(event, false);
     },
   };
 }

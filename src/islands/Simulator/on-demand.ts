@@ -1,8 +1,11 @@
 /**
- * "Explore every schedule", loaded on the first click: starts the checker worker and words what it
- * reports (progress, the result, the shortest counterexample) in the reader's language.
+ * What the simulator needs only once a reader clicks, loaded then as one file: "Explore every
+ * schedule" (starts the checker worker and words what it reports in the reader's language), the
+ * share link, the embed code and the clipboard, and the state-machine view.
  */
 import { CheckerClient } from './checker-client';
+export { copyText, embedHere, shareUrl } from './share-link';
+export { StateView } from './StateView';
 import { fmt, type SimLabels } from './describe';
 
 /** What the explore panel shows: a sentence, and the shortest counterexample's steps when one was found. */
