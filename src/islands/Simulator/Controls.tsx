@@ -4,7 +4,7 @@
  */
 import { fmt, formatDuration, type Lang, type SimLabels } from './describe';
 import type { Presenter } from './use-presenter';
-import type { Run, Speed } from './use-timeline';
+import { delays, type Run, type Speed } from './use-timeline';
 
 /** Back, step, play/pause, and the position: "Step 3/11" and a track marking the fault steps when a counterexample is loaded. */
 export function ControlBar({ run, labels, lang }: { run: Run; labels: SimLabels; lang: Lang }) {
@@ -46,9 +46,9 @@ export function MoreControls({ run, stage, labels }: { run: Run; stage: Presente
       <label class="sim-speed">
         {labels['sim.speed']}
         <select value={run.speed} onChange={(e) => run.setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
-          <option value="slow">{labels['sim.speed.slow']}</option>
-          <option value="normal">{labels['sim.speed.normal']}</option>
-          <option value="fast">{labels['sim.speed.fast']}</option>
+          {(Object.keys(delays) as Speed[]).map((k) => (
+            <option value={k}>{labels[`sim.speed.${k}`]}</option>
+          ))}
         </select>
       </label>
       <button type="button" onClick={run.skipToTimer} disabled={!run.hasTimer && tl.cursor === tl.frames.length - 1}>

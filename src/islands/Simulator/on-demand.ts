@@ -1,7 +1,8 @@
 /**
  * What the simulator needs only once a reader clicks, loaded then as one file: "Explore every
  * schedule" (starts the checker worker and words what it reports in the reader's language), the
- * share link, the embed code and the clipboard, and the state-machine view.
+ * share link, the embed code and the clipboard, the state-machine view, and presenter mode's
+ * page-wide part.
  */
 import { CheckerClient } from './checker-client';
 export { copyText, embedHere, shareUrl } from './share-link';
@@ -35,4 +36,32 @@ export function exploreSchedules(client: CheckerClient | null, scenarioId: strin
     onError: (message) => show({ running: false, text: fmt(labels['sim.exploreFailed'], { reason: message }), scenarioId }),
   });
   return checker;
+}
+
+/**
+ * Presenter mode's page-wide part, for the simulator `el`: the top layer (a manual popover lifts it
+ * above the page's own stacking contexts: header, sidebars), the keys anywhere on the page, and
+ * leaving full screen ends it. Returns what undoes all three.
+ */
+export function presenterMode(el: HTMLElement | null, onKey: (event: KeyboardEvent) => void, exit: () => void): () => void {
+  try {
+    el?.showPopover?.();
+  } catch {
+    /* already shown, or not supported: the fixed overlay still covers most of the page */
+  }
+  const onFullscreen = () => {
+    if (!document.fullscreenElement) exit();
+  };
+  window.addEventListener('keydown', onKey);
+  document.addEventListener('fullscreenchange', onFullscreen);
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', onFullscreen);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    try {
+      el?.hidePopover?.();
+    } catch {
+      /* not shown */
+    }
+  };
 }

@@ -58,32 +58,14 @@ export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyA
     action();
   };
 
-  // A layout effect, so the keys work from the moment the presenter view is drawn.
+  // The page-wide part of presenter mode (top layer, keys anywhere, full-screen exit) loads with the
+  // first presentation; a layout effect, so the keys work from the moment the presenter view is drawn.
+  const [mode, setMode] = useState<typeof import('./on-demand') | null>(null);
   useLayoutEffect(() => {
-    if (!presenting) return;
-    // The top layer (a manual popover) lifts the simulator above the page's own stacking contexts
-    // (header, sidebars), with or without full screen.
-    const el = root.current;
-    try {
-      el?.showPopover?.();
-    } catch {
-      /* already shown, or not supported: the fixed overlay still covers most of the page */
-    }
-    const onWindowKey = (event: KeyboardEvent) => onKey(event, true);
-    const onFullscreen = () => {
-      if (!document.fullscreenElement) setPresenting(false);
-    };
-    window.addEventListener('keydown', onWindowKey);
-    document.addEventListener('fullscreenchange', onFullscreen);
+    if (!presenting || !mode) return;
+    const leave = mode.presenterMode(root.current, (event) => onKey(event, true), act.exit);
     return () => {
-      window.removeEventListener('keydown', onWindowKey);
-      document.removeEventListener('fullscreenchange', onFullscreen);
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      try {
-        el?.hidePopover?.();
-      } catch {
-        /* not shown */
-      }
+      leave();
       setNotesShown(false);
     };
   }, [presenting]);
@@ -96,9 +78,13 @@ export function usePresenter(root: MutableRef<HTMLElement | null>, actions: KeyA
     /** Presenter mode; full screen too when a click asked for it (browsers refuse it on page load), else the overlay covers the page. */
     present(fullscreen = true) {
       stop();
-      setPresenting(true);
+      // Asked while the click still counts as the reader's gesture; browsers refuse it on page load.
       if (fullscreen) void root.current?.requestFullscreen?.().catch(() => undefined);
-      root.current?.focus();
+      void import('./on-demand').then((m) => {
+        setMode(() => m);
+        setPresenting(true);
+        root.current?.focus();
+      });
     },
     /** The page's keys, while the simulator itself has focus (presenter mode listens on the window). */
     onKeyDown(event: KeyboardEvent) {
