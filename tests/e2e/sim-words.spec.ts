@@ -240,7 +240,7 @@ describe('the small things', () => {
     expect(await sim.locator('.sim-badge.is-violated').innerText()).toMatch(/^✗ Broken: No duplicate · go to step \d+$/);
     const present = sim.getByRole('button', { name: 'Present', exact: true });
     // Drawn in CSS (a mask of four corners), since the ⛶ glyph is missing from many fonts.
-    expect(await present.locator('.sim-icon').evaluate((el) => [getComputedStyle(el).maskImage.startsWith('url('), el.getBoundingClientRect().width > 0])).toEqual([true, true]);
+    expect(await present.evaluate((el) => [getComputedStyle(el, '::before').maskImage.startsWith('url('), parseFloat(getComputedStyle(el, '::before').width) > 0])).toEqual([true, true]);
     expect(await present.textContent()).not.toContain('⛶');
     const short = await sim.locator('button:visible, select:visible, summary:visible').evaluateAll((els) =>
       els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => `${e.tagName} ${e.textContent?.trim().slice(0, 30)} ${e.getBoundingClientRect().height}`),

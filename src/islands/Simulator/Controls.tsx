@@ -62,8 +62,8 @@ export function MoreControls({ run, stage, labels }: { run: Run; stage: Presente
           ✕ {labels['sim.exitPresent']}
         </button>
       ) : (
-        <button type="button" onClick={() => stage.present()}>
-          <span class="sim-icon sim-icon--present" aria-hidden="true" /> {labels['sim.present']}
+        <button type="button" class="sim-present" onClick={() => stage.present()}>
+          {labels['sim.present']}
         </button>
       )}
     </div>
