@@ -42,7 +42,7 @@ export function ControlBar({ run, labels, lang }: { run: Run; labels: SimLabels;
 export function MoreControls({ run, stage, labels }: { run: Run; stage: Presenter; labels: SimLabels }) {
   const { tl } = run;
   return (
-    <div class="sim-controls sim-controls--more">
+    <div class="sim-controls">
       <label class="sim-speed">
         {labels['sim.speed']}
         <select value={run.speed} onChange={(e) => run.setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>

@@ -47,10 +47,10 @@ export function ExplorePanel({ id, tl, base, title, lang, labels, explore: x, re
         <button type="button" onClick={() => x.start(tl.scenario.id)}>
           {labels['sim.explore']}
         </button>
-      )}{' '}
+      )}
       <button type="button" onClick={share}>
         {labels['sim.share']}
-      </button>{' '}
+      </button>
       <button type="button" onClick={copyEmbed}>
         {labels['sim.embed']}
       </button>
