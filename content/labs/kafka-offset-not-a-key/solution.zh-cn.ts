@@ -1,0 +1,13 @@
+// 按消息说的是哪件事去重，而不是按它存在哪儿：用订单号（这里也是记录的 key）。被重读的记录
+// 和被重发的记录都带着订单 #42，同一个键第二次插入会失败，所以不管哪份副本先到，这个订单都只扣一次款。
+export function handle(msg: KafkaRecord, ctx: HandlerContext): void {
+  const { order, amount } = msg.body;
+  try {
+    ctx.db.transaction((tx) => {
+      tx.insert('inbox', order);
+      tx.effects.addToBalance(order, amount);
+    });
+  } catch (error) {
+    if (!ctx.db.isUniqueViolation(error)) throw error;
+  }
+}
