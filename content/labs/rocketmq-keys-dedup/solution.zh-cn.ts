@@ -1,5 +1,5 @@
 // 消费记录表改用生产者放进 `keys` 的业务键：同一个订单就是同一行，
-// 不管它带着哪个 msgId 到达，被重试、被重复消费多少次。
+// 不管它带着哪个 msgId 到达、被重试或被重复消费多少次。
 export function handle(msg: RocketMessage, ctx: HandlerContext): void {
   try {
     ctx.db.transaction((tx) => {
