@@ -1,7 +1,8 @@
 /**
  * Code labs as data (in the manner of the svelte.dev tutorial): each lab is a folder in
  * content/labs/<id>/ with `lab.ts` (the scenario and what the starter gets wrong), `starter.ts`
- * and `solution.ts` (a `handle(msg, ctx)` function each).
+ * and `solution.ts` (a `handle(msg, ctx)` function each), and `starter.zh-cn.ts` and
+ * `solution.zh-cn.ts` (the same code, commented in Chinese; see labs.ts).
  */
 import {
   defaultSettings,

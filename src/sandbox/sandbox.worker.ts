@@ -9,7 +9,7 @@
  */
 import { createTimeline, fromSteps, ModuleStateError, runUntilQuiescent } from '../sim';
 import { gradeLab, prepare } from './grade';
-import { labs } from './labs';
+import { labDefinitions } from './lab-definitions';
 import type { SandboxReply, SandboxRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & Record<string, unknown>;
@@ -52,7 +52,7 @@ function lockDown() {
 
 self.onmessage = (event: MessageEvent<SandboxRequest>) => {
   const request = event.data;
-  const lab = labs[request.labId];
+  const lab = labDefinitions[request.labId];
   if (!lab) {
     reply({ type: 'compileError', requestId: request.requestId, problem: { message: `unknown lab ${request.labId}`, line: null, column: null } });
     return;

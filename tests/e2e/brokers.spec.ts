@@ -84,7 +84,8 @@ for (const { broker, sim, fault, lab } of brokers) {
         expect(await check()).toMatch(w.broken);
         // On a phone the editor is a plain text area.
         await el.getByRole('button', { name: w.open }).click();
-        await el.getByRole('textbox', { name: w.textarea }).fill(labs[lab]!.solution);
+        // The fix in the page's language, as Show solution would give it.
+        await el.getByRole('textbox', { name: w.textarea }).fill(labs[lab]!.sources[lang].solution);
         expect(await check()).toMatch(w.passed);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         expect(problems.consoleErrors).toEqual([]);

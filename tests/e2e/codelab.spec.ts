@@ -5,7 +5,8 @@ import { useBrowser, watchPage } from './browser';
 
 /**
  * Code labs on the "Idempotent consumers" chapter: the editor loads only on request, the sandbox
- * contains hostile code, Check proves a fix, and the reader's code survives a reload.
+ * contains hostile code, Check proves a fix, and the reader's code survives a reload. On the Chinese
+ * chapter the lab's code is the Chinese starter and solution.
  */
 const siteUrl = inject('siteUrl');
 const chapter = `${siteUrl}en/concepts/idempotent-consumers/`;
@@ -191,6 +192,45 @@ describe('code lab sandbox (plain editor on a phone)', () => {
     await lab.getByRole('button', { name: '↺ Reset to starter' }).click();
     expect(asked).toBe('Discard your code and go back to the starter?');
     expect(await lab.getByRole('textbox', { name: 'Handler code (plain text editor)' }).inputValue()).toBe(solution);
+    await context.close();
+  });
+});
+
+describe('code lab on a Chinese page', () => {
+  it('shows the Chinese starter and solution; the reader’s solution follows them to the English page, in English', async () => {
+    const zh = labs['check-then-act']!.sources['zh-cn'];
+    const context = await browserOf().newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const problems = await watchPage(page, siteUrl);
+    page.on('dialog', (d) => void d.accept());
+    const ZH_LAB = 'section.lab[aria-label="先查后做：并发下的竞态"]';
+    await page.goto(`${siteUrl}zh-cn/concepts/idempotent-consumers/`, { waitUntil: 'networkidle' });
+    const lab = page.locator(ZH_LAB);
+    await lab.scrollIntoViewIfNeeded();
+    await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), ZH_LAB);
+    // The highlighted starter, before any editor loads: Chinese comments, the same code.
+    const shown = (await lab.locator('.expressive-code').first().textContent()) ?? '';
+    expect(shown).toContain('// 看上去很稳妥');
+    expect(shown).toContain("ctx.db.exists('processed', order)");
+    expect(shown).not.toContain('Looks safe');
+    await lab.getByRole('button', { name: '打开编辑器' }).click();
+    const area = lab.getByRole('textbox', { name: '处理函数代码（纯文本编辑器）' });
+    expect(await area.inputValue()).toBe(zh.starter);
+    await lab.getByRole('button', { name: '查看答案' }).click();
+    await expect.poll(() => area.inputValue()).toContain('// 让数据库来裁决');
+    expect(await area.inputValue()).toBe(zh.solution);
+
+    // The same lab on the English page: the saved solution is restored as the English one.
+    await page.goto(chapter, { waitUntil: 'networkidle' });
+    const en = page.locator(LAB);
+    await en.scrollIntoViewIfNeeded();
+    await expect.poll(() => en.getByRole('alert').textContent()).toContain('Restored your code');
+    await en.getByRole('button', { name: 'Open the editor' }).click();
+    expect(await en.getByRole('textbox', { name: 'Handler code (plain text editor)' }).inputValue()).toBe(solution);
+    // Back to the starter: nothing of the reader's is kept.
+    await en.getByRole('button', { name: '↺ Reset to starter' }).click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('redelivery-lab:lab:check-then-act'))).toBeNull();
+    expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
 });

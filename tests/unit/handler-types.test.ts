@@ -1,6 +1,6 @@
 /**
  * The editor's types follow the lab's broker (src/islands/CodeLab/handler-types.ts): every lab's
- * starter and solution type-check against its own broker's API, and a handler written for another
+ * starter and solution (in both languages) type-check against its own broker's API, and a handler written for another
  * broker's message, or reading a field its broker does not deliver, does not.
  */
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,8 @@ describe('the editor’s types follow the lab’s broker', () => {
   const byProtocol = new Map<string, Record<string, string>>();
   for (const lab of Object.values(labs)) {
     const p = lab.protocol ?? 'ack';
-    byProtocol.set(p, { ...byProtocol.get(p), [`${lab.id}-starter`]: lab.starter, [`${lab.id}-solution`]: lab.solution });
+    const zh = lab.sources['zh-cn'];
+    byProtocol.set(p, { ...byProtocol.get(p), [`${lab.id}-starter`]: lab.starter, [`${lab.id}-solution`]: lab.solution, [`${lab.id}-starter-zh-cn`]: zh.starter, [`${lab.id}-solution-zh-cn`]: zh.solution });
   }
 
   for (const [protocol, sources] of byProtocol) {

@@ -20,6 +20,9 @@ describe('code labs', () => {
     for (const lab of Object.values(labs)) {
       expect(lab.starter).toContain('export function handle');
       expect(lab.solution).toContain('export function handle');
+      // What the tests grade is the English: the Chinese files differ only in comments (lab-sources.test.ts).
+      expect(lab.starter).toBe(lab.sources.en.starter);
+      expect(lab.solution).toBe(lab.sources.en.solution);
     }
   });
 
@@ -50,6 +53,19 @@ describe('code labs', () => {
       expect(shown.verdict).toBe('failed');
       expect(shown.steps?.length).toBeGreaterThan(0);
       expect(replaysTo(lab, lab.starter, shown.steps!)).toContain(shown.invariant);
+    });
+
+    it(`${lab.id}: the Chinese starter and solution (same code, other comments) get the English ones' verdicts`, () => {
+      const zh = lab.sources['zh-cn'];
+      expect(zh.starter).not.toBe(lab.starter);
+      const verdict = (g: ReturnType<typeof gradeLab>) => ({ verdict: g.verdict, invariant: g.invariant, steps: g.steps, states: g.states, problem: g.problem });
+      // The starter as Check runs it: the same counterexample, found after the same number of states.
+      expect(verdict(gradeLab(lab, zh.starter))).toEqual(verdict(gradeLab(lab, lab.starter)));
+      // The solution, on the first 1,500 states (the whole search is the English test's job above).
+      const cap = { maxStates: 1500 };
+      const en = verdict(gradeLab(lab, lab.solution, cap));
+      expect(en.invariant).toBeUndefined();
+      expect(verdict(gradeLab(lab, zh.solution, cap))).toEqual(en);
     });
   }
 });

@@ -130,7 +130,18 @@ function sources(): Source[] {
     ...walk(join(root, 'src'), (p) => /\.(ts|tsx|astro|js|mjs)$/.test(p)),
     join(root, 'astro.config.mjs'),
   ].map((p) => ({ file: relative(root, p), lines: stringProse(readFileSync(p, 'utf8')), glossary: false }));
-  return [...pages, ...modules];
+  // The comments of the labs' Chinese starters and solutions: readers see them in the editor.
+  const labComments = walk(join(root, 'content/labs'), (p) => p.endsWith('.zh-cn.ts')).map((p) => ({
+    file: relative(root, p),
+    lines: readFileSync(p, 'utf8')
+      .split('\n')
+      .map((line) => {
+        const at = line.indexOf('// ');
+        return at === -1 || !cjk.test(line.slice(at)) ? '' : ' '.repeat(at) + prose(line.slice(at));
+      }),
+    glossary: false,
+  }));
+  return [...pages, ...modules, ...labComments];
 }
 
 interface Finding {
@@ -166,6 +177,7 @@ describe('Chinese terms: one term per concept', () => {
     expect(files).toContain('content/docs/zh-cn/glossary.mdx');
     expect(files).toContain('content/i18n/zh-CN.json');
     expect(files).toContain('content/interview/questions.ts');
+    expect(files).toContain('content/labs/check-then-act/starter.zh-cn.ts');
     expect(all.filter((s) => s.lines.some((l) => cjk.test(l))).length).toBeGreaterThan(30);
   });
 

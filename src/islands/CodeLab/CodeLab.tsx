@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { labKeys, Labels } from '../../i18n/ui-keys';
 import { labScenario } from '../../sandbox/lab';
-import { labs } from '../../sandbox/labs';
+import { labDefinitions } from '../../sandbox/lab-definitions';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
 import { isQuiescent, type Frame, type InvariantId } from '../../sim/base';
@@ -10,7 +10,7 @@ import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
 import { boundsText } from '../bounds';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
-import { clearCode, loadCode, saveCode } from './storage';
+import { clearCode, fingerprint, loadCode, saveCode } from './storage';
 import '../Simulator/Simulator.css';
 import './CodeLab.css';
 
@@ -21,6 +21,11 @@ export interface CodeLabProps {
   labId: string;
   lang: Lang;
   labels: SimLabels & Labels<LabKey>;
+  /**
+   * The starter and solution in the page's language, and fingerprints of the other language's (the
+   * same code, other comments), so a copy of those saved on the other language's page is recognised.
+   */
+  code: { starter: string; solution: string; other: { starter: string; solution: string } };
   children?: ComponentChildren;
   /** The real database and cache versions the store rules were checked against, and where the results are. */
   checked?: { servers: string; href: string } | undefined;
@@ -35,10 +40,10 @@ type Status =
  * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
  * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
  */
-export default function CodeLab({ labId, lang, labels, children, checked }: CodeLabProps) {
-  const lab = labs[labId]!;
+export default function CodeLab({ labId, lang, labels, code: { starter, solution, other }, children, checked }: CodeLabProps) {
+  const lab = labDefinitions[labId]!;
   const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
-  const [code, setCode] = useState(lab.starter);
+  const [code, setCode] = useState(starter);
   const [notice, setNotice] = useState<string | null>(null);
   const [editorState, setEditorState] = useState<'preview' | 'loading' | 'monaco' | 'textarea'>('preview');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -51,9 +56,18 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
   codeRef.current = code;
 
   useEffect(() => {
+    // The reader's code is kept per lab, whichever language it was written on. An untouched starter
+    // is not theirs (either language's: show this page's); the other language's solution becomes this one's.
     const saved = loadCode(labId);
-    if (saved !== null && saved !== lab.starter) {
-      setCode(saved);
+    const known = saved === null ? null : fingerprint(saved);
+    if (saved === null) {
+      /* nothing saved */
+    } else if (saved === starter || known === other.starter) {
+      clearCode(labId);
+    } else {
+      const restored = known === other.solution ? solution : saved;
+      if (restored !== saved) saveCode(labId, restored);
+      setCode(restored);
       setNotice(labels['lab.restored']);
     }
     return () => {
@@ -64,6 +78,12 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
 
   const update = (value: string) => {
     setCode(value);
+    if (value === starter) {
+      // Edited back to the starter: nothing of the reader's to keep.
+      clearCode(labId);
+      setNotice(null);
+      return;
+    }
     setNotice(saveCode(labId, value) ? null : labels['lab.storageFull']);
   };
 
@@ -94,7 +114,7 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
     if (value === codeRef.current || !window.confirm(question)) return;
     setCode(value);
     editor.current?.setValue(value);
-    if (value === lab.starter) clearCode(labId);
+    if (value === starter) clearCode(labId);
     else saveCode(labId, value);
     setStatus({ kind: 'idle' });
   };
@@ -179,7 +199,7 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
       {notice && <p class="sim-notice" role="alert">{notice}</p>}
 
       <div class="lab-editor">
-        {editorState === 'preview' && (code === lab.starter ? children : <pre class="lab-plain"><code>{code}</code></pre>)}
+        {editorState === 'preview' && (code === starter ? children : <pre class="lab-plain"><code>{code}</code></pre>)}
         {editorState === 'loading' && <p class="sim-note" role="status">{labels['lab.loading']}</p>}
         {editorState === 'monaco' && <div class="lab-monaco" ref={mount} />}
         {editorState === 'textarea' && (
@@ -210,10 +230,10 @@ export default function CodeLab({ labId, lang, labels, children, checked }: Code
             {labels['sim.cancel']}
           </button>
         )}
-        <button type="button" onClick={() => replaceCode(lab.starter, labels['lab.resetConfirm'])}>
+        <button type="button" onClick={() => replaceCode(starter, labels['lab.resetConfirm'])}>
           ↺ {labels['lab.reset']}
         </button>
-        <button type="button" onClick={() => replaceCode(lab.solution, labels['lab.solutionConfirm'])}>
+        <button type="button" onClick={() => replaceCode(solution, labels['lab.solutionConfirm'])}>
           {labels['lab.solution']}
         </button>
       </div>

@@ -28,3 +28,17 @@ export function clearCode(labId: string): void {
     /* nothing to clear */
   }
 }
+
+/**
+ * A short fingerprint of a text (FNV-1a over its UTF-16 code units). A page carries the lab's code in
+ * its own language only; the fingerprints of the other language's starter and solution let it tell a
+ * saved copy of those apart from the reader's own code without shipping the text.
+ */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(36)}:${text.length}`;
+}
