@@ -3,6 +3,8 @@
  * possible (taking default steps until then), then run to quiescence. The quiz widget shows this
  * run, and the unit tests check the answer key against it.
  */
+// The quizzes replay the generic queue's scenarios.
+import '../sim/protocols/ack/register';
 import { loadedScenarios, createTimeline, currentWorld, enabledSteps, findScenario, inject, runUntilQuiescent, stepForward, stepKey, type Timeline } from '../sim/base';
 import type { PredictQuestion } from './types';
 

@@ -1,12 +1,11 @@
 /**
- * The simulator without the brokers' own protocols: the engine, the checker, the generic queue, and
- * the registry a broker's `register.ts` adds itself to. Islands import this, plus the brokers their
+ * The simulator without any protocol: the engine, the checker, and the registry a protocol's
+ * `register.ts` (the generic queue's included) adds itself to. Islands import this, plus the brokers their
  * page uses, so a page ships only the machines it runs. `index.ts` is everything, for tests and tools.
  */
 export * from './core/types';
 export { choose, mix, mulberry32 } from './core/rng';
 export * from './consumers';
-export * from './protocols/ack';
 export { faultInfo, type FaultInfo, type FaultKind } from './protocols/faults';
 export { loadedScenarios, protocolOf, protocols, registerProtocol, type ProtocolId } from './protocols/registry';
 export type { KafkaSettings } from './protocols/kafka/kafka.settings';

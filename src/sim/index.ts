@@ -2,6 +2,7 @@
  * The simulator: pure TypeScript, deterministic (seeded choices, simulated clock), shared by the
  * widgets, the code labs, the checker and the tests. This entry loads every broker.
  */
+import './protocols/ack/register';
 import './protocols/kafka/register';
 import './protocols/rabbitmq/register';
 import './protocols/rocketmq/register';
@@ -9,6 +10,7 @@ import './protocols/jetstream/register';
 import './engine/handlers';
 
 export * from './base';
+export * from './protocols/ack';
 export * from './protocols/kafka';
 export * from './protocols/rabbitmq';
 export * from './protocols/rocketmq';

@@ -10,7 +10,8 @@ import { withoutKey } from '../store/redis';
 import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
 import type { FaultKind } from '../protocols/faults';
 import type { Transitioner } from './actors';
-import type { SettingView, Text } from './protocol';
+import type { LaneView, SettingView, Text } from './protocol';
+import type { ProducerContext } from '../protocols/ack/producer.machine';
 import type { Scenario } from './scenario';
 import { stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
@@ -271,3 +272,34 @@ export const dropTimer = <W extends World>(world: W, owner: Timer['owner'], name
 /** Marks a business key dead-lettered (parked in a DLQ/DLX). */
 export const deadLetter = <W extends World>(world: W, key: string): W =>
   world.stores.dead.includes(key) ? world : { ...world, stores: { ...world.stores, dead: [...world.stores.dead, key].sort() } };
+
+/**
+ * The publisher's confirm timer fired: it publishes the same message again, or gives up after its last
+ * attempt. Every broker whose publisher waits for a confirm (RabbitMQ's, JetStream's PubAck) shares it;
+ * `republished` names the broker's own sentence for the retry.
+ */
+export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(world: W, timedOut: (w: W) => W, republished = 'log.message.republished'): { world: W; events: TraceEvent[] } {
+  const before = world.producer.context;
+  const next = timedOut(world);
+  const msg = before.messages[before.next];
+  const retried = next.producer.context.attempt > before.attempt;
+  const event: TraceEvent = {
+    time: world.time,
+    actor: 'producer',
+    type: retried ? 'message.republished' : 'producer.gaveUp',
+    ...(msg ? { msgId: msg.id } : {}),
+    explain: retried ? republished : 'log.producer.gaveUp',
+    detail: { attempt: next.producer.context.attempt },
+  };
+  return { world: next, events: [event] };
+}
+
+/** A consumer's lane: its state, the delivery in hand, and its in-memory set when it keeps one. */
+export function consumerLane(c: ActorState<ConsumerCore>): LaneView {
+  const d = c.context.current;
+  return {
+    state: c.value,
+    sections: d ? [{ label: '', tokens: [{ msg: d.msgId, ...(d.where ? { text: d.where } : {}), count: d.count, redelivered: d.redelivered, kind: 'current' }] }] : [],
+    notes: c.context.memo.length > 0 ? [`{${c.context.memo.join(', ')}}`] : [],
+  };
+}

@@ -1,17 +1,15 @@
 import type { Protocol } from '../engine/protocol';
 import type { Scenario } from '../engine/scenario';
-import { ackProtocol } from './ack/ack.world';
-import { ackScenarios } from './ack/ack.scenarios';
 
 /** Which broker's machines a world runs. */
 export type ProtocolId = Protocol['id'];
 
 /**
- * The protocols loaded in this bundle. The generic queue is always here; a broker's protocol is
- * added by importing its `register.ts`, so a page ships only the brokers its simulators use.
+ * The protocols loaded in this bundle. Each one, the generic queue included, is added by importing
+ * its `register.ts`, so a page ships only the protocols its simulators use.
  */
-export const protocols: Partial<Record<ProtocolId, Protocol>> & { ack: Protocol } = { ack: ackProtocol };
-const loaded: Scenario[] = [...ackScenarios];
+export const protocols: Partial<Record<ProtocolId, Protocol>> = {};
+const loaded: Scenario[] = [];
 
 /** Adds a protocol and its built-in scenarios (idempotent). */
 export function registerProtocol(protocol: Protocol, scenarios: readonly Scenario[]): void {

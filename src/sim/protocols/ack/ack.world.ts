@@ -13,14 +13,16 @@ import {
   spend,
   roleMachines,
   busyConsumers,
+  consumerLane,
+  confirmTimedOut,
   settingRow,
   takeDelivery,
   takeTimer,
   type Env,
 } from '../../engine/kit';
-import { actorRef, attemptNote, type LaneView, type Protocol, type TokenView } from '../../engine/protocol';
+import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
-import type { ConsumerCore, Step, TraceEvent, World } from '../../engine/world';
+import type { Step, TraceEvent, World } from '../../engine/world';
 import { ackDefaults } from './ack.settings';
 import { ackText } from './ack.text';
 import { brokerMachine, copyName, type BrokerContext, type BrokerEvent } from './broker.machine';
@@ -364,37 +366,6 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
     default:
       throw new Error(`the generic queue does not carry ${payload.kind}`);
   }
-}
-
-/**
- * The publisher's confirm timer fired: it publishes the same message again, or gives up after its last
- * attempt. Every broker whose publisher waits for a confirm (RabbitMQ's, JetStream's PubAck) shares it;
- * `republished` names the broker's own sentence for the retry.
- */
-export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(world: W, timedOut: (w: W) => W, republished = 'log.message.republished'): { world: W; events: TraceEvent[] } {
-  const before = world.producer.context;
-  const next = timedOut(world);
-  const msg = before.messages[before.next];
-  const retried = next.producer.context.attempt > before.attempt;
-  const event: TraceEvent = {
-    time: world.time,
-    actor: 'producer',
-    type: retried ? 'message.republished' : 'producer.gaveUp',
-    ...(msg ? { msgId: msg.id } : {}),
-    explain: retried ? republished : 'log.producer.gaveUp',
-    detail: { attempt: next.producer.context.attempt },
-  };
-  return { world: next, events: [event] };
-}
-
-/** A consumer's lane: its state, the delivery in hand, and its in-memory set when it keeps one. */
-export function consumerLane(c: ActorState<ConsumerCore>): LaneView {
-  const d = c.context.current;
-  return {
-    state: c.value,
-    sections: d ? [{ label: '', tokens: [{ msg: d.msgId, ...(d.where ? { text: d.where } : {}), count: d.count, redelivered: d.redelivered, kind: 'current' }] }] : [],
-    notes: c.context.memo.length > 0 ? [`{${c.context.memo.join(', ')}}`] : [],
-  };
 }
 
 /** The generic at-least-once protocol (the concept chapters' broker). */

@@ -2,4 +2,4 @@ export { producerMachine, type ProducerContext, type ProducerEvent, type Produce
 export { brokerMachine, type BrokerContext, type BrokerEvent, type BrokerInput } from './broker.machine';
 export { consumerMachine, type ConsumerContext, type ConsumerEvent, type ConsumerInput } from './consumer.machine';
 export { ackScenarios } from './ack.scenarios';
-export { ackProtocol, consumerLane, type AckWorld } from './ack.world';
+export { ackProtocol, type AckWorld } from './ack.world';

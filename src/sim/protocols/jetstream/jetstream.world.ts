@@ -4,7 +4,7 @@ import { applyOutputs, busyConsumers, can, collectSteps, consumerIds, deadLetter
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { confirmTimedOut, consumerLane } from '../ack/ack.world';
+import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';

@@ -4,7 +4,7 @@ import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, exp
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, World } from '../../engine/world';
-import { consumerLane } from '../ack/ack.world';
+import { consumerLane } from '../../engine/kit';
 import { kafkaBrokerMachine, type KafkaBrokerContext, type KafkaBrokerEvent } from './broker.machine';
 import { kafkaConsumerMachine, type KafkaConsumerContext, type KafkaConsumerEvent } from './consumer.machine';
 import { kafkaProducerMachine, type KafkaProducerContext, type KafkaProducerEvent } from './producer.machine';

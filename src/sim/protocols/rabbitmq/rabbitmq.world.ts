@@ -4,7 +4,7 @@ import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emp
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { confirmTimedOut, consumerLane } from '../ack/ack.world';
+import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent } from './broker.machine';

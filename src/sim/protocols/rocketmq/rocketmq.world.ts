@@ -4,7 +4,7 @@ import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emp
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { consumerLane } from '../ack/ack.world';
+import { consumerLane } from '../../engine/kit';
 import { retryQueue, rocketBrokerMachine, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
