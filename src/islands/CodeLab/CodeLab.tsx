@@ -7,7 +7,7 @@ import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
 import { isQuiescent, type Frame, type InvariantId } from '../../sim/base';
 import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
-import { boundsText } from '../bounds';
+import { boundsText, type FaultWords } from '../bounds';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
 import { clearCode, fingerprint, loadCode, saveCode } from './storage';
@@ -21,6 +21,8 @@ export interface CodeLabProps {
   labId: string;
   lang: Lang;
   labels: SimLabels & Labels<LabKey>;
+  /** The names of the lab's faults, in the page's language (for the bounds line). */
+  faults: FaultWords;
   /**
    * The starter and solution in the page's language, and fingerprints of the other language's (the
    * same code, other comments), so a copy of those saved on the other language's page is recognised.
@@ -40,7 +42,7 @@ type Status =
  * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
  * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
  */
-export default function CodeLab({ labId, lang, labels, code: { starter, solution, other }, children, checked }: CodeLabProps) {
+export default function CodeLab({ labId, lang, labels, faults, code: { starter, solution, other }, children, checked }: CodeLabProps) {
   const lab = labDefinitions[labId]!;
   const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
   const [code, setCode] = useState(starter);
@@ -190,7 +192,7 @@ export default function CodeLab({ labId, lang, labels, code: { starter, solution
     <section class="lab not-content" aria-label={lab.title[lang]}>
       <h3 class="lab-title">{lab.title[lang]}</h3>
       <p class="lab-goal">{lab.goal[lang]}</p>
-      <p class="sim-note">{boundsText(scenario, lang, labels)}</p>
+      <p class="sim-note">{boundsText(scenario, lang, labels, faults)}</p>
       {checked && (
         <p class="sim-note">
           <a href={checked.href}>✓ {fmt(labels['lab.storeChecked'], { servers: checked.servers })}</a>

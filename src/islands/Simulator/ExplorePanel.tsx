@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { encodeRun, type Scenario, type Timeline } from '../../sim/base';
-import { boundsText } from '../bounds';
+import { boundsText, type FaultWords } from '../bounds';
 import type { Lang, SimLabels } from './describe';
 import { useExplore } from './use-explore';
 
@@ -15,13 +15,15 @@ interface Props {
   base: Scenario;
   title: string;
   lang: Lang;
+  /** The faults' names, in the page's language. */
+  faults: FaultWords;
   labels: SimLabels;
   explore: ReturnType<typeof useExplore>;
   replay(steps: string[]): void;
 }
 
 /** The explore, share and embed panel. */
-export function ExplorePanel({ id, tl, base, title, lang, labels, explore: x, replay }: Props) {
+export function ExplorePanel({ id, tl, base, title, lang, labels, faults, explore: x, replay }: Props) {
   const [shareText, setShareText] = useState<{ message: string; url: string } | null>(null);
   // A link shown for an earlier run would not be this one: it goes when the run moves.
   useEffect(() => setShareText(null), [tl]);
@@ -38,7 +40,7 @@ export function ExplorePanel({ id, tl, base, title, lang, labels, explore: x, re
 
   return (
     <div class="sim-explore">
-      <p class="sim-note">{boundsText(tl.scenario, lang, labels)}</p>
+      <p class="sim-note">{boundsText(tl.scenario, lang, labels, faults)}</p>
       {view?.running ? (
         <button type="button" onClick={x.cancel}>
           {labels['sim.cancel']}

@@ -2,7 +2,8 @@
  * The faults a reader can inject: one button per (fault, target) the scenario allows, enabled only
  * when the fault can happen now, with what it does and how many are left.
  */
-import { enabledSteps, faultInfo, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
+import { enabledSteps, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
+import type { FaultWords } from '../bounds';
 import { actorName, fmt, type Lang, type SimLabels } from './describe';
 
 /** Faults that hit one consumer: one button per consumer. */
@@ -24,18 +25,20 @@ interface Props {
   world: World;
   labels: SimLabels;
   lang: Lang;
+  /** The faults' names and tips, in the page's language. */
+  words: FaultWords;
   inject(key: string): void;
 }
 
 /** The fault panel. */
-export function FaultPanel({ id, scenario, world, labels, lang, inject }: Props) {
+export function FaultPanel({ id, scenario, world, labels, words, inject }: Props) {
   const enabled = enabledSteps(world).map(stepKey);
   const consumers = Object.keys(world.consumers);
   const buttons = (Object.keys(scenario.faults) as FaultKind[]).flatMap((fault) =>
     (perConsumer.has(fault) ? consumers : [null]).map((target) => {
       const key = enabled.find((k) => k.startsWith(`f:${fault}:`) && (target === null || k === `f:${fault}:${target}`));
       const who = target && consumers.length > 1 ? ` (${actorName(target, labels)})` : '';
-      return { id: `${fault}-${target ?? 'any'}`, key, left: world.budget[fault] ?? 0, label: `${faultInfo[fault][lang]}${who}`, tip: faultInfo[fault].tip[lang] };
+      return { id: `${fault}-${target ?? 'any'}`, key, left: world.budget[fault] ?? 0, label: `${words[fault]?.label ?? fault}${who}`, tip: words[fault]?.tip ?? '' };
     }),
   );
   return (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadedScenarios, protocolOf, atQuiescence, currentWorld, findScenario, openRun, seek, strategies, traceOf, withStrategy, type Scenario, type StrategyId } from '../../sim/base';
 import { describeEvent, fmt, type Lang, type SimLabels } from './describe';
 import { ControlBar, MoreControls } from './Controls';
+import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
 import { FaultPanel } from './FaultPanel';
 import { usePresenter } from './use-presenter';
@@ -26,7 +27,7 @@ export interface SimulatorProps {
   /** Rendered on the embed route (no page around it). */
   embedded?: boolean | undefined;
   /** The scenario's words in the page's language (they stay out of the bundle). */
-  text: { title: string; lesson: string; notes?: string | undefined };
+  text: { title: string; lesson: string; notes?: string | undefined; faults: FaultWords };
   /** Checked against a real broker: which, and where the method and results are. */
   checked?: { broker: string; version: string; href: string } | undefined;
 }
@@ -92,7 +93,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
     const { switchStrategy, switchNote } = await import('./switch-strategy');
     const switched = switchStrategy(tlNow.current, withStrategy(base, strategy));
     run.replace(switched.timeline);
-    setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
+    setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], faults: text.faults, consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
   }
 
   const copyLog = async () => setLogCopied(await (await import('./on-demand')).copyText(JSON.stringify(trace, null, 2)));
@@ -163,7 +164,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         <div class="sim-stage">
           <ControlBar run={run} labels={labels} lang={lang} />
           <div class="sim-board">
-            <FaultPanel id={id} scenario={scenario} world={world} labels={labels} lang={lang} inject={run.injectStep} />
+            <FaultPanel id={id} scenario={scenario} world={world} labels={labels} lang={lang} words={text.faults} inject={run.injectStep} />
             <div class="sim-side">
               <Invariants tl={tl} labels={labels} onSeek={(n) => run.move(seek(tl, n))} />
               <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
@@ -195,7 +196,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           {Chart && <Chart world={world} labels={labels} lang={lang} />}
         </details>
 
-        <ExplorePanel id={id} tl={tl} base={base} title={text.title} lang={lang} labels={labels} explore={explore} replay={run.replay} />
+        <ExplorePanel id={id} tl={tl} base={base} title={text.title} lang={lang} labels={labels} faults={text.faults} explore={explore} replay={run.replay} />
       </div>
     </section>
   );

@@ -3,7 +3,8 @@
  * new strategy, or an exact account of what could not be replayed. Pure: timeline in, timeline and
  * report out, so the widget only has to show the report.
  */
-import { createTimeline, currentWorld, enabledSteps, faultInfo, inject, ReplayError, seek, stepForward, stepKey, type FaultKind, type Scenario, type Timeline } from '../../sim/base';
+import type { FaultWords } from '../bounds';
+import { createTimeline, currentWorld, enabledSteps, inject, ReplayError, seek, stepForward, stepKey, type FaultKind, type Scenario, type Timeline } from '../../sim/base';
 import { actorName, fmt, type Lang, type SimLabels } from './describe';
 
 /** How a switch went, for the sentence the widget shows. */
@@ -72,23 +73,23 @@ export function switchStrategy(tl: Timeline, variant: Scenario): Switched {
 }
 
 /** A fault's name as its button says it ("Crash consumer after the write, before the ack (Consumer 2)"). */
-function faultName(step: string, labels: SimLabels, lang: Lang, consumers: number): string {
+function faultName(step: string, labels: SimLabels, words: FaultWords, consumers: number): string {
   const [, fault, ...target] = step.split(':') as [string, FaultKind, ...string[]];
-  const name = faultInfo[fault]?.[lang] ?? fault;
+  const name = words[fault]?.label ?? fault;
   return consumers > 1 && /^c\d+$/.test(target.join(':')) ? `${name} (${actorName(target.join(':'), labels)})` : name;
 }
 
 /** The sentence the widget shows after a switch, or null when there is nothing to say (no faults to carry over). */
-export function switchNote(s: Switched, { labels, lang, title, consumers }: { labels: SimLabels; lang: Lang; title: string; consumers: number }): string | null {
+export function switchNote(s: Switched, { labels, lang, title, consumers, faults }: { labels: SimLabels; lang: Lang; title: string; consumers: number; faults: FaultWords }): string | null {
   const parts: string[] = [];
   if (s.how === 'kept') {
     if (s.timeline.spec.schedule.some((e) => isFault(e.step))) parts.push(fmt(labels['sim.switch.kept'], { strategy: title }));
   } else {
     if (s.moved.length > 0) {
-      const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, lang, consumers), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
+      const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, faults, consumers), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
       parts.push(fmt(labels['sim.switch.moved'], { strategy: title, faults: list }));
     }
-    for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step, labels, lang, consumers) }));
+    for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step, labels, faults, consumers) }));
     if (s.orderDropped) parts.push(labels['sim.switch.order']);
   }
   return parts.length > 0 ? parts.join(' ') : null;
