@@ -16,7 +16,6 @@ import {
   rabbitScenarios,
   rocketScenarios,
   stepForward,
-  stepKey,
   traceOf,
   type FaultKind,
   type JetStreamWorld,
@@ -27,42 +26,13 @@ import {
   type Timeline,
   type TraceEvent,
 } from '../../src/sim';
+import { playWithFaults, scenarioIn } from '../support/play';
 
 const all = [...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios, ...jetstreamScenarios];
-const byId = (id: string): Scenario => {
-  const s = all.find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario ${id}`);
-  return s;
-};
+const byId = scenarioIn(all);
 
-/**
- * Plays the default schedule, injecting each fault (in order) at the first step it can happen —
- * on `target` when given — then runs until nothing but a fault could happen.
- */
-function play(id: string | Scenario, faults: (FaultKind | [FaultKind, string])[] = []): { tl: Timeline; trace: TraceEvent[] } {
-  let tl = createTimeline(typeof id === 'string' ? byId(id) : id);
-  const queue = [...faults];
-  for (let i = 0; i < 2000; i++) {
-    const next = queue[0];
-    if (next) {
-      const [fault, target] = typeof next === 'string' ? [next, undefined] : next;
-      const key = enabledSteps(currentWorld(tl))
-        .map(stepKey)
-        .find((k) => k.startsWith(`f:${fault}:`) && (target === undefined || k === `f:${fault}:${target}`));
-      if (key) {
-        tl = inject(tl, key);
-        queue.shift();
-        continue;
-      }
-    }
-    const moved = stepForward(tl);
-    if (moved === tl) break;
-    tl = moved;
-  }
-  expect(queue, `faults never enabled in ${id}`).toEqual([]);
-  expect(isQuiescent(currentWorld(tl))).toBe(true);
-  return { tl, trace: traceOf(tl) };
-}
+/** Plays the default schedule with faults injected where they first can happen (on `target` when given). */
+const play = (id: string | Scenario, faults: (FaultKind | [FaultKind, string])[] = []) => playWithFaults(typeof id === 'string' ? byId(id) : id, faults, 2000);
 
 const first = (trace: TraceEvent[], pred: (e: TraceEvent) => boolean) => trace.findIndex(pred);
 const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;

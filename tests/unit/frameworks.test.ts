@@ -10,7 +10,6 @@ import {
   currentWorld,
   enabledSteps,
   inject,
-  isQuiescent,
   kafkaScenarios,
   rabbitScenarios,
   rocketScenarios,
@@ -23,36 +22,13 @@ import {
   type Timeline,
   type TraceEvent,
 } from '../../src/sim';
+import { playWithFaults, scenarioIn } from '../support/play';
 
 const all = [...ackScenarios, ...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios];
-const byId = (id: string): Scenario => {
-  const s = all.find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario ${id}`);
-  return s;
-};
+const byId = scenarioIn(all);
 
-/** Plays the default schedule, injecting each fault at the first step it can happen, until nothing but a fault could happen. */
-function play(scenario: string | Scenario, faults: FaultKind[] = []): { tl: Timeline; trace: TraceEvent[] } {
-  let tl = createTimeline(typeof scenario === 'string' ? byId(scenario) : scenario);
-  const queue = [...faults];
-  for (let i = 0; i < 3000; i++) {
-    const next = queue[0];
-    if (next) {
-      const key = enabledSteps(currentWorld(tl)).map(stepKey).find((k) => k.startsWith(`f:${next}:`));
-      if (key) {
-        tl = inject(tl, key);
-        queue.shift();
-        continue;
-      }
-    }
-    const moved = stepForward(tl);
-    if (moved === tl) break;
-    tl = moved;
-  }
-  expect(queue).toEqual([]);
-  expect(isQuiescent(currentWorld(tl))).toBe(true);
-  return { tl, trace: traceOf(tl) };
-}
+/** Plays the default schedule, injecting each fault at the first step it can happen. */
+const play = (scenario: string | Scenario, faults: FaultKind[] = []) => playWithFaults(typeof scenario === 'string' ? byId(scenario) : scenario, faults);
 
 const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;
 const deliveries = (trace: TraceEvent[], msgId: string) => trace.filter((e) => e.type === 'message.delivered' && e.msgId === msgId);

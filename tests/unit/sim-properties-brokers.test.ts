@@ -15,49 +15,21 @@ import {
   enabledSteps,
   encodeRun,
   initialWorld,
-  inject,
   invariantsOf,
   isQuiescent,
   loadedScenarios,
   openRun,
   runUntilQuiescent,
-  stepBack,
-  stepForward,
-  stepKey,
   traceOf,
   worldKey,
   type Invariant,
   type Scenario,
-  type Timeline,
   type World,
 } from '../../src/sim';
+import { actionArb, play } from '../support/sessions';
 
 const brokerScenarios = loadedScenarios().filter((s) => (s.protocol ?? 'ack') !== 'ack');
 const protocolsCovered = [...new Set(brokerScenarios.map((s) => s.protocol))].sort();
-
-/** A session: step forward, step back, or take the `index`-th enabled step (faults preferred when asked). */
-type Action = { kind: 'forward' } | { kind: 'back' } | { kind: 'pick'; fault: boolean; index: number };
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { arbitrary: fc.constant<Action>({ kind: 'forward' }), weight: 3 },
-  { arbitrary: fc.constant<Action>({ kind: 'back' }), weight: 1 },
-  { arbitrary: fc.record({ fault: fc.boolean(), index: fc.nat() }).map((p): Action => ({ kind: 'pick', ...p })), weight: 2 },
-);
-
-function play(scenario: Scenario, seed: number, actions: readonly Action[]): Timeline {
-  let tl = createTimeline(scenario, seed);
-  for (const action of actions) {
-    if (action.kind === 'forward') tl = stepForward(tl);
-    else if (action.kind === 'back') tl = stepBack(tl);
-    else {
-      const steps = enabledSteps(currentWorld(tl));
-      const faults = steps.filter((s) => s.kind === 'fault');
-      const pool = action.fault && faults.length > 0 ? faults : steps;
-      const step = pool[action.index % Math.max(1, pool.length)];
-      if (step) tl = inject(tl, stepKey(step));
-    }
-  }
-  return tl;
-}
 
 const sessionArb = fc.record({
   scenario: fc.constantFrom(...brokerScenarios),

@@ -27,8 +27,6 @@ import {
   openRun,
   runUntilQuiescent,
   seek,
-  stepBack,
-  stepForward,
   stepKey,
   strategies,
   traceOf,
@@ -41,6 +39,7 @@ import {
   type Timeline,
   type World,
 } from '../../src/sim';
+import { actionArb, pickArb, pickStep, play, type Pick } from '../support/sessions';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers and arbitraries
@@ -55,22 +54,6 @@ const scenarioById = (id: string): Scenario => {
 /** Seeds that a share link can carry (base 36, at most 1 000 000). */
 const seedArb = fc.integer({ min: 0, max: 1_000_000 });
 
-/** One random choice: an index into the enabled steps, optionally restricted to the faults. */
-interface Pick {
-  fault: boolean;
-  index: number;
-}
-const pickArb: fc.Arbitrary<Pick> = fc.record({ fault: fc.boolean(), index: fc.nat() });
-
-/** The step a pick designates among the steps enabled in `world`, or null when nothing is enabled. */
-function pickStep(world: World, pick: Pick): string | null {
-  const steps = enabledSteps(world);
-  const faults = steps.filter((s) => s.kind === 'fault');
-  const pool = pick.fault && faults.length > 0 ? faults : steps;
-  const step = pool[pick.index % Math.max(1, pool.length)];
-  return step ? stepKey(step) : null;
-}
-
 /** Takes every pick with `inject` (each one a fault or a particular interleaving) from a fresh timeline. */
 function drive(scenario: Scenario, seed: number, picks: readonly Pick[]): Timeline {
   let tl = createTimeline(scenario, seed);
@@ -82,27 +65,6 @@ function drive(scenario: Scenario, seed: number, picks: readonly Pick[]): Timeli
     expect(next.cursor).toBe(tl.cursor + 1);
     expect(next.frames[next.cursor]?.step).toBe(key);
     tl = next;
-  }
-  return tl;
-}
-
-/** A user session on a timeline: step forward (default choice), step back, or inject a chosen step. */
-type Action = { kind: 'forward' } | { kind: 'back' } | { kind: 'inject'; pick: Pick };
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { arbitrary: fc.constant<Action>({ kind: 'forward' }), weight: 3 },
-  { arbitrary: fc.constant<Action>({ kind: 'back' }), weight: 1 },
-  { arbitrary: pickArb.map((pick): Action => ({ kind: 'inject', pick })), weight: 2 },
-);
-
-function play(scenario: Scenario, seed: number, actions: readonly Action[]): Timeline {
-  let tl = createTimeline(scenario, seed);
-  for (const action of actions) {
-    if (action.kind === 'forward') tl = stepForward(tl);
-    else if (action.kind === 'back') tl = stepBack(tl);
-    else {
-      const key = pickStep(currentWorld(tl), action.pick);
-      if (key !== null) tl = inject(tl, key);
-    }
   }
   return tl;
 }
