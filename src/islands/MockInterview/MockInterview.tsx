@@ -212,7 +212,7 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
                 onInput={(e) => setDraft((d) => ({ ...d, seed: (e.target as HTMLInputElement).value }))}
               />
             </label>
-            <button type="button" class="mock-button" onClick={() => setDraft((d) => ({ ...d, seed: newSeed() }))}>
+            <button type="button" class="rl-button mock-button" onClick={() => setDraft((d) => ({ ...d, seed: newSeed() }))}>
               {labels['mock.newSeed']}
             </button>
           </div>
@@ -222,7 +222,7 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
           <p class="mock-error" role="alert">
             {formError}
           </p>
-          <button type="submit" class="mock-button mock-primary">
+          <button type="submit" class="rl-button mock-button mock-primary">
             {labels['mock.start']}
           </button>
         </form>
@@ -298,20 +298,20 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
           )}
           {notNailed.length > 0 && (
             <p class="mock-review">
-              <button type="button" class="mock-button" onClick={markForReview}>
+              <button type="button" class="rl-button mock-button" onClick={markForReview}>
                 {labels['mock.toReview']}
               </button>{' '}
               <span role="status">{addedToReview !== null ? fill(labels['mock.addedToReview'], { n: addedToReview }) : ''}</span>
             </p>
           )}
           <div class="mock-actions">
-            <button type="button" class="mock-button mock-primary" onClick={() => startRun(setup, true)}>
+            <button type="button" class="rl-button mock-button mock-primary" onClick={() => startRun(setup, true)}>
               {labels['mock.again']}
             </button>
-            <button type="button" class="mock-button" onClick={() => startRun({ ...setup, seed: newSeed() }, true)}>
+            <button type="button" class="rl-button mock-button" onClick={() => startRun({ ...setup, seed: newSeed() }, true)}>
               {labels['mock.newRun']}
             </button>
-            <button type="button" class="mock-button" onClick={toSetup}>
+            <button type="button" class="rl-button mock-button" onClick={toSetup}>
               {labels['mock.changeSetup']}
             </button>
           </div>
@@ -359,7 +359,7 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
           <p>
             <button
               type="button"
-              class="mock-button mock-primary"
+              class="rl-button mock-button mock-primary"
               onClick={() => {
                 setAnswer(q.id, { revealed: true });
                 focus.current = 'answer';
@@ -401,10 +401,10 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
           </div>
         )}
         <div class="mock-nav">
-          <button type="button" class="mock-button" disabled={step === 0} onClick={() => goTo(step - 1)}>
+          <button type="button" class="rl-button mock-button" disabled={step === 0} onClick={() => goTo(step - 1)}>
             ← {labels['mock.back']}
           </button>
-          <button type="button" class={`mock-button${a.revealed ? ' mock-primary' : ''}`} onClick={() => goTo(step + 1)}>
+          <button type="button" class={`rl-button mock-button${a.revealed ? ' mock-primary' : ''}`} onClick={() => goTo(step + 1)}>
             {last ? labels['mock.finish'] : labels['mock.next']} →
           </button>
         </div>
