@@ -42,7 +42,7 @@ export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Tr
     step(machine, state, event) {
       let cache = caches.get(machine);
       if (!cache) caches.set(machine, (cache = new Map()));
-      const key = memo ? `${canon.id(state)}|${JSON.stringify(event)}` : '';
+      const key = memo ? `${canon.id(state)}|${canon.transient(event)}` : '';
       const hit = memo ? cache.get(key) : undefined;
       if (hit) {
         stats.hits++;
