@@ -65,38 +65,37 @@ function armTtl(ctx: Ctx, s: RabbitStored, now: number, outbox: Output[]) {
 /**
  * Hands queued messages to subscribed channels, round robin, while each has fewer unacked
  * deliveries than its prefetch. With automatic acks a delivery is forgotten as it is sent.
+ * Round robin as RabbitMQ does it: the next message goes to the first channel in line that can take
+ * one, and that channel goes to the back of the line (a full one keeps its place and is skipped).
+ * The line is data, never an order of names, so two consumers are interchangeable.
  */
 function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<RabbitBrokerContext> {
   const ready = [...ctx.ready];
   const unacked = [...ctx.unacked];
-  let gave = true;
-  while (ready.length > 0 && gave) {
-    gave = false;
-    for (const sub of ctx.subs) {
-      if (ready.length === 0) break;
-      const held = unacked.filter((u) => u.consumer === sub.consumer && u.channel === sub.channel).length;
-      if (!ctx.autoAck && held >= ctx.prefetch) continue;
-      const stored = ready.shift()!;
-      const count = stored.count + 1;
-      const delivery: Delivery = {
-        msgId: stored.msgId,
-        key: stored.key,
-        copy: stored.copy,
-        count,
-        redelivered: count > 1,
-        channel: sub.channel,
-        ...(ctx.queueType === 'quorum' && count > 1 ? { where: `x-delivery-count ${count - 1}` } : {}),
-      };
-      if (ctx.messageTtl !== null) outbox.push({ kind: 'cancelTimer', name: `ttl:${storedTag(stored)}` });
-      outbox.push({ kind: 'send', to: sub.consumer, payload: { kind: 'deliver', delivery } });
-      if (!ctx.autoAck) {
-        unacked.push({ ...stored, count, consumer: sub.consumer, channel: sub.channel, at: now });
-        outbox.push({ kind: 'startTimer', name: `timeout:${deliveryTag(delivery)}`, after: ctx.consumerTimeout });
-      }
-      gave = true;
+  let subs = ctx.subs;
+  const free = (sub: Ctx['subs'][number]) => ctx.autoAck || unacked.filter((u) => u.consumer === sub.consumer && u.channel === sub.channel).length < ctx.prefetch;
+  for (let sub = subs.find(free); ready.length > 0 && sub; sub = subs.find(free)) {
+    const stored = ready.shift()!;
+    const count = stored.count + 1;
+    const delivery: Delivery = {
+      msgId: stored.msgId,
+      key: stored.key,
+      copy: stored.copy,
+      count,
+      redelivered: count > 1,
+      channel: sub.channel,
+      ...(ctx.queueType === 'quorum' && count > 1 ? { where: `x-delivery-count ${count - 1}` } : {}),
+    };
+    if (ctx.messageTtl !== null) outbox.push({ kind: 'cancelTimer', name: `ttl:${storedTag(stored)}` });
+    outbox.push({ kind: 'send', to: sub.consumer, payload: { kind: 'deliver', delivery } });
+    if (!ctx.autoAck) {
+      unacked.push({ ...stored, count, consumer: sub.consumer, channel: sub.channel, at: now });
+      outbox.push({ kind: 'startTimer', name: `timeout:${deliveryTag(delivery)}`, after: ctx.consumerTimeout });
     }
+    const served = sub;
+    subs = [...subs.filter((s) => s !== served), served];
   }
-  return { ready, unacked, outbox };
+  return subs === ctx.subs ? { ready, unacked, outbox } : { ready, unacked, subs, outbox };
 }
 
 /**
@@ -151,7 +150,7 @@ export const rabbitBrokerMachine = setup({
     }),
     subscribe: assign(({ context, event }) => {
       if (event.type !== 'consumer.subscribed') return {};
-      const subs = [...context.subs.filter((s) => s.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }].sort((a, b) => (a.consumer < b.consumer ? -1 : 1));
+      const subs = [...context.subs.filter((s) => s.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }];
       const next = { ...context, subs };
       return { ...next, ...dispatch(next, event.now, []) };
     }),
