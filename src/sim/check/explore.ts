@@ -4,6 +4,7 @@ import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
 import { persistentSet } from './reduce';
+import { symmetric, symmetricKey } from './symmetry';
 
 /** A counterexample: the shortest sequence of steps from the start to a violation. */
 export interface Counterexample {
@@ -57,9 +58,10 @@ export interface CheckOptions {
   now?: () => number;
   /**
    * Partial-order reduction (reduce.ts): explore a delivery to an idle consumer alone when every
-   * other order reaches the same states. On by default for readers' handlers (code labs), where the
-   * verdict matters and the shortest counterexample does not; off for the built-in scenarios, whose
-   * counterexamples are shortest.
+   * other order reaches the same states; and symmetry reduction (symmetry.ts): with two
+   * interchangeable consumers, a world and its swap are one state. On by default for readers'
+   * handlers (code labs), where the verdict matters and the shortest counterexample does not; off
+   * for the built-in scenarios, whose counterexamples are shortest and name the consumers they show.
    */
   reduce?: boolean;
 }
@@ -76,7 +78,11 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   const missesBefore = tx.stats.misses;
   const startedAt = options.now?.();
   const start = initialWorld(scenario);
-  const startKey = worldKey(start);
+  const handlerRuns = runsHandler(scenario);
+  const reduce = options.reduce ?? handlerRuns;
+  // With the reductions on, a world and its consumer-swapped twin are one state (symmetry.ts).
+  const keyOf = reduce && symmetric(start) ? symmetricKey : worldKey;
+  const startKey = keyOf(start);
   const parent = new Map<string, { from: string; step: string } | null>([[startKey, null]]);
   let frontier: { world: World; key: string }[] = [{ world: start, key: startKey }];
   const counterexamples: CheckResult['counterexamples'] = {};
@@ -98,8 +104,6 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     }
   };
   // A copy the broker would redeliver for ever: judged, not explored further (the space would never end).
-  const handlerRuns = runsHandler(scenario);
-  const reduce = options.reduce ?? handlerRuns;
   let pruned = false;
   const wanted = options.stopWhen ?? invariants.map((inv) => inv.id);
   const allFound = () => wanted.every((id) => counterexamples[id]);
@@ -137,7 +141,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
             break search;
           }
         }
-        const k = worldKey(result);
+        const k = keyOf(result);
         if (parent.has(k)) continue;
         parent.set(k, { from: key, step: stepKey(step) });
         next.push({ world: result, key: k });

@@ -86,6 +86,12 @@ export interface Protocol {
   text: Record<string, Text>;
   view(world: World, scenario: Scenario): WorldView;
   settings(scenario: Scenario): SettingView[];
+  /**
+   * The broker treats its consumers alike (it hands out work in an order kept as data, never by
+   * comparing ids), so the checker may merge a world with the same world with two consumers swapped
+   * (check/symmetry.ts). Leave it unset when an assignor or a rule picks consumers by id.
+   */
+  symmetricConsumers?: boolean;
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

@@ -110,7 +110,7 @@ const timerLists = new WeakMap<object, number>();
 const timerIds = new Map<string, number>();
 
 /** A small number standing for a list of timers (order-free), cached by the list's identity. */
-function timersId(timers: World['timers']): number {
+export function timersId(timers: World['timers']): number {
   let n = timerLists.get(timers);
   if (n === undefined) {
     const text = timers
@@ -125,16 +125,62 @@ function timersId(timers: World['timers']): number {
 }
 
 /**
+ * How a world's parts become small numbers for its key: as they are, or seen through a renaming of
+ * the consumers (check/symmetry.ts keys a world and its consumer-swapped twin alike).
+ */
+export interface KeyView {
+  /** The producer's or the broker's state. */
+  actor(state: object): number;
+  consumer(state: object): number;
+  /** The envelopes on one link. */
+  queue(payloads: object): number;
+  stores(stores: object): number;
+  timers(timers: World['timers']): number;
+  /** A consumer id or a link name, under this view. */
+  name(id: string): string;
+  /** The consumers' and the links' parts of keys, cached by the record's identity (records are shared between worlds). */
+  readonly parts: WeakMap<object, string>;
+}
+
+const asIs: KeyView = {
+  actor: (o) => canon.id(o),
+  consumer: (o) => canon.id(o),
+  queue: (o) => canon.id(o),
+  stores: (o) => canon.id(o),
+  timers: timersId,
+  name: (id) => id,
+  parts: new WeakMap(),
+};
+
+/** The sorted names of a record's keys under a view, with the key each stands for. */
+const namesIn = (record: object, view: KeyView) =>
+  Object.keys(record)
+    .map((k) => [view.name(k), k] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+/** A world's key under a view: what `worldKey` is for the world the view describes. */
+export function worldKeyAs(world: World, view: KeyView): string {
+  let consumers = view.parts.get(world.consumers);
+  if (consumers === undefined) {
+    consumers = '';
+    for (const [, k] of namesIn(world.consumers, view)) consumers += `${view.consumer(world.consumers[k]!)},`;
+    view.parts.set(world.consumers, consumers);
+  }
+  let net = view.parts.get(world.net);
+  if (net === undefined) {
+    net = namesIn(world.net, view)
+      .map(([name, k]) => `${name}=${view.queue(world.net[k]!)}`)
+      .join(',');
+    view.parts.set(world.net, net);
+  }
+  return `${world.time};${view.actor(world.producer)};${view.actor(world.broker)};${consumers};${net};${view.timers(world.timers)};${view.stores(world.stores)};${canon.id(world.budget)}`;
+}
+
+/**
  * A canonical string for a world: equal worlds, equal keys. Actor states, timer lists, stores and
  * the fault budget are interned to small numbers (keys stay short: they are hashed on every lookup);
  * links are listed in a fixed order.
  */
 export function worldKey(world: World): string {
-  let consumers = '';
-  for (const id of Object.keys(world.consumers).sort()) consumers += `${canon.id(world.consumers[id]!)},`;
-  const net = Object.keys(world.net)
-    .sort()
-    .map((l) => `${l}=${canon.id(world.net[l]!)}`)
-    .join(',');
-  return `${world.time};${canon.id(world.producer)};${canon.id(world.broker)};${consumers};${net};${timersId(world.timers)};${canon.id(world.stores)};${canon.id(world.budget)}`;
+  return worldKeyAs(world, asIs);
 }

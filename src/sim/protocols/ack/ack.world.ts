@@ -372,6 +372,8 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
 export const ackProtocol: Protocol = {
   id: 'ack',
   title: 'Queue',
+  // Work goes to consumers in the order they asked for it (the credit list), never by id.
+  symmetricConsumers: true,
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),

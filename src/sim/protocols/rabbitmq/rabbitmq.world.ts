@@ -230,6 +230,8 @@ function settings(scenario: Scenario): SettingView[] {
 export const rabbitProtocol: Protocol = {
   id: 'rabbitmq',
   title: 'RabbitMQ',
+  // Deliveries go round robin along a line of channels kept as data, never by id.
+  symmetricConsumers: true,
   initialWorld,
   enabledSteps: (world, faults) => enabledSteps(world as RabbitWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as RabbitWorld, step, scenario, tx),
