@@ -19,14 +19,20 @@ const words = {
 } as const;
 type Lang = keyof typeof words;
 
-async function open(lang: Lang, options: Parameters<ReturnType<typeof browserOf>['newContext']>[0], query = '', theme?: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page; sim: Locator }> {
+async function open(
+  lang: Lang,
+  options: Parameters<ReturnType<typeof browserOf>['newContext']>[0],
+  query = '',
+  theme?: 'light' | 'dark',
+  where: { chapter: string; sim: string } = { chapter: 'concepts/acknowledgements', sim: SIM },
+): Promise<{ context: BrowserContext; page: Page; sim: Locator }> {
   const context = await browserOf().newContext(options);
   const page = await context.newPage();
   if (theme) await useTheme(page, theme);
-  await page.goto(`${siteUrl}${lang}/concepts/acknowledgements/${query}`, { waitUntil: 'networkidle' });
-  const sim = page.locator(SIM);
+  await page.goto(`${siteUrl}${lang}/${where.chapter}/${query}`, { waitUntil: 'networkidle' });
+  const sim = page.locator(where.sim);
   await sim.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), SIM);
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), where.sim);
   return { context, page, sim };
 }
 
@@ -194,6 +200,45 @@ describe('words on the stage', () => {
     while (!(await step.isDisabled())) await step.click();
     const text = await sim.locator('.sim-stage').innerText();
     expect(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('timers on the simulated clock', () => {
+  const kafka = { chapter: 'brokers/kafka', sim: '#auto-commit-crash' };
+  /** The first timer on Consumer 1's lane: its words, and how full its bar is (0–1). */
+  const sessionTimer = (sim: Locator) =>
+    sim
+      .locator('.sim-lane--consumer .sim-timer', { hasText: '会话超时' })
+      .first()
+      .evaluate((li) => ({ text: li.querySelector('.sim-timer__text')!.textContent, full: li.querySelector('.sim-timer__left')!.getBoundingClientRect().width / li.querySelector('.sim-timer__bar')!.clientWidth }));
+
+  /** Crashes the Kafka consumer before its commit: the coordinator starts the member's session timeout. */
+  async function crash(sim: Locator) {
+    const fault = sim.locator('.sim-faults .sim-fault__button').first();
+    while (await fault.isDisabled()) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    await fault.click();
+  }
+
+  it('zh-cn: the session timeout sits on the crashed consumer, full at first, then drains when the clock jumps, in words and as a bar', async () => {
+    const { context, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 } }, '', undefined, kafka);
+    await crash(sim);
+    await expect.poll(() => sessionTimer(sim)).toMatchObject({ text: '会话超时：还剩 45 秒（共 45 秒）', full: 1 });
+    // The consumer restarts after 1 s on the simulated clock: the session timeout has run for that long.
+    while (!(await sim.locator('.sim-clock').textContent())!.includes('1 秒')) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    await expect.poll(async () => (await sessionTimer(sim)).text).toBe('会话超时：还剩 44 秒（共 45 秒）');
+    await expect.poll(async () => Math.round((await sessionTimer(sim)).full * 45)).toBe(44);
+    await context.close();
+  });
+
+  it('with reduced motion: the same words and the same bar, standing still', async () => {
+    const { context, page, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' }, '', undefined, kafka);
+    await crash(sim);
+    while (!(await sim.locator('.sim-clock').textContent())!.includes('1 秒')) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    const now = await sessionTimer(sim); // read at once: nothing is on its way
+    expect(now.text).toBe('会话超时：还剩 44 秒（共 45 秒）');
+    expect(Math.round(now.full * 45)).toBe(44);
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
     await context.close();
   });
 });

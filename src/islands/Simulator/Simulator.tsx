@@ -9,6 +9,7 @@ import { usePresenter } from './use-presenter';
 import { useExplore } from './use-explore';
 import { delays, useTimeline, type Speed } from './use-timeline';
 import type { StateView } from './StateView';
+import { timerViews } from './timers';
 import { EventLog, Invariants, Lanes, Ledger, Settings } from './views';
 import './Simulator.css';
 
@@ -170,7 +171,13 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
               <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
               {quiescent && tl.cursor === tl.frames.length - 1 && <p class="sim-note">{labels['sim.quiescent']}</p>}
             </div>
-            <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />
+            <Lanes
+              scenario={scenario}
+              world={world}
+              labels={labels}
+              lang={lang}
+              timers={timerViews(tl, labels, lang)}
+            />
           </div>
           <MoreControls run={run} stage={stage} labels={labels} />
           <p class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>
