@@ -5,6 +5,7 @@ import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
 import { FaultPanel } from './FaultPanel';
+import { faultChoices } from './faults';
 import { usePresenter } from './use-presenter';
 import { useExplore } from './use-explore';
 import { delays, useTimeline, type Speed } from './use-timeline';
@@ -60,6 +61,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const frame = tl.frames[tl.cursor]!;
   const quiescent = atQuiescence(tl);
   const trace = useMemo(() => traceOf(tl), [tl]);
+  const faults = faultChoices(scenario, world, text.faults, labels);
 
   // On hydration: a share link for this widget (replay it, or say clearly why not and keep the
   // default); choices the reader made in the server-rendered controls before the island woke up (Preact
@@ -165,7 +167,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         <div class="sim-stage">
           <ControlBar run={run} labels={labels} lang={lang} />
           <div class="sim-board">
-            <FaultPanel id={id} scenario={scenario} world={world} labels={labels} lang={lang} words={text.faults} inject={run.injectStep} />
+            <FaultPanel id={id} choices={faults} labels={labels} inject={run.injectStep} />
             <div class="sim-side">
               <Invariants tl={tl} labels={labels} onSeek={(n) => run.move(seek(tl, n))} />
               <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
