@@ -238,6 +238,8 @@ export const simKeys = [
   'state.suspended',
   'state.resuming',
   'sim.timers',
+  'sim.faultsHere',
+  'sim.faultsOn',
   'sim.timer',
   'sim.timerShort',
   'timer.ack',

@@ -242,3 +242,62 @@ describe('timers on the simulated clock', () => {
     await context.close();
   });
 });
+
+describe('injecting a fault from the actor it hits', () => {
+  const consumerFaults = { en: 'Faults on Consumer 1', 'zh-cn': '消费者 1 的故障' } as const;
+
+  it('zh-cn, by touch on a phone: the consumer offers its fault once it is possible, a 44 px target; the duplicate follows', async () => {
+    const { context, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { step } = effect(sim, 'zh-cn');
+    const toggle = sim.getByRole('button', { name: consumerFaults['zh-cn'] });
+    expect(await toggle.count()).toBe(0); // nothing to break on the consumer yet
+    while ((await toggle.count()) === 0) await step.tap();
+    expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.tap();
+    const menu = sim.getByRole('list', { name: consumerFaults['zh-cn'] });
+    await menu.getByRole('button', { name: words['zh-cn'].fault }).tap();
+    // The same fault as the panel's: spent there too, and the log says the consumer crashed.
+    await expect.poll(() => sim.locator('.sim-faults .sim-fault__tip').first().textContent()).toContain('还剩 0 次');
+    while ((await sim.locator('.sim-badge.is-violated').count()) === 0 && !(await step.isDisabled())) await step.tap();
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2 次');
+    await context.close();
+  });
+
+  it('en, by keyboard: Enter opens the menu, Escape closes it, Enter on a fault injects it and focus goes to the step button', async () => {
+    const { context, page, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    const { step } = effect(sim, 'en');
+    const toggle = sim.getByRole('button', { name: consumerFaults.en });
+    await step.focus();
+    while ((await toggle.count()) === 0) await page.keyboard.press('Enter');
+    await toggle.focus();
+    expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const menu = sim.getByRole('list', { name: consumerFaults.en });
+    await expect.poll(() => menu.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(words.en.fault);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => step.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await sim.locator('.sim-log').textContent()).toContain('crashed');
+    await context.close();
+  });
+
+  it('projected: the consumer’s fault menu is on its lane, words at least 24 px', async () => {
+    const { context, page, sim } = await open('en', { viewport: { width: 1366, height: 768 } }, `?present=${SIM.slice(1)}`);
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+    const toggle = sim.getByRole('button', { name: consumerFaults.en });
+    while ((await toggle.count()) === 0) await page.keyboard.press('ArrowRight');
+    await toggle.click();
+    const menu = sim.getByRole('list', { name: consumerFaults.en });
+    expect(await seen(menu, false)).toMatchObject({ inside: true, uncovered: true });
+    for (const el of [toggle, menu.getByRole('button').first()]) expect(await el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
+    expect(await sim.locator('.sim-lane--consumer').evaluate((lane, m) => lane.contains(document.getElementById(m)), (await menu.getAttribute('id'))!)).toBe(true);
+    await context.close();
+  });
+});

@@ -4,7 +4,7 @@ import { describeEvent, fmt, type Lang, type SimLabels } from './describe';
 import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
-import { FaultPanel } from './FaultPanel';
+import { ActorFaults, FaultPanel } from './FaultPanel';
 import { faultChoices } from './faults';
 import { usePresenter } from './use-presenter';
 import { useExplore } from './use-explore';
@@ -179,6 +179,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
               labels={labels}
               lang={lang}
               timers={timerViews(tl, labels, lang)}
+              faultsAt={(place, name) => <ActorFaults id={id} place={place} name={name} choices={faults} labels={labels} lang={lang} inject={run.injectStep} />}
             />
           </div>
           <MoreControls run={run} stage={stage} labels={labels} />

@@ -2,6 +2,7 @@
  * The simulator's views: pure functions of (scenario, timeline, cursor) → markup. They read state and
  * never change it; the widget passes callbacks for the few links they contain.
  */
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { invariantsOf, isQuiescent, payloadMsgId, protocolOf, type Timeline, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
 import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, payloadWord, stateName, type Lang, type SimLabels } from './describe';
@@ -63,7 +64,7 @@ function Timers({ timers, labels }: { timers: TimerView[] | undefined; labels: S
 }
 
 /** Envelopes in flight between two actors, both directions. */
-function Link({ a, b, world, scenario, labels, lang, timers }: LanesProps & { a: string; b: string }) {
+function Link({ a, b, world, scenario, labels, lang, timers, faultsAt }: LanesProps & { a: string; b: string }) {
   const forward = world.net[`${a}>${b}`] ?? [];
   const backward = world.net[`${b}>${a}`] ?? [];
   const delayed = world.timers.filter((t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)));
@@ -72,6 +73,8 @@ function Link({ a, b, world, scenario, labels, lang, timers }: LanesProps & { a:
     <div class="sim-link" role="group" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
       {all.length === 0 ? <span class="sim-link__line" aria-hidden="true" /> : all.map((p, i) => payloadToken(p, scenario, labels, lang, i))}
       <Timers timers={timers?.filter((t) => t.place === `${a}>${b}` || t.place === `${b}>${a}`)} labels={labels} />
+      {faultsAt?.(`${a}>${b}`, `${actorName(a, labels)} → ${actorName(b, labels)}`)}
+      {faultsAt?.(`${b}>${a}`, `${actorName(b, labels)} → ${actorName(a, labels)}`)}
     </div>
   );
 }
@@ -108,12 +111,24 @@ function LaneBody({ lane, scenario, labels, lang, timers }: { lane: LaneView; sc
   );
 }
 
-/** What the lanes draw besides the world: the timers. */
-type LanesProps = ViewProps & { timers?: TimerView[] | undefined };
+/** What the lanes draw besides the world: timers, and (in the simulator) the faults that can hit each actor or link. */
+type LanesProps = ViewProps & {
+  timers?: TimerView[] | undefined;
+  /** The fault menu for an actor (`c1`) or a link (`c1>broker`), named for the reader. */
+  faultsAt?: ((place: string, name: string) => ComponentChildren) | undefined;
+};
+
+/** A lane's heading: the actor's name, and the faults that can hit it now. */
+const LaneHead = ({ id, name, faultsAt }: { id: string; name: string; faultsAt: LanesProps['faultsAt'] }) => (
+  <div class="sim-lane__head">
+    <h4>{name}</h4>
+    {faultsAt?.(id, name)}
+  </div>
+);
 
 /** Producer, broker and consumers side by side, with what is on the network between them, and the timers each waits on. */
 export function Lanes(props: LanesProps) {
-  const { world, scenario, labels, lang, timers } = props;
+  const { world, scenario, labels, lang, timers, faultsAt } = props;
   const at = (place: string) => timers?.filter((t) => t.place === place);
   const protocol = protocolOf(world.protocol);
   const view = protocol.view(world, scenario);
@@ -121,12 +136,12 @@ export function Lanes(props: LanesProps) {
   return (
     <div class="sim-lanes" role="group" aria-label={labels['sim.lanes']}>
       <div class="sim-lane sim-lane--producer">
-        <h4>{labels['actor.producer']}</h4>
+        <LaneHead id="producer" name={labels['actor.producer']} faultsAt={faultsAt} />
         <LaneBody lane={view.producer} scenario={scenario} labels={labels} lang={lang} timers={at('producer')} />
       </div>
       <Link {...props} a="producer" b="broker" />
       <div class="sim-lane sim-lane--broker">
-        <h4>{brokerName}</h4>
+        <LaneHead id="broker" name={brokerName} faultsAt={faultsAt} />
         <LaneBody lane={view.broker} scenario={scenario} labels={labels} lang={lang} timers={at('broker')} />
       </div>
       <div class="sim-consumers">
@@ -134,7 +149,7 @@ export function Lanes(props: LanesProps) {
           <div class="sim-consumer-row" key={id}>
             <Link {...props} a="broker" b={id} />
             <div class={`sim-lane sim-lane--consumer is-${lane.state}`}>
-              <h4>{actorName(id, labels)}</h4>
+              <LaneHead id={id} name={actorName(id, labels)} faultsAt={faultsAt} />
               <LaneBody lane={lane} scenario={scenario} labels={labels} lang={lang} timers={at(id)} />
             </div>
           </div>
