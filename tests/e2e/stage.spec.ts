@@ -132,41 +132,58 @@ describe('one stage on a 360x740 phone', () => {
   });
 });
 
+/** A projected scenario: where it is, and the fault that breaks it (its panel button, by name). */
+interface Projected {
+  where: { chapter: string; sim: string };
+  fault: Record<Lang, RegExp>;
+}
+const projected: Record<string, Projected> = {
+  'the crash after the write': { where: { chapter: 'concepts/acknowledgements', sim: SIM }, fault: { en: words.en.fault, 'zh-cn': words['zh-cn'].fault } },
+  // Two consumers and a rebalance: the broker lane carries the group's generation and members.
+  'Kafka’s rebalance after max.poll.interval.ms (two consumers)': {
+    where: { chapter: 'brokers/kafka', sim: '#poll-interval' },
+    fault: { en: /^⚡ Stall past max\.poll\.interval\.ms \(Consumer 1\)$/, 'zh-cn': /^⚡ 处理超过 max\.poll\.interval\.ms（消费者 1）$|^⚡ 处理超过 max\.poll\.interval\.ms \(消费者 1\)$/ },
+  },
+};
+
 describe('presenter mode on a 1366x768 projector', () => {
-  for (const lang of ['en', 'zh-cn'] as const) {
-    it(`${lang}: lanes, ledger and controls fit on the screen without scrolling, every word at least 24 px`, async () => {
-      const { context, page, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, `?present=${SIM.slice(1)}`);
-      await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
-      const { fault } = effect(sim, lang);
-      while (await fault.isDisabled()) await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('f');
-      await page.keyboard.press('Enter');
-      while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await page.keyboard.press('ArrowRight');
-      expect(await sim.evaluate((el) => el.scrollTop)).toBe(0);
-      for (const part of ['.sim-title', '.sim-bar', '.sim-lanes', '.sim-ledger tr.is-duplicate', '.sim-badge.is-violated']) {
-        expect({ part, ...(await seen(sim.locator(part), false)) }).toMatchObject({ part, inside: true });
-      }
-      for (const button of await sim.locator('.sim-bar button').all()) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
-      // Every word on the projected screen: text in view, at least 24 px.
-      const { small, read } = await sim.evaluate((root) => {
-        const out: string[] = [];
-        let words = 0;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const el = node.parentElement!;
-          const text = node.textContent!.trim();
-          const r = el.getBoundingClientRect();
-          if (!text || r.width <= 1 || r.bottom <= 0 || r.top >= innerHeight || !el.checkVisibility()) continue;
-          const size = parseFloat(getComputedStyle(el).fontSize);
-          words++;
-          if (size < 24) out.push(`${size}px “${text.slice(0, 30)}”`);
+  for (const [title, { where, fault: faultName }] of Object.entries(projected)) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      it(`${title}, ${lang}: lanes, ledger and controls fit on the screen without scrolling, every word at least 24 px`, async () => {
+        const { context, page, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, `?present=${where.sim.slice(1)}`, undefined, where);
+        await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+        const fault = sim.locator('.sim-faults').getByRole('button', { name: faultName[lang] });
+        while (await fault.isDisabled()) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('f');
+        expect(await fault.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.press('Enter');
+        while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await page.keyboard.press('ArrowRight');
+        expect(await sim.evaluate((el) => el.scrollTop)).toBe(0);
+        for (const part of ['.sim-title', '.sim-bar', '.sim-lanes', '.sim-ledger tr.is-duplicate', '.sim-badge.is-violated', '.sim-faults legend']) {
+          expect({ part, ...(await seen(sim.locator(part), false)) }).toMatchObject({ part, inside: true });
         }
-        return { small: out, read: words };
+        for (const button of await sim.locator('.sim-bar button').all()) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
+        // Every word on the projected screen: text in view, at least 24 px.
+        const { small, read } = await sim.evaluate((root) => {
+          const out: string[] = [];
+          let words = 0;
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement!;
+            const text = node.textContent!.trim();
+            const r = el.getBoundingClientRect();
+            if (!text || r.width <= 1 || r.bottom <= 0 || r.top >= innerHeight || !el.checkVisibility()) continue;
+            const size = parseFloat(getComputedStyle(el).fontSize);
+            words++;
+            if (size < 24) out.push(`${size}px “${text.slice(0, 30)}”`);
+          }
+          return { small: out, read: words };
+        });
+        expect(read).toBeGreaterThan(20); // the check saw the screen's words
+        expect(small).toEqual([]);
+        await context.close();
       });
-      expect(read).toBeGreaterThan(20); // the check saw the screen's words
-      expect(small).toEqual([]);
-      await context.close();
-    });
+    }
   }
 });
 
