@@ -318,3 +318,50 @@ describe('injecting a fault from the actor it hits', () => {
     await context.close();
   });
 });
+
+describe('switching the strategy mid-run', () => {
+  /** Steps until nothing more can happen. */
+  async function runOut(sim: Locator) {
+    const step = sim.getByRole('button', { name: words.en.step });
+    while (!(await step.isDisabled())) await step.click();
+  }
+
+  it('keeps the injected fault across two switches: spent under the inbox (one charge), and the duplicate is back under no dedup, with no new press', async () => {
+    const { context, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    const { step, fault } = effect(sim, 'en');
+    while (await fault.isDisabled()) await step.click();
+    await fault.click();
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
+    const strategy = sim.getByLabel('Consumer strategy');
+    await strategy.selectOption('inboxInTransaction');
+    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
+    // The fault happened in the new run: the log says so, and the panel has none left.
+    expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
+    expect(await sim.locator('.sim-faults .sim-fault__tip').first().textContent()).toContain('0 left');
+    await strategy.selectOption('none');
+    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/Crash consumer after the write|the same faults at the same steps/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
+    expect(await sim.locator('.sim-badge.is-violated').count()).toBe(1);
+    await context.close();
+  });
+
+  it('a replayed counterexample switched to another strategy keeps its fault (one charge under the inbox), and says how', async () => {
+    const { context, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    await sim.getByRole('combobox', { name: /Speed/ }).selectOption('fast');
+    await sim.getByRole('button', { name: words.en.explore }).click();
+    await sim.getByRole('button', { name: words.en.replay }).click();
+    await expect.poll(() => sim.getByRole('button', { name: words.en.play }).count()).toBe(1);
+    await sim.getByLabel('Consumer strategy').selectOption('inboxInTransaction');
+    const note = () => sim.locator('.sim-switched').textContent();
+    // Either every step of the counterexample still happens where it did, or the fault moved and the note says the order was dropped.
+    await expect.poll(note).toMatch(/the same faults at the same steps\.$|“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)\. The chosen order of steps \(from a counterexample\) belongs to the old strategy/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
+    await context.close();
+  });
+});
