@@ -19,14 +19,20 @@ const words = {
 } as const;
 type Lang = keyof typeof words;
 
-async function open(lang: Lang, options: Parameters<ReturnType<typeof browserOf>['newContext']>[0], query = '', theme?: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page; sim: Locator }> {
+async function open(
+  lang: Lang,
+  options: Parameters<ReturnType<typeof browserOf>['newContext']>[0],
+  query = '',
+  theme?: 'light' | 'dark',
+  where: { chapter: string; sim: string } = { chapter: 'concepts/acknowledgements', sim: SIM },
+): Promise<{ context: BrowserContext; page: Page; sim: Locator }> {
   const context = await browserOf().newContext(options);
   const page = await context.newPage();
   if (theme) await useTheme(page, theme);
-  await page.goto(`${siteUrl}${lang}/concepts/acknowledgements/${query}`, { waitUntil: 'networkidle' });
-  const sim = page.locator(SIM);
+  await page.goto(`${siteUrl}${lang}/${where.chapter}/${query}`, { waitUntil: 'networkidle' });
+  const sim = page.locator(where.sim);
   await sim.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), SIM);
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), where.sim);
   return { context, page, sim };
 }
 
@@ -126,41 +132,58 @@ describe('one stage on a 360x740 phone', () => {
   });
 });
 
+/** A projected scenario: where it is, and the fault that breaks it (its panel button, by name). */
+interface Projected {
+  where: { chapter: string; sim: string };
+  fault: Record<Lang, RegExp>;
+}
+const projected: Record<string, Projected> = {
+  'the crash after the write': { where: { chapter: 'concepts/acknowledgements', sim: SIM }, fault: { en: words.en.fault, 'zh-cn': words['zh-cn'].fault } },
+  // Two consumers and a rebalance: the broker lane carries the group's generation and members.
+  'Kafka’s rebalance after max.poll.interval.ms (two consumers)': {
+    where: { chapter: 'brokers/kafka', sim: '#poll-interval' },
+    fault: { en: /^⚡ Stall past max\.poll\.interval\.ms \(Consumer 1\)$/, 'zh-cn': /^⚡ 处理超过 max\.poll\.interval\.ms（消费者 1）$|^⚡ 处理超过 max\.poll\.interval\.ms \(消费者 1\)$/ },
+  },
+};
+
 describe('presenter mode on a 1366x768 projector', () => {
-  for (const lang of ['en', 'zh-cn'] as const) {
-    it(`${lang}: lanes, ledger and controls fit on the screen without scrolling, every word at least 24 px`, async () => {
-      const { context, page, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, `?present=${SIM.slice(1)}`);
-      await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
-      const { fault } = effect(sim, lang);
-      while (await fault.isDisabled()) await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('f');
-      await page.keyboard.press('Enter');
-      while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await page.keyboard.press('ArrowRight');
-      expect(await sim.evaluate((el) => el.scrollTop)).toBe(0);
-      for (const part of ['.sim-title', '.sim-bar', '.sim-lanes', '.sim-ledger tr.is-duplicate', '.sim-badge.is-violated']) {
-        expect({ part, ...(await seen(sim.locator(part), false)) }).toMatchObject({ part, inside: true });
-      }
-      for (const button of await sim.locator('.sim-bar button').all()) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
-      // Every word on the projected screen: text in view, at least 24 px.
-      const { small, read } = await sim.evaluate((root) => {
-        const out: string[] = [];
-        let words = 0;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const el = node.parentElement!;
-          const text = node.textContent!.trim();
-          const r = el.getBoundingClientRect();
-          if (!text || r.width <= 1 || r.bottom <= 0 || r.top >= innerHeight || !el.checkVisibility()) continue;
-          const size = parseFloat(getComputedStyle(el).fontSize);
-          words++;
-          if (size < 24) out.push(`${size}px “${text.slice(0, 30)}”`);
+  for (const [title, { where, fault: faultName }] of Object.entries(projected)) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      it(`${title}, ${lang}: lanes, ledger and controls fit on the screen without scrolling, every word at least 24 px`, async () => {
+        const { context, page, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, `?present=${where.sim.slice(1)}`, undefined, where);
+        await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+        const fault = sim.locator('.sim-faults').getByRole('button', { name: faultName[lang] });
+        while (await fault.isDisabled()) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('f');
+        expect(await fault.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.press('Enter');
+        while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await page.keyboard.press('ArrowRight');
+        expect(await sim.evaluate((el) => el.scrollTop)).toBe(0);
+        for (const part of ['.sim-title', '.sim-bar', '.sim-lanes', '.sim-ledger tr.is-duplicate', '.sim-badge.is-violated', '.sim-faults legend']) {
+          expect({ part, ...(await seen(sim.locator(part), false)) }).toMatchObject({ part, inside: true });
         }
-        return { small: out, read: words };
+        for (const button of await sim.locator('.sim-bar button').all()) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
+        // Every word on the projected screen: text in view, at least 24 px.
+        const { small, read } = await sim.evaluate((root) => {
+          const out: string[] = [];
+          let words = 0;
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement!;
+            const text = node.textContent!.trim();
+            const r = el.getBoundingClientRect();
+            if (!text || r.width <= 1 || r.bottom <= 0 || r.top >= innerHeight || !el.checkVisibility()) continue;
+            const size = parseFloat(getComputedStyle(el).fontSize);
+            words++;
+            if (size < 24) out.push(`${size}px “${text.slice(0, 30)}”`);
+          }
+          return { small: out, read: words };
+        });
+        expect(read).toBeGreaterThan(20); // the check saw the screen's words
+        expect(small).toEqual([]);
+        await context.close();
       });
-      expect(read).toBeGreaterThan(20); // the check saw the screen's words
-      expect(small).toEqual([]);
-      await context.close();
-    });
+    }
   }
 });
 
@@ -194,6 +217,151 @@ describe('words on the stage', () => {
     while (!(await step.isDisabled())) await step.click();
     const text = await sim.locator('.sim-stage').innerText();
     expect(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('timers on the simulated clock', () => {
+  const kafka = { chapter: 'brokers/kafka', sim: '#auto-commit-crash' };
+  /** The first timer on Consumer 1's lane: its words, and how full its bar is (0–1). */
+  const sessionTimer = (sim: Locator) =>
+    sim
+      .locator('.sim-lane--consumer .sim-timer', { hasText: '会话超时' })
+      .first()
+      .evaluate((li) => ({ text: li.querySelector('.sim-timer__text')!.textContent, full: li.querySelector('.sim-timer__left')!.getBoundingClientRect().width / li.querySelector('.sim-timer__bar')!.clientWidth }));
+
+  /** Crashes the Kafka consumer before its commit: the coordinator starts the member's session timeout. */
+  async function crash(sim: Locator) {
+    const fault = sim.locator('.sim-faults .sim-fault__button').first();
+    while (await fault.isDisabled()) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    await fault.click();
+  }
+
+  it('zh-cn: the session timeout sits on the crashed consumer, full at first, then drains when the clock jumps, in words and as a bar', async () => {
+    const { context, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 } }, '', undefined, kafka);
+    await crash(sim);
+    await expect.poll(() => sessionTimer(sim)).toMatchObject({ text: '会话超时：还剩 45 秒（共 45 秒）', full: 1 });
+    // The consumer restarts after 1 s on the simulated clock: the session timeout has run for that long.
+    while (!(await sim.locator('.sim-clock').textContent())!.includes('1 秒')) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    await expect.poll(async () => (await sessionTimer(sim)).text).toBe('会话超时：还剩 44 秒（共 45 秒）');
+    await expect.poll(async () => Math.round((await sessionTimer(sim)).full * 45)).toBe(44);
+    await context.close();
+  });
+
+  it('with reduced motion: the same words and the same bar, standing still', async () => {
+    const { context, page, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' }, '', undefined, kafka);
+    await crash(sim);
+    while (!(await sim.locator('.sim-clock').textContent())!.includes('1 秒')) await sim.getByRole('button', { name: words['zh-cn'].step }).click();
+    const now = await sessionTimer(sim); // read at once: nothing is on its way
+    expect(now.text).toBe('会话超时：还剩 44 秒（共 45 秒）');
+    expect(Math.round(now.full * 45)).toBe(44);
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await context.close();
+  });
+});
+
+describe('injecting a fault from the actor it hits', () => {
+  const consumerFaults = { en: 'Faults on Consumer 1', 'zh-cn': '消费者 1 的故障' } as const;
+
+  it('zh-cn, by touch on a phone: the consumer offers its fault once it is possible, a 44 px target; the duplicate follows', async () => {
+    const { context, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { step } = effect(sim, 'zh-cn');
+    const toggle = sim.getByRole('button', { name: consumerFaults['zh-cn'] });
+    expect(await toggle.count()).toBe(0); // nothing to break on the consumer yet
+    while ((await toggle.count()) === 0) await step.tap();
+    expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.tap();
+    const menu = sim.getByRole('list', { name: consumerFaults['zh-cn'] });
+    await menu.getByRole('button', { name: words['zh-cn'].fault }).tap();
+    // The same fault as the panel's: spent there too, and the log says the consumer crashed.
+    await expect.poll(() => sim.locator('.sim-faults .sim-fault__tip').first().textContent()).toContain('还剩 0 次');
+    while ((await sim.locator('.sim-badge.is-violated').count()) === 0 && !(await step.isDisabled())) await step.tap();
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2 次');
+    await context.close();
+  });
+
+  it('en, by keyboard: Enter opens the menu, Escape closes it, Enter on a fault injects it and focus goes to the step button', async () => {
+    const { context, page, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    const { step } = effect(sim, 'en');
+    const toggle = sim.getByRole('button', { name: consumerFaults.en });
+    await step.focus();
+    while ((await toggle.count()) === 0) await page.keyboard.press('Enter');
+    await toggle.focus();
+    expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const menu = sim.getByRole('list', { name: consumerFaults.en });
+    await expect.poll(() => menu.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(words.en.fault);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => step.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await sim.locator('.sim-log').textContent()).toContain('crashed');
+    await context.close();
+  });
+
+  it('projected: the consumer’s fault menu is on its lane, words at least 24 px', async () => {
+    const { context, page, sim } = await open('en', { viewport: { width: 1366, height: 768 } }, `?present=${SIM.slice(1)}`);
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+    const toggle = sim.getByRole('button', { name: consumerFaults.en });
+    while ((await toggle.count()) === 0) await page.keyboard.press('ArrowRight');
+    await toggle.click();
+    const menu = sim.getByRole('list', { name: consumerFaults.en });
+    expect(await seen(menu, false)).toMatchObject({ inside: true, uncovered: true });
+    for (const el of [toggle, menu.getByRole('button').first()]) expect(await el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
+    expect(await sim.locator('.sim-lane--consumer').evaluate((lane, m) => lane.contains(document.getElementById(m)), (await menu.getAttribute('id'))!)).toBe(true);
+    await context.close();
+  });
+});
+
+describe('switching the strategy mid-run', () => {
+  /** Steps until nothing more can happen. */
+  async function runOut(sim: Locator) {
+    const step = sim.getByRole('button', { name: words.en.step });
+    while (!(await step.isDisabled())) await step.click();
+  }
+
+  it('keeps the injected fault across two switches: spent under the inbox (one charge), and the duplicate is back under no dedup, with no new press', async () => {
+    const { context, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    const { step, fault } = effect(sim, 'en');
+    while (await fault.isDisabled()) await step.click();
+    await fault.click();
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
+    const strategy = sim.getByLabel('Consumer strategy');
+    await strategy.selectOption('inboxInTransaction');
+    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
+    // The fault happened in the new run: the log says so, and the panel has none left.
+    expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
+    expect(await sim.locator('.sim-faults .sim-fault__tip').first().textContent()).toContain('0 left');
+    await strategy.selectOption('none');
+    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/Crash consumer after the write|the same faults at the same steps/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
+    expect(await sim.locator('.sim-badge.is-violated').count()).toBe(1);
+    await context.close();
+  });
+
+  it('a replayed counterexample switched to another strategy keeps its fault (one charge under the inbox), and says how', async () => {
+    const { context, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
+    await sim.getByRole('combobox', { name: /Speed/ }).selectOption('fast');
+    await sim.getByRole('button', { name: words.en.explore }).click();
+    await sim.getByRole('button', { name: words.en.replay }).click();
+    await expect.poll(() => sim.getByRole('button', { name: words.en.play }).count()).toBe(1);
+    await sim.getByLabel('Consumer strategy').selectOption('inboxInTransaction');
+    const note = () => sim.locator('.sim-switched').textContent();
+    // Either every step of the counterexample still happens where it did, or the fault moved and the note says the order was dropped.
+    await expect.poll(note).toMatch(/the same faults at the same steps\.$|“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)\. The chosen order of steps \(from a counterexample\) belongs to the old strategy/);
+    await runOut(sim);
+    expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
+    expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
     await context.close();
   });
 });

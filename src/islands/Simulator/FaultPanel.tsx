@@ -1,51 +1,27 @@
 /**
- * The faults a reader can inject: one button per (fault, target) the scenario allows, enabled only
- * when the fault can happen now, with what it does and how many are left.
+ * The faults a reader can inject: on the panel, one button per (fault, target), enabled only when the
+ * fault can happen now, with what it does and how many are left; and on each actor or link the stage
+ * draws, a small menu of the faults that can hit it now. Both inject through the same `inject`.
  */
-import { enabledSteps, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
-import type { FaultWords } from '../bounds';
-import { actorName, fmt, type Lang, type SimLabels } from './describe';
-
-/** Faults that hit one consumer: one button per consumer. */
-const perConsumer = new Set<FaultKind>([
-  'crashConsumerBeforeEffect',
-  'crashConsumerAfterEffect',
-  'crashConsumerAfterAck',
-  'crashConsumerBeforeCommit',
-  'crashConsumerBeforePersist',
-  'exceedMaxPollInterval',
-  'failHandler',
-  'failConsumption',
-]);
+import { useState } from 'preact/hooks';
+import type { FaultChoice } from './faults';
+import { fmt, sentence, type Lang, type SimLabels } from './describe';
 
 interface Props {
   /** Prefix of the tips' ids. */
   id: string;
-  scenario: Scenario;
-  world: World;
+  choices: FaultChoice[];
   labels: SimLabels;
-  lang: Lang;
-  /** The faults' names and tips, in the page's language. */
-  words: FaultWords;
   inject(key: string): void;
 }
 
 /** The fault panel. */
-export function FaultPanel({ id, scenario, world, labels, words, inject }: Props) {
-  const enabled = enabledSteps(world).map(stepKey);
-  const consumers = Object.keys(world.consumers);
-  const buttons = (Object.keys(scenario.faults) as FaultKind[]).flatMap((fault) =>
-    (perConsumer.has(fault) ? consumers : [null]).map((target) => {
-      const key = enabled.find((k) => k.startsWith(`f:${fault}:`) && (target === null || k === `f:${fault}:${target}`));
-      const who = target && consumers.length > 1 ? ` (${actorName(target, labels)})` : '';
-      return { id: `${fault}-${target ?? 'any'}`, key, left: world.budget[fault] ?? 0, label: `${words[fault]?.label ?? fault}${who}`, tip: words[fault]?.tip ?? '' };
-    }),
-  );
+export function FaultPanel({ id, choices, labels, inject }: Props) {
   return (
     <fieldset class="sim-faults" tabIndex={-1}>
       <legend>{labels['sim.faults']}</legend>
-      {buttons.length === 0 && <p class="sim-note">{labels['sim.faults.none']}</p>}
-      {buttons.map((f) => (
+      {choices.length === 0 && <p class="sim-note">{labels['sim.faults.none']}</p>}
+      {choices.map((f) => (
         <span class="sim-fault" key={f.id}>
           <button type="button" class="sim-fault__button" disabled={!f.key} title={f.tip} aria-describedby={`${id}-${f.id}-tip`} onClick={() => f.key && inject(f.key)}>
             ⚡ {f.label}
@@ -56,5 +32,51 @@ export function FaultPanel({ id, scenario, world, labels, words, inject }: Props
         </span>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The faults that can hit one actor (or link) now, offered where it is drawn: a ⚡ button that opens
+ * a short menu. It shows only while a fault is possible there; after an injection, focus moves to the
+ * step button, where the reader goes next to watch the effect.
+ */
+export function ActorFaults({ id, place, name, choices, labels, lang, inject }: { id: string; place: string; name: string; choices: FaultChoice[]; labels: SimLabels; lang: Lang; inject(key: string): void }) {
+  const [open, setOpen] = useState(false);
+  const here = choices.filter((f) => f.place === place && f.key);
+  if (here.length === 0) return null;
+  const menu = `${id}-faults-${place.replace(/\W/g, '-')}`;
+  const title = sentence(fmt(labels['sim.faultsOn'], { actor: name }), lang);
+  const pick = (event: Event, key: string) => {
+    const root = (event.currentTarget as HTMLElement).closest('.sim');
+    setOpen(false);
+    inject(key);
+    root?.querySelector<HTMLButtonElement>('.sim-bar .sim-primary:not(:disabled)')?.focus();
+  };
+  return (
+    <div
+      class="sim-actor-faults"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          (e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>('.sim-actor-faults__toggle')?.focus();
+        }
+      }}
+    >
+      <button type="button" class="sim-actor-faults__toggle" aria-label={title} aria-expanded={open} aria-controls={menu} onClick={() => setOpen((o) => !o)}>
+        ⚡ {labels['sim.faultsHere']}
+      </button>
+      {open && (
+        <ul id={menu} class="sim-actor-faults__menu" aria-label={title}>
+          {here.map((f) => (
+            <li key={f.id}>
+              <button type="button" class="sim-fault__button" title={f.tip} onClick={(e) => pick(e, f.key!)}>
+                ⚡ {f.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -4,11 +4,13 @@ import { describeEvent, fmt, type Lang, type SimLabels } from './describe';
 import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
-import { FaultPanel } from './FaultPanel';
+import { ActorFaults, FaultPanel } from './FaultPanel';
+import { faultChoices } from './faults';
 import { usePresenter } from './use-presenter';
 import { useExplore } from './use-explore';
 import { delays, useTimeline, type Speed } from './use-timeline';
 import type { StateView } from './StateView';
+import { timerViews } from './timers';
 import { EventLog, Invariants, Lanes, Ledger, Settings } from './views';
 import './Simulator.css';
 
@@ -59,6 +61,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const frame = tl.frames[tl.cursor]!;
   const quiescent = atQuiescence(tl);
   const trace = useMemo(() => traceOf(tl), [tl]);
+  const faults = faultChoices(scenario, world, text.faults, labels);
 
   // On hydration: a share link for this widget (replay it, or say clearly why not and keep the
   // default); choices the reader made in the server-rendered controls before the island woke up (Preact
@@ -164,13 +167,20 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
         <div class="sim-stage">
           <ControlBar run={run} labels={labels} lang={lang} />
           <div class="sim-board">
-            <FaultPanel id={id} scenario={scenario} world={world} labels={labels} lang={lang} words={text.faults} inject={run.injectStep} />
+            <FaultPanel id={id} choices={faults} labels={labels} inject={run.injectStep} />
             <div class="sim-side">
               <Invariants tl={tl} labels={labels} onSeek={(n) => run.move(seek(tl, n))} />
               <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
               {quiescent && tl.cursor === tl.frames.length - 1 && <p class="sim-note">{labels['sim.quiescent']}</p>}
             </div>
-            <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />
+            <Lanes
+              scenario={scenario}
+              world={world}
+              labels={labels}
+              lang={lang}
+              timers={timerViews(tl, labels, lang)}
+              faultsAt={(place, name) => <ActorFaults id={id} place={place} name={name} choices={faults} labels={labels} lang={lang} inject={run.injectStep} />}
+            />
           </div>
           <MoreControls run={run} stage={stage} labels={labels} />
           <p class="sim-keys">{presenting ? labels['sim.presentKeys'] : labels['sim.keys']}</p>

@@ -2,9 +2,11 @@
  * The simulator's views: pure functions of (scenario, timeline, cursor) → markup. They read state and
  * never change it; the widget passes callbacks for the few links they contain.
  */
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { invariantsOf, isQuiescent, payloadMsgId, protocolOf, type Timeline, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
 import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, payloadWord, stateName, type Lang, type SimLabels } from './describe';
+import type { TimerView } from './timers';
 
 interface ViewProps {
   scenario: Scenario;
@@ -37,8 +39,32 @@ function payloadToken(p: Payload, scenario: Scenario, labels: SimLabels, lang: L
   return <Token key={`${p.kind}-${i}`} name={name} count={count} redelivered={redelivered} kind={p.kind} labels={labels} />;
 }
 
+/**
+ * The timers running on an actor or a link, each a bar that empties as the simulated clock runs
+ * towards its deadline, with the same facts in words beside it ("Ack timeout · order #42: 20 s of
+ * 30 s left"), so a reader who cannot see the bar, or asked for no motion, loses nothing.
+ */
+function Timers({ timers, labels }: { timers: TimerView[] | undefined; labels: SimLabels }) {
+  if (!timers || timers.length === 0) return null;
+  return (
+    <ul class="sim-timers" aria-label={labels['sim.timers']}>
+      {timers.map((t) => (
+        <li key={t.id} class="sim-timer">
+          <span class="sim-timer__bar" aria-hidden="true">
+            <span class="sim-timer__left" style={{ inlineSize: `${(100 * t.left) / t.total}%` }} />
+          </span>
+          <span class="sim-timer__text">{t.text}</span>
+          <span class="sim-timer__short" aria-hidden="true">
+            {t.short}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Envelopes in flight between two actors, both directions. */
-function Link({ a, b, world, scenario, labels, lang }: ViewProps & { a: string; b: string }) {
+function Link({ a, b, world, scenario, labels, lang, timers, faultsAt }: LanesProps & { a: string; b: string }) {
   const forward = world.net[`${a}>${b}`] ?? [];
   const backward = world.net[`${b}>${a}`] ?? [];
   const delayed = world.timers.filter((t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)));
@@ -46,6 +72,9 @@ function Link({ a, b, world, scenario, labels, lang }: ViewProps & { a: string; 
   return (
     <div class="sim-link" role="group" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
       {all.length === 0 ? <span class="sim-link__line" aria-hidden="true" /> : all.map((p, i) => payloadToken(p, scenario, labels, lang, i))}
+      <Timers timers={timers?.filter((t) => t.place === `${a}>${b}` || t.place === `${b}>${a}`)} labels={labels} />
+      {faultsAt?.(`${a}>${b}`, `${actorName(a, labels)} → ${actorName(b, labels)}`)}
+      {faultsAt?.(`${b}>${a}`, `${actorName(b, labels)} → ${actorName(a, labels)}`)}
     </div>
   );
 }
@@ -59,10 +88,11 @@ function TokenOf({ t, scenario, labels, lang }: { t: TokenView; scenario: Scenar
 }
 
 /** One actor's lane, as its protocol describes it. */
-function LaneBody({ lane, scenario, labels, lang }: { lane: LaneView; scenario: Scenario; labels: SimLabels; lang: Lang }) {
+function LaneBody({ lane, scenario, labels, lang, timers }: { lane: LaneView; scenario: Scenario; labels: SimLabels; lang: Lang; timers?: TimerView[] | undefined }) {
   return (
     <>
       <p class="sim-state">{stateName(lane.state, scenario.protocol, labels, lang)}</p>
+      <Timers timers={timers} labels={labels} />
       {lane.sections.map((sec, i) => (
         <div key={i}>
           {say(sec.label, lang, labels) && <p class="sim-sub">{say(sec.label, lang, labels)}</p>}
@@ -81,35 +111,51 @@ function LaneBody({ lane, scenario, labels, lang }: { lane: LaneView; scenario: 
   );
 }
 
-/** Producer, broker and consumers side by side, with what is on the network between them. */
-export function Lanes(props: ViewProps) {
-  const { world, scenario, labels, lang } = props;
+/** What the lanes draw besides the world: timers, and (in the simulator) the faults that can hit each actor or link. */
+type LanesProps = ViewProps & {
+  timers?: TimerView[] | undefined;
+  /** The fault menu for an actor (`c1`) or a link (`c1>broker`), named for the reader. */
+  faultsAt?: ((place: string, name: string) => ComponentChildren) | undefined;
+};
+
+/** A lane's heading: the actor's name, and the faults that can hit it now. */
+const LaneHead = ({ id, name, faultsAt }: { id: string; name: string; faultsAt: LanesProps['faultsAt'] }) => (
+  <div class="sim-lane__head">
+    <h4>{name}</h4>
+    {faultsAt?.(id, name)}
+  </div>
+);
+
+/** Producer, broker and consumers side by side, with what is on the network between them, and the timers each waits on. */
+export function Lanes(props: LanesProps) {
+  const { world, scenario, labels, lang, timers, faultsAt } = props;
+  const at = (place: string) => timers?.filter((t) => t.place === place);
   const protocol = protocolOf(world.protocol);
   const view = protocol.view(world, scenario);
   const brokerName = world.protocol === 'ack' ? labels['actor.broker'] : protocol.title;
   return (
     <div class="sim-lanes" role="group" aria-label={labels['sim.lanes']}>
       <div class="sim-lane sim-lane--producer">
-        <h4>{labels['actor.producer']}</h4>
-        <LaneBody lane={view.producer} scenario={scenario} labels={labels} lang={lang} />
+        <LaneHead id="producer" name={labels['actor.producer']} faultsAt={faultsAt} />
+        <LaneBody lane={view.producer} scenario={scenario} labels={labels} lang={lang} timers={at('producer')} />
       </div>
       <Link {...props} a="producer" b="broker" />
       <div class="sim-lane sim-lane--broker">
-        <h4>{brokerName}</h4>
-        <LaneBody lane={view.broker} scenario={scenario} labels={labels} lang={lang} />
+        <LaneHead id="broker" name={brokerName} faultsAt={faultsAt} />
+        <LaneBody lane={view.broker} scenario={scenario} labels={labels} lang={lang} timers={at('broker')} />
       </div>
       <div class="sim-consumers">
         {Object.entries(view.consumers).map(([id, lane]) => (
           <div class="sim-consumer-row" key={id}>
             <Link {...props} a="broker" b={id} />
             <div class={`sim-lane sim-lane--consumer is-${lane.state}`}>
-              <h4>{actorName(id, labels)}</h4>
-              <LaneBody lane={lane} scenario={scenario} labels={labels} lang={lang} />
+              <LaneHead id={id} name={actorName(id, labels)} faultsAt={faultsAt} />
+              <LaneBody lane={lane} scenario={scenario} labels={labels} lang={lang} timers={at(id)} />
             </div>
           </div>
         ))}
       </div>
-      <Stores {...props} />
+      <Stores {...props} timers={at('cache')} />
     </div>
   );
 }
@@ -164,7 +210,7 @@ function writesText(tx: Tx, scenario: Scenario, lang: Lang): string {
     .join(', ');
 }
 
-function Stores({ world, scenario, labels, lang }: ViewProps) {
+function Stores({ world, scenario, labels, lang, timers }: ViewProps & { timers?: TimerView[] | undefined }) {
   // A reader's handler (code labs) may use either store: show both.
   const custom = scenario.strategy === 'custom';
   const usesDb = custom || ['checkThenInsert', 'inboxInTransaction', 'inboxByMsgId'].includes(scenario.strategy);
@@ -195,6 +241,7 @@ function Stores({ world, scenario, labels, lang }: ViewProps) {
                 .join(', ')}
         </p>
       )}
+      {usesCache && <Timers timers={timers} labels={labels} />}
     </div>
   );
 }

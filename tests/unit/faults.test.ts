@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simKeys } from '../../src/i18n/ui-keys';
+import { faultWords } from '../../src/islands/bounds';
+import type { SimLabels } from '../../src/islands/Simulator/describe';
+import { faultChoices, placeOf } from '../../src/islands/Simulator/faults';
+import { allScenarios, createTimeline, currentWorld, enabledSteps, faultInfo, findScenario, stepForward, stepKey, type FaultKind } from '../../src/sim';
+
+/**
+ * Whom a fault hits comes from the engine (each enabled fault step names its target), not from a list
+ * in the island: per-consumer faults get a button per consumer, others one button, and every enabled
+ * fault step of every built-in scenario is reachable from a button, on the panel and on its actor.
+ */
+const all = JSON.parse(readFileSync(new URL('../../content/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;
+const labels = Object.fromEntries(simKeys.map((k) => [k, all[k]!])) as SimLabels;
+const words = (id: string) => faultWords(Object.keys(findScenario(id, allScenarios)!.faults) as FaultKind[], 'en', faultInfo);
+
+describe('fault buttons derived from the engine', () => {
+  it('every fault step a built-in run enables is offered by an enabled button, placed on an actor or link the stage draws', () => {
+    for (const s of allScenarios) {
+      let tl = createTimeline(s);
+      for (let i = 0; i < 150; i++) {
+        const world = currentWorld(tl);
+        const choices = faultChoices(s, world, words(s.id), labels);
+        const lanes = ['producer', 'broker', ...Object.keys(world.consumers)];
+        for (const step of enabledSteps(world).filter((x) => x.kind === 'fault')) {
+          const offered = choices.filter((c) => c.fault === step.fault && c.key !== undefined);
+          expect(offered.length, `${s.id} step ${i}: ${stepKey(step)}`).toBeGreaterThanOrEqual(1);
+        }
+        for (const c of choices.filter((x) => x.key)) {
+          expect(enabledSteps(world).map(stepKey), `${s.id}: ${c.id}`).toContain(c.key);
+          expect(lanes.includes(c.place) || /^[\w-]+>[\w-]+$/.test(c.place), `${s.id}: ${c.id} at ${c.place}`).toBe(true);
+        }
+        const next = stepForward(tl);
+        if (next === tl) break;
+        tl = next;
+      }
+    }
+  });
+
+  it('a fault that hits consumers gets one button per consumer, named when there are two', () => {
+    const scenario = findScenario('kafka-poll-interval-exceeded', allScenarios)!;
+    let tl = createTimeline(scenario);
+    const labelsSeen = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      for (const c of faultChoices(scenario, currentWorld(tl), words(scenario.id), labels)) labelsSeen.add(`${c.label}@${c.place}`);
+      tl = stepForward(tl);
+    }
+    expect([...labelsSeen].filter((l) => l.includes('(Consumer 1)')).length).toBeGreaterThan(0);
+    expect([...labelsSeen].every((l) => !l.includes('(Consumer') || l.endsWith(`@c${l.match(/Consumer (\d)/)![1]}`))).toBe(true);
+  });
+
+  it('a link fault goes on its link, a delivery’s on the broker, a consumer instance on its consumer', () => {
+    expect(placeOf('c1>broker')).toBe('c1>broker');
+    expect(placeOf('order-42/1#1')).toBe('broker');
+    expect(placeOf('c2#3')).toBe('c2');
+    expect(placeOf('producer')).toBe('producer');
+  });
+});
