@@ -279,9 +279,10 @@ describe('nothing in English on Chinese pages', () => {
   it('the search dialog speaks Chinese, and simulator internals are not in the index', async () => {
     const { context, page } = await openPage(`${siteUrl}zh-cn/concepts/idempotent-consumers/`);
     await page.getByRole('button', { name: '搜索' }).click();
-    await page.locator('#starlight__search input').fill('幂等');
+    // The search UI loads its script when the dialog opens: on a loaded 2-core machine that took over 30 s.
+    await page.locator('#starlight__search input').fill('幂等', { timeout: 120_000 });
     const message = page.locator('.pagefind-ui__message');
-    await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/^找到 \d+ 条与“幂等”相关的结果$/);
+    await expect.poll(() => message.textContent(), { timeout: 120_000 }).toMatch(/^找到 \d+ 条与“幂等”相关的结果$/);
     // The acknowledgements chapter as Pagefind indexed it: the simulators' titles, none of their controls.
     // (A string, so the test runner does not rewrite the page's own dynamic import.)
     const content = await page.evaluate<string | null>(`(async () => {
