@@ -6,8 +6,9 @@
  * every invariant as the full search does, on fewer states, with counterexamples that replay.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, check, currentWorld, enabledSteps, fromSteps, initialWorld, invariantsOf, isQuiescent, loadedScenarios, runsHandler, stepKey, worldKey, type Handler, type Scenario, type World } from '../../src/sim';
+import { apply, check, currentWorld, enabledSteps, fromSteps, invariantsOf, isQuiescent, loadedScenarios, runsHandler, stepKey, worldKey, type Handler } from '../../src/sim';
 import '../../src/sim/engine/handlers';
+import { walk } from '../support/walk';
 import { persistentSet } from '../../src/sim/check/reduce';
 import { sharedTransitioner } from '../../src/sim/engine/actors';
 import { labScenario } from '../../src/sandbox/lab';
@@ -17,28 +18,6 @@ const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{st
 const labWorlds = Object.values(labs).flatMap((lab) =>
   (['starter', 'solution'] as const).map((which) => ({ name: `${lab.id} (${which})`, scenario: labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle) })),
 );
-
-/** Breadth-first over the first `limit` worlds; calls `visit` on each. */
-function walk(scenario: Scenario, limit: number, visit: (w: World) => void) {
-  const start = initialWorld(scenario);
-  const seen = new Set([worldKey(start)]);
-  let frontier = [start];
-  while (frontier.length > 0 && seen.size < limit) {
-    const next: World[] = [];
-    for (const w of frontier) {
-      visit(w);
-      for (const s of enabledSteps(w)) {
-        const r = apply(w, s, scenario).world;
-        const k = worldKey(r);
-        if (!seen.has(k)) {
-          seen.add(k);
-          next.push(r);
-        }
-      }
-    }
-    frontier = next;
-  }
-}
 
 describe('partial-order reduction', () => {
   const cases = [...loadedScenarios().map((s) => ({ name: s.id, scenario: s })), ...labWorlds];

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply, check, enabledSteps, initialWorld, invariantsOf, loadedScenarios, protocolOf, stepKey, worldKey, type Handler, type Scenario, type World } from '../../src/sim';
 import '../../src/sim/engine/handlers';
+import { walk } from '../support/walk';
 import { swapConsumers, symmetric, symmetricKey, twinKey } from '../../src/sim/check/symmetry';
 import { prepare } from '../../src/sandbox/grade';
 import { labScenario } from '../../src/sandbox/lab';
@@ -33,28 +34,6 @@ const corpusCases = ['process-memory-set', 'lock-then-inbox-skip-if-locked', 'in
 const scenarioCases = loadedScenarios()
   .filter((s) => isSymmetricProtocol(s) && s.consumers === 2)
   .map((s) => ({ name: s.id, scenario: s }));
-
-/** Breadth-first over the first `limit` worlds (no reduction); calls `visit` on each. */
-function walk(scenario: Scenario, limit: number, visit: (w: World) => void) {
-  const start = initialWorld(scenario);
-  const seen = new Set([worldKey(start)]);
-  let frontier = [start];
-  while (frontier.length > 0 && seen.size < limit) {
-    const next: World[] = [];
-    for (const w of frontier) {
-      visit(w);
-      for (const s of enabledSteps(w)) {
-        const r = apply(w, s, scenario).world;
-        const k = worldKey(r);
-        if (!seen.has(k)) {
-          seen.add(k);
-          next.push(r);
-        }
-      }
-    }
-    frontier = next;
-  }
-}
 
 /** Successor keys of a world, as a sorted list. */
 const successors = (w: World, scenario: Scenario, map: (x: World) => World = (x) => x) =>
