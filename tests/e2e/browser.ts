@@ -26,9 +26,20 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Launches headless Chromium with the flags this closed network needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: flags, headless: true });
+/** How long a Playwright action or navigation may wait for its condition (its default, 30 s, is too short on a loaded 2-core machine). */
+export const ACTION_WAIT = 120_000;
+
+/** Launches headless Chromium with the flags this closed network needs; every context it opens waits up to `ACTION_WAIT`. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: flags, headless: true });
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await open(options);
+    context.setDefaultTimeout(ACTION_WAIT);
+    context.setDefaultNavigationTimeout(ACTION_WAIT);
+    return context;
+  };
+  return browser;
 }
 
 /** Every built HTML page as a site-relative path ('', 'en/', 'en/concepts/x/', '404.html'). */
