@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Labels, mockKeys, questionBankKeys } from '../../i18n/ui-keys';
 import type { Rejected } from '../../interview/filters';
 import { defaultCount, isSeed, mockCounts, mockPool, mockQuery, parseMockQuery, pickRun, seedFromBytes, type MockSetup } from '../../interview/mock';
@@ -105,10 +105,17 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
     return () => window.removeEventListener('popstate', readUrl);
   }, []);
 
-  useEffect(() => {
+  // Focus moves in the same task as the render that shows its target (a layout effect), and the target is
+  // kept until it is on the page: a plain effect ran after paint, so a fast second key press (Enter on
+  // "Next" then at once on "Finish") could land before it, and the effect then pulled focus back to the
+  // old question or dropped the summary's focus.
+  useLayoutEffect(() => {
     const target = focus.current;
+    if (!target) return;
+    const el = root.current?.querySelector<HTMLElement>(`[data-focus="${target}"]`);
+    if (!el) return;
     focus.current = null;
-    if (target) root.current?.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+    el.focus();
   });
 
   /** Changes the run's progress and saves it; on failure the page keeps it and says so. */
