@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../support/static-server.mjs';
 import { builtPages, launchBrowser, watchPage } from './browser';
+import { HOOK_TIMEOUT, LONG_TEST_TIMEOUT } from './waits';
 
 /**
  * A project page lives under a sub-path. Build the site with BASE_PATH=/lab, serve it only under
@@ -31,7 +32,7 @@ beforeAll(async () => {
   });
   server = await startStaticServer({ root: outDir, base: '/lab/' });
   browser = await launchBrowser();
-}, 180_000);
+}, HOOK_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +52,7 @@ function urlsIn(html: string, pageUrl: string): string[] {
 }
 
 describe('BASE_PATH=/lab build', () => {
-  it('every page loads under /lab/ and every internal link and asset resolves there', { timeout: 240_000 }, async () => {
+  it('every page loads under /lab/ and every internal link and asset resolves there', { timeout: LONG_TEST_TIMEOUT }, async () => {
     // Embed pages share one template: check one per address form, so the test stays quick.
     const pages = builtPages(outDir).filter(
       (p) => p !== '404.html' && (!p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/')),

@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { labs } from '../../src/sandbox/labs';
 import { useBrowser, watchPage } from './browser';
+import { CHECK_WAIT, LONG_TEST_TIMEOUT } from './waits';
 
 /**
  * The Kafka, RabbitMQ, RocketMQ and NATS JetStream chapters in both languages: a broker scenario
@@ -78,7 +79,7 @@ for (const { broker, sim, fault, lab } of brokers) {
         const status = el.locator('.lab-status');
         const check = async () => {
           await el.getByRole('button', { name: w.check }).click();
-          await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 120_000 }).toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
+          await expect.poll(async () => (await status.textContent()) ?? '', { timeout: CHECK_WAIT }).toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
           return (await status.textContent()) ?? '';
         };
         expect(await check()).toMatch(w.broken);
@@ -90,7 +91,7 @@ for (const { broker, sim, fault, lab } of brokers) {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         expect(problems.consoleErrors).toEqual([]);
         await context.close();
-      }, 300_000);
+      }, LONG_TEST_TIMEOUT);
     });
   }
 }

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { HOOK_TIMEOUT, NAVIGATION_WAIT, WAIT } from './waits';
 
 const flags = [
   '--headless',
@@ -26,20 +28,39 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** How long a Playwright action or navigation may wait for its condition (its default, 30 s, is too short on a loaded 2-core machine). */
-export const ACTION_WAIT = 120_000;
+/** Gives a context the suite's waits (waits.ts) instead of Playwright's 30 s defaults. */
+export function withWaits(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(NAVIGATION_WAIT);
+  return context;
+}
 
-/** Launches headless Chromium with the flags this closed network needs; every context it opens waits up to `ACTION_WAIT`. */
+/**
+ * Launches headless Chromium with the flags this closed network needs. Every context it makes waits
+ * as long as waits.ts says (actions, `waitFor*`, locators and navigations alike).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: flags, headless: true });
-  const open = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await open(options);
-    context.setDefaultTimeout(ACTION_WAIT);
-    context.setDefaultNavigationTimeout(ACTION_WAIT);
-    return context;
-  };
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: flags, headless: true, timeout: HOOK_TIMEOUT });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => withWaits(await newContext(options));
   return browser;
+}
+
+/**
+ * axe's serious and critical violations on the page (or inside `include`), one line each. axe runs
+ * in the page itself (legacy mode) and reports only violations: the default mode runs the rules in
+ * every frame, then ships every node's partial result to a second, blank page to finish the run, and
+ * builds a CSS selector for every passing node. On a long chapter that is three to five times as
+ * slow, for the same violations (the site has no cross-origin frames, the one thing only that mode
+ * reaches; same-origin frames are still checked).
+ */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  if (include) axe = axe.include(include);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 /** Every built HTML page as a site-relative path ('', 'en/', 'en/concepts/x/', '404.html'). */
@@ -114,7 +135,7 @@ export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
   });

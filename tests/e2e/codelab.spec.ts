@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { labs } from '../../src/sandbox/labs';
 import { useBrowser, watchPage } from './browser';
+import { CHECK_WAIT, LONG_TEST_TIMEOUT } from './waits';
 
 /**
  * Code labs on the "Idempotent consumers" chapter: the editor loads only on request, the sandbox
@@ -42,7 +43,7 @@ async function open(options: { narrow?: boolean; context?: BrowserContext } = {}
 const status = (lab: Locator) => lab.locator('.lab-status');
 async function check(lab: Locator): Promise<string> {
   await lab.getByRole('button', { name: '✓ Check every schedule' }).click();
-  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: 90_000 }).toMatch(/Passed|Broken:|compile|failed|stopped|did not return|type error|Refused|Not proven/);
+  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: CHECK_WAIT }).toMatch(/Passed|Broken:|compile|failed|stopped|did not return|type error|Refused|Not proven/);
   return (await status(lab).textContent()) ?? '';
 }
 
@@ -55,7 +56,8 @@ async function setPlainCode(lab: Locator, code: string) {
 // The lab's own solution, as a reader would paste it.
 const solution = labs['check-then-act']!.solution;
 
-describe('code lab with the full editor', () => {
+// Each test here runs Check once or twice, and each Check may take up to CHECK_WAIT.
+describe('code lab with the full editor', { timeout: LONG_TEST_TIMEOUT }, () => {
   it('loads no editor code before the reader opens it; then the editor is editable and flags a wrong API call', async () => {
     const { context, page, lab, requests } = await open();
     const problems = await watchPage(page, siteUrl);
@@ -63,7 +65,7 @@ describe('code lab with the full editor', () => {
     expect(requests.filter((u) => /monaco|editor\.api|ts\.worker|editor\.main/.test(u))).toEqual([]);
     await lab.getByRole('button', { name: 'Open the editor' }).click();
     const editor = lab.locator('.lab-monaco .view-lines');
-    await editor.waitFor({ timeout: 30_000 });
+    await editor.waitFor();
     expect(requests.some((u) => /monaco/.test(u))).toBe(true);
     expect(requests.every((u) => u.startsWith(siteUrl) || u.startsWith('blob:') || u.startsWith('data:'))).toBe(true);
     await editor.click();
@@ -71,7 +73,7 @@ describe('code lab with the full editor', () => {
     await page.keyboard.press('ArrowUp'); // inside the function body
     await page.keyboard.press('End');
     await page.keyboard.type('\nctx.db.upsert(msg.key);');
-    await expect.poll(() => lab.locator('.squiggly-error').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => lab.locator('.squiggly-error').count()).toBeGreaterThan(0);
     expect(await check(lab)).toContain('type error');
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
@@ -89,19 +91,19 @@ describe('code lab with the full editor', () => {
     expect(await run.locator('tr[data-status="duplicate"] .sim-ledger__actual').textContent()).toBe('2×');
 
     await lab.getByRole('button', { name: 'Open the editor' }).click();
-    await lab.locator('.lab-monaco .view-lines').waitFor({ timeout: 30_000 });
+    await lab.locator('.lab-monaco .view-lines').waitFor();
     await lab.locator('.lab-monaco .view-lines').click();
     await page.keyboard.press('Control+A');
     // Paste, as a reader would bring a fix in; typing would fight the editor's auto-closing brackets.
     await page.evaluate((text) => navigator.clipboard.writeText(text), solution);
     await page.keyboard.press('Control+V');
-    await expect.poll(() => lab.locator('.squiggly-error').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => lab.locator('.squiggly-error').count()).toBe(0);
     expect(await check(lab)).toMatch(/^✓ Passed: all \d+ states explored/);
     await context.close();
   });
 });
 
-describe('code lab sandbox (plain editor on a phone)', () => {
+describe('code lab sandbox (plain editor on a phone)', { timeout: LONG_TEST_TIMEOUT }, () => {
   const hostile: [string, string, RegExp][] = [
     ['an infinite loop', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void { while (true) {} }', /did not return within 3 s/],
     ['deep recursion', 'function down(n: number): number { return down(n + 1) + 1; }\ndown(0);\nexport function handle() {}', /RangeError: Maximum call stack/],

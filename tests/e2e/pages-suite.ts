@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
-import { builtPages, useBrowser, useTheme, watchPage } from './browser';
+import { builtPages, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
 
 /**
  * The every-page checks, shared by pages.spec.ts (English pages, the root) and pages-zh.spec.ts
@@ -14,13 +12,6 @@ const siteUrl = inject('siteUrl');
 export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
   (p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted|jetstream-ack-wait-expiry)\/$/.test(p),
 );
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /**
  * One test per page: loads cleanly, stays on localhost, no serious or critical axe violation in
@@ -39,10 +30,10 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
       // Scroll to the end so every client:visible island hydrates before we judge the page.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
-      // Expressive Code makes a code block that scrolls focusable from a resize observer; let it run
-      // (if it never does, axe reports the block below).
+      // Expressive Code makes a code block that scrolls focusable from a resize observer; wait for it
+      // (if it never does, the wait gives up and axe reports the block below).
       await page
-        .waitForFunction(() => [...document.querySelectorAll('pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')), undefined, { timeout: 3_000 })
+        .waitForFunction(() => [...document.querySelectorAll('pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')))
         .catch(() => undefined);
       for (const theme of themes) {
         await page.evaluate((t) => {

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser';
+import { seriousViolations, useBrowser } from './browser';
 import { everyPage, isChinese, pages } from './pages-suite';
 
 const siteUrl = inject('siteUrl');
@@ -10,6 +10,20 @@ describe('every built page', () => {
     expect(pages).toEqual(
       expect.arrayContaining(['', 'en/', 'zh-cn/', 'en/concepts/delivery-guarantees/', 'zh-cn/concepts/delivery-guarantees/']),
     );
+  });
+
+  it('the axe check itself finds a violation when there is one (low contrast, an image without alt)', async () => {
+    const context = await browserOf().newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}404.html`, { waitUntil: 'networkidle' });
+    await page.evaluate(() => {
+      const bad = document.createElement('div');
+      bad.innerHTML = '<p style="color:#777;background:#888">barely readable</p><img src="/favicon.svg">';
+      document.querySelector('main')!.append(bad);
+    });
+    const found = await seriousViolations(page);
+    expect(found.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['color-contrast', 'image-alt']));
+    await context.close();
   });
 
   // The root page only redirects; it is checked in its own test below.

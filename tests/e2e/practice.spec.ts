@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import en from '../../content/i18n/en.json';
@@ -6,7 +5,7 @@ import zh from '../../content/i18n/zh-CN.json';
 import { questions } from '../../content/interview/questions';
 import { bankSections } from '../../src/interview/bank';
 import { pickRun } from '../../src/interview/mock';
-import { useBrowser, useTheme } from './browser';
+import { seriousViolations, useBrowser, useTheme } from './browser';
 
 /**
  * Practising with the question bank (filters in the URL, practice mode, marks, anchors) and the mock
@@ -319,19 +318,13 @@ describe('mock interview', () => {
 });
 
 describe('accessibility in the states a page load does not show', () => {
-  /** Serious or critical axe findings inside `selector` (the whole page is checked in pages.spec.ts), one line each. */
-  async function serious(page: Page, selector: string): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).include(selector).analyze();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }
-
-  /** Checks `selector` in the light and the dark theme, switched as the theme picker does. */
+  /** Checks `selector` in the light and the dark theme, switched as the theme picker does (the whole page is checked in pages.spec.ts). */
   async function bothThemes(page: Page, selector: string) {
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((t) => {
         document.documentElement.dataset.theme = t;
       }, theme);
-      expect(await serious(page, selector), theme).toEqual([]);
+      expect(await seriousViolations(page, selector), theme).toEqual([]);
     }
   }
 

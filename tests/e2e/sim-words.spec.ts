@@ -153,7 +153,7 @@ describe('classroom', () => {
   it('?present=<id> opens presenter mode on load, for a simulator far down the page, with the speaker notes hidden', async () => {
     const { context, page } = await openPage(`${acks('en')}?present=ttl-too-short`);
     const sim = page.locator('#ttl-too-short');
-    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
     expect(await sim.evaluate((el) => el.matches(':popover-open'))).toBe(true);
     expect(await sim.getByRole('complementary', { name: 'Speaker notes' }).count()).toBe(0);
     await page.keyboard.press('N');
@@ -279,10 +279,9 @@ describe('nothing in English on Chinese pages', () => {
   it('the search dialog speaks Chinese, and simulator internals are not in the index', async () => {
     const { context, page } = await openPage(`${siteUrl}zh-cn/concepts/idempotent-consumers/`);
     await page.getByRole('button', { name: '搜索' }).click();
-    // The search UI loads its script when the dialog opens: on a loaded 2-core machine that took over 30 s.
-    await page.locator('#starlight__search input').fill('幂等', { timeout: 120_000 });
+    await page.locator('#starlight__search input').fill('幂等');
     const message = page.locator('.pagefind-ui__message');
-    await expect.poll(() => message.textContent(), { timeout: 120_000 }).toMatch(/^找到 \d+ 条与“幂等”相关的结果$/);
+    await expect.poll(() => message.textContent()).toMatch(/^找到 \d+ 条与“幂等”相关的结果$/);
     // The acknowledgements chapter as Pagefind indexed it: the simulators' titles, none of their controls.
     // (A string, so the test runner does not rewrite the page's own dynamic import.)
     const content = await page.evaluate<string | null>(`(async () => {

@@ -106,7 +106,7 @@ describe('simulator on the Acknowledgements chapter', () => {
   it('“Explore every schedule” finds the counterexample in a worker and replays it to the end', async () => {
     const { context, page, sim } = await open(chapter('en'));
     await sim.getByRole('button', { name: 'Explore every schedule' }).click();
-    await expect.poll(() => sim.locator('.sim-explore__status').textContent(), { timeout: 15_000 }).toContain('Shortest counterexample: 11 steps.');
+    await expect.poll(() => sim.locator('.sim-explore__status').textContent()).toContain('Shortest counterexample: 11 steps.');
     await sim.getByRole('button', { name: 'Replay counterexample' }).click();
     // Loaded visibly at its first step, then played to its end.
     expect(await position(sim)).toContain('Step 0/11');
@@ -139,7 +139,7 @@ describe('simulator on the Acknowledgements chapter', () => {
     // Space plays to the end from the simulator itself.
     await sim.focus();
     await page.keyboard.press('Space');
-    await expect.poll(() => charged(sim), { timeout: 20_000 }).toBe('2×');
+    await expect.poll(() => charged(sim)).toBe('2×');
     expect(await sim.locator('.sim-narration[role="status"][aria-live="polite"]').textContent()).toMatch(/^Step \d+: \S/);
     await context.close();
   });
