@@ -303,8 +303,7 @@ export function handle(msg: any, ctx: HandlerContext) {
     ctx.db.transaction((tx) => { tx.insert('inbox', order); tx.effects.addToBalance(order, 100); });
   } catch (e) { if (!ctx.db.isUniqueViolation(e)) throw e; }
 }`,
-    // Known gap: the RocketMQ lab has one order (¥100) until the checker is fast enough for two.
-    expect: { default: 'failed', 'rocketmq-keys-dedup': 'passed' } as CorpusEntry['expect'],
+    expect: wrong,
     why: 'order #7 costs ¥35: the ledger checks the amount, not only the count',
   },
   {
