@@ -10,8 +10,20 @@
  * twice, as `rocketmq-rebalance` once did with the broker's offset table).
  */
 import { describe, expect, it } from 'vitest';
-import { allScenarios, check, worldKey, type World } from '../../src/sim';
+import { allScenarios, check, worldKey, type Handler, type Scenario, type World } from '../../src/sim';
+import '../../src/sim/engine/handlers';
+import { labScenario } from '../../src/sandbox/lab';
+import { labs } from '../../src/sandbox/labs';
 import { walk } from '../support/walk';
+
+const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{starter,solution}.ts', { eager: true });
+/** Every built-in scenario whole, and the first worlds of every lab's starter and solution (their spaces are larger). */
+const spaces: (readonly [string, Scenario, number])[] = [
+  ...allScenarios.map((s) => [s.id, s, Infinity] as const),
+  ...Object.values(labs).flatMap((lab) =>
+    (['starter', 'solution'] as const).map((which) => [`${lab.id} (${which})`, labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle), 3_000] as const),
+  ),
+];
 
 describe('every built-in scenario checks as it did', () => {
   it.each(allScenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
@@ -34,10 +46,10 @@ function sortedJson(value: unknown): string {
 }
 
 describe('a world has one key whatever order its records were built in', () => {
-  it.each(allScenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+  it.each(spaces)('%s', (_id, scenario, limit) => {
     const keyOf = new Map<string, string>();
     const twice: string[] = [];
-    walk(scenario, Infinity, (w: World) => {
+    walk(scenario, limit, (w: World) => {
       const content = sortedJson(w);
       const key = worldKey(w);
       const before = keyOf.get(content);

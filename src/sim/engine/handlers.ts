@@ -8,6 +8,7 @@ import { errorName, ModuleStateError, stepHandler, type Handler, type StepOutcom
 import type { Stores } from '../consumers/ops';
 import { deliveryTag, type ActorId, type ActorState, type Delivery } from '../core/types';
 import { rollback, seeded } from '../store/pg';
+import { sortRecord } from '../core/records';
 import { installHandlerRuntime, type Applied, type Env, type OpCompleted } from './kit';
 import type { Scenario } from './scenario';
 import type { ConsumerCore, TraceEvent, World } from './world';
@@ -210,7 +211,6 @@ function sortedKeys(r: object | undefined): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
 }
-const sortRecord = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 const STORE_KEYS = ['db', 'cache', 'ledger', 'charged', 'dead', 'attempts', 'waits', 'committing', 'deadlocked'] as const;
 
 /**

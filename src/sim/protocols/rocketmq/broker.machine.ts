@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { ActorId, LogRecord, Message, Output } from '../../core/types';
+import { sortRecord } from '../../core/records';
 import { retryDelay, type RocketSettings } from './rocketmq.settings';
 
 /** Broker settings a scenario chooses. */
@@ -128,10 +129,8 @@ export const rocketBrokerMachine = setup({
       const outbox: Output[] = [];
       return { queues: serve(context.queues, p, outbox), outbox };
     }),
-    // Queues in name order, whichever was persisted first: two equal tables are one state to the checker.
-    persist: assign(({ context, event }) =>
-      event.type === 'offsets.persisted' ? { offsets: Object.fromEntries(Object.entries({ ...context.offsets, ...event.offsets }).sort(([a], [b]) => (a < b ? -1 : 1))) } : {},
-    ),
+    // Queues in name order, whichever was persisted first (core/records.ts).
+    persist: assign(({ context, event }) => (event.type === 'offsets.persisted' ? { offsets: sortRecord({ ...context.offsets, ...event.offsets }) } : {})),
     sendBack: assign(({ context, event }) => {
       if (event.type !== 'message.sentBack') return {};
       const retries = (event.record.retries ?? 0) + 1;

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
+import { sortRecord } from '../../core/records';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
 import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
 import type { RocketSettings } from './rocketmq.settings';
@@ -71,7 +72,7 @@ const isClustering = (ctx: Ctx) => ctx.messageModel === 'CLUSTERING';
 function advanceOffset(ctx: Ctx): Partial<Ctx> {
   const h = ctx.inHand;
   if (!h || h.dropped) return { ...noDelivery, inHand: null, failures: 0, outbox: [] };
-  const offsets = { ...ctx.offsets, [h.queue]: h.record.offset + 1 };
+  const offsets = sortRecord({ ...ctx.offsets, [h.queue]: h.record.offset + 1 });
   const outbox: Output[] = ctx.dirty ? [] : [{ kind: 'startTimer', name: 'persist', after: ctx.persistConsumerOffsetInterval }];
   // Nothing more buffered from this queue: pull again (long polling).
   if (!ctx.buffer.some((b) => b.queue === h.queue)) outbox.push(pull(ctx, h.queue, h.record.offset + 1));
@@ -114,7 +115,7 @@ export const rocketConsumerMachine = setup({
         outbox.push(pull(context, q, offsets[q]!));
       }
       const inHand = context.inHand && removed.includes(context.inHand.queue) ? { ...context.inHand, dropped: true } : context.inHand;
-      return { queues: event.queues, offsets, buffer: context.buffer.filter((b) => event.queues.includes(b.queue)), inHand, outbox };
+      return { queues: event.queues, offsets: sortRecord(offsets), buffer: context.buffer.filter((b) => event.queues.includes(b.queue)), inHand, outbox };
     }),
     bufferPulled: assign(({ context, event }) => {
       if (event.type !== 'messages.pulled') return {};
