@@ -22,6 +22,7 @@
 import { protocolOf } from '../protocols/registry';
 import { timersId, worldKey, worldKeyAs, type KeyView, type World } from '../engine/world';
 import { Canon } from '../engine/canon';
+import { ObjectMemo } from '../engine/memo';
 import type { Stores } from '../consumers';
 import type { ActorState } from '../core/types';
 
@@ -41,10 +42,10 @@ function swapString(s: string): string {
 }
 
 // Worlds share their parts, so each object is swapped once (one memo per kind of part).
-const swappedObjects = new WeakMap<object, unknown>();
-const swappedRecords = new WeakMap<object, unknown>();
-const swappedConsumers = new WeakMap<object, unknown>();
-const swappedStores = new WeakMap<object, Stores>();
+const swappedObjects = new ObjectMemo<unknown>('swapped');
+const swappedRecords = new ObjectMemo<unknown>('swapped record');
+const swappedConsumers = new ObjectMemo<unknown>('swapped consumer');
+const swappedStores = new ObjectMemo<Stores>('swapped stores');
 
 /** A deep copy of engine data with the two consumers exchanged (strings, record keys, sets of ids). */
 function swapValue<T>(value: T): T {
@@ -121,7 +122,7 @@ export function symmetric(world: World): boolean {
 
 const canon = new Canon();
 /** The number of `part`'s swapped twin, computed once per part. */
-function twinId<T extends object>(memo: WeakMap<object, number>, swap: (x: T) => T, id: (x: T) => number) {
+function twinId<T extends object>(memo: ObjectMemo<number>, swap: (x: T) => T, id: (x: T) => number) {
   return (part: T): number => {
     let n = memo.get(part);
     if (n === undefined) memo.set(part, (n = id(swap(part))));
@@ -132,19 +133,19 @@ const canonId = (o: object) => canon.id(o);
 
 /** The world's parts seen with the consumers swapped: `worldKeyAs(w, swapped)` is `worldKey(swapConsumers(w))`, without building it. */
 const swapped: KeyView = {
-  actor: twinId(new WeakMap(), swapValue, canonId),
-  consumer: twinId(new WeakMap(), swapConsumer as (s: object) => object, canonId),
-  queue: twinId(new WeakMap(), swapValue, canonId),
-  stores: twinId(new WeakMap(), swapStores as (s: object) => object, canonId),
-  timers: twinId(new WeakMap(), swapValue, timersId),
+  actor: twinId(new ObjectMemo('twin actor'), swapValue, canonId),
+  consumer: twinId(new ObjectMemo('twin consumer'), swapConsumer as (s: object) => object, canonId),
+  queue: twinId(new ObjectMemo('twin queue'), swapValue, canonId),
+  stores: twinId(new ObjectMemo('twin stores'), swapStores as (s: object) => object, canonId),
+  timers: twinId(new ObjectMemo('twin timers'), swapValue, timersId),
   name: swapString,
-  parts: new WeakMap(),
+  parts: new ObjectMemo('twin key part'),
 };
 
 /** The key of the world's consumer-swapped twin. */
 export const twinKey = (world: World): string => worldKeyAs(world, swapped);
 
-const signatures = new WeakMap<object, string>();
+const signatures = new ObjectMemo<string>('signature');
 /**
  * What a consumer's state is, whichever of the two names it has: its content with the consumer ids
  * written alike (cheaper than building its twin). Where a name hides deeper in the state the

@@ -1,17 +1,12 @@
-/** Where an object keeps its canonical code once computed (a non-enumerable symbol: JSON, keys and spreads skip it). */
-const CODE = Symbol('canonical code');
+/** Where an object keeps its canonical number once computed (a non-enumerable symbol: JSON, keys and spreads skip it). */
+const ID = Symbol('canonical id');
 /** The same, for objects that cannot take a property (frozen ones). */
-const frozenCodes = new WeakMap<object, string>();
+const frozenIds = new WeakMap<object, number>();
 /** Every object code met so far, as a small number (content-based, so one table serves every search). */
 const interned = new Map<string, number>();
 
 /** The short stand-in for an object inside its parent's code: `#` and the number of its content. */
-const ref = (value: object): string => {
-  const code = codeOf(value);
-  let n = interned.get(code);
-  if (n === undefined) interned.set(code, (n = interned.size));
-  return `#${n}`;
-};
+const ref = (value: object): string => `#${idOf(value)}`;
 
 /** A value's code inside a parent (JSON for primitives, a reference for objects); undefined where JSON would omit it. */
 function part(value: unknown): string | undefined {
@@ -47,19 +42,29 @@ function compute(value: object): string {
   return `${s}}`;
 }
 
-/** An object's code, computed once and kept on the object (world data is never mutated once made). */
-function codeOf(value: object): string {
-  const kept = (value as { [CODE]?: string })[CODE];
+/** The number of a code, given out in the order codes are first met. */
+function intern(code: string): number {
+  let n = interned.get(code);
+  if (n === undefined) interned.set(code, (n = interned.size));
+  return n;
+}
+
+/**
+ * An object's number, computed once and kept on the object (world data is never mutated once made):
+ * a parent's code then costs one property read per child, not a lookup of the child's code.
+ */
+function idOf(value: object): number {
+  const kept = (value as { [ID]?: number })[ID];
   if (kept !== undefined) return kept;
   if (!Object.isExtensible(value)) {
-    let code = frozenCodes.get(value);
-    if (code === undefined) frozenCodes.set(value, (code = compute(value)));
-    return code;
+    let n = frozenIds.get(value);
+    if (n === undefined) frozenIds.set(value, (n = intern(compute(value))));
+    return n;
   }
-  const code = compute(value);
+  const n = intern(compute(value));
   // Not enumerable: a spread copy of the object (a new state) must not inherit it.
-  Object.defineProperty(value, CODE, { value: code });
-  return code;
+  Object.defineProperty(value, ID, { value: n });
+  return n;
 }
 
 /**
@@ -72,15 +77,12 @@ function codeOf(value: object): string {
 export class Canon {
   /** A string standing for `value`'s content (not JSON: children appear as `#n`). Equal content, equal string. */
   json(value: object): string {
-    return codeOf(value);
+    return compute(value);
   }
 
   /** A small number standing for `value`'s content. Equal content, equal number. */
   id(value: object): number {
-    const code = codeOf(value);
-    let n = interned.get(code);
-    if (n === undefined) interned.set(code, (n = interned.size));
-    return n;
+    return idOf(value);
   }
 
   /** The code of a short-lived object (an event), without keeping it on the object. */

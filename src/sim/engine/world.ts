@@ -6,6 +6,7 @@ import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
 import { settleStores } from './kit';
 import { Canon } from './canon';
+import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
 import type { Step } from './step';
 
@@ -106,7 +107,7 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
 }
 
 const canon = new Canon();
-const timerLists = new WeakMap<object, number>();
+const timerLists = new ObjectMemo<number>('timers id');
 const timerIds = new Map<string, number>();
 
 /** A small number standing for a list of timers (order-free), cached by the list's identity. */
@@ -139,7 +140,7 @@ export interface KeyView {
   /** A consumer id or a link name, under this view. */
   name(id: string): string;
   /** The consumers' and the links' parts of keys, cached by the record's identity (records are shared between worlds). */
-  readonly parts: WeakMap<object, string>;
+  readonly parts: ObjectMemo<string>;
 }
 
 const asIs: KeyView = {
@@ -149,7 +150,7 @@ const asIs: KeyView = {
   stores: (o) => canon.id(o),
   timers: timersId,
   name: (id) => id,
-  parts: new WeakMap(),
+  parts: new ObjectMemo('key part'),
 };
 
 /** The sorted names of a record's keys under a view, with the key each stands for. */
