@@ -1,6 +1,6 @@
 import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
 import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
-import { apply, enabledSteps, initialWorld, stepKey, worldKey, type World } from '../engine/world';
+import { apply, enabledSteps, initialWorld, stepKey, worldKey, type Step, type World } from '../engine/world';
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
 import { persistentSet } from './reduce';
@@ -82,25 +82,28 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   const reduce = options.reduce ?? handlerRuns;
   // With the reductions on, a world and its consumer-swapped twin are one state (symmetry.ts).
   const keyOf = reduce && symmetric(start) ? symmetricKey : worldKey;
-  const startKey = keyOf(start);
-  const parent = new Map<string, { from: string; step: string } | null>([[startKey, null]]);
-  let frontier: { world: World; key: string }[] = [{ world: start, key: startKey }];
+  // Every state met gets a number: its key maps to it, and it remembers the state and step it came from
+  // (the step's key is written only for the states on a counterexample's path).
+  const index = new Map<string, number>([[keyOf(start), 0]]);
+  const cameFrom: number[] = [-1];
+  const cameBy: (Step | null)[] = [null];
+  let frontier: { world: World; at: number }[] = [{ world: start, at: 0 }];
   const counterexamples: CheckResult['counterexamples'] = {};
   let states = 1;
   let transitions = 0;
   let end: SearchEnd = 'exhausted';
 
-  const pathTo = (key: string): string[] => {
+  const pathTo = (at: number): string[] => {
     const steps: string[] = [];
-    for (let link = parent.get(key); link; link = parent.get(link.from)) steps.push(link.step);
+    for (let i = at; i > 0; i = cameFrom[i]!) steps.push(stepKey(cameBy[i]!));
     return steps.reverse();
   };
   const invariants = invariantsOf(scenario);
-  const judge = (world: World, key: string, quiescent: boolean) => {
+  const judge = (world: World, at: number, quiescent: boolean) => {
     for (const inv of invariants) {
       if (counterexamples[inv.id] || (inv.atQuiescence && !quiescent)) continue;
       const violation = inv.check(world, scenario, quiescent);
-      if (violation) counterexamples[inv.id] = { violation, steps: pathTo(key) };
+      if (violation) counterexamples[inv.id] = { violation, steps: pathTo(at) };
     }
   };
   // A copy the broker would redeliver for ever: judged, not explored further (the space would never end).
@@ -115,10 +118,10 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
 
   search: while (frontier.length > 0) {
     const next: typeof frontier = [];
-    for (const { world, key } of frontier) {
+    for (const { world, at } of frontier) {
       const steps = enabledSteps(world);
       const quiescent = !steps.some((s) => s.kind !== 'fault');
-      judge(world, key, quiescent);
+      judge(world, at, quiescent);
       if ((stopAtFirst && Object.keys(counterexamples).length > 0) || allFound()) {
         end = 'violated';
         cutShort = !everyFound();
@@ -142,9 +145,11 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
           }
         }
         const k = keyOf(result);
-        if (parent.has(k)) continue;
-        parent.set(k, { from: key, step: stepKey(step) });
-        next.push({ world: result, key: k });
+        if (index.has(k)) continue;
+        index.set(k, states);
+        cameFrom.push(at);
+        cameBy.push(step);
+        next.push({ world: result, at: states });
         states++;
         if (states >= maxStates) {
           end = 'limit';

@@ -8,11 +8,22 @@ const interned = new Map<string, number>();
 /** The short stand-in for an object inside its parent's code: `#` and the number of its content. */
 const ref = (value: object): string => `#${idOf(value)}`;
 
+const quoted = new Map<string, string>();
+/** A string as JSON writes it, made once per distinct string (keys and state names repeat endlessly). */
+function quote(s: string): string {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (quoted.size < 100_000) quoted.set(s, q);
+  }
+  return q;
+}
+
 /** A value's code inside a parent (JSON for primitives, a reference for objects); undefined where JSON would omit it. */
 function part(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quote(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -36,7 +47,7 @@ function compute(value: object): string {
   for (const k in value) {
     const p = part((value as Record<string, unknown>)[k]);
     if (p === undefined) continue;
-    s += `${first ? '' : ','}${JSON.stringify(k)}:${p}`;
+    s += `${first ? '' : ','}${quote(k)}:${p}`;
     first = false;
   }
   return `${s}}`;
