@@ -63,6 +63,26 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+/**
+ * Scrolls through the page a screen at a time, as a reader does, until every island has hydrated
+ * (Astro removes an island's `ssr` attribute when it does). Jumping straight to the end hydrates
+ * none of the `client:visible` islands in between: they never intersect the viewport, and a check
+ * would judge their server HTML, not what a reader gets.
+ */
+export async function hydrateIslands(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const step = Math.max(200, Math.floor(innerHeight * 0.8));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  await page.waitForLoadState('networkidle');
+}
+
 /** Every built HTML page as a site-relative path ('', 'en/', 'en/concepts/x/', '404.html'). */
 export function builtPages(dist: string): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, inject, it } from 'vitest';
-import { builtPages, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
+import { builtPages, hydrateIslands, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
 
 /**
  * The every-page checks, shared by pages.spec.ts (English pages, the root) and pages-zh.spec.ts
@@ -27,9 +27,8 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
       await useTheme(page, themes[0]!);
       const problems = await watchPage(page, siteUrl);
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      // Scroll to the end so every client:visible island hydrates before we judge the page.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForLoadState('networkidle');
+      // Every island hydrated, so axe judges what a reader gets, not the server's HTML.
+      await hydrateIslands(page);
       // Expressive Code makes a code block that scrolls focusable from a resize observer; wait for it
       // (if it never does, the wait gives up and axe reports the block below).
       await page
@@ -56,8 +55,7 @@ export function everyPageOnAPhone(paths: string[], browserOf: ReturnType<typeof 
       const context = await browserOf().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
       const page = await context.newPage();
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForLoadState('networkidle');
+      await hydrateIslands(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       await context.close();
