@@ -8,7 +8,8 @@
  * scroll, so islands below the fold are not in it). Exits 1 when a page scores below 95.
  *
  * `-- --page PATH` (repeatable) runs only those pages; `-- --runs N` runs each page N times and reports the median run by score (Lighthouse's scores vary
- * from run to run, and more so on a busy machine); `-- --json FILE` writes the rows as JSON.
+ * from run to run, and more so on a busy machine); `-- --json FILE` writes the rows as JSON;
+ * `-- --reports DIR` keeps each page's full Lighthouse report (the main-thread breakdown says why).
  * A benchmark, not a test: it is not part of `npm test`.
  */
 import { execFile } from 'node:child_process';
@@ -38,6 +39,7 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const runs = Math.max(1, Number(option('--runs')) || 1);
 const jsonOut = option('--json');
+const reportsDir = option('--reports');
 const only = args.flatMap((a, i) => (args[i - 1] === '--page' ? [a] : []));
 const chosen = only.length ? only.map((path) => pages.find(([, p]) => p === path) ?? [path, path]) : pages;
 
@@ -82,6 +84,7 @@ try {
     const results = [];
     for (let i = 0; i < runs; i++) {
       const report = await lighthouse(`${server.url}${path}`);
+      if (reportsDir) writeFileSync(`${reportsDir}/${path.replace(/\W+/g, '-')}${i}.json`, JSON.stringify(report));
       const audit = (id) => report.audits[id];
       const scripts = (audit('network-requests')?.details?.items ?? []).filter((r) => r.resourceType === 'Script');
       results.push({
