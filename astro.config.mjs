@@ -45,6 +45,24 @@ const monacoCss = fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/edi
 /** Starlight's colour and type variables (not exported by the package), for pages outside Starlight: the embed route. */
 const starlightProps = fileURLToPath(new URL('./node_modules/@astrojs/starlight/dist/style/props.css', import.meta.url));
 
+/**
+ * Starlight's search button imports Pagefind's UI at idle time on every page (about 26 KB gz that most
+ * readers never use). This points that one import, and only when Starlight's component makes it, at
+ * src/search/pagefind-on-demand.ts, which loads the real UI when a reader reaches for the search
+ * button or opens the dialog (see that file). `npm run test:size` measures what the browser loads.
+ * @type {import('vite').Plugin}
+ */
+const searchOnDemand = {
+  name: 'redelivery-lab:search-on-demand',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '@pagefind/default-ui' && importer?.includes('/@astrojs/starlight/')) {
+      return fileURLToPath(new URL('./src/search/pagefind-on-demand.ts', import.meta.url));
+    }
+    return null;
+  },
+};
+
 export default defineConfig({
   ...(site ? { site } : {}),
   ...(base ? { base } : {}),
@@ -52,6 +70,7 @@ export default defineConfig({
   srcDir: '.',
   trailingSlash: 'always',
   vite: {
+    plugins: [searchOnDemand],
     resolve: {
       alias: [
         { find: /^monaco-editor-css(\?.*)?$/, replacement: `${monacoCss}$1` },

@@ -16,3 +16,4 @@ export * from './protocols/rabbitmq';
 export * from './protocols/rocketmq';
 export * from './protocols/jetstream';
 export { allScenarios } from './scenarios';
+export { protocolText, protocolWords } from './protocols/text';

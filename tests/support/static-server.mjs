@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -42,8 +43,14 @@ async function resolveFile(root, relPath) {
   }
 }
 
-/** Starts the server; resolves to { url, close } where url ends with the base path. */
-export async function startStaticServer({ root: rootDir, base = '/' }) {
+/** Text types a static host compresses. */
+const compressible = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+/**
+ * Starts the server; resolves to { url, close } where url ends with the base path. With `gzip`, text
+ * files are sent gzipped to clients that accept it, as a static host does (the page benchmark).
+ */
+export async function startStaticServer({ root: rootDir, base = '/', gzip = false }) {
   const root = resolve(rootDir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer(async (req, res) => {
@@ -58,11 +65,14 @@ export async function startStaticServer({ root: rootDir, base = '/' }) {
       }
     }
     const body = file ? await readFile(file) : await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
+    const type = types[extname(file ?? '404.html')] ?? 'application/octet-stream';
+    const zipped = gzip && compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(file ? 200 : 404, {
-      'content-type': types[extname(file ?? '404.html')] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-store',
+      ...(zipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    res.end(body);
+    res.end(zipped ? gzipSync(body) : body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());

@@ -6,7 +6,7 @@ import { labDefinitions } from '../../sandbox/lab-definitions';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
 import { isQuiescent, type Frame, type InvariantId } from '../../sim/base';
-import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
+import { fmt, wordsFromPage, type Lang, type SimLabels } from '../Simulator/describe';
 import { boundsText, type FaultWords } from '../bounds';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
@@ -43,6 +43,7 @@ type Status =
  * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
  */
 export default function CodeLab({ labId, lang, labels, faults, code: { starter, solution, other }, children, checked }: CodeLabProps) {
+  wordsFromPage();
   const lab = labDefinitions[labId]!;
   const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
   const [code, setCode] = useState(starter);

@@ -3,7 +3,7 @@ import type { Labels, quizKeys } from '../../i18n/ui-keys';
 import { playPrediction } from '../../quiz/play';
 import type { Quiz as QuizData, QuizQuestion } from '../../quiz/types';
 import { isQuiescent, traceOf, type Timeline } from '../../sim/base';
-import { fmt, type Lang, type SimLabels } from '../Simulator/describe';
+import { fmt, wordsFromPage, type Lang, type SimLabels } from '../Simulator/describe';
 import { EventLog, Ledger } from '../Simulator/views';
 import '../Simulator/Simulator.css';
 import './Quiz.css';
@@ -45,6 +45,7 @@ function withCode(text: string) {
  * feedback with the reason, progress kept in this browser. "Predict" questions then play the run.
  */
 export default function Quiz({ quiz, lang, labels }: QuizProps) {
+  wordsFromPage();
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [played, setPlayed] = useState<Record<string, Timeline>>({});
   const [saveFailed, setSaveFailed] = useState(false);

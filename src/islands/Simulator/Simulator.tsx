@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadedScenarios, protocolOf, atQuiescence, currentWorld, findScenario, openRun, seek, strategies, traceOf, withStrategy, type Scenario, type StrategyId } from '../../sim/base';
-import { describeEvent, fmt, type Lang, type SimLabels } from './describe';
+import { describeEvent, fmt, wordsFromPage, type Lang, type SimLabels } from './describe';
 import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
@@ -41,6 +41,7 @@ export interface SimulatorProps {
  * move the timeline or inject a fault.
  */
 export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false, text, checked }: SimulatorProps) {
+  wordsFromPage();
   const base = useMemo(() => findScenario(scenarioId, loadedScenarios())!, [scenarioId]);
   const [notice, setNotice] = useState<string | null>(null);
   const [logCopied, setLogCopied] = useState(false);

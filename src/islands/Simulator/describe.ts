@@ -5,7 +5,35 @@
  */
 import type { simKeys } from '../../i18n/ui-keys';
 import type { Labels } from '../../i18n/ui-keys';
-import { protocolOf, runsHandler, type Payload, type Scenario, type Text, type TraceEvent, type World } from '../../sim/base';
+import { protocolOf, runsHandler, type Payload, type ProtocolId, type Scenario, type Text, type TraceEvent, type World } from '../../sim/base';
+
+/**
+ * Each protocol's own sentences (its log lines, state names and causes; src/sim/protocols/text.ts) in
+ * the page's language. The page carries them (ProtocolWords.astro), like the UI strings, so no bundle
+ * carries them in both languages; on the server the wrapper hands them over directly.
+ */
+const ownWords = new Map<string, Readonly<Record<string, string>>>();
+
+/**
+ * In the browser: reads the sentences the page carries (ProtocolWords.astro writes each protocol's
+ * once, as JSON). Every island that words events calls it before its first render; it reads once.
+ */
+export function wordsFromPage(): void {
+  if (pageRead || typeof document === 'undefined') return;
+  pageRead = true;
+  for (const el of document.querySelectorAll<HTMLScriptElement>('script[data-protocol-words]')) {
+    ownWords.set(`${el.dataset.protocolWords} ${el.dataset.lang}`, JSON.parse(el.textContent || '{}') as Record<string, string>);
+  }
+}
+let pageRead = false;
+
+/** Makes `words` (protocols' sentences in `lang`) the ones shown: on the server, and in tests. */
+export function setProtocolWords(words: Partial<Record<ProtocolId, Readonly<Record<string, string>>>>, lang: Lang): void {
+  for (const [id, w] of Object.entries(words)) if (w) ownWords.set(`${id} ${lang}`, w);
+}
+
+/** A protocol's own sentence for `key` in `lang`, when it has one. */
+const own = (protocolId: Scenario['protocol'], key: string, lang: Lang): string | undefined => ownWords.get(`${protocolId ?? 'ack'} ${lang}`)?.[key];
 
 /** Keys of the simulator's strings. */
 export type SimKey = (typeof simKeys)[number];
@@ -59,7 +87,7 @@ export function actorRefs(text: string, labels: SimLabels): string {
  * the state-machine view only.
  */
 export function stateName(state: string, protocolId: Scenario['protocol'], labels: SimLabels, lang: Lang): string {
-  return protocolOf(protocolId ?? 'ack').text[`state:${state}`]?.[lang] ?? (labels[`state.${state}` as SimKey] as string | undefined) ?? state;
+  return own(protocolId, `state:${state}`, lang) ?? (labels[`state.${state}` as SimKey] as string | undefined) ?? state;
 }
 
 /** Words for the brokers' own requests on the wire, where a protocol has none of its own (the generic ones are UI strings). */
@@ -117,9 +145,9 @@ export function formatDuration(ms: number, lang: Lang): string {
  * `ready` or a `start` timer means there, then falls back to the generic sentence for its type.
  */
 function template(e: TraceEvent, scenario: Scenario, labels: SimLabels, lang: Lang): string {
-  const own = protocolOf(scenario.protocol ?? 'ack').text[e.explain]?.[lang];
+  const mine = own(scenario.protocol, e.explain, lang);
   const ui = labels[e.explain as SimKey] as string | undefined;
-  return (e.explain.startsWith('step.') ? (own ?? ui) : (ui ?? own)) ?? (labels[`log.${e.type}` as SimKey] as string | undefined) ?? e.explain;
+  return (e.explain.startsWith('step.') ? (mine ?? ui) : (ui ?? mine)) ?? (labels[`log.${e.type}` as SimKey] as string | undefined) ?? e.explain;
 }
 
 /** One sentence for one trace event. */
@@ -142,13 +170,13 @@ export function describeEvent(e: TraceEvent, scenario: Scenario, labels: SimLabe
 }
 
 /** A broker's own explanation for an event that causes a duplicate or a loss (`cause:<explain>` in its text). */
-const brokerCause = (e: TraceEvent, scenario: Scenario, lang: Lang) => protocolOf(scenario.protocol ?? 'ack').text[`cause:${e.explain}`]?.[lang];
+const brokerCause = (e: TraceEvent, scenario: Scenario, lang: Lang) => own(scenario.protocol, `cause:${e.explain}`, lang);
 
 /** Which fault (or expiry) explains a duplicate: the last one before the second charge. */
 function duplicateCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabels, lang: Lang): string {
   let charges = 0;
   // A scenario may explain itself (RocketMQ broadcasting has no fault to point at).
-  let cause: string = protocolOf(scenario.protocol ?? 'ack').text[`cause:${scenario.id.split('~')[0]}`]?.[lang] ?? labels['cause.other'];
+  let cause: string = own(scenario.protocol, `cause:${scenario.id.split('~')[0]}`, lang) ?? labels['cause.other'];
   for (const e of trace) {
     const generic: SimKey | null =
       e.explain === 'log.fault.crashConsumerAfterEffect'
@@ -173,8 +201,8 @@ function duplicateCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabe
 
 /** Why a message was never applied. */
 function lossCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabels, lang: Lang): string {
-  const own = trace.map((e) => brokerCause(e, scenario, lang)).filter(Boolean).at(-1) ?? protocolOf(scenario.protocol ?? 'ack').text[`lost:${scenario.id.split('~')[0]}`]?.[lang];
-  if (own) return own;
+  const mine = trace.map((e) => brokerCause(e, scenario, lang)).filter(Boolean).at(-1) ?? own(scenario.protocol, `lost:${scenario.id.split('~')[0]}`, lang);
+  if (mine) return mine;
   if (scenario.autoAck) return labels['cause.lost.autoAck'];
   if (scenario.strategy === 'setnxBefore') return labels['cause.lost.setnx'];
   return labels['cause.lost.other'];

@@ -82,8 +82,6 @@ export interface Protocol {
   apply(world: World, step: Step, scenario: Scenario, tx: Transitioner): { world: World; events: TraceEvent[] };
   /** The machines, for the state view, with the actors running each. */
   machines: { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: World): ActorState[] }[];
-  /** Log sentences of this protocol's own events, by `explain` key. `{msg}`, `{actor}`… are filled in by the view. */
-  text: Record<string, Text>;
   view(world: World, scenario: Scenario): WorldView;
   settings(scenario: Scenario): SettingView[];
   /**

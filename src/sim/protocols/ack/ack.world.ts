@@ -24,7 +24,6 @@ import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engi
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { ackDefaults } from './ack.settings';
-import { ackText } from './ack.text';
 import { brokerMachine, copyName, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
 import type { FaultKind } from './ack.faults';
@@ -378,7 +377,6 @@ export const ackProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: ackText,
   view: (w, scenario) => {
     const world = w as AckWorld;
     const b = world.broker.context;

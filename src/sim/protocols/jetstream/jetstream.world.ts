@@ -10,7 +10,6 @@ import type { FaultKind } from '../faults';
 import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
 import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
 import { jetstreamDefaults } from './jetstream.settings';
-import { jetstreamText } from './jetstream.text';
 
 /** A JetStream world: a publisher, stream `ORDERS` with its duplicate window, and a durable pull consumer `billing`. */
 export type JetStreamWorld = World<ProducerContext, JsBrokerContext, JsConsumerContext>;
@@ -250,7 +249,6 @@ export const jetstreamProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as JetStreamWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as JetStreamWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: jetstreamText,
   view(w) {
     const world = w as JetStreamWorld;
     const b = world.broker.context;

@@ -9,7 +9,6 @@ import { kafkaBrokerMachine, type KafkaBrokerContext, type KafkaBrokerEvent } fr
 import { kafkaConsumerMachine, type KafkaConsumerContext, type KafkaConsumerEvent } from './consumer.machine';
 import { kafkaProducerMachine, type KafkaProducerContext, type KafkaProducerEvent } from './producer.machine';
 import { kafkaDefaults } from './kafka.settings';
-import { kafkaText } from './kafka.text';
 
 /** A Kafka world: a producer, one partition with its consumer group coordinator, consumers polling. */
 export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaConsumerContext>;
@@ -281,7 +280,6 @@ export const kafkaProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as KafkaWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as KafkaWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: kafkaText,
   view(w) {
     const world = w as KafkaWorld;
     const b = world.broker.context;

@@ -10,7 +10,6 @@ import type { FaultKind } from '../faults';
 import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent } from './broker.machine';
 import { rabbitConsumerMachine, type RabbitConsumerContext, type RabbitConsumerEvent } from './consumer.machine';
 import { rabbitDefaults } from './rabbitmq.settings';
-import { rabbitText } from './rabbitmq.text';
 
 /** A RabbitMQ world: a publisher with confirms, one queue, consumers on channels. */
 export type RabbitWorld = World<ProducerContext, RabbitBrokerContext, RabbitConsumerContext>;
@@ -236,7 +235,6 @@ export const rabbitProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as RabbitWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as RabbitWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: rabbitText,
   view(w) {
     const world = w as RabbitWorld;
     const b = world.broker.context;

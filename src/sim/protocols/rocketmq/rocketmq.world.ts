@@ -9,7 +9,6 @@ import { retryQueue, rocketBrokerMachine, type RocketBrokerContext, type RocketB
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
 import { retryDelay, rocketDefaults } from './rocketmq.settings';
-import { rocketText } from './rocketmq.text';
 
 /** A RocketMQ world: a producer, a broker with topic `orders` and group `billing`, push consumers. */
 export type RocketWorld = World<RocketProducerContext, RocketBrokerContext, RocketConsumerContext>;
@@ -236,7 +235,6 @@ export const rocketProtocol: Protocol = {
   enabledSteps: (world, faults) => enabledSteps(world as RocketWorld, faults),
   apply: (world, step, scenario, tx) => apply(world as RocketWorld, step, scenario, tx),
   machines: roleMachines(machines),
-  text: rocketText,
   view(w) {
     const world = w as RocketWorld;
     const b = world.broker.context;

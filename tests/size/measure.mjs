@@ -1,0 +1,188 @@
+/**
+ * What a reader's browser downloads before touching anything, measured in Chromium: load the page,
+ * scroll to the bottom in steps (so every `client:visible` island hydrates), then wait until the
+ * network is quiet and the page has gone idle with nothing new requested (so imports made at load or
+ * in `requestIdleCallback`, such as a search UI, are counted). Every script the browser requested is
+ * then sized as the gzip of its file in the built site, so the figure does not depend on the server.
+ * Inline scripts in the page count too (gzipped one by one). Nothing here clicks, hovers or types.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+/** Launch flags for Debian's Chromium on this closed network. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium ($CHROMIUM_PATH or /usr/bin/chromium). */
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: chromiumFlags, headless: true });
+}
+
+/** Every built HTML page under `dist`, as a site-relative path ('', 'en/', '404.html'). */
+export function builtPages(dist) {
+  const out = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(full);
+      } else if (name.endsWith('.html')) {
+        const rel = relative(dist, full).split('\\').join('/');
+        out.push(rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** The HTML file of a site-relative page path. */
+export const htmlFile = (dist, page) => join(dist, page === '' || page.endsWith('/') ? `${page}index.html` : page);
+
+/** How many simulators a built page holds: its simulator islands (Queue, Kafka, RabbitMQ … Simulator). */
+export function simulatorCount(html) {
+  let n = 0;
+  for (const m of html.matchAll(/<astro-island\b[^>]*\bopts="([^"]*)"/g)) {
+    const name = m[1].replaceAll('&quot;', '"').match(/"name":"([^"]+)"/)?.[1] ?? '';
+    if (/Simulator(Island)?$/.test(name)) n++;
+  }
+  return n;
+}
+
+/** Gzipped bytes of each inline script in the HTML (JSON data blocks are not scripts). */
+export function inlineScriptBytes(html) {
+  let bytes = 0;
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const type = m[1].match(/\stype="([^"]*)"/)?.[1];
+    if (type && !/module|javascript/.test(type)) continue;
+    if (/\ssrc=/.test(m[1]) || !m[2].trim()) continue;
+    bytes += gzipSync(m[2], { level: 9 }).length;
+  }
+  return bytes;
+}
+
+/** Gzip sizes of built files, each computed once. */
+export function gzipSizer(dist) {
+  const cache = new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
+    return cache.get(file);
+  };
+}
+
+const isScript = (request) =>
+  request.resourceType() === 'script' || /\.m?js$/.test(new URL(request.url()).pathname);
+
+/**
+ * Loads `url` in a fresh context of `browser`, scrolls through it and waits for it to settle.
+ * Resolves to the site-relative paths of every script file requested (in order), and any request
+ * that left `origin` (which must never happen).
+ */
+export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
+  const scripts = [];
+  const foreign = [];
+  let inflight = 0;
+  let started = 0;
+  let quietWaiters = [];
+  const finish = () => {
+    inflight--;
+    if (inflight === 0) {
+      for (const resolve of quietWaiters) resolve();
+      quietWaiters = [];
+    }
+  };
+  context.on('request', (request) => {
+    const u = new URL(request.url());
+    if (!['http:', 'https:'].includes(u.protocol)) return;
+    if (u.origin !== origin) {
+      foreign.push(request.url());
+      return;
+    }
+    inflight++;
+    started++;
+    if (isScript(request)) {
+      const path = decodeURIComponent(u.pathname);
+      if (path.startsWith(base)) scripts.push(path.slice(base.length));
+      else foreign.push(request.url());
+    }
+  });
+  context.on('requestfinished', finish);
+  context.on('requestfailed', finish);
+  // Nothing may reach another host; abort it (and report it) rather than let it hang.
+  await context.route((u) => ['http:', 'https:'].includes(u.protocol) && u.origin !== origin, (route) => route.abort());
+  const quiet = () => (inflight === 0 ? Promise.resolve() : new Promise((resolve) => quietWaiters.push(resolve)));
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    // A client-side redirect (the language root) replaces the page: follow it to its own load.
+    await page.waitForLoadState('load');
+    // Scroll down a viewport at a time; two frames at each stop let IntersectionObserver see what is
+    // in view. The page grows as islands hydrate, so its height is read again at every step.
+    for (let guard = 0; guard < 500; guard++) {
+      const atEnd = await page.evaluate(async () => {
+        const step = Math.max(200, Math.floor(innerHeight * 0.8));
+        const end = document.documentElement.scrollHeight - innerHeight;
+        const done = scrollY >= end - 1;
+        if (!done) scrollTo(0, Math.min(scrollY + step, end));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return done;
+      });
+      if (atEnd) break;
+    }
+    // Settle: no request in flight, then an idle period in the page, then still nothing new, twice.
+    for (let calm = 0; calm < 2; ) {
+      const before = started;
+      await quiet();
+      await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
+      await quiet();
+      calm = started === before ? calm + 1 : 0;
+    }
+  } finally {
+    await context.close();
+  }
+  return { scripts: [...new Set(scripts)], foreign };
+}
+
+/**
+ * Runs `task` on each item with at most `limit` running at once; resolves to the results in order.
+ */
+export async function mapLimit(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * What decides the scripts a page can load, read from its HTML: its route (the folder above the
+ * page), its script and modulepreload URLs, and its islands' components and renderers. Embed pages
+ * with the same key run the same code on different scenarios, so one of them stands for the rest.
+ */
+export function scriptKey(page, html) {
+  const urls = [];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\s(?:src|href)="([^"]*\.m?js)"/g)) urls.push(m[1]);
+  for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
+    for (const name of ['component-url', 'renderer-url']) urls.push(m[0].match(new RegExp(`\\s${name}="([^"]*)"`))?.[1] ?? '');
+  }
+  const route = page.replace(/[^/]+\/?$/, '');
+  return `${route} ${[...new Set(urls)].sort().join(' ')}`;
+}
