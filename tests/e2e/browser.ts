@@ -1,20 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { HOOK_TIMEOUT, NAVIGATION_WAIT, WAIT } from './waits';
-
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+// One list of launch flags and one page walk serve the browser tests and the size check.
+import { chromiumFlags } from '../size/measure.mjs';
 
 /** The Chromium binary: $CHROMIUM_PATH or Debian's /usr/bin/chromium. Throws how to install it. */
 export function chromiumPath(): string {
@@ -40,7 +30,7 @@ export function withWaits(context: BrowserContext): BrowserContext {
  * as long as waits.ts says (actions, `waitFor*`, locators and navigations alike).
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: flags, headless: true, timeout: HOOK_TIMEOUT });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags, headless: true, timeout: HOOK_TIMEOUT });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => withWaits(await newContext(options));
   return browser;
@@ -83,23 +73,7 @@ export async function hydrateIslands(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** Every built HTML page as a site-relative path ('', 'en/', 'en/concepts/x/', '404.html'). */
-export function builtPages(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== '_astro' && name !== 'pagefind') walk(full);
-      } else if (name.endsWith('.html')) {
-        const rel = relative(dist, full).split('\\').join('/');
-        out.push(rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
-      }
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
+export { builtPages } from '../size/measure.mjs';
 
 /** What a page did that a reader would call broken. */
 export interface PageProblems {

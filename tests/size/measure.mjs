@@ -28,9 +28,16 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: chromiumFlags, headless: true });
 }
 
-/** Every built HTML page under `dist`, as a site-relative path ('', 'en/', '404.html'). */
+/**
+ * Every built HTML page under `dist`, as a site-relative path ('', 'en/', 'en/concepts/x/', '404.html')
+ * (the size check and the browser tests' every-page suites walk the same list).
+ * @param {string} dist
+ * @returns {string[]}
+ */
 export function builtPages(dist) {
+  /** @type {string[]} */
   const out = [];
+  /** @param {string} dir */
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
