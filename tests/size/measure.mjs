@@ -87,6 +87,9 @@ export function gzipSizer(dist) {
   };
 }
 
+/** How long a request may stay unfinished before the settling wait stops waiting for it. */
+const STUCK_MS = 30_000;
+
 const isScript = (request) =>
   request.resourceType() === 'script' || /\.m?js$/.test(new URL(request.url()).pathname);
 
@@ -101,15 +104,14 @@ export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
   context.setDefaultNavigationTimeout(120_000);
   const scripts = [];
   const foreign = [];
-  let inflight = 0;
+  /** Requests to this site not yet finished or failed. */
+  const pending = new Set();
   let started = 0;
   let quietWaiters = [];
-  const finish = () => {
-    inflight--;
-    if (inflight === 0) {
-      for (const resolve of quietWaiters) resolve();
-      quietWaiters = [];
-    }
+  const finish = (request) => {
+    if (!pending.delete(request) || pending.size > 0) return;
+    for (const resolve of quietWaiters) resolve();
+    quietWaiters = [];
   };
   context.on('request', (request) => {
     const u = new URL(request.url());
@@ -118,7 +120,7 @@ export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
       foreign.push(request.url());
       return;
     }
-    inflight++;
+    pending.add(request);
     started++;
     if (isScript(request)) {
       const path = decodeURIComponent(u.pathname);
@@ -130,7 +132,23 @@ export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
   context.on('requestfailed', finish);
   // Nothing may reach another host; abort it (and report it) rather than let it hang.
   await context.route((u) => ['http:', 'https:'].includes(u.protocol) && u.origin !== origin, (route) => route.abort());
-  const quiet = () => (inflight === 0 ? Promise.resolve() : new Promise((resolve) => quietWaiters.push(resolve)));
+  /**
+   * Until no request to the site is in flight. Chromium now and then leaves a request with neither a
+   * "finished" nor a "failed" event (one run of the suite hung here for good on a quiet machine), so the
+   * wait gives up after STUCK_MS and says which requests it left behind. Scripts count when they are
+   * requested, so one left behind is still counted; only what it would have imported could be missed.
+   */
+  const quiet = async () => {
+    if (pending.size === 0) return;
+    let timer;
+    const gaveUp = new Promise((resolve) => (timer = setTimeout(() => resolve('stuck'), STUCK_MS)));
+    const outcome = await Promise.race([new Promise((resolve) => quietWaiters.push(resolve)), gaveUp]);
+    clearTimeout(timer);
+    if (outcome === 'stuck') {
+      process.stderr.write(`size check: ${url}: still waiting for ${[...pending].map((r) => r.url()).join(', ')}; going on\n`);
+      pending.clear();
+    }
+  };
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -153,7 +171,8 @@ export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
     for (let calm = 0; calm < 2; ) {
       const before = started;
       await quiet();
-      await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
+      // An idle period in the page (at most STUCK_MS away, so a page that is never idle cannot hang the check).
+      await page.evaluate((most) => new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: most })), STUCK_MS);
       await quiet();
       calm = started === before ? calm + 1 : 0;
     }
