@@ -39,6 +39,9 @@ export class PagefindUI {
       new MutationObserver(() => {
         if (dialog.open) void load().then(focusField);
       }).observe(dialog, { attributes: true, attributeFilter: ['open'] });
+      // Starlight makes this at idle time: a reader who opened search before then finds the dialog
+      // already open, and no change of it is left to observe.
+      if (dialog.open) void load().then(focusField);
     }
     const button = container?.closest('site-search')?.querySelector('button[data-open-modal]');
     for (const type of ['pointerenter', 'focus', 'touchstart']) {

@@ -102,4 +102,24 @@ describe('search', () => {
       await page.context().close();
     });
   }
+
+  it('works for a reader who opens it before the page has gone idle (the search UI loads on demand)', async () => {
+    const context = await browserOf().newContext();
+    const page = await context.newPage();
+    // Hold back idle callbacks until the reader has opened search: the search UI's loader, which
+    // Starlight makes at idle time, then finds the dialog already open.
+    await page.addInitScript(() => {
+      const held: (() => void)[] = [];
+      const w = window as unknown as { requestIdleCallback: (cb: () => void) => number; releaseIdle: () => void };
+      w.requestIdleCallback = (cb) => (held.push(cb), held.length);
+      w.releaseIdle = () => held.splice(0).forEach((cb) => cb());
+    });
+    await page.goto(chapter('en'), { waitUntil: 'networkidle' });
+    await page.locator('button[data-open-modal]').locator('visible=true').first().click();
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+    await page.locator('dialog[open] .pagefind-ui__search-input').fill('guarantees');
+    await page.locator('dialog[open] .pagefind-ui__result-link').filter({ hasText: 'Delivery guarantees' }).first().waitFor();
+    await context.close();
+  });
 });
