@@ -58,19 +58,40 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
  * (Astro removes an island's `ssr` attribute when it does). Jumping straight to the end hydrates
  * none of the `client:visible` islands in between: they never intersect the viewport, and a check
  * would judge their server HTML, not what a reader gets.
+ *
+ * Each screen is one bounded step that waits for two painted frames (an island hydrates when the
+ * browser has seen it intersect the viewport). A page that paints no frame for WAIT gets one reload,
+ * with a warning in the log; if it stalls again the test fails and says where. (A clean-clone CI run
+ * once spent its whole 300 s test budget inside an unbounded scroll loop on a page that passes in
+ * about 3 s everywhere else, and said nothing about where it stood.)
  */
 export async function hydrateIslands(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const step = Math.max(200, Math.floor(innerHeight * 0.8));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      scrollTo(0, y);
-      await frame();
-    }
-    scrollTo(0, document.documentElement.scrollHeight);
-  });
+  const stalled = await scrollThrough(page);
+  if (stalled) {
+    console.warn(`${page.url()}: ${stalled}; reloading it once`);
+    await page.reload({ waitUntil: 'networkidle' });
+    const again = await scrollThrough(page);
+    if (again) throw new Error(`${page.url()}: ${again}, also after a reload`);
+  }
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
   await page.waitForLoadState('networkidle');
+}
+
+/** Scrolls to the end a screen at a time; says where the page stopped painting, or null. */
+async function scrollThrough(page: Page): Promise<string | null> {
+  for (let y = 0; ; ) {
+    const screen = page.evaluate(async (top) => {
+      scrollTo(0, top);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { height: document.documentElement.scrollHeight, step: Math.max(200, Math.floor(innerHeight * 0.8)) };
+    }, y);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const seen = await Promise.race([screen.catch(() => null), new Promise<null>((resolve) => (timer = setTimeout(resolve, WAIT, null)))]);
+    clearTimeout(timer);
+    if (!seen) return `no frame painted within ${WAIT / 1000} s of scrolling to y = ${y}`;
+    if (y >= seen.height) return null;
+    y = Math.min(y + seen.step, seen.height);
+  }
 }
 
 export { builtPages } from '../size/measure.mjs';
