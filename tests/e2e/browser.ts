@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { HOOK_TIMEOUT, NAVIGATION_WAIT, WAIT } from './waits';
+import { FRAME_WAIT, HOOK_TIMEOUT, NAVIGATION_WAIT, WAIT } from './waits';
 // One list of launch flags and one page walk serve the browser tests and the size check.
-import { chromiumFlags } from '../size/measure.mjs';
+import { chromiumFlags, scrollThrough } from '../size/measure.mjs';
 
 /** The Chromium binary: $CHROMIUM_PATH or Debian's /usr/bin/chromium. Throws how to install it. */
 export function chromiumPath(): string {
@@ -57,41 +57,21 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
  * Scrolls through the page a screen at a time, as a reader does, until every island has hydrated
  * (Astro removes an island's `ssr` attribute when it does). Jumping straight to the end hydrates
  * none of the `client:visible` islands in between: they never intersect the viewport, and a check
- * would judge their server HTML, not what a reader gets.
- *
- * Each screen is one bounded step that waits for two painted frames (an island hydrates when the
- * browser has seen it intersect the viewport). A page that paints no frame for WAIT gets one reload,
- * with a warning in the log; if it stalls again the test fails and says where. (A clean-clone CI run
- * once spent its whole 300 s test budget inside an unbounded scroll loop on a page that passes in
- * about 3 s everywhere else, and said nothing about where it stood.)
+ * would judge their server HTML, not what a reader gets. A page that stops painting (see
+ * scrollThrough) gets one reload, with a warning in the log; if it stalls again the test fails and
+ * says where. (CI once spent a whole 300 s test budget inside an unbounded scroll loop on a page that
+ * passes in about 3 s everywhere else, and said nothing about where it stood.)
  */
 export async function hydrateIslands(page: Page): Promise<void> {
-  const stalled = await scrollThrough(page);
+  const stalled = await scrollThrough(page, FRAME_WAIT);
   if (stalled) {
     console.warn(`${page.url()}: ${stalled}; reloading it once`);
     await page.reload({ waitUntil: 'networkidle' });
-    const again = await scrollThrough(page);
+    const again = await scrollThrough(page, FRAME_WAIT);
     if (again) throw new Error(`${page.url()}: ${again}, also after a reload`);
   }
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
   await page.waitForLoadState('networkidle');
-}
-
-/** Scrolls to the end a screen at a time; says where the page stopped painting, or null. */
-async function scrollThrough(page: Page): Promise<string | null> {
-  for (let y = 0; ; ) {
-    const screen = page.evaluate(async (top) => {
-      scrollTo(0, top);
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return { height: document.documentElement.scrollHeight, step: Math.max(200, Math.floor(innerHeight * 0.8)) };
-    }, y);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const seen = await Promise.race([screen.catch(() => null), new Promise<null>((resolve) => (timer = setTimeout(resolve, WAIT, null)))]);
-    clearTimeout(timer);
-    if (!seen) return `no frame painted within ${WAIT / 1000} s of scrolling to y = ${y}`;
-    if (y >= seen.height) return null;
-    y = Math.min(y + seen.step, seen.height);
-  }
 }
 
 export { builtPages } from '../size/measure.mjs';

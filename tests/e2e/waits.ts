@@ -9,6 +9,9 @@
 /** Any condition in a page: an element appearing, a text changing, an island hydrating, a URL. */
 export const WAIT = 90_000;
 
+/** A painted frame after a scroll: far longer than any busy machine takes; past it, the page has stopped painting. */
+export const FRAME_WAIT = 30_000;
+
 /** A page load (`goto`, `reload`) until the network is idle. */
 export const NAVIGATION_WAIT = 120_000;
 

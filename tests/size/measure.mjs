@@ -94,11 +94,47 @@ const isScript = (request) =>
   request.resourceType() === 'script' || /\.m?js$/.test(new URL(request.url()).pathname);
 
 /**
+ * Scrolls `page` to its end a screen at a time, as a reader does, waiting at each stop for two painted
+ * frames (a `client:visible` island hydrates once the browser has seen it intersect the viewport). The
+ * page grows as islands hydrate, so its height is read again at every stop. Resolves to null, or, if
+ * the page paints no frame for `stallMs`, to where it stopped: headless Chromium now and then stops
+ * painting a page for good (twice seen: a browser test spent its whole budget in an unbounded scroll
+ * loop, and a size check ran past 10 min), and a fresh load of the page does not. The size check and
+ * the browser tests' every-page checks both walk pages with this.
+ * @param {import('playwright-core').Page} page
+ * @param {number} stallMs
+ * @returns {Promise<string | null>}
+ */
+export async function scrollThrough(page, stallMs) {
+  for (let y = 0; ; ) {
+    const screen = page.evaluate(async (top) => {
+      scrollTo(0, top);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { height: document.documentElement.scrollHeight, step: Math.max(200, Math.floor(innerHeight * 0.8)) };
+    }, y);
+    // Given up on, it may still fail later (the page reloaded under it): that is not news.
+    screen.catch(() => undefined);
+    let timer;
+    const seen = await Promise.race([screen, new Promise((resolve) => (timer = setTimeout(resolve, stallMs, null)))]);
+    clearTimeout(timer);
+    if (!seen) return `no frame painted within ${stallMs / 1000} s of scrolling to y = ${y}`;
+    if (y >= seen.height) return null;
+    y = Math.min(y + seen.step, seen.height);
+  }
+}
+
+/**
  * Loads `url` in a fresh context of `browser`, scrolls through it and waits for it to settle.
  * Resolves to the site-relative paths of every script file requested (in order), and any request
  * that left `origin` (which must never happen).
  */
-export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
+export async function scriptsDownloaded(browser, url, options) {
+  const first = await downloads(browser, url, options, false);
+  return 'stalled' in first ? downloads(browser, url, options, true) : first;
+}
+
+/** One load of `url` for scriptsDownloaded; a page that stops painting is reported, or on the `retried` load thrown. */
+async function downloads(browser, url, { origin, base = '/' }, retried) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(120_000);
   context.setDefaultNavigationTimeout(120_000);
@@ -154,18 +190,11 @@ export async function scriptsDownloaded(browser, url, { origin, base = '/' }) {
     await page.goto(url, { waitUntil: 'load' });
     // A client-side redirect (the language root) replaces the page: follow it to its own load.
     await page.waitForLoadState('load');
-    // Scroll down a viewport at a time; two frames at each stop let IntersectionObserver see what is
-    // in view. The page grows as islands hydrate, so its height is read again at every step.
-    for (let guard = 0; guard < 500; guard++) {
-      const atEnd = await page.evaluate(async () => {
-        const step = Math.max(200, Math.floor(innerHeight * 0.8));
-        const end = document.documentElement.scrollHeight - innerHeight;
-        const done = scrollY >= end - 1;
-        if (!done) scrollTo(0, Math.min(scrollY + step, end));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return done;
-      });
-      if (atEnd) break;
+    const stalled = await scrollThrough(page, STUCK_MS);
+    if (stalled) {
+      if (retried) throw new Error(`${url}: ${stalled}, also on a second load`);
+      process.stderr.write(`size check: ${url}: ${stalled}; loading it again\n`);
+      return { stalled };
     }
     // Settle: no request in flight, then an idle period in the page, then still nothing new, twice.
     for (let calm = 0; calm < 2; ) {
