@@ -50,6 +50,50 @@ describe('fault buttons derived from the engine', () => {
     expect([...labelsSeen].every((l) => !l.includes('(Consumer') || l.endsWith(`@c${l.match(/Consumer (\d)/)![1]}`))).toBe(true);
   });
 
+  it('a link fault gets one button per link, each on its link and named after its consumer, from the first step', () => {
+    const one = findScenario('lost-ack-redelivery', allScenarios)!;
+    const scenario = { ...one, id: `${one.id}-two-consumers`, consumers: 2 };
+    const choices = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(one.id), labels).filter((c) => c.fault === 'loseAck');
+    expect(choices.map((c) => c.place)).toEqual(['c1>broker', 'c2>broker']);
+    expect(choices.map((c) => c.label)).toEqual([`${faultInfo.loseAck.en} (Consumer 1)`, `${faultInfo.loseAck.en} (Consumer 2)`]);
+    expect(choices.every((c) => c.key === undefined)).toBe(true);
+    // Each button injects on its own link once that consumer's ack is on the wire.
+    let tl = createTimeline(scenario);
+    const injected = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      for (const c of faultChoices(scenario, currentWorld(tl), words(one.id), labels)) if (c.fault === 'loseAck' && c.key) injected.add(`${c.place} ${c.key}`);
+      const next = stepForward(tl);
+      if (next === tl) break;
+      tl = next;
+    }
+    expect(injected.size).toBeGreaterThan(0);
+    for (const k of injected) expect(k.endsWith(`f:loseAck:${k.split(' ')[0]}`), k).toBe(true);
+  });
+
+  it('a consumer the default run never lets a fault hit still has its button from the first step, disabled until it can happen', () => {
+    const scenario = findScenario('inbox-concurrent-redelivery', allScenarios)!;
+    const first = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'crashConsumerAfterEffect');
+    expect(first.map((c) => [c.place, c.label.endsWith('(Consumer 2)') || c.label.endsWith('(Consumer 1)'), c.key])).toEqual([
+      ['c1', true, undefined],
+      ['c2', true, undefined],
+    ]);
+    // The default run never offers consumer 2's crash: the button is there regardless.
+    let tl = createTimeline(scenario);
+    for (let i = 0; i < 150; i++) {
+      expect(enabledSteps(currentWorld(tl)).map(stepKey)).not.toContain('f:crashConsumerAfterEffect:c2');
+      const next = stepForward(tl);
+      if (next === tl) break;
+      tl = next;
+    }
+  });
+
+  it('no button names a target the engine never offers', () => {
+    // Kafka's "close consumer 1 (deploy)" can only hit consumer 1: there is no button for consumer 2.
+    const scenario = findScenario('kafka-commit-on-revoke', allScenarios)!;
+    const choices = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'closeConsumer');
+    expect(choices.map((c) => c.place)).toEqual(['c1']);
+  });
+
   it('a link fault goes on its link, a delivery’s on the broker, a consumer instance on its consumer', () => {
     expect(placeOf('c1>broker')).toBe('c1>broker');
     expect(placeOf('order-42/1#1')).toBe('broker');

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simKeys } from '../../src/i18n/ui-keys';
-import { describeEvent, fmt, ledgerRows, sentence, stateName, type Lang, type SimLabels } from '../../src/islands/Simulator/describe';
+import { faultWords } from '../../src/islands/bounds';
+import { describeEvent, fmt, ledgerRows, paren, sentence, stateName, type Lang, type SimLabels } from '../../src/islands/Simulator/describe';
+import { faultChoices } from '../../src/islands/Simulator/faults';
 import { embedCode } from '../../src/islands/Simulator/embed-code';
-import { switchStrategy } from '../../src/islands/Simulator/switch-strategy';
+import { switchNote, switchStrategy } from '../../src/islands/Simulator/switch-strategy';
 import {
   allScenarios,
   apply,
   createTimeline,
+  currentWorld,
   enabledSteps,
+  faultInfo,
   findScenario,
   initialWorld,
   inject,
@@ -18,6 +22,7 @@ import {
   stepKey,
   withStrategy,
   worldKey,
+  type FaultKind,
   type Scenario,
   type Timeline,
   type TraceEvent,
@@ -39,6 +44,12 @@ const langs: Lang[] = ['en', 'zh-cn'];
 /** Words that must agree with a number before them ("1 deliveries" is wrong). */
 const pluralNouns = /\b1 (?:[a-z]+ )?(?:deliveries|attempts|times|records|messages|states|steps|copies|retries|transitions|consumers|errors)\b/;
 
+/**
+ * An ASCII bracket touching Chinese ("崩溃 (消费者 2)", "(第 2 次)"): Chinese sentences take full-width
+ * （…）. Code keeps ASCII ("poll() 时", "basic.nack(requeue=true)"): no Chinese character touches it.
+ */
+const asciiParenInChinese = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e] ?\(|\([\u3400-\u9fff]|[\u3400-\u9fff]\)/;
+
 /** Problems with one sentence, or [] when it reads right. */
 function problems(text: string, lang: Lang): string[] {
   const out: string[] = [];
@@ -48,6 +59,7 @@ function problems(text: string, lang: Lang): string[] {
   if (lang === 'en' && /^\P{L}*\p{Ll}/u.test(text)) out.push('starts in lowercase');
   if (lang === 'en' && pluralNouns.test(text)) out.push('plural after 1');
   if (lang === 'zh-cn' && /[\u4e00-\u9fff] +[\u4e00-\u9fff]/.test(text)) out.push('space between Chinese words');
+  if (lang === 'zh-cn' && asciiParenInChinese.test(text)) out.push('ASCII bracket in Chinese');
   return out;
 }
 
@@ -134,6 +146,50 @@ describe('every step narrates', () => {
     const [zh] = ledgerRows(world, trace, true, scenario, labels['zh-cn'], 'zh-cn');
     expect(en!.sentence).toBe('Order #42 charged 2 times: the consumer crashed after charging, before acking, so the broker redelivered it.');
     expect(zh!.sentence).toBe('订单 #42 被扣了 2 次：消费者扣款后、ack 前崩溃，Broker 重投了这条消息。');
+  });
+});
+
+describe('Chinese punctuation', () => {
+  const zhWords = (s: Scenario) => faultWords(Object.keys(s.faults) as FaultKind[], 'zh-cn', faultInfo);
+
+  it('fault buttons, their tips and the actor menus use full-width brackets in Chinese, config names stay ASCII', () => {
+    const bad = new Set<string>();
+    for (const scenario of allScenarios) {
+      let tl = createTimeline(scenario);
+      for (let i = 0; i < 80; i++) {
+        for (const c of faultChoices(scenario, currentWorld(tl), zhWords(scenario), labels['zh-cn'], 'zh-cn')) {
+          for (const text of [c.label, c.tip]) if (problems(text, 'zh-cn').length > 0) bad.add(`${scenario.id} ${c.id}: ${text}`);
+        }
+        const next = stepForward(tl);
+        if (next === tl) break;
+        tl = next;
+      }
+    }
+    expect([...bad]).toEqual([]);
+    const two = findScenario('inbox-concurrent-redelivery', allScenarios)!;
+    const crash = faultChoices(two, currentWorld(createTimeline(two)), zhWords(two), labels['zh-cn'], 'zh-cn').find((c) => c.id === 'crashConsumerAfterEffect-c2')!;
+    expect(crash.label).toBe(`${faultInfo.crashConsumerAfterEffect['zh-cn']}（消费者 2）`);
+    const kafka = findScenario('kafka-poll-interval-exceeded', allScenarios)!;
+    expect(faultChoices(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe('处理超过 max.poll.interval.ms（消费者 1）');
+  });
+
+  it('every Chinese UI string and fault word has full-width brackets around Chinese', () => {
+    const bad: string[] = [];
+    for (const [k, v] of Object.entries(labels['zh-cn'])) if (asciiParenInChinese.test(v)) bad.push(`${k}: ${v}`);
+    for (const [k, v] of Object.entries(faultInfo)) for (const text of [v['zh-cn'], v.tip['zh-cn']]) if (asciiParenInChinese.test(text)) bad.push(`${k}: ${text}`);
+    expect(bad).toEqual([]);
+    expect(paren('丢失 ack', '消费者 2', 'zh-cn')).toBe('丢失 ack（消费者 2）');
+    expect(paren('Lose the ack', 'Consumer 2', 'en')).toBe('Lose the ack (Consumer 2)');
+  });
+
+  it('a fault carried over after a strategy switch is named with full-width brackets', () => {
+    const scenario = findScenario('inbox-concurrent-redelivery', allScenarios)!;
+    const note = switchNote(
+      { timeline: createTimeline(scenario), how: 'moved', moved: [], dropped: [{ step: 'f:crashConsumerAfterEffect:c2', was: 3 }], orderDropped: false } as unknown as Parameters<typeof switchNote>[0],
+      { labels: labels['zh-cn'], lang: 'zh-cn', title: '收件箱', consumers: 2, faults: zhWords(scenario) },
+    );
+    expect(note).toContain('（消费者 2）');
+    expect(problems(note!, 'zh-cn')).toEqual([]);
   });
 });
 

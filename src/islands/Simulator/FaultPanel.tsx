@@ -36,13 +36,14 @@ export function FaultPanel({ id, choices, labels, inject }: Props) {
 }
 
 /**
- * The faults that can hit one actor (or link) now, offered where it is drawn: a ⚡ button that opens
- * a short menu. It shows only while a fault is possible there; after an injection, focus moves to the
- * step button, where the reader goes next to watch the effect.
+ * The faults that can hit one actor (or link), offered where it is drawn: a ⚡ button that opens a
+ * short menu. It is there from the first step, like the panel's buttons; a fault that cannot happen
+ * yet is listed disabled, saying so. After an injection, focus moves to the step button, where the
+ * reader goes next to watch the effect.
  */
 export function ActorFaults({ id, place, name, choices, labels, lang, inject }: { id: string; place: string; name: string; choices: FaultChoice[]; labels: SimLabels; lang: Lang; inject(key: string): void }) {
   const [open, setOpen] = useState(false);
-  const here = choices.filter((f) => f.place === place && f.key);
+  const here = choices.filter((f) => f.place === place);
   if (here.length === 0) return null;
   const menu = `${id}-faults-${place.replace(/\W/g, '-')}`;
   const title = sentence(fmt(labels['sim.faultsOn'], { actor: name }), lang);
@@ -70,7 +71,7 @@ export function ActorFaults({ id, place, name, choices, labels, lang, inject }: 
         <ul id={menu} class="sim-actor-faults__menu" aria-label={title}>
           {here.map((f) => (
             <li key={f.id}>
-              <button type="button" class="sim-fault__button" title={f.tip} onClick={(e) => pick(e, f.key!)}>
+              <button type="button" class="sim-fault__button" title={f.key ? f.tip : labels['sim.faultUnavailable']} disabled={!f.key} onClick={(e) => f.key && pick(e, f.key)}>
                 ⚡ {f.label}
               </button>
             </li>

@@ -62,7 +62,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
   const frame = tl.frames[tl.cursor]!;
   const quiescent = atQuiescence(tl);
   const trace = useMemo(() => traceOf(tl), [tl]);
-  const faults = faultChoices(scenario, world, text.faults, labels);
+  const faults = faultChoices(scenario, world, text.faults, labels, lang);
 
   // On hydration: a share link for this widget (replay it, or say clearly why not and keep the
   // default); choices the reader made in the server-rendered controls before the island woke up (Preact

@@ -65,6 +65,14 @@ export function sentence(text: string, lang: Lang): string {
   return text.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, first: string) => lead + first.toUpperCase());
 }
 
+/**
+ * A word in brackets after a name, as each language writes it: "Crash consumer (Consumer 2)" in
+ * English, "消费者崩溃（消费者 2）" in Chinese, whose sentences take full-width brackets.
+ */
+export function paren(name: string, inner: string, lang: Lang): string {
+  return lang === 'zh-cn' ? `${name}（${inner}）` : `${name} (${inner})`;
+}
+
 /** "Producer", "Broker", "Consumer 2", "Consumer 1 (instance 2)" (a Kafka member `c1#2`), … */
 export function actorName(actor: string, labels: SimLabels): string {
   if (actor === 'producer') return labels['actor.producer'];

@@ -2,10 +2,15 @@
  * The faults a reader can inject, and whom each hits, read from the engine: every enabled fault step
  * carries its target (`f:crashConsumerAfterEffect:c1`, `f:loseAck:c1>broker`, `f:restartBroker:broker`),
  * so a new fault kind gets its buttons, on the panel and on the actor it hits, with no change here.
+ * What a fault can hit is learned before the first render, from the engine: along the scenario's
+ * default run, and in every world a few steps from the start whatever the reader does (consumer 2
+ * may get the message only after a timeout and in another delivery order). So every target has its button from the first
+ * step, disabled until the run reaches a moment it can happen, and no button names a target the
+ * engine never offers (Kafka's "close consumer 1" stays consumer 1's).
  */
-import { createTimeline, currentWorld, enabledSteps, stepForward, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
+import { apply, createTimeline, currentWorld, enabledSteps, initialWorld, stepForward, stepKey, worldKey, type FaultKind, type Scenario, type Timeline, type World } from '../../sim/base';
 import type { FaultWords } from '../bounds';
-import { actorName, type SimLabels } from './describe';
+import { actorName, paren, type Lang, type SimLabels } from './describe';
 
 /** One fault button: a fault kind, at one target or at whichever is possible now. */
 export interface FaultChoice {
@@ -23,6 +28,10 @@ export interface FaultChoice {
 
 const isConsumer = (target: string) => /^c\d+(#\d+)?$/.test(target);
 const isLink = (target: string) => /^[\w-]+>[\w-]+$/.test(target);
+/** The consumer a link joins to the broker (`c2>broker`, `broker>c2` → `c2`), if it is one. */
+const linkConsumer = (target: string) => target.match(/^(c\d+)>broker$|^broker>(c\d+)$/)?.slice(1).find(Boolean);
+/** The consumer a per-consumer target names: the consumer itself, or its link with the broker. */
+const consumerOf = (target: string) => (isConsumer(target) ? placeOf(target) : linkConsumer(target));
 
 /**
  * Where a target is drawn: a consumer's, the producer's or the broker's lane, or a link. Anything else
@@ -34,25 +43,50 @@ export function placeOf(target: string): string {
   return 'broker';
 }
 
-/** Targets seen per scenario and fault kind: along the scenario's default run, then as readers reach more. */
+/** Targets seen per scenario and fault kind: before the first render (see above), then as readers reach more. */
 const known = new Map<string, Map<FaultKind, Set<string>>>();
 
 /** Steps a probe takes along the default run (built-in runs settle long before). */
 const PROBE = 200;
+/** Worlds the breadth-first probe visits at most (tens of milliseconds, once per scenario). */
+const WIDE = 500;
 
 function targetsOf(scenario: Scenario): Map<FaultKind, Set<string>> {
   let seen = known.get(scenario.id);
   if (seen) return seen;
   seen = new Map();
   known.set(scenario.id, seen);
-  let tl = createTimeline(scenario);
+  // The default run (deep), then the worlds nearest the start whatever the reader does (wide: every
+  // fault and delivery order), breadth first up to WIDE worlds — built-in scenarios mostly end sooner.
+  walk(seen, createTimeline(scenario));
+  const start = initialWorld(scenario);
+  const visited = new Set([worldKey(start)]);
+  const queue = [start];
+  for (let i = 0; i < queue.length && visited.size < WIDE; i++) {
+    const world = queue[i]!;
+    learn(seen, world);
+    for (const step of enabledSteps(world)) {
+      const next = apply(world, step, scenario).world;
+      const key = worldKey(next);
+      if (!visited.has(key)) {
+        visited.add(key);
+        queue.push(next);
+      }
+    }
+  }
+  for (const world of queue) learn(seen, world);
+  return seen;
+}
+
+/** Follows `tl`'s default run for up to PROBE steps, learning every fault target it passes. */
+function walk(seen: Map<FaultKind, Set<string>>, start: Timeline) {
+  let tl = start;
   for (let i = 0; i < PROBE; i++) {
     learn(seen, currentWorld(tl));
     const next = stepForward(tl);
     if (next === tl) break;
     tl = next;
   }
-  return seen;
 }
 
 function learn(seen: Map<FaultKind, Set<string>>, world: World) {
@@ -64,26 +98,34 @@ function learn(seen: Map<FaultKind, Set<string>>, world: World) {
 }
 
 /**
- * The buttons for `world`: a fault that hits a consumer gets one button per consumer it has been seen
- * to hit (named when there are several); any other fault one button, injected at whichever target is
- * possible now. Disabled buttons stay, so the panel does not jump as the run goes on.
+ * The buttons for `world`: a fault that hits consumers, or the links between consumers and the broker,
+ * gets one button per consumer or link (named after the consumer when there are several); any other
+ * fault one button, injected at whichever target is possible now. Disabled buttons stay, so the panel
+ * does not jump as the run goes on.
  */
-export function faultChoices(scenario: Scenario, world: World, words: FaultWords, labels: SimLabels): FaultChoice[] {
+export function faultChoices(scenario: Scenario, world: World, words: FaultWords, labels: SimLabels, lang: Lang = 'en'): FaultChoice[] {
   const seen = targetsOf(scenario);
   learn(seen, world);
   const enabled = enabledSteps(world).flatMap((s) => (s.kind === 'fault' ? [{ fault: s.fault, target: s.target, key: stepKey(s) }] : []));
+  const several = Math.max(scenario.consumers, Object.keys(world.consumers).length) > 1;
   return (Object.keys(scenario.faults) as FaultKind[]).flatMap((fault) => {
     const targets = [...(seen.get(fault) ?? [])].sort();
     const base = { fault, left: world.budget[fault] ?? 0, tip: words[fault]?.tip ?? '' };
     const name = words[fault]?.label ?? fault;
-    if (targets.length > 0 && targets.every(isConsumer)) {
-      const consumers = new Set(targets.map(placeOf));
+    if (targets.length > 0 && targets.every((t) => consumerOf(t) !== undefined)) {
+      // Two links of one consumer (to and from the broker) are told apart by their direction.
+      const links = (c: string) => targets.filter((t) => consumerOf(t) === c).length;
+      const who = (target: string) => {
+        if (isConsumer(target)) return actorName(target, labels);
+        const [a, b] = target.split('>') as [string, string];
+        return links(consumerOf(target)!) > 1 ? `${actorName(a, labels)} → ${actorName(b, labels)}` : actorName(consumerOf(target)!, labels);
+      };
       return targets.map((target) => ({
         ...base,
-        id: `${fault}-${target}`,
+        id: `${fault}-${target.replace('>', '-to-')}`,
         key: enabled.find((e) => e.fault === fault && e.target === target)?.key,
         place: placeOf(target),
-        label: consumers.size > 1 || Object.keys(world.consumers).length > 1 ? `${name} (${actorName(target, labels)})` : name,
+        label: several ? paren(name, who(target), lang) : name,
       }));
     }
     const now = enabled.find((e) => e.fault === fault);

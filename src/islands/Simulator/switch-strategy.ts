@@ -5,7 +5,7 @@
  */
 import type { FaultWords } from '../bounds';
 import { createTimeline, currentWorld, enabledSteps, inject, ReplayError, seek, stepForward, stepKey, type FaultKind, type Scenario, type Timeline } from '../../sim/base';
-import { actorName, fmt, type Lang, type SimLabels } from './describe';
+import { actorName, fmt, paren, type Lang, type SimLabels } from './describe';
 
 /** How a switch went, for the sentence the widget shows. */
 export interface Switched {
@@ -73,10 +73,10 @@ export function switchStrategy(tl: Timeline, variant: Scenario): Switched {
 }
 
 /** A fault's name as its button says it ("Crash consumer after the write, before the ack (Consumer 2)"). */
-function faultName(step: string, labels: SimLabels, words: FaultWords, consumers: number): string {
+function faultName(step: string, labels: SimLabels, words: FaultWords, consumers: number, lang: Lang): string {
   const [, fault, ...target] = step.split(':') as [string, FaultKind, ...string[]];
   const name = words[fault]?.label ?? fault;
-  return consumers > 1 && /^c\d+$/.test(target.join(':')) ? `${name} (${actorName(target.join(':'), labels)})` : name;
+  return consumers > 1 && /^c\d+$/.test(target.join(':')) ? paren(name, actorName(target.join(':'), labels), lang) : name;
 }
 
 /** The sentence the widget shows after a switch, or null when there is nothing to say (no faults to carry over). */
@@ -86,10 +86,10 @@ export function switchNote(s: Switched, { labels, lang, title, consumers, faults
     if (s.timeline.spec.schedule.some((e) => isFault(e.step))) parts.push(fmt(labels['sim.switch.kept'], { strategy: title }));
   } else {
     if (s.moved.length > 0) {
-      const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, faults, consumers), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
+      const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, faults, consumers, lang), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
       parts.push(fmt(labels['sim.switch.moved'], { strategy: title, faults: list }));
     }
-    for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step, labels, faults, consumers) }));
+    for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step, labels, faults, consumers, lang) }));
     if (s.orderDropped) parts.push(labels['sim.switch.order']);
   }
   return parts.length > 0 ? parts.join(' ') : null;
