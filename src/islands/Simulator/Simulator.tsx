@@ -170,7 +170,7 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, l
           <div class="sim-board">
             <FaultPanel id={id} choices={faults} labels={labels} inject={run.injectStep} />
             <div class="sim-side">
-              <Invariants tl={tl} labels={labels} onSeek={(n) => run.move(seek(tl, n))} />
+              <Invariants tl={tl} labels={labels} lang={lang} onSeek={(n) => run.move(seek(tl, n))} />
               <Ledger scenario={scenario} world={world} trace={trace} quiescent={quiescent} labels={labels} lang={lang} />
               {quiescent && tl.cursor === tl.frames.length - 1 && <p class="sim-note">{labels['sim.quiescent']}</p>}
             </div>

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { invariantsOf, isQuiescent, payloadMsgId, protocolOf, type Timeline, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
-import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, payloadWord, stateName, type Lang, type SimLabels } from './describe';
+import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, paren, payloadWord, stateName, type Lang, type SimLabels } from './describe';
 import type { TimerView } from './timers';
 
 interface ViewProps {
@@ -237,7 +237,7 @@ function Stores({ world, scenario, labels, lang, timers }: ViewProps & { timers?
           {Object.keys(world.stores.cache).length === 0
             ? labels['sim.empty']
             : Object.entries(world.stores.cache)
-                .map(([k, e]) => `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : ` (TTL → ${formatDuration(e.expires, lang)})`}`)
+                .map(([k, e]) => `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : paren('', `TTL → ${formatDuration(e.expires, lang)}`, lang)}`)
                 .join(', ')}
         </p>
       )}
@@ -281,7 +281,7 @@ export function Ledger({ world, trace, quiescent, scenario, labels, lang }: View
  * No duplicate", not "✗ No duplicate: broken"); a broken one links to the step where it broke. An
  * invariant judged at quiescence is pending until the run settles.
  */
-export function Invariants({ tl, labels, onSeek }: { tl: Timeline; labels: SimLabels; onSeek: (n: number) => void }) {
+export function Invariants({ tl, labels, lang, onSeek }: { tl: Timeline; labels: SimLabels; lang: Lang; onSeek: (n: number) => void }) {
   const { frames, cursor, scenario } = tl;
   return (
     <ul class="sim-badges" aria-label={labels['sim.invariants']}>
@@ -302,7 +302,7 @@ export function Invariants({ tl, labels, onSeek }: { tl: Timeline; labels: SimLa
                 </button>
               </>
             ) : status === 'pending' ? (
-              <span class="sim-badge__why"> ({labels['sim.pendingWhy']})</span>
+              <span class="sim-badge__why">{paren('', labels['sim.pendingWhy'], lang)}</span>
             ) : null}
           </li>
         );
