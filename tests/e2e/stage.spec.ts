@@ -276,17 +276,20 @@ describe('timers on the simulated clock', () => {
 describe('injecting a fault from the actor it hits', () => {
   const consumerFaults = { en: 'Faults on Consumer 1', 'zh-cn': '消费者 1 的故障' } as const;
 
-  it('zh-cn, by touch on a phone: the consumer offers its fault once it is possible, a 44 px target; the duplicate follows', async () => {
+  it('zh-cn, by touch on a phone: the consumer offers its fault from the start, disabled until it is possible, a 44 px target; the duplicate follows', async () => {
     const { context, sim } = await open('zh-cn', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const { step } = effect(sim, 'zh-cn');
     const toggle = sim.getByRole('button', { name: consumerFaults['zh-cn'] });
-    expect(await toggle.count()).toBe(0); // nothing to break on the consumer yet
-    while ((await toggle.count()) === 0) await step.tap();
+    expect(await toggle.count()).toBe(1); // there from the first step, like the panel's button
     expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.tap();
     const menu = sim.getByRole('list', { name: consumerFaults['zh-cn'] });
-    await menu.getByRole('button', { name: words['zh-cn'].fault }).tap();
+    const fault = menu.getByRole('button', { name: words['zh-cn'].fault });
+    expect(await fault.isDisabled()).toBe(true); // nothing to break on the consumer yet
+    expect(await fault.getAttribute('title')).toBe('当前这一步不能注入');
+    while (await fault.isDisabled()) await step.tap();
+    await fault.tap();
     // The same fault as the panel's: spent there too, and the log says the consumer crashed.
     await expect.poll(() => sim.locator('.sim-faults .sim-fault__tip').first().textContent()).toContain('还剩 0 次');
     while ((await sim.locator('.sim-badge.is-violated').count()) === 0 && !(await step.isDisabled())) await step.tap();
@@ -298,8 +301,9 @@ describe('injecting a fault from the actor it hits', () => {
     const { context, page, sim } = await open('en', { viewport: { width: 1280, height: 900 } });
     const { step } = effect(sim, 'en');
     const toggle = sim.getByRole('button', { name: consumerFaults.en });
+    expect(await toggle.count()).toBe(1);
     await step.focus();
-    while ((await toggle.count()) === 0) await page.keyboard.press('Enter');
+    while (await sim.locator('.sim-faults .sim-fault__button').first().isDisabled()) await page.keyboard.press('Enter');
     await toggle.focus();
     expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');
