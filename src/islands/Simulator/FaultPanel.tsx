@@ -43,7 +43,8 @@ export function FaultPanel({ id, choices, labels, inject }: Props) {
  */
 export function ActorFaults({ id, place, name, choices, labels, lang, inject }: { id: string; place: string; name: string; choices: FaultChoice[]; labels: SimLabels; lang: Lang; inject(key: string): void }) {
   const [open, setOpen] = useState(false);
-  const here = choices.filter((f) => f.place === place);
+  // Faults whose budget is spent leave the menu; the panel keeps them, with "0 left".
+  const here = choices.filter((f) => f.place === place && (f.key !== undefined || f.left > 0));
   if (here.length === 0) return null;
   const menu = `${id}-faults-${place.replace(/\W/g, '-')}`;
   const title = sentence(fmt(labels['sim.faultsOn'], { actor: name }), lang);
