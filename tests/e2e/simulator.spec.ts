@@ -154,6 +154,30 @@ describe('simulator on the Acknowledgements chapter', () => {
     expect(await sim.locator('.sim-log').textContent()).toContain('消费者 1 又收到订单 #42：第 2 次投递，带 redelivered 标记。');
     await context.close();
   });
+
+  it('a page with seven simulators carries their UI strings once, and each of them speaks them', async () => {
+    const html = await (await fetch(`${siteUrl}zh-cn/myths/`)).text();
+    const tags = html.match(/<astro-island[^>]*Simulator[^>]*>/g) ?? [];
+    expect(tags.length).toBe(7);
+    expect(html.match(/data-sim-labels/g)?.length).toBe(1);
+    // The UI strings ("sim.logEmpty": 还什么都没发生…) are in the page once, not in every island's props.
+    expect(html.match(/sim\.logEmpty/g)?.length).toBe(1);
+    expect(tags.filter((tag) => tag.includes('sim.logEmpty'))).toEqual([]);
+    const context = await browserOf().newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}zh-cn/myths/`, { waitUntil: 'networkidle' });
+    const islands = page.locator('astro-island:has(.sim-position)');
+    expect(await islands.count()).toBe(7);
+    for (let i = 0; i < 7; i++) {
+      const island = islands.nth(i);
+      await island.scrollIntoViewIfNeeded();
+      await expect.poll(() => island.getAttribute('ssr')).toBeNull();
+      const before = await position(island);
+      await island.getByRole('button', { name: '下一步 →' }).click();
+      await expect.poll(() => position(island)).not.toBe(before);
+    }
+    await context.close();
+  });
 });
 
 describe('presenter mode', () => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { simKeys } from '../../src/i18n/ui-keys';
 import { faultWords } from '../../src/islands/bounds';
 import type { SimLabels } from '../../src/islands/Simulator/describe';
-import { faultChoices, placeOf } from '../../src/islands/Simulator/faults';
+import { faultTargets } from '../../src/islands/Simulator/fault-targets';
+import { faultChoices, knowTargets, placeOf } from '../../src/islands/Simulator/faults';
+import { buttons } from './fault-buttons';
 import { allScenarios, createTimeline, currentWorld, enabledSteps, faultInfo, findScenario, stepForward, stepKey, type FaultKind } from '../../src/sim';
 
 /**
@@ -21,7 +23,7 @@ describe('fault buttons derived from the engine', () => {
       let tl = createTimeline(s);
       for (let i = 0; i < 150; i++) {
         const world = currentWorld(tl);
-        const choices = faultChoices(s, world, words(s.id), labels);
+        const choices = buttons(s, world, words(s.id), labels);
         const lanes = ['producer', 'broker', ...Object.keys(world.consumers)];
         for (const step of enabledSteps(world).filter((x) => x.kind === 'fault')) {
           const offered = choices.filter((c) => c.fault === step.fault && c.key !== undefined);
@@ -43,7 +45,7 @@ describe('fault buttons derived from the engine', () => {
     let tl = createTimeline(scenario);
     const labelsSeen = new Set<string>();
     for (let i = 0; i < 60; i++) {
-      for (const c of faultChoices(scenario, currentWorld(tl), words(scenario.id), labels)) labelsSeen.add(`${c.label}@${c.place}`);
+      for (const c of buttons(scenario, currentWorld(tl), words(scenario.id), labels)) labelsSeen.add(`${c.label}@${c.place}`);
       tl = stepForward(tl);
     }
     expect([...labelsSeen].filter((l) => l.includes('(Consumer 1)')).length).toBeGreaterThan(0);
@@ -53,7 +55,7 @@ describe('fault buttons derived from the engine', () => {
   it('a link fault gets one button per link, each on its link and named after its consumer, from the first step', () => {
     const one = findScenario('lost-ack-redelivery', allScenarios)!;
     const scenario = { ...one, id: `${one.id}-two-consumers`, consumers: 2 };
-    const choices = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(one.id), labels).filter((c) => c.fault === 'loseAck');
+    const choices = buttons(scenario, currentWorld(createTimeline(scenario)), words(one.id), labels).filter((c) => c.fault === 'loseAck');
     expect(choices.map((c) => c.place)).toEqual(['c1>broker', 'c2>broker']);
     expect(choices.map((c) => c.label)).toEqual([`${faultInfo.loseAck.en} (Consumer 1)`, `${faultInfo.loseAck.en} (Consumer 2)`]);
     expect(choices.every((c) => c.key === undefined)).toBe(true);
@@ -61,7 +63,7 @@ describe('fault buttons derived from the engine', () => {
     let tl = createTimeline(scenario);
     const injected = new Set<string>();
     for (let i = 0; i < 150; i++) {
-      for (const c of faultChoices(scenario, currentWorld(tl), words(one.id), labels)) if (c.fault === 'loseAck' && c.key) injected.add(`${c.place} ${c.key}`);
+      for (const c of buttons(scenario, currentWorld(tl), words(one.id), labels)) if (c.fault === 'loseAck' && c.key) injected.add(`${c.place} ${c.key}`);
       const next = stepForward(tl);
       if (next === tl) break;
       tl = next;
@@ -72,7 +74,7 @@ describe('fault buttons derived from the engine', () => {
 
   it('a consumer the default run never lets a fault hit still has its button from the first step, disabled until it can happen', () => {
     const scenario = findScenario('inbox-concurrent-redelivery', allScenarios)!;
-    const first = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'crashConsumerAfterEffect');
+    const first = buttons(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'crashConsumerAfterEffect');
     expect(first.map((c) => [c.place, c.label.endsWith('(Consumer 2)') || c.label.endsWith('(Consumer 1)'), c.key])).toEqual([
       ['c1', true, undefined],
       ['c2', true, undefined],
@@ -87,10 +89,36 @@ describe('fault buttons derived from the engine', () => {
     }
   });
 
+  it('the island offers what the page build found, and only that, from the first step: the reader’s device does not probe', () => {
+    const scenario = findScenario('inbox-concurrent-redelivery', allScenarios)!;
+    const found = faultTargets(scenario);
+    expect(found.crashConsumerAfterEffect).toEqual(['c1', 'c2']);
+    const start = currentWorld(createTimeline(scenario));
+    const crash = (id: string) => faultChoices({ ...scenario, id }, start, words(scenario.id), labels).filter((c) => c.fault === 'crashConsumerAfterEffect').map((c) => c.place);
+    // With the build's findings in its props: a button per consumer, though no crash is possible yet.
+    knowTargets('hydrated', found);
+    expect(crash('hydrated')).toEqual(['c1', 'c2']);
+    // Handed one target, one button; handed nothing, no consumer's button until the run reaches a crash.
+    knowTargets('given', { crashConsumerAfterEffect: ['c2'] });
+    expect(crash('given')).toEqual(['c2']);
+    expect(crash('nothing').filter((place) => place.startsWith('c'))).toEqual([]);
+  });
+
+  it('a fault whose name already says whom it hits is not named twice (关闭消费者 1（发版）, not …（消费者 1）)', () => {
+    const scenario = findScenario('kafka-close-without-revoke-commit', allScenarios)!;
+    const zh = JSON.parse(readFileSync(new URL('../../content/i18n/zh-CN.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const zhLabels = Object.fromEntries(simKeys.map((k) => [k, zh[k]!])) as SimLabels;
+    const start = currentWorld(createTimeline(scenario));
+    const faults = Object.keys(scenario.faults) as FaultKind[];
+    const close = (lang: 'en' | 'zh-cn', l: SimLabels) => buttons(scenario, start, faultWords(faults, lang, faultInfo), l, lang).filter((c) => c.fault === 'closeConsumer').map((c) => c.label);
+    expect(close('en', labels)).toEqual([faultInfo.closeConsumer.en]);
+    expect(close('zh-cn', zhLabels)).toEqual(['关闭消费者 1（发版）']);
+  });
+
   it('no button names a target the engine never offers', () => {
     // Kafka's "close consumer 1 (deploy)" can only hit consumer 1: there is no button for consumer 2.
     const scenario = findScenario('kafka-commit-on-revoke', allScenarios)!;
-    const choices = faultChoices(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'closeConsumer');
+    const choices = buttons(scenario, currentWorld(createTimeline(scenario)), words(scenario.id), labels).filter((c) => c.fault === 'closeConsumer');
     expect(choices.map((c) => c.place)).toEqual(['c1']);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simKeys } from '../../src/i18n/ui-keys';
 import { faultWords } from '../../src/islands/bounds';
 import { describeEvent, fmt, ledgerRows, paren, sentence, stateName, type Lang, type SimLabels } from '../../src/islands/Simulator/describe';
-import { faultChoices } from '../../src/islands/Simulator/faults';
+import { buttons } from './fault-buttons';
 import { embedCode } from '../../src/islands/Simulator/embed-code';
 import { switchNote, switchStrategy } from '../../src/islands/Simulator/switch-strategy';
 import {
@@ -157,7 +157,7 @@ describe('Chinese punctuation', () => {
     for (const scenario of allScenarios) {
       let tl = createTimeline(scenario);
       for (let i = 0; i < 80; i++) {
-        for (const c of faultChoices(scenario, currentWorld(tl), zhWords(scenario), labels['zh-cn'], 'zh-cn')) {
+        for (const c of buttons(scenario, currentWorld(tl), zhWords(scenario), labels['zh-cn'], 'zh-cn')) {
           for (const text of [c.label, c.tip]) if (problems(text, 'zh-cn').length > 0) bad.add(`${scenario.id} ${c.id}: ${text}`);
         }
         const next = stepForward(tl);
@@ -167,10 +167,10 @@ describe('Chinese punctuation', () => {
     }
     expect([...bad]).toEqual([]);
     const two = findScenario('inbox-concurrent-redelivery', allScenarios)!;
-    const crash = faultChoices(two, currentWorld(createTimeline(two)), zhWords(two), labels['zh-cn'], 'zh-cn').find((c) => c.id === 'crashConsumerAfterEffect-c2')!;
+    const crash = buttons(two, currentWorld(createTimeline(two)), zhWords(two), labels['zh-cn'], 'zh-cn').find((c) => c.id === 'crashConsumerAfterEffect-c2')!;
     expect(crash.label).toBe(`${faultInfo.crashConsumerAfterEffect['zh-cn']}（消费者 2）`);
     const kafka = findScenario('kafka-poll-interval-exceeded', allScenarios)!;
-    expect(faultChoices(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe('处理超过 max.poll.interval.ms（消费者 1）');
+    expect(buttons(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe('处理超过 max.poll.interval.ms（消费者 1）');
   });
 
   it('every Chinese UI string and fault word has full-width brackets around Chinese', () => {

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadedScenarios, protocolOf, atQuiescence, currentWorld, findScenario, openRun, seek, strategies, traceOf, withStrategy, type Scenario, type StrategyId } from '../../sim/base';
-import { describeEvent, fmt, wordsFromPage, type Lang, type SimLabels } from './describe';
+import { describeEvent, fmt, simLabels, type Lang } from './describe';
 import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
 import { ExplorePanel } from './ExplorePanel';
 import { ActorFaults, FaultPanel } from './FaultPanel';
-import { faultChoices } from './faults';
+import { faultChoices, knowTargets, type FaultTargets } from './faults';
 import { usePresenter } from './use-presenter';
 import { useExplore } from './use-explore';
 import { delays, useTimeline, type Speed } from './use-timeline';
@@ -25,13 +25,14 @@ export interface SimulatorProps {
   /** Strategies the reader may switch between (the scenario's own is preselected). */
   strategies?: StrategyId[] | undefined;
   lang: Lang;
-  labels: SimLabels;
   /** Rendered on the embed route (no page around it). */
   embedded?: boolean | undefined;
   /** The scenario's words in the page's language (they stay out of the bundle). */
   text: { title: string; lesson: string; notes?: string | undefined; faults: FaultWords };
   /** Checked against a real broker: which, and where the method and results are. */
   checked?: { broker: string; version: string; href: string } | undefined;
+  /** Whom each fault can hit, by scenario id (the scenario and its strategy variants), found at build time. */
+  targets?: Record<string, FaultTargets> | undefined;
 }
 
 /**
@@ -40,8 +41,9 @@ export interface SimulatorProps {
  * state machines fold away below it. Every view is a pure function of (timeline, cursor); buttons only
  * move the timeline or inject a fault.
  */
-export default function Simulator({ id, scenarioId, strategies: choices, lang, labels, embedded = false, text, checked }: SimulatorProps) {
-  wordsFromPage();
+export default function Simulator({ id, scenarioId, strategies: choices, lang, embedded = false, text, checked, targets }: SimulatorProps) {
+  const labels = simLabels(lang);
+  for (const [variant, found] of Object.entries(targets ?? {})) knowTargets(variant, found);
   const base = useMemo(() => findScenario(scenarioId, loadedScenarios())!, [scenarioId]);
   const [notice, setNotice] = useState<string | null>(null);
   const [logCopied, setLogCopied] = useState(false);

@@ -24,6 +24,29 @@ export function wordsFromPage(): void {
   for (const el of document.querySelectorAll<HTMLScriptElement>('script[data-protocol-words]')) {
     ownWords.set(`${el.dataset.protocolWords} ${el.dataset.lang}`, JSON.parse(el.textContent || '{}') as Record<string, string>);
   }
+  for (const el of document.querySelectorAll<HTMLScriptElement>('script[data-sim-labels]')) {
+    uiWords.set(el.dataset.lang as Lang, JSON.parse(el.textContent || '{}') as SimLabels);
+  }
+}
+
+/**
+ * The simulator's UI strings, by language: like the protocols' sentences, the page carries them once
+ * (Simulator.astro writes them before its first simulator), not once per simulator in each island's
+ * props, where a chapter with eight simulators repeated 15 KB eight times.
+ */
+const uiWords = new Map<Lang, SimLabels>();
+
+/** Makes `labels` the UI strings for `lang`: on the server, before the island renders. */
+export function setSimLabels(labels: SimLabels, lang: Lang): void {
+  uiWords.set(lang, labels);
+}
+
+/** The UI strings in `lang`, from the page (or as the server set them). */
+export function simLabels(lang: Lang): SimLabels {
+  wordsFromPage();
+  const labels = uiWords.get(lang);
+  if (!labels) throw new Error(`The page carries no simulator strings in ${lang} (Simulator.astro writes them).`);
+  return labels;
 }
 let pageRead = false;
 
@@ -71,6 +94,11 @@ export function sentence(text: string, lang: Lang): string {
  */
 export function paren(name: string, inner: string, lang: Lang): string {
   return lang === 'zh-cn' ? `${name}（${inner}）` : `${name} (${inner})`;
+}
+
+/** A fault's name with whom it hits in brackets, unless the name already says it ("Shut consumer 1 down"). */
+export function faultFor(name: string, who: string, lang: Lang): string {
+  return name.toLowerCase().includes(who.toLowerCase()) ? name : paren(name, who, lang);
 }
 
 /** "Producer", "Broker", "Consumer 2", "Consumer 1 (instance 2)" (a Kafka member `c1#2`), … */

@@ -2,15 +2,14 @@
  * The faults a reader can inject, and whom each hits, read from the engine: every enabled fault step
  * carries its target (`f:crashConsumerAfterEffect:c1`, `f:loseAck:c1>broker`, `f:restartBroker:broker`),
  * so a new fault kind gets its buttons, on the panel and on the actor it hits, with no change here.
- * What a fault can hit is learned before the first render, from the engine: along the scenario's
- * default run, and in every world a few steps from the start whatever the reader does (consumer 2
- * may get the message only after a timeout and in another delivery order). So every target has its button from the first
- * step, disabled until the run reaches a moment it can happen, and no button names a target the
- * engine never offers (Kafka's "close consumer 1" stays consumer 1's).
+ * Whom each fault can hit is found when the page is built (fault-targets.ts) and handed to the island
+ * (`knowTargets`), so every target has its button from the first step, disabled until the run reaches a
+ * moment it can happen, and no button names a target the engine never offers (Kafka's "close consumer
+ * 1" stays consumer 1's). Targets the reader reaches beyond that are learned as the run goes.
  */
-import { apply, createTimeline, currentWorld, enabledSteps, initialWorld, stepForward, stepKey, worldKey, type FaultKind, type Scenario, type Timeline, type World } from '../../sim/base';
+import { enabledSteps, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
 import type { FaultWords } from '../bounds';
-import { actorName, paren, type Lang, type SimLabels } from './describe';
+import { actorName, faultFor, type Lang, type SimLabels } from './describe';
 
 /** One fault button: a fault kind, at one target or at whichever is possible now. */
 export interface FaultChoice {
@@ -43,53 +42,25 @@ export function placeOf(target: string): string {
   return 'broker';
 }
 
-/** Targets seen per scenario and fault kind: before the first render (see above), then as readers reach more. */
+/** Whom each fault kind can hit (fault kind → targets), as the page build found it (fault-targets.ts). */
+export type FaultTargets = Partial<Record<FaultKind, string[]>>;
+
+/** Targets known per scenario id and fault kind: the build's findings, then what the reader reaches. */
 const known = new Map<string, Map<FaultKind, Set<string>>>();
 
-/** Steps a probe takes along the default run (built-in runs settle long before). */
-const PROBE = 200;
-/** Worlds the breadth-first probe visits at most (tens of milliseconds, once per scenario). */
-const WIDE = 500;
+/** Takes what the build found for the scenario with this id (the island's props). */
+export function knowTargets(id: string, targets: FaultTargets): void {
+  if (!known.has(id)) known.set(id, new Map(Object.entries(targets).map(([fault, list]) => [fault as FaultKind, new Set(list)])));
+}
 
 function targetsOf(scenario: Scenario): Map<FaultKind, Set<string>> {
   let seen = known.get(scenario.id);
-  if (seen) return seen;
-  seen = new Map();
-  known.set(scenario.id, seen);
-  // The default run (deep), then the worlds nearest the start whatever the reader does (wide: every
-  // fault and delivery order), breadth first up to WIDE worlds — built-in scenarios mostly end sooner.
-  walk(seen, createTimeline(scenario));
-  const start = initialWorld(scenario);
-  const visited = new Set([worldKey(start)]);
-  const queue = [start];
-  for (let i = 0; i < queue.length && visited.size < WIDE; i++) {
-    const world = queue[i]!;
-    learn(seen, world);
-    for (const step of enabledSteps(world)) {
-      const next = apply(world, step, scenario).world;
-      const key = worldKey(next);
-      if (!visited.has(key)) {
-        visited.add(key);
-        queue.push(next);
-      }
-    }
-  }
-  for (const world of queue) learn(seen, world);
+  if (!seen) known.set(scenario.id, (seen = new Map()));
   return seen;
 }
 
-/** Follows `tl`'s default run for up to PROBE steps, learning every fault target it passes. */
-function walk(seen: Map<FaultKind, Set<string>>, start: Timeline) {
-  let tl = start;
-  for (let i = 0; i < PROBE; i++) {
-    learn(seen, currentWorld(tl));
-    const next = stepForward(tl);
-    if (next === tl) break;
-    tl = next;
-  }
-}
-
-function learn(seen: Map<FaultKind, Set<string>>, world: World) {
+/** Adds the targets of every fault `world` enables to `seen`. */
+export function learn(seen: Map<FaultKind, Set<string>>, world: World) {
   for (const s of enabledSteps(world)) {
     if (s.kind !== 'fault') continue;
     if (!seen.has(s.fault)) seen.set(s.fault, new Set());
@@ -125,7 +96,7 @@ export function faultChoices(scenario: Scenario, world: World, words: FaultWords
         id: `${fault}-${target.replace('>', '-to-')}`,
         key: enabled.find((e) => e.fault === fault && e.target === target)?.key,
         place: placeOf(target),
-        label: several ? paren(name, who(target), lang) : name,
+        label: several ? faultFor(name, who(target), lang) : name,
       }));
     }
     const now = enabled.find((e) => e.fault === fault);

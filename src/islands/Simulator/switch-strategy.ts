@@ -5,7 +5,7 @@
  */
 import type { FaultWords } from '../bounds';
 import { createTimeline, currentWorld, enabledSteps, inject, ReplayError, seek, stepForward, stepKey, type FaultKind, type Scenario, type Timeline } from '../../sim/base';
-import { actorName, fmt, paren, type Lang, type SimLabels } from './describe';
+import { actorName, faultFor, fmt, type Lang, type SimLabels } from './describe';
 
 /** How a switch went, for the sentence the widget shows. */
 export interface Switched {
@@ -76,7 +76,7 @@ export function switchStrategy(tl: Timeline, variant: Scenario): Switched {
 function faultName(step: string, labels: SimLabels, words: FaultWords, consumers: number, lang: Lang): string {
   const [, fault, ...target] = step.split(':') as [string, FaultKind, ...string[]];
   const name = words[fault]?.label ?? fault;
-  return consumers > 1 && /^c\d+$/.test(target.join(':')) ? paren(name, actorName(target.join(':'), labels), lang) : name;
+  return consumers > 1 && /^c\d+$/.test(target.join(':')) ? faultFor(name, actorName(target.join(':'), labels), lang) : name;
 }
 
 /** The sentence the widget shows after a switch, or null when there is nothing to say (no faults to carry over). */
