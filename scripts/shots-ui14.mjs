@@ -6,11 +6,12 @@
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../tests/support/static-server.mjs';
+import { chromiumFlags } from '../tests/size/measure.mjs';
 
 const out = process.argv[2] ?? '/tmp/shots-ui14';
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root, base: '/' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
 const settle = (page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
 async function open(path, simId, { width, height, theme = 'light', touch = false, query = '', motion = 'no-preference' }) {
@@ -23,6 +24,7 @@ async function open(path, simId, { width, height, theme = 'light', touch = false
   await page.waitForFunction((sel) => !document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr'), `#${simId}`);
   return { context, page, sim };
 }
+const faultPossible = (sim) => async () => (await sim.locator('.sim-faults .sim-fault__button:not([disabled])').count()) > 0;
 const stepUntil = async (sim, cond, max = 60) => {
   for (let i = 0; i < max && !(await cond()); i++) await sim.locator('.sim-bar .sim-primary').click();
 };
@@ -31,7 +33,8 @@ for (const lang of ['en', 'zh-cn']) {
   for (const theme of process.env.SKIP_ACKS ? [] : ['light', 'dark']) {
     // Acknowledgements: the ack timeout on the broker, the fault menu on the consumer.
     const { context, page, sim } = await open(`${lang}/concepts/acknowledgements/`, 'crash-after-write', { width: 360, height: 740, theme, touch: true });
-    await stepUntil(sim, async () => (await sim.locator('.sim-lane--consumer .sim-actor-faults__toggle').count()) > 0);
+    // The ⚡ menu is there from the first step; step until its fault can happen (the panel's button is enabled).
+    await stepUntil(sim, faultPossible(sim));
     await sim.locator('.sim-lane--consumer .sim-actor-faults__toggle').tap();
     await sim.locator('.sim-lanes').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await settle(page);
@@ -57,7 +60,7 @@ for (const lang of ['en', 'zh-cn']) {
 for (const lang of ['en', 'zh-cn']) {
   const { context, page, sim } = await open(`${lang}/concepts/acknowledgements/`, 'crash-after-write', { width: 1366, height: 768, theme: 'dark', query: '?present=crash-after-write' });
   await page.waitForFunction(() => document.querySelector('#crash-after-write')?.classList.contains('sim--presenting'));
-  await stepUntil(sim, async () => (await sim.locator('.sim-lane--consumer .sim-actor-faults__toggle').count()) > 0);
+  await stepUntil(sim, faultPossible(sim));
   await sim.locator('.sim-lane--consumer .sim-actor-faults__toggle').click();
   await settle(page);
   await page.screenshot({ path: `${out}/projector-acks-menu-${lang}.png` });
