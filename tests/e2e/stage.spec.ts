@@ -187,6 +187,20 @@ describe('presenter mode on a 1366x768 projector', () => {
   }
 });
 
+describe('presenter mode with three faults', () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    it(`${lang}: every fault button of the two-consumer inbox is on the projected screen at the first step`, async () => {
+      const where = { chapter: 'concepts/acknowledgements', sim: '#concurrent-redelivery' };
+      const { context, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, '?present=concurrent-redelivery', undefined, where);
+      await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
+      const buttons = await sim.locator('.sim-faults .sim-fault__button').all();
+      expect(buttons.length).toBe(3);
+      for (const button of buttons) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
+      await context.close();
+    });
+  }
+});
+
 describe('replaying a counterexample', () => {
   it('loads it visibly at step 0 of 11, marks the step with the fault, and plays it at the chosen speed to the duplicate', async () => {
     const { context, sim } = await open('zh-cn', { viewport: { width: 1280, height: 900 } });
