@@ -160,9 +160,13 @@ describe('simulator on the Acknowledgements chapter', () => {
     const tags = html.match(/<astro-island[^>]*Simulator[^>]*>/g) ?? [];
     expect(tags.length).toBe(7);
     expect(html.match(/data-sim-labels/g)?.length).toBe(1);
-    // The UI strings ("sim.logEmpty": 还什么都没发生…) are in the page once, not in every island's props.
+    // The UI strings ("sim.logEmpty": 还什么都没发生…) are in the page once, not in every island's props,
+    // nor in the code labs' (Kafka's chapter has ten simulators and two labs).
     expect(html.match(/sim\.logEmpty/g)?.length).toBe(1);
     expect(tags.filter((tag) => tag.includes('sim.logEmpty'))).toEqual([]);
+    const kafka = await (await fetch(`${siteUrl}en/brokers/kafka/`)).text();
+    expect((kafka.match(/<astro-island[^>]*CodeLab/g) ?? []).length).toBe(2);
+    expect(kafka.match(/sim\.logEmpty/g)?.length).toBe(1);
     const context = await browserOf().newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl}zh-cn/myths/`, { waitUntil: 'networkidle' });

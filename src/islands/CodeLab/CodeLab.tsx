@@ -6,7 +6,7 @@ import { labDefinitions } from '../../sandbox/lab-definitions';
 import { SandboxHost, type SandboxOutcome } from '../../sandbox/host';
 import type { SourceProblem } from '../../sandbox/protocol';
 import { isQuiescent, type Frame, type InvariantId } from '../../sim/base';
-import { fmt, wordsFromPage, type Lang, type SimLabels } from '../Simulator/describe';
+import { fmt, simLabels, type Lang, type SimLabels } from '../Simulator/describe';
 import { boundsText, type FaultWords } from '../bounds';
 import { EventLog, Lanes, Ledger } from '../Simulator/views';
 import type { LabEditor } from './monaco';
@@ -20,7 +20,8 @@ type LabKey = (typeof labKeys)[number];
 export interface CodeLabProps {
   labId: string;
   lang: Lang;
-  labels: SimLabels & Labels<LabKey>;
+  /** The lab's own strings (the simulator's come from the page: simLabels). */
+  labels: Labels<LabKey>;
   /** The names of the lab's faults, in the page's language (for the bounds line). */
   faults: FaultWords;
   /**
@@ -42,8 +43,8 @@ type Status =
  * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
  * through every fault schedule in the sandbox worker. The editor (Monaco) loads only on request.
  */
-export default function CodeLab({ labId, lang, labels, faults, code: { starter, solution, other }, children, checked }: CodeLabProps) {
-  wordsFromPage();
+export default function CodeLab({ labId, lang, labels: own, faults, code: { starter, solution, other }, children, checked }: CodeLabProps) {
+  const labels: SimLabels & Labels<LabKey> = useMemo(() => ({ ...simLabels(lang), ...own }), [lang, own]);
   const lab = labDefinitions[labId]!;
   const scenario = useMemo(() => labScenario(lab, () => undefined), [labId]);
   const [code, setCode] = useState(starter);

@@ -3,7 +3,7 @@ import type { Labels, quizKeys } from '../../i18n/ui-keys';
 import { playPrediction } from '../../quiz/play';
 import type { Quiz as QuizData, QuizQuestion } from '../../quiz/types';
 import { isQuiescent, traceOf, type Timeline } from '../../sim/base';
-import { fmt, wordsFromPage, type Lang, type SimLabels } from '../Simulator/describe';
+import { fmt, simLabels, type Lang, type SimLabels } from '../Simulator/describe';
 import { EventLog, Ledger } from '../Simulator/views';
 import '../Simulator/Simulator.css';
 import './Quiz.css';
@@ -14,7 +14,8 @@ type QuizKey = (typeof quizKeys)[number];
 export interface QuizProps {
   quiz: QuizData;
   lang: Lang;
-  labels: SimLabels & Labels<QuizKey>;
+  /** The quiz's own strings (the simulator's come from the page: simLabels). */
+  labels: Labels<QuizKey>;
 }
 
 /** What the reader did with one question. */
@@ -44,8 +45,8 @@ function withCode(text: string) {
  * An end-of-chapter quiz: native radio groups (keyboard and screen readers for free), immediate
  * feedback with the reason, progress kept in this browser. "Predict" questions then play the run.
  */
-export default function Quiz({ quiz, lang, labels }: QuizProps) {
-  wordsFromPage();
+export default function Quiz({ quiz, lang, labels: own }: QuizProps) {
+  const labels: SimLabels & Labels<QuizKey> = useMemo(() => ({ ...simLabels(lang), ...own }), [lang, own]);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [played, setPlayed] = useState<Record<string, Timeline>>({});
   const [saveFailed, setSaveFailed] = useState(false);
