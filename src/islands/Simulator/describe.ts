@@ -31,7 +31,7 @@ export function wordsFromPage(): void {
 
 /**
  * The simulator's UI strings, by language: like the protocols' sentences, the page carries them once
- * (Simulator.astro writes them before its first simulator), not once per simulator in each island's
+ * (ProtocolWords.astro writes them before its first widget), not once per widget in each island's
  * props, where a chapter with eight simulators repeated 15 KB eight times.
  */
 const uiWords = new Map<Lang, SimLabels>();
@@ -45,7 +45,7 @@ export function setSimLabels(labels: SimLabels, lang: Lang): void {
 export function simLabels(lang: Lang): SimLabels {
   wordsFromPage();
   const labels = uiWords.get(lang);
-  if (!labels) throw new Error(`The page carries no simulator strings in ${lang} (Simulator.astro writes them).`);
+  if (!labels) throw new Error(`The page carries no simulator strings in ${lang} (ProtocolWords.astro writes them).`);
   return labels;
 }
 let pageRead = false;
