@@ -1,6 +1,6 @@
 import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
 import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
-import { apply, enabledSteps, initialWorld, stepKey, worldKey, type Step, type World } from '../engine/world';
+import { apply, derived, enabledSteps, initialWorld, stepKey, worldKey, type Step, type World } from '../engine/world';
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
 import { persistentSet } from './reduce';
@@ -133,7 +133,8 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
       }
       const chosen = reduce ? persistentSet(world, steps, scenario, tx) : null;
       for (const { step, world: reached } of chosen ?? steps.map((step) => ({ step, world: null }))) {
-        const result = reached ?? apply(world, step, scenario, tx).world;
+        // Keyed without the look-ahead's derived fields; they are added only to a world not seen before.
+        const result = reached ?? apply(world, step, scenario, tx, false).world;
         transitions++;
         // Progress by work done, not by new states: late levels of a search find few new states, and
         // the sandbox takes a long silence for a handler that never returns.
@@ -149,7 +150,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
         index.set(k, states);
         cameFrom.push(at);
         cameBy.push(step);
-        next.push({ world: result, at: states });
+        next.push({ world: derived(result, scenario), at: states });
         states++;
         if (states >= maxStates) {
           end = 'limit';

@@ -46,7 +46,7 @@ const CLOCK_JUMPS: readonly FaultKind[] = ['exceedMaxPollInterval', 'exceedConsu
  */
 const PRODUCER_ONLY: readonly FaultKind[] = ['loseConfirm', 'loseSendResponse', 'loseProduceResponse', 'crashProducer'];
 
-/** A step of a persistent set, with the world it leads to. */
+/** A step of a persistent set, with the world it leads to (without its derived fields: see `apply`). */
 export interface Chosen {
   step: Step;
   world: World;
@@ -65,7 +65,7 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
   let clockMayJump: boolean | null = null;
   /** The step applied, unless it starts or stops a timer while the clock may jump (see above). */
   const tryStep = (step: Step): Chosen | null => {
-    const next = apply(world, step, scenario, tx).world;
+    const next = apply(world, step, scenario, tx, false).world;
     if (next.timers !== world.timers) {
       clockMayJump ??= CLOCK_JUMPS.some((f) => (world.budget[f] ?? 0) > 0);
       if (clockMayJump) return null;

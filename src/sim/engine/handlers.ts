@@ -12,6 +12,7 @@ import { sortRecord } from '../core/records';
 import { installHandlerRuntime, type Applied, type Env, type OpCompleted } from './kit';
 import type { Scenario } from './scenario';
 import type { ConsumerCore, TraceEvent, World } from './world';
+import { ObjectMemo } from './memo';
 
 /** The handler instance a step runs: a fresh instance of the reader's module, or the handler itself. */
 const handlerFor = (scenario: Scenario): Handler | undefined => scenario.handlerModule?.fresh() ?? scenario.handler;
@@ -49,7 +50,9 @@ const signature = (o: StepOutcome) =>
 
 /** Runs one step of the reader's handler for `actor` (see `stepHandler`), checking it against the shared instance when asked. */
 export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: ActorState<ConsumerCore>, d: Delivery, options: { loseCommitReply?: boolean; stores?: Stores } = {}): StepOutcome {
-  const stores = options.stores ?? world.stores;
+  // The derived fields do not change what the handler does: runs are shared between a world and its
+  // settled twin without them (the look-ahead runs on the latter, the step on the former).
+  const stores = bare(options.stores ?? world.stores);
   // The same consumer state, stores and time give the same outcome: the look-ahead after a step and
   // the step itself share one run (and the unchanged consumer's look-ahead is not run again).
   const owner = scenario.handlerModule ?? scenario.handler;
@@ -137,11 +140,10 @@ function txOwner(id: string): { actor: string; tag: string } {
 /**
  * After every step of a world where a reader's handler runs: a transaction whose consumer no longer
  * holds its delivery (it crashed, its connection dropped) is rolled back, as PostgreSQL does when a
- * connection closes; then each consumer's next call is looked at, to know who waits for whom (a
- * waiting consumer cannot step), who is about to COMMIT (the lost-reply fault), and who is in a
- * deadlock (PostgreSQL aborts one of them).
+ * connection closes. Then, unless `derive` is false, the look-ahead (`derive`) fills in the fields
+ * derived from the rest of the world; without it they are left out (see `HandlerRuntime.settle`).
  */
-function settle<W extends World>(world: W, scenario: Scenario): Applied<W> {
+function settle<W extends World>(world: W, scenario: Scenario, derive = true): Applied<W> {
   const events: TraceEvent[] = [];
   let db = world.stores.db;
   for (const t of db.txs) {
@@ -152,20 +154,41 @@ function settle<W extends World>(world: W, scenario: Scenario): Applied<W> {
     db = rollback(db, t.id);
     events.push({ time: world.time, actor: actor as ActorId, type: 'transaction.rolledBack', explain: 'log.tx.connectionDropped', detail: { tx: t.id } });
   }
-  const rolledBack = db !== world.stores.db;
-  const old = world.stores;
-  // After a rollback the look-ahead reads the new stores, without the derived fields (added below).
-  const input: Stores = rolledBack ? baseStores(old, db) : old;
+  const stores = canonicalStores(db !== world.stores.db ? baseStores(world.stores, db) : bare(world.stores));
+  const settled = stores === world.stores ? world : { ...world, stores };
+  return { world: derive ? lookAhead(settled, scenario) : settled, events };
+}
+
+const bareStores = new ObjectMemo<Stores>('bare stores');
+/** The stores without the derived fields (the same object when it has none; one copy per object). */
+function bare(s: Stores): Stores {
+  if (s.waits === undefined && s.committing === undefined && s.deadlocked === undefined) return s;
+  let out = bareStores.get(s);
+  if (out === undefined) bareStores.set(s, (out = baseStores(s, s.db)));
+  return out;
+}
+
+/**
+ * The fields derived from the rest of a world (its stores without them): each consumer's next call
+ * is looked at, to know who waits for whom (a waiting consumer cannot step), who is about to COMMIT
+ * (the lost-reply fault), and who is in a deadlock (PostgreSQL aborts one of them).
+ */
+function lookAhead<W extends World>(world: W, scenario: Scenario): W {
   let waits: Record<string, string> | undefined;
   let committing: string[] | undefined;
-  for (const [id, c] of Object.entries(world.consumers)) {
-    const d = c.context.current;
-    if (!d || !c.context.history) continue;
-    if (scenario.messages.find((m) => m.key === d.key)?.poison) continue;
-    const out = runHandler(world, scenario, id as ActorId, c, d, rolledBack ? { stores: input } : {});
-    if (out.kind === 'blocked') (waits ??= {})[id] = out.on;
-    else if (out.kind === 'call' && out.name === 'db.commit') (committing ??= []).push(id);
+  // With no transaction open, no statement can wait (a wait is on another open transaction) and no
+  // one can be about to COMMIT (only an opened transaction commits): the look-ahead would find nothing.
+  if (world.stores.db.txs.length > 0) {
+    for (const [id, c] of Object.entries(world.consumers)) {
+      const d = c.context.current;
+      if (!d || !c.context.history) continue;
+      if (scenario.messages.find((m) => m.key === d.key)?.poison) continue;
+      const out = runHandler(world, scenario, id as ActorId, c, d);
+      if (out.kind === 'blocked') (waits ??= {})[id] = out.on;
+      else if (out.kind === 'call' && out.name === 'db.commit') (committing ??= []).push(id);
+    }
   }
+  if (!waits && !committing) return world;
   const deadlocked = waits
     ? Object.keys(waits)
         .filter((id) => {
@@ -175,17 +198,14 @@ function settle<W extends World>(world: W, scenario: Scenario): Applied<W> {
         .sort()
     : [];
   committing?.sort();
-  // Nothing changed: the world stays as it is (no new objects, so its cached keys still apply).
-  if (!rolledBack && sameRecord(old.waits, waits) && sameList(old.committing, committing) && sameList(old.deadlocked, deadlocked)) {
-    const canonical = canonicalStores(old);
-    return { world: canonical === old ? world : { ...world, stores: canonical }, events };
-  }
-  // The derived fields are written afresh, after the others (canonical field order, no deletes).
-  const stores = rolledBack ? input : baseStores(old, db);
+  // The derived fields are written after the others (canonical field order).
+  const stores = baseStores(world.stores, world.stores.db);
   if (waits) stores.waits = waits;
   if (committing) stores.committing = committing;
   if (deadlocked.length > 0) stores.deadlocked = deadlocked;
-  return { world: { ...world, stores: canonicalStores(stores) }, events };
+  const out = canonicalStores(stores);
+  bareStores.set(out, world.stores);
+  return { ...world, stores: out };
 }
 
 /** The stores with `db`, without the fields derived after every step, in canonical field order. */
@@ -194,15 +214,6 @@ function baseStores(s: Stores, db: Stores['db']): Stores {
   if (s.attempts !== undefined) out.attempts = s.attempts;
   return out;
 }
-
-/** Two optional string records with the same entries (an absent one is empty). */
-function sameRecord(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-  const ka = a ? Object.keys(a) : [];
-  const kb = b ? Object.keys(b) : [];
-  return ka.length === kb.length && ka.every((k) => a![k] === b?.[k]);
-}
-/** Two optional sorted lists with the same items (an absent one is empty). */
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b![i]);
 
 /** Whether a record's keys are in sorted order (JSON, and so world keys, follow insertion order). */
 function sortedKeys(r: object | undefined): boolean {
@@ -247,5 +258,6 @@ function cacheTimers<W extends World>(world: W): W {
 installHandlerRuntime({
   step: readerStep,
   settle,
+  derive: lookAhead,
   seed: (scenario) => seeded(scenario.messages.map((m) => ({ table: 'orders', key: m.key, cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 } }))),
 });

@@ -193,8 +193,15 @@ export const runsHandler = (scenario: Scenario): boolean => scenario.handler !==
 export interface HandlerRuntime {
   /** One step of the reader's handler for the consumer holding `delivery`. */
   step<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted };
-  /** After every step: roll back orphaned transactions, look at each consumer's next call. */
-  settle<W extends World>(world: W, scenario: Scenario): Applied<W>;
+  /**
+   * After every step: roll back orphaned transactions, then (unless `derive` is false) look at each
+   * consumer's next call. The look-ahead's results (who waits, who is about to COMMIT, deadlocks) are
+   * derived from the rest of the world, so the checker keys a world without them and derives them
+   * only for the worlds it has not seen (most steps lead back to a known world).
+   */
+  settle<W extends World>(world: W, scenario: Scenario, derive?: boolean): Applied<W>;
+  /** The look-ahead alone, on a world settled without it. */
+  derive<W extends World>(world: W, scenario: Scenario): W;
   /** The database a lab starts from (one UNPAID order row per message). */
   seed(scenario: Scenario): Stores['db'];
 }
@@ -208,7 +215,9 @@ const handlerRuntime = (): HandlerRuntime => {
   return runtime;
 };
 /** See `HandlerRuntime.settle`; nothing to do where no reader's handler runs. */
-export const settleStores = <W extends World>(world: W, scenario: Scenario): Applied<W> => (runsHandler(scenario) ? handlerRuntime().settle(world, scenario) : { world, events: [] });
+export const settleStores = <W extends World>(world: W, scenario: Scenario, derive = true): Applied<W> => (runsHandler(scenario) ? handlerRuntime().settle(world, scenario, derive) : { world, events: [] });
+/** See `HandlerRuntime.derive`; the world itself where no reader's handler runs. */
+export const deriveStores = <W extends World>(world: W, scenario: Scenario): W => (runsHandler(scenario) ? handlerRuntime().derive(world, scenario) : world);
 
 /**
  * Runs the next handler operation of the delivery a consumer holds: the scenario's strategy, or a

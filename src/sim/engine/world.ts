@@ -4,7 +4,7 @@ import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../c
 import type { FaultKind } from '../protocols/faults';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
-import { settleStores } from './kit';
+import { deriveStores, settleStores } from './kit';
 import { Canon } from './canon';
 import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
@@ -83,13 +83,20 @@ export function enabledSteps(world: World, options: { faults?: boolean } = {}): 
   return [...steps, ...extra].sort((a, b) => (stepKey(a) < stepKey(b) ? -1 : stepKey(a) > stepKey(b) ? 1 : 0));
 }
 
+/** A world applied without its derived fields (`apply(…, false)`), with them. */
+export const derived = (world: World, scenario: Scenario): World => deriveStores(world, scenario);
+
 /** No deliveries, handler work or timers left: only faults could change anything. */
 export function isQuiescent(world: World): boolean {
   return enabledSteps(world, { faults: false }).length === 0;
 }
 
-/** Applies one step; returns the next world and what happened. Throws only on a step that is not enabled. */
-export function apply(world: World, step: Step, scenario: Scenario, tx: Transitioner = sharedTransitioner): { world: World; events: TraceEvent[] } {
+/**
+ * Applies one step; returns the next world and what happened. Throws only on a step that is not
+ * enabled. With `derive` false, the stores' derived fields are left out (the checker keys worlds
+ * without them and adds them with `derived` to the worlds it has not seen).
+ */
+export function apply(world: World, step: Step, scenario: Scenario, tx: Transitioner = sharedTransitioner, derive = true): { world: World; events: TraceEvent[] } {
   const protocol = protocolOf(world.protocol);
   let r: { world: World; events: TraceEvent[] };
   if (step.kind === 'fault' && step.fault === 'loseCommitReply') {
@@ -100,7 +107,7 @@ export function apply(world: World, step: Step, scenario: Scenario, tx: Transiti
     const lost: TraceEvent = { time: world.time, actor: step.target as ActorId, type: 'commitReply.lost', explain: 'log.fault.loseCommitReply' };
     r = { world: ran.world, events: [lost, ...ran.events] };
   } else r = protocol.apply(world, step, scenario, tx);
-  const settled = settleStores(r.world, scenario);
+  const settled = settleStores(r.world, scenario, derive);
   const out = settled.events.length === 0 && settled.world === r.world ? r : { world: settled.world, events: [...r.events, ...settled.events] };
   // Every step says what happened, even when no actor had anything to report.
   return out.events.length > 0 ? out : { world: out.world, events: [quietStepEvent(world, step, out.world)] };
@@ -153,25 +160,35 @@ const asIs: KeyView = {
   parts: new ObjectMemo('key part'),
 };
 
-/** The sorted names of a record's keys under a view, with the key each stands for. */
-const namesIn = (record: object, view: KeyView) =>
-  Object.keys(record)
-    .map((k) => [view.name(k), k] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/**
+ * A record's entries in the order of their names under a view, each written by `each` and joined
+ * with `sep` after it. Records are mostly built with their keys in order already, so the sort is
+ * skipped when it has nothing to do (the key is made for every step the checker takes).
+ */
+function inNameOrder(record: object, view: KeyView, each: (name: string, key: string) => string, sep: string): string {
+  const keys = Object.keys(record);
+  const names = view === asIs ? keys : keys.map(view.name);
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
+  const order = sorted ? null : names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  let out = '';
+  for (let j = 0; j < keys.length; j++) {
+    const i = order ? order[j]! : j;
+    out += (j > 0 ? sep : '') + each(names[i]!, keys[i]!);
+  }
+  return out;
+}
 
 /** A world's key under a view: what `worldKey` is for the world the view describes. */
 export function worldKeyAs(world: World, view: KeyView): string {
   let consumers = view.parts.get(world.consumers);
   if (consumers === undefined) {
-    consumers = '';
-    for (const [, k] of namesIn(world.consumers, view)) consumers += `${view.consumer(world.consumers[k]!)},`;
+    consumers = inNameOrder(world.consumers, view, (_, k) => `${view.consumer(world.consumers[k]!)},`, '');
     view.parts.set(world.consumers, consumers);
   }
   let net = view.parts.get(world.net);
   if (net === undefined) {
-    net = namesIn(world.net, view)
-      .map(([name, k]) => `${name}=${view.queue(world.net[k]!)}`)
-      .join(',');
+    net = inNameOrder(world.net, view, (name, k) => `${name}=${view.queue(world.net[k]!)}`, ',');
     view.parts.set(world.net, net);
   }
   return `${world.time};${view.actor(world.producer)};${view.actor(world.broker)};${consumers};${net};${view.timers(world.timers)};${view.stores(world.stores)};${canon.id(world.budget)}`;
