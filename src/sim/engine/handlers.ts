@@ -125,10 +125,20 @@ function readerStep<W extends World>(world: W, env: Env, actor: ActorId, c: Acto
     return { world: next, events: [event], completed: { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record } };
   }
   const copy = `${delivery.msgId}/${delivery.copy}`;
-  const attempts = { ...world.stores.attempts, [copy]: out.kind === 'threw' ? 'failed' : 'ok' } as const;
-  const next = { ...world, stores: { ...world.stores, attempts } };
+  // Only a copy whose last attempt failed is remembered (everyCopySettled judges nothing else): a
+  // success after a failure forgets it, so worlds that differ only in past successes are one state.
+  const failed = out.kind === 'threw';
+  const known = world.stores.attempts?.[copy];
+  const attempts = failed ? (known === 'failed' ? world.stores.attempts : { ...world.stores.attempts, [copy]: 'failed' as const }) : known === undefined ? world.stores.attempts : forget(world.stores.attempts!, copy);
+  const next = attempts === world.stores.attempts ? world : { ...world, stores: { ...world.stores, attempts } };
   const events: TraceEvent[] = out.kind === 'threw' ? [{ ...base, type: 'handler.threw', explain: 'log.handler.threw', detail: { error: out.message } }] : [];
   return { world: next, events, completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: out.kind === 'threw' } };
+}
+
+/** The failed attempts without `copy`'s (absent when none is left). */
+function forget(attempts: NonNullable<Stores['attempts']>, copy: string): Stores['attempts'] {
+  const { [copy]: _, ...rest } = attempts;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 /** `c1/<delivery tag>/<n>` → the consumer and the delivery a transaction belongs to. */
@@ -224,12 +234,23 @@ function sortedKeys(r: object | undefined): boolean {
 }
 const STORE_KEYS = ['db', 'cache', 'ledger', 'charged', 'dead', 'attempts', 'waits', 'committing', 'deadlocked'] as const;
 
+/** Stores known to be canonical (checked once per object: the same stores recur in many worlds). */
+const canonical = new ObjectMemo<true>('canonical stores');
+
 /**
  * The stores with their fields, and every record inside them, in one order, so that two equal
  * stores always have the same canonical key (property order would otherwise split one state in two).
  * Returns the same object when it already is canonical.
  */
 export function canonicalStores(s: Stores): Stores {
+  if (canonical.get(s)) return s;
+  const out = orderStores(s);
+  canonical.set(out, true);
+  return out;
+}
+
+/** `canonicalStores` without the memo. */
+function orderStores(s: Stores): Stores {
   const fieldsInOrder = Object.keys(s).every((k, i, all) => i === 0 || STORE_KEYS.indexOf(all[i - 1] as never) < STORE_KEYS.indexOf(k as never));
   const recordsSorted = sortedKeys(s.cache) && sortedKeys(s.ledger) && sortedKeys(s.charged) && sortedKeys(s.attempts) && sortedKeys(s.waits) && sortedKeys(s.db.cols);
   if (fieldsInOrder && recordsSorted) return s;
