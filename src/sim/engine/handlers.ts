@@ -13,6 +13,7 @@ import { installHandlerRuntime, type Applied, type Env, type OpCompleted } from 
 import type { Scenario } from './scenario';
 import type { ConsumerCore, TraceEvent, World } from './world';
 import { ObjectMemo } from './memo';
+import { Canon } from './canon';
 
 /** The handler instance a step runs: a fresh instance of the reader's module, or the handler itself. */
 const handlerFor = (scenario: Scenario): Handler | undefined => scenario.handlerModule?.fresh() ?? scenario.handler;
@@ -53,11 +54,13 @@ export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: 
   // The derived fields do not change what the handler does: runs are shared between a world and its
   // settled twin without them (the look-ahead runs on the latter, the step on the former).
   const stores = bare(options.stores ?? world.stores);
-  // The same consumer state, stores and time give the same outcome: the look-ahead after a step and
-  // the step itself share one run (and the unchanged consumer's look-ahead is not run again).
+  // The same consumer state, stores and time give the same outcome (by content: the canonical numbers
+  // of the consumer's context and of the stores, which keying the world has mostly made already): the
+  // look-ahead after a step and the step itself share one run, and so do the many worlds that differ
+  // only elsewhere (the broker, the network, the other consumer).
   const owner = scenario.handlerModule ?? scenario.handler;
-  const cache = options.loseCommitReply || !owner ? null : outcomes(owner, c.context, stores);
-  const slot = `${world.protocol}|${actor}|${world.time}`;
+  const cache = options.loseCommitReply || !owner ? null : outcomes(owner, scenario);
+  const slot = cache ? `${canon.id(c.context)}|${canon.id(stores)}|${world.protocol}|${actor}|${world.time}` : '';
   const known = cache?.get(slot);
   if (known) return known;
   const input = {
@@ -80,15 +83,14 @@ export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: 
   return out;
 }
 
-const outcomeMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, StepOutcome>>>>();
-/** The memo of handler outcomes for one handler, one consumer state and one version of the stores. */
-function outcomes(owner: object, context: object, stores: object): Map<string, StepOutcome> {
-  let byContext = outcomeMemo.get(owner);
-  if (!byContext) outcomeMemo.set(owner, (byContext = new WeakMap()));
-  let byStores = byContext.get(context);
-  if (!byStores) byContext.set(context, (byStores = new WeakMap()));
-  let slots = byStores.get(stores);
-  if (!slots) byStores.set(stores, (slots = new Map()));
+const outcomeMemo = new WeakMap<object, WeakMap<Scenario, Map<string, StepOutcome>>>();
+const canon = new Canon();
+/** The memo of handler outcomes for one handler in one scenario (the message's fields come from the scenario). */
+function outcomes(owner: object, scenario: Scenario): Map<string, StepOutcome> {
+  let byScenario = outcomeMemo.get(owner);
+  if (!byScenario) outcomeMemo.set(owner, (byScenario = new WeakMap()));
+  let slots = byScenario.get(scenario);
+  if (!slots) byScenario.set(scenario, (slots = new Map()));
   return slots;
 }
 
