@@ -50,10 +50,10 @@ const signature = (o: StepOutcome) =>
   o.kind === 'call' ? `call ${o.name}(${o.args}) ${JSON.stringify(o.record)} ${o.remember ?? ''}` : o.kind === 'blocked' ? `blocked ${o.name}(${o.args})` : o.kind === 'threw' ? `threw ${o.message}` : 'returned';
 
 /** Runs one step of the reader's handler for `actor` (see `stepHandler`), checking it against the shared instance when asked. */
-export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: ActorState<ConsumerCore>, d: Delivery, options: { loseCommitReply?: boolean; stores?: Stores } = {}): StepOutcome {
+export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: ActorState<ConsumerCore>, d: Delivery, options: { loseCommitReply?: boolean } = {}): StepOutcome {
   // The derived fields do not change what the handler does: runs are shared between a world and its
   // settled twin without them (the look-ahead runs on the latter, the step on the former).
-  const stores = bare(options.stores ?? world.stores);
+  const stores = bare(world.stores);
   // The same consumer state, stores and time give the same outcome (by content: the canonical numbers
   // of the consumer's context and of the stores, which keying the world has mostly made already): the
   // look-ahead after a step and the step itself share one run, and so do the many worlds that differ
@@ -152,7 +152,7 @@ function txOwner(id: string): { actor: string; tag: string } {
 /**
  * After every step of a world where a reader's handler runs: a transaction whose consumer no longer
  * holds its delivery (it crashed, its connection dropped) is rolled back, as PostgreSQL does when a
- * connection closes. Then, unless `derive` is false, the look-ahead (`derive`) fills in the fields
+ * connection closes. Then, unless `derive` is false, the look-ahead (`lookAhead`) fills in the fields
  * derived from the rest of the world; without it they are left out (see `HandlerRuntime.settle`).
  */
 function settle<W extends World>(world: W, scenario: Scenario, derive = true): Applied<W> {
