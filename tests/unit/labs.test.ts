@@ -26,6 +26,23 @@ describe('code labs', () => {
     }
   });
 
+  // Handler runs are shared between worlds with the same consumer state and stores (by content), so
+  // the module instance that catches module state runs fewer steps: it must still catch a module-level
+  // Set (the classic in-memory dedup) in every lab, not grade it on fresh instances as if it were fine.
+  it('refuses a module-level Set in every lab, pointing to ctx.memory', () => {
+    const source = `const seen = new Set<string>();
+export function handle(msg: any, ctx: HandlerContext) {
+  if (seen.has(msg.body.order)) return;
+  ctx.effects.addToBalance(msg.body.order, msg.body.amount);
+  seen.add(msg.body.order);
+}`;
+    for (const lab of Object.values(labs)) {
+      const g = gradeLab(lab, source);
+      expect({ lab: lab.id, verdict: g.verdict, stage: g.problem?.stage }).toEqual({ lab: lab.id, verdict: 'failed', stage: 'moduleState' });
+      expect(g.problem?.message).toContain('ctx.memory');
+    }
+  }, 120_000);
+
   it('every lab has two consumers and can crash a consumer', () => {
     for (const lab of Object.values(labs)) {
       expect(lab.consumers, lab.id).toBeGreaterThanOrEqual(2);

@@ -4,7 +4,7 @@ import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../c
 import type { FaultKind } from '../protocols/faults';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
-import { deriveStores, settleStores } from './kit';
+import { settleStores } from './kit';
 import { Canon } from './canon';
 import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
@@ -83,8 +83,8 @@ export function enabledSteps(world: World, options: { faults?: boolean } = {}): 
   return [...steps, ...extra].sort((a, b) => (stepKey(a) < stepKey(b) ? -1 : stepKey(a) > stepKey(b) ? 1 : 0));
 }
 
-/** A world applied without its derived fields (`apply(…, false)`), with them. */
-export const derived = (world: World, scenario: Scenario): World => deriveStores(world, scenario);
+/** A world applied without its derived fields (`apply(…, false)`), with them (kit.ts). */
+export { deriveStores as derived } from './kit';
 
 /** No deliveries, handler work or timers left: only faults could change anything. */
 export function isQuiescent(world: World): boolean {
