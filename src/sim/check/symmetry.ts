@@ -115,7 +115,9 @@ export function swapConsumers(world: World): World {
 
 /** Whether the checker may merge a world with its swap: a symmetric broker and exactly consumers c1 and c2. */
 export function symmetric(world: World): boolean {
-  if (!protocolOf(world.protocol).symmetricConsumers) return false;
+  // The twin's key is built as the world is (narration-only fields included): one or the other.
+  const protocol = protocolOf(world.protocol);
+  if (!protocol.symmetricConsumers || protocol.narrationOnly?.length) return false;
   const ids = Object.keys(world.consumers);
   return ids.length === 2 && ids.includes('c1') && ids.includes('c2');
 }

@@ -90,6 +90,12 @@ export interface Protocol {
    * (check/symmetry.ts). Leave it unset when an assignor or a rule picks consumers by id.
    */
   symmetricConsumers?: boolean;
+  /**
+   * Fields the protocol keeps only to tell the story (how often the broker served a record: "consumed 3
+   * times by the group"): no step, guard or handler reads them, nor any invariant. The checker's world
+   * keys leave them out (world.ts), so two worlds that differ only there are one state.
+   */
+  narrationOnly?: readonly string[];
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

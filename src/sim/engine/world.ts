@@ -160,6 +160,52 @@ const asIs: KeyView = {
   parts: new ObjectMemo('key part'),
 };
 
+/** `value` without the fields in `drop`, at any depth: the same object where it has none of them. */
+function without(drop: ReadonlySet<string>, memo: ObjectMemo<object>, value: object): object {
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let out: object = value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = item !== null && typeof item === 'object' ? without(drop, memo, item) : item;
+      if (next !== item) {
+        if (out === value) out = [...value];
+        (out as unknown[])[i] = next;
+      }
+    }
+  } else {
+    for (const k in value) {
+      const item = (value as Record<string, unknown>)[k];
+      const next = drop.has(k) ? undefined : item !== null && typeof item === 'object' ? without(drop, memo, item) : item;
+      if (next === item) continue;
+      if (out === value) out = { ...value };
+      if (next === undefined) delete (out as Record<string, unknown>)[k];
+      else (out as Record<string, unknown>)[k] = next;
+    }
+  }
+  memo.set(value, out);
+  return out;
+}
+
+/** The view a protocol's worlds are keyed under: as they are, or without its narration-only fields. */
+const views = new Map<ProtocolId, KeyView>();
+function viewOf(id: ProtocolId): KeyView {
+  let view = views.get(id);
+  if (view === undefined) {
+    const fields = protocolOf(id).narrationOnly;
+    if (!fields?.length) view = asIs;
+    else {
+      const drop = new Set(fields);
+      const memo = new ObjectMemo<object>(`without ${fields.join(',')}`);
+      const keyed = (o: object) => canon.id(without(drop, memo, o));
+      view = { ...asIs, actor: keyed, consumer: keyed, queue: keyed, parts: new ObjectMemo(`key part without ${fields.join(',')}`) };
+    }
+    views.set(id, view);
+  }
+  return view;
+}
+
 /**
  * A record's entries in the order of their names under a view, each written by `each` and joined
  * with `sep` after it. Records are mostly built with their keys in order already, so the sort is
@@ -167,7 +213,7 @@ const asIs: KeyView = {
  */
 function inNameOrder(record: object, view: KeyView, each: (name: string, key: string) => string, sep: string): string {
   const keys = Object.keys(record);
-  const names = view === asIs ? keys : keys.map(view.name);
+  const names = view.name === asIs.name ? keys : keys.map(view.name);
   let sorted = true;
   for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
   const order = sorted ? null : names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
@@ -200,5 +246,5 @@ export function worldKeyAs(world: World, view: KeyView): string {
  * links are listed in a fixed order.
  */
 export function worldKey(world: World): string {
-  return worldKeyAs(world, asIs);
+  return worldKeyAs(world, viewOf(world.protocol));
 }

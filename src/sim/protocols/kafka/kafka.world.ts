@@ -327,4 +327,6 @@ export const kafkaProtocol: Protocol = {
     };
   },
   settings,
+  // How often the broker served a record tells the story ("fetched again"); a record has no delivery count.
+  narrationOnly: ['reads'],
 };

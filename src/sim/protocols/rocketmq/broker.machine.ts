@@ -26,6 +26,7 @@ export interface RocketBrokerContext extends RocketBrokerInput {
   delayed: LogRecord[];
   /** `%DLQ%billing`. */
   dlq: LogRecord[];
+  /** Long polls waiting for a message, sorted by member and queue (one per member and queue). */
   pending: { member: string; queue: string; offset: number }[];
   outbox: Output[];
 }
@@ -42,6 +43,8 @@ export type RocketBrokerEvent =
 
 type Ctx = Omit<RocketBrokerContext, 'outbox'>;
 const consumerOf = (member: string) => member.split('#')[0] as ActorId;
+type Poll = RocketBrokerContext['pending'][number];
+const byPoll = (a: Poll, b: Poll) => (a.member < b.member ? -1 : a.member > b.member ? 1 : a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0);
 
 /**
  * Queue allocation. Clustering: each topic's queues are divided among the sorted consumers
@@ -125,7 +128,9 @@ export const rocketBrokerMachine = setup({
     pull: assign(({ context, event }) => {
       if (event.type !== 'pull.received') return {};
       const p = { member: `${event.consumer}#${event.inc}`, queue: event.queue, offset: event.offset };
-      if ((context.queues[p.queue]?.length ?? 0) <= p.offset) return { pending: [...context.pending.filter((x) => !(x.member === p.member && x.queue === p.queue)), p] };
+      // Long polls waiting are a set: kept in one order, whichever arrived first (answerPending serves
+      // each to its own consumer, so the order never shows).
+      if ((context.queues[p.queue]?.length ?? 0) <= p.offset) return { pending: [...context.pending.filter((x) => !(x.member === p.member && x.queue === p.queue)), p].sort(byPoll) };
       const outbox: Output[] = [];
       return { queues: serve(context.queues, p, outbox), outbox };
     }),

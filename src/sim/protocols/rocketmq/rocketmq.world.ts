@@ -262,4 +262,7 @@ export const rocketProtocol: Protocol = {
     };
   },
   settings,
+  // How often the broker served a record tells the story ("consumed 3 times by the group"); the
+  // handler sees only reconsumeTimes, which counts retries.
+  narrationOnly: ['reads'],
 };
