@@ -3,6 +3,7 @@ import '../../src/sim';
 import { currentWorld, fromSteps, invariantsOf, isQuiescent } from '../../src/sim';
 import { gradeLab, prepare } from '../../src/sandbox/grade';
 import { labs, type Lab } from '../../src/sandbox/labs';
+import { labScenario } from '../../src/sandbox/lab';
 
 /** The invariants violated at the end of `steps`, replayed on the timeline with the reader's code. */
 function replaysTo(lab: Lab, source: string, steps: string[]): string[] {
@@ -40,6 +41,28 @@ export function handle(msg: any, ctx: HandlerContext) {
       const g = gradeLab(lab, source);
       expect({ lab: lab.id, verdict: g.verdict, stage: g.problem?.stage }).toEqual({ lab: lab.id, verdict: 'failed', stage: 'moduleState' });
       expect(g.problem?.message).toContain('ctx.memory');
+    }
+  }, 120_000);
+
+  // A dedup key that is not the order's own (a constant, an amount) looks right with one order; each
+  // lab sends two orders with their own keys and amounts, so it is caught everywhere.
+  it('every lab sends two orders with different keys and amounts, and an inbox keyed on a constant fails each', () => {
+    const constantKey = `export function handle(msg: any, ctx: any): void {
+  try {
+    ctx.db.transaction((tx: any) => {
+      tx.insert('inbox', 'charged');
+      tx.effects.addToBalance(msg.body.order, msg.body.amount);
+    });
+  } catch (error) {
+    if (!ctx.db.isUniqueViolation(error)) throw error;
+  }
+}`;
+    for (const lab of Object.values(labs)) {
+      const { messages } = labScenario(lab, () => undefined);
+      expect(new Set(messages.map((m) => m.key)).size, lab.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(messages.map((m) => m.amount)).size, lab.id).toBeGreaterThanOrEqual(2);
+      const g = gradeLab(lab, constantKey);
+      expect({ lab: lab.id, verdict: g.verdict, invariant: g.invariant }).toEqual({ lab: lab.id, verdict: 'failed', invariant: 'noMessageLost' });
     }
   }, 120_000);
 
