@@ -189,13 +189,26 @@ describe('presenter mode on a 1366x768 projector', () => {
 
 describe('presenter mode with three faults', () => {
   for (const lang of ['en', 'zh-cn'] as const) {
-    it(`${lang}: every fault button of the two-consumer inbox is on the projected screen at the first step`, async () => {
+    it(`${lang}: every fault button of the two-consumer inbox, the ledger and the badges stay on the projected screen at every step`, async () => {
       const where = { chapter: 'concepts/acknowledgements', sim: '#concurrent-redelivery' };
       const { context, sim } = await open(lang, { viewport: { width: 1366, height: 768 } }, '?present=concurrent-redelivery', undefined, where);
       await expect.poll(() => sim.evaluate((el) => el.classList.contains('sim--presenting'))).toBe(true);
       const buttons = await sim.locator('.sim-faults .sim-fault__button').all();
       expect(buttons.length).toBe(3);
-      for (const button of buttons) expect(await seen(button, false)).toMatchObject({ inside: true, uncovered: true });
+      const step = sim.getByRole('button', { name: words[lang].step });
+      // The lanes grow as messages, timers and rows appear: every step of the whole run is checked.
+      let steps = 0;
+      for (;;) {
+        for (const part of [...buttons, sim.locator('.sim-ledger'), sim.locator('.sim-badges')]) {
+          expect({ step: steps, ...(await seen(part, false)) }).toMatchObject({ step: steps, inside: true });
+        }
+        for (const button of buttons) expect(await seen(button, false)).toMatchObject({ uncovered: true });
+        if (await step.isDisabled()) break;
+        await step.click();
+        steps++;
+        await expect.poll(() => sim.locator('.sim-position').textContent()).toContain(lang === 'en' ? `Step ${steps} ·` : `第 ${steps} 步 ·`);
+      }
+      expect(steps).toBeGreaterThan(5);
       await context.close();
     });
   }
