@@ -54,24 +54,39 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
 }
 
 /**
- * Scrolls through the page a screen at a time, as a reader does, until every island has hydrated
- * (Astro removes an island's `ssr` attribute when it does). Jumping straight to the end hydrates
- * none of the `client:visible` islands in between: they never intersect the viewport, and a check
- * would judge their server HTML, not what a reader gets. A page that stops painting (see
- * scrollThrough) gets one reload, with a warning in the log; if it stalls again the test fails and
- * says where. (CI once spent a whole 300 s test budget inside an unbounded scroll loop on a page that
- * passes in about 3 s everywhere else, and said nothing about where it stood.)
+ * Opens `url` in a fresh context and scrolls through it a screen at a time, as a reader does, until
+ * every island has hydrated (Astro removes an island's `ssr` attribute when it does). Jumping
+ * straight to the end hydrates none of the `client:visible` islands in between: they never intersect
+ * the viewport, and a check would judge their server HTML, not what a reader gets.
+ *
+ * A page that stops painting (see scrollThrough) is left with its context, with a warning in the
+ * log, and loaded once more in a new one: its renderer is stuck, and a reload of the same page can
+ * hang as long as the navigation limit (it once did, failing a page that passes in 3 s). If the
+ * second load stalls too, the test fails and says where. `prepare` runs on each new page before it
+ * loads (a theme, a problem watcher) and its result comes back with the page that was used.
  */
-export async function hydrateIslands(page: Page): Promise<void> {
-  const stalled = await scrollThrough(page, FRAME_WAIT);
-  if (stalled) {
-    console.warn(`${page.url()}: ${stalled}; reloading it once`);
-    await page.reload({ waitUntil: 'networkidle' });
-    const again = await scrollThrough(page, FRAME_WAIT);
-    if (again) throw new Error(`${page.url()}: ${again}, also after a reload`);
+export async function openHydrated<T>(
+  browser: Browser,
+  url: string,
+  options: Parameters<Browser['newContext']>[0],
+  prepare: (page: Page) => Promise<T>,
+): Promise<{ context: BrowserContext; page: Page; prepared: T }> {
+  for (let attempt = 1; ; attempt++) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const prepared = await prepare(page);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const stalled = await scrollThrough(page, FRAME_WAIT);
+    if (!stalled) {
+      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+      await page.waitForLoadState('networkidle');
+      return { context, page, prepared };
+    }
+    if (attempt === 2) throw new Error(`${url}: ${stalled}, also in a second, fresh context`);
+    console.warn(`${url}: ${stalled}; loading it again in a fresh context`);
+    // Closing a context whose renderer is stuck may itself wait: it is not waited for long.
+    void Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, FRAME_WAIT))]).catch(() => undefined);
   }
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
-  await page.waitForLoadState('networkidle');
 }
 
 export { builtPages } from '../size/measure.mjs';

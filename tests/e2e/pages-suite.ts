@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, inject, it } from 'vitest';
-import { builtPages, hydrateIslands, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
+import { builtPages, openHydrated, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
 
 /**
  * The every-page checks, shared by pages.spec.ts (English pages, the root) and pages-zh.spec.ts
@@ -22,13 +22,11 @@ export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta
 export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[], browserOf: ReturnType<typeof useBrowser>) {
   for (const path of paths) {
     it(`${path} (${themes.join(' + ')}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
-      const context = await browserOf().newContext();
-      const page = await context.newPage();
-      await useTheme(page, themes[0]!);
-      const problems = await watchPage(page, siteUrl);
-      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       // Every island hydrated, so axe judges what a reader gets, not the server's HTML.
-      await hydrateIslands(page);
+      const { context, page, prepared: problems } = await openHydrated(browserOf(), siteUrl + path, {}, async (p) => {
+        await useTheme(p, themes[0]!);
+        return watchPage(p, siteUrl);
+      });
       // Expressive Code makes a code block that scrolls focusable from a resize observer; wait for it
       // (if it never does, the wait gives up and axe reports the block below).
       await page
@@ -52,10 +50,7 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
 export function everyPageOnAPhone(paths: string[], browserOf: ReturnType<typeof useBrowser>) {
   for (const path of paths) {
     it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
-      const context = await browserOf().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-      const page = await context.newPage();
-      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      await hydrateIslands(page);
+      const { context, page } = await openHydrated(browserOf(), siteUrl + path, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async () => undefined);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       await context.close();
