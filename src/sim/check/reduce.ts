@@ -35,6 +35,7 @@ import type { Scenario } from '../engine/scenario';
 import type { Transitioner } from '../engine/actors';
 import { apply, type Step, type World } from '../engine/world';
 import type { FaultKind } from '../protocols/faults';
+import { protocolOf } from '../protocols/registry';
 
 /** Faults that move the simulated clock forward (a timeout reached at once). */
 const CLOCK_JUMPS: readonly FaultKind[] = ['exceedMaxPollInterval', 'exceedConsumerTimeout', 'exceedAckWait'];
@@ -89,6 +90,14 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
       set.push(chosen);
     }
     if (set.length === 1 + onX.length && set.length < steps.length) return set;
+  }
+  const commutes = protocolOf(world.protocol).commutesIntoBroker;
+  if (commutes) {
+    for (const step of steps) {
+      if (step.kind !== 'deliver' || !step.link.endsWith('>broker') || !commutes(world, step)) continue;
+      const chosen = tryStep(step);
+      if (chosen && chosen.world.stores === world.stores) return [chosen];
+    }
   }
   return null;
 }

@@ -96,6 +96,12 @@ export interface Protocol {
    * keys leave them out (world.ts), so two worlds that differ only there are one state.
    */
   narrationOnly?: readonly string[];
+  /**
+   * Partial-order reduction (check/reduce.ts): whether this delivery to the broker may be explored
+   * alone in `world`: it commutes with every step that can happen before it, and none of them can
+   * disable it. The protocol answers from its own rules (which messages to the broker touch what).
+   */
+  commutesIntoBroker?(world: World, step: Extract<Step, { kind: 'deliver' }>): boolean;
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

@@ -212,6 +212,32 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
   }
 }
 
+/** Faults that start or stop a consumer: its join or leave re-divides the queues and drops long polls. */
+const MEMBERSHIP_FAULTS = ['crashConsumerBeforeEffect', 'crashConsumerBeforePersist', 'joinConsumer'] as const;
+
+/**
+ * A pull request reaching the broker commutes with everything else that can reach it, once the
+ * group's membership can no longer change: it reads and writes only the queue's records (to serve
+ * them) and the long polls waiting (a sorted set, one per member and queue). A send or a retry due
+ * appends a record that the poll then gets either way; a persist or a send-back touches offsets, retries
+ * and the DLQ, which a pull never reads; another member's pull is another element of the set. Only a
+ * join or a leave reads what it changes (who owns which queue, which polls stay), so there must be
+ * none on its way and no fault left that would send one; a restart's join waits for its timer, and no
+ * timer fires while a delivery can happen. A second poll of the same member and queue would replace the
+ * first, so there must be none waiting.
+ */
+function commutesIntoBroker(w: World, step: Extract<Step, { kind: 'deliver' }>): boolean {
+  const world = w as RocketWorld;
+  const head = world.net[step.link]?.[0];
+  if (head?.kind !== 'pull') return false;
+  if (MEMBERSHIP_FAULTS.some((f) => (world.budget[f] ?? 0) > 0)) return false;
+  for (const [link, queue] of Object.entries(world.net)) {
+    if (link.endsWith('>broker') && queue.some((p) => p.kind === 'join' || p.kind === 'leave')) return false;
+  }
+  const member = `${step.link.slice(0, step.link.indexOf('>'))}#${head.inc}`;
+  return !world.broker.context.pending.some((p) => p.member === member && p.queue === head.queue);
+}
+
 function settings(scenario: Scenario): SettingView[] {
   const r = settingsOf(scenario);
   const d = rocketDefaults;
@@ -265,4 +291,5 @@ export const rocketProtocol: Protocol = {
   // How often the broker served a record tells the story ("consumed 3 times by the group"); the
   // handler sees only reconsumeTimes, which counts retries.
   narrationOnly: ['reads'],
+  commutesIntoBroker,
 };
