@@ -115,7 +115,14 @@ export default defineConfig({
         {
           label: 'Brokers',
           translations: { 'zh-CN': '消息中间件' },
-          items: [{ slug: 'brokers/kafka' }, { slug: 'brokers/rabbitmq' }, { slug: 'brokers/rocketmq' }, { slug: 'brokers/jetstream' }, { slug: 'brokers/compared' }, { slug: 'conformance' }],
+          items: [
+            { slug: 'brokers/kafka' },
+            { slug: 'brokers/rabbitmq' },
+            { slug: 'brokers/rocketmq' },
+            { slug: 'brokers/jetstream' },
+            { slug: 'brokers/compared' },
+            { slug: 'conformance' },
+          ],
         },
         {
           label: 'In production',

@@ -42,8 +42,17 @@ for (const lang of ['en', 'zh-cn']) {
     await context.close();
   }
   // Kafka: crash the consumer, skip to the next timer: the session timeout has drained a little.
-  for (const [w, h, q] of [[1366, 768, '?present=auto-commit-crash'], [360, 740, '']]) {
-    const { context, page, sim } = await open(`${lang}/brokers/kafka/`, 'auto-commit-crash', { width: w, height: h, theme: w > 400 ? 'light' : 'dark', touch: w < 400, query: q });
+  for (const [w, h, q] of [
+    [1366, 768, '?present=auto-commit-crash'],
+    [360, 740, ''],
+  ]) {
+    const { context, page, sim } = await open(`${lang}/brokers/kafka/`, 'auto-commit-crash', {
+      width: w,
+      height: h,
+      theme: w > 400 ? 'light' : 'dark',
+      touch: w < 400,
+      query: q,
+    });
     if (q) await page.waitForFunction(() => document.querySelector('#auto-commit-crash')?.classList.contains('sim--presenting'));
     const fault = sim.locator('.sim-faults .sim-fault__button').first();
     await stepUntil(sim, async () => !(await fault.isDisabled()));
@@ -58,7 +67,12 @@ for (const lang of ['en', 'zh-cn']) {
 }
 // Presenter mode: the fault menu open on the consumer.
 for (const lang of ['en', 'zh-cn']) {
-  const { context, page, sim } = await open(`${lang}/concepts/acknowledgements/`, 'crash-after-write', { width: 1366, height: 768, theme: 'dark', query: '?present=crash-after-write' });
+  const { context, page, sim } = await open(`${lang}/concepts/acknowledgements/`, 'crash-after-write', {
+    width: 1366,
+    height: 768,
+    theme: 'dark',
+    query: '?present=crash-after-write',
+  });
   await page.waitForFunction(() => document.querySelector('#crash-after-write')?.classList.contains('sim--presenting'));
   await stepUntil(sim, faultPossible(sim));
   await sim.locator('.sim-lane--consumer .sim-actor-faults__toggle').click();

@@ -72,7 +72,9 @@ const position = (sim) => sim.locator('.sim-position').evaluate((el) => el.first
 /** Whether the ledger shows a duplicate, or the "No duplicate" badge is broken. */
 const duplicate = (sim, lang) =>
   sim.evaluate(
-    (el, name) => !!el.querySelector('.sim-ledger tr[data-status="duplicate"]') || [...el.querySelectorAll('.sim-badge.is-violated')].some((b) => b.textContent.includes(name)),
+    (el, name) =>
+      !!el.querySelector('.sim-ledger tr[data-status="duplicate"]') ||
+      [...el.querySelectorAll('.sim-badge.is-violated')].some((b) => b.textContent.includes(name)),
     words[lang],
   );
 /** Presses Step once and waits for the position to move; false at the end of the run. */
@@ -81,12 +83,19 @@ async function step(sim) {
   if (await button.isDisabled()) return false;
   const before = await position(sim);
   await button.click();
-  await sim.page().waitForFunction(([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was, [`#${await sim.getAttribute('id')}`, before]);
+  await sim
+    .page()
+    .waitForFunction(
+      ([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was,
+      [`#${await sim.getAttribute('id')}`, before],
+    );
   return true;
 }
 async function reset(sim) {
   await sim.locator('button', { hasText: '↺' }).click();
-  await sim.page().waitForFunction((sel) => /\b0\b/.test(document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent ?? ''), `#${await sim.getAttribute('id')}`);
+  await sim
+    .page()
+    .waitForFunction((sel) => /\b0\b/.test(document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent ?? ''), `#${await sim.getAttribute('id')}`);
 }
 /** Steps until a duplicate (or the end, or MAX steps): how many steps, and whether it came. */
 async function stepToDuplicate(sim, lang) {
@@ -113,7 +122,12 @@ async function search(sim, lang) {
     if (await button.isDisabled()) continue;
     const before = await position(sim);
     await button.click();
-    await sim.page().waitForFunction(([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was, [`#${await sim.getAttribute('id')}`, before]);
+    await sim
+      .page()
+      .waitForFunction(
+        ([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was,
+        [`#${await sim.getAttribute('id')}`, before],
+      );
     const after = await stepToDuplicate(sim, lang);
     if (after.dup) routes.push({ fault: label, index: i, k, m: after.m, taps: k + 1 + Math.min(1, after.m), stepsOnly: k + 1 + after.m });
   }
@@ -128,7 +142,12 @@ async function replay(sim, lang, route) {
     for (let k = 0; k < route.k; k++) await step(sim);
     const before = await position(sim);
     await button.click();
-    await sim.page().waitForFunction(([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was, [`#${await sim.getAttribute('id')}`, before]);
+    await sim
+      .page()
+      .waitForFunction(
+        ([sel, was]) => document.querySelector(`${sel} .sim-position`)?.firstChild?.textContent !== was,
+        [`#${await sim.getAttribute('id')}`, before],
+      );
   }
   await stepToDuplicate(sim, lang);
 }
@@ -139,7 +158,15 @@ for (const lang of ['en', 'zh-cn']) {
     const { context, sim } = await open(page, id);
     const { best, faults } = await search(sim, lang);
     await context.close();
-    rows.push({ page, id, faults, taps: best ? best.taps : '—', stepsOnly: best ? best.stepsOnly : '—', route: best ? (best.fault ? `${best.k} × Step, ⚡ ${best.fault}, ▶` : best.m === 0 ? 'at load' : '▶') : 'no duplicate within 60 steps', dup: !!best });
+    rows.push({
+      page,
+      id,
+      faults,
+      taps: best ? best.taps : '—',
+      stepsOnly: best ? best.stepsOnly : '—',
+      route: best ? (best.fault ? `${best.k} × Step, ⚡ ${best.fault}, ▶` : best.m === 0 ? 'at load' : '▶') : 'no duplicate within 60 steps',
+      dup: !!best,
+    });
     console.error(`${page} #${id}: ${best ? `${best.taps} taps` : 'no duplicate'}`);
     if (!best || !shots) continue;
     const name = page.replace(/\/$/, '').replace(/\//g, '_');

@@ -39,7 +39,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Acks are what make redelivery happen: acking after processing is exactly what duplicates on a crash, and acking before loses messages. Ordering, heartbeats and TTL don’t dedupe at all (heartbeats even trigger redelivery; TTL discards messages), and a Redis check is a separate step from the DB write, so a crash or a second consumer slips in between.',
-      'zh-cn': 'ack 恰恰是重投的前提：处理完再 ack，崩溃就会重复；先 ack，崩溃就丢消息。有序、心跳、TTL 都不去重（心跳发现消费者挂了反而会触发重投，TTL 是让消息过期丢弃）；Redis 判断和数据库写入是两步，崩溃或第二个消费者正好插在中间。',
+      'zh-cn':
+        'ack 恰恰是重投的前提：处理完再 ack，崩溃就会重复；先 ack，崩溃就丢消息。有序、心跳、TTL 都不去重（心跳发现消费者挂了反而会触发重投，TTL 是让消息过期丢弃）；Redis 判断和数据库写入是两步，崩溃或第二个消费者正好插在中间。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'crash-after-write' },
   },
@@ -71,7 +72,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'The idempotent producer only drops the producer client’s own retries within one session and partition, and transactions only cover writes and offset commits inside Kafka. A consumer that writes to a database and crashes before its offset commit still processes the record again.',
-      'zh-cn': '幂等生产者只拦截生产者客户端在单个会话、单个分区内的内部重试；事务只覆盖 Kafka 内部的写入和位点提交。消费者写了数据库、还没提交位点就崩溃，这条消息照样会再处理一次。',
+      'zh-cn':
+        '幂等生产者只拦截生产者客户端在单个会话、单个分区内的内部重试；事务只覆盖 Kafka 内部的写入和位点提交。消费者写了数据库、还没提交位点就崩溃，这条消息照样会再处理一次。',
     },
     see: { chapter: 'concepts/delivery-guarantees', section: { en: 'the-fix-and-where-it-stops-holding', 'zh-cn': '怎么解决以及什么时候会失效' } },
   },
@@ -103,7 +105,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'A crash between the ack and the charge loses the order silently, because the broker forgot the message the moment it was acked. Trading duplicates for silent loss is worse for money; at-least-once plus an idempotent charge avoids both.',
-      'zh-cn': 'ack 和扣款之间一崩溃，这笔订单就悄无声息地丢了：Broker 在收到 ack 的那一刻就把消息删了。用“静默丢失”换“不重复”，对资金来说更糟；至少一次 + 幂等扣款才能两头都不出错。',
+      'zh-cn':
+        'ack 和扣款之间一崩溃，这笔订单就悄无声息地丢了：Broker 在收到 ack 的那一刻就把消息删了。用“静默丢失”换“不重复”，对资金来说更糟；至少一次 + 幂等扣款才能两头都不出错。',
     },
     see: { chapter: 'concepts/delivery-guarantees', section: { en: 'try-it', 'zh-cn': '动手试试' } },
   },
@@ -203,7 +206,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Manual ack prevents loss, not duplicates. If the consumer crashes after the DB write and before basic.ack, RabbitMQ requeues the unacked delivery and hands it out again with redelivered set, and the write happens twice.',
-      'zh-cn': '手动 ack 防的是丢消息，不是重复。写完库、basic.ack 之前崩溃，RabbitMQ 会把这条未确认的消息重新入队，带着 redelivered 标记再投一次，写库就执行了两遍。',
+      'zh-cn':
+        '手动 ack 防的是丢消息，不是重复。写完库、basic.ack 之前崩溃，RabbitMQ 会把这条未确认的消息重新入队，带着 redelivered 标记再投一次，写库就执行了两遍。',
     },
     see: { chapter: 'concepts/acknowledgements', simulator: 'auto-ack' },
   },
@@ -365,7 +369,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'RabbitMQ sets the flag on any requeued delivery, including one whose consumer crashed before doing anything, so skipping it loses work; and producer-side duplicates never carry the flag.',
-      'zh-cn': '只要消息重新入队再投递，RabbitMQ 就会打上这个标记，包括消费者还没来得及做任何事就崩溃的情况，跳过就等于丢消息；而生产端造成的重复根本不带这个标记。',
+      'zh-cn':
+        '只要消息重新入队再投递，RabbitMQ 就会打上这个标记，包括消费者还没来得及做任何事就崩溃的情况，跳过就等于丢消息；而生产端造成的重复根本不带这个标记。',
     },
     see: { chapter: 'brokers/rabbitmq', simulator: 'crash-requeue' },
   },
@@ -497,7 +502,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'The business write and the dedup insert are separate steps: a crash between them leaves the effect without the record, so the redelivery does it again; and two concurrent deliveries both pass the check. Only one transaction with a unique key closes both gaps.',
-      'zh-cn': '业务写入和插入记录是两步：中间崩溃，业务做了、记录没有，重投又做一遍；两次并发投递还会同时通过“先查”。只有放在同一个事务里、再加唯一键，两个口子才都能堵上。',
+      'zh-cn':
+        '业务写入和插入记录是两步：中间崩溃，业务做了、记录没有，重投又做一遍；两次并发投递还会同时通过“先查”。只有放在同一个事务里、再加唯一键，两个口子才都能堵上。',
     },
     see: { chapter: 'concepts/acknowledgements', simulator: 'concurrent-redelivery' },
   },
@@ -531,7 +537,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'If the consumer dies after the SET, nothing deletes the key, so every redelivery is skipped and the work never happens. The short expiry adds a second hole: a duplicate arriving after it expires is processed again.',
-      'zh-cn': 'SET 之后消费者一崩溃，没有人去删这个 key，后面的重投全被跳过，这笔业务永远不会执行。过期时间短又是另一个洞：过期之后才到的重复消息会再处理一次。',
+      'zh-cn':
+        'SET 之后消费者一崩溃，没有人去删这个 key，后面的重投全被跳过，这笔业务永远不会执行。过期时间短又是另一个洞：过期之后才到的重复消息会再处理一次。',
     },
     see: { chapter: 'concepts/idempotent-consumers', simulator: 'setnx-before' },
   },
@@ -565,7 +572,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Redeliveries wait for timeouts and retry delays: with a 30 s ack timeout, one lost ack already outlives a 10 s key, and RocketMQ’s later retries come hours after the first attempt. A key that expires first lets exactly those duplicates through.',
-      'zh-cn': '重投要等超时和重试间隔：ack 超时是 30 秒时，一次 ack 丢失就已经比 10 秒的 key 活得久；RocketMQ 后面几次重试更是在首次消费几个小时之后才来。key 先过期，放过的正是这些重复。',
+      'zh-cn':
+        '重投要等超时和重试间隔：ack 超时是 30 秒时，一次 ack 丢失就已经比 10 秒的 key 活得久；RocketMQ 后面几次重试更是在首次消费几个小时之后才来。key 先过期，放过的正是这些重复。',
     },
     see: { chapter: 'concepts/acknowledgements', simulator: 'ttl-too-short' },
   },
@@ -597,7 +605,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'A transaction doesn’t make two readers take turns: under the usual read committed or repeatable read, both transactions can read “absent” and both insert. Only a unique constraint (or serializable isolation, or an explicit lock) makes the second one fail.',
-      'zh-cn': '事务不会让两个读操作排队：在常用的读已提交、可重复读级别下，两个事务都能读到“不存在”，然后都插入成功。只有唯一约束（或者可串行化、显式加锁）才能让第二个失败。',
+      'zh-cn':
+        '事务不会让两个读操作排队：在常用的读已提交、可重复读级别下，两个事务都能读到“不存在”，然后都插入成功。只有唯一约束（或者可串行化、显式加锁）才能让第二个失败。',
     },
     see: { chapter: 'concepts/why-duplicates-happen', simulator: 'slow-consumer-race' },
   },
@@ -643,14 +652,14 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'Conditional update: UPDATE orders SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'. The first run changes one row, a repeat changes zero, and zero rows means already done.',
+        "Conditional update: UPDATE orders SET status = 'PAID' WHERE id = ? AND status = 'UNPAID'. The first run changes one row, a repeat changes zero, and zero rows means already done.",
         'Upsert by key: one payment row per order (INSERT … ON CONFLICT), instead of appending a row each time.',
         'Set a value instead of incrementing: derive the balance from payment records rather than balance = balance + 100.',
         'Optimistic version column: … WHERE id = ? AND version = 7; a replay matches no row.',
         'It only covers that one statement: an email or an API call in the same handler still repeats.',
       ],
       'zh-cn': [
-        '状态条件更新：UPDATE orders SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'。第一次更新一行，重复执行更新零行，零行就说明已经处理过。',
+        "状态条件更新：UPDATE orders SET status = 'PAID' WHERE id = ? AND status = 'UNPAID'。第一次更新一行，重复执行更新零行，零行就说明已经处理过。",
         '按主键 upsert：每个订单一条支付记录（INSERT … ON CONFLICT），而不是每次追加一行。',
         '赋值代替累加：余额由支付记录汇总得出，而不是 balance = balance + 100。',
         '乐观锁版本号：… WHERE id = ? AND version = 7，重放时匹配不到任何行。',
@@ -663,7 +672,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'UPDATE accounts SET balance = balance + 100 is an UPDATE and adds 200 when it runs twice. Idempotency depends on what the statement does — set a value, or check an expected state — not on whether it is an INSERT or an UPDATE.',
-      'zh-cn': 'UPDATE accounts SET balance = balance + 100 也是 UPDATE，执行两次就加了 200。是否幂等取决于语句做了什么（赋值，或者带上预期状态作为条件），而不是它叫 INSERT 还是 UPDATE。',
+      'zh-cn':
+        'UPDATE accounts SET balance = balance + 100 也是 UPDATE，执行两次就加了 200。是否幂等取决于语句做了什么（赋值，或者带上预期状态作为条件），而不是它叫 INSERT 还是 UPDATE。',
     },
     see: { chapter: 'concepts/idempotent-consumers', simulator: 'upsert' },
   },
@@ -989,7 +999,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Heartbeats and session.timeout.ms detect a dead process; the limit on slow processing is max.poll.interval.ms, which still expires. And even a well-sized timeout only makes the concurrent re-read rarer — the handler still has to be idempotent.',
-      'zh-cn': '心跳和 session.timeout.ms 判断的是进程死没死；限制处理时长的是 max.poll.interval.ms，它照样会超时。就算超时调得合适，也只是让并发重读少一些，消费逻辑还是得幂等。',
+      'zh-cn':
+        '心跳和 session.timeout.ms 判断的是进程死没死；限制处理时长的是 max.poll.interval.ms，它照样会超时。就算超时调得合适，也只是让并发重读少一些，消费逻辑还是得幂等。',
     },
     see: { chapter: 'brokers/kafka', simulator: 'poll-interval' },
   },
@@ -1023,7 +1034,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Incremental rebalancing means fewer partitions move at once, not that a moved partition keeps its uncommitted progress: it still resumes from the committed offset. And a consumer that crashed never got to run onPartitionsRevoked at all.',
-      'zh-cn': '增量再均衡只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
+      'zh-cn':
+        '增量再均衡只是每次挪动的分区更少，被挪动的分区并不会带走没提交的进度，依旧从已提交的位点恢复；而崩溃的消费者根本没机会执行 onPartitionsRevoked。',
     },
     see: { chapter: 'brokers/kafka', simulator: 'close-no-revoke' },
   },
@@ -1087,7 +1099,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'A record is held by one consumer at a time, but when its acquisition lock runs out it is handed out again while the first consumer may still be working. That’s the ack-timeout duplicate, now in Kafka.',
-      'zh-cn': '同一时刻一条记录只在一个消费者手里，但取走时加的锁一到期，它就会被重新分发，而第一个消费者可能还在处理。这就是 ack 超时造成的重复，只不过现在出现在了 Kafka 里。',
+      'zh-cn':
+        '同一时刻一条记录只在一个消费者手里，但取走时加的锁一到期，它就会被重新分发，而第一个消费者可能还在处理。这就是 ack 超时造成的重复，只不过现在出现在了 Kafka 里。',
     },
     see: { chapter: 'brokers/kafka', section: { en: 'share-groups', 'zh-cn': '共享组share-group' } },
   },
@@ -1123,7 +1136,10 @@ export const questions: Question[] = [
       en: 'The group’s only memory is its committed offset per partition, and a reset moves it back. Every record after it is read again, successes included; only the consumer’s own records can tell them apart.',
       'zh-cn': '消费者组唯一的记忆就是每个分区已提交的位点，回拨就是把它往回挪，之后的所有消息都会重读，成功的也一样。能区分它们的只有消费端自己的记录。',
     },
-    see: { chapter: 'concepts/why-duplicates-happen', section: { en: '57-rebalances-periodic-commits-and-replays', 'zh-cn': '57-再均衡定时提交位点和人工重放' } },
+    see: {
+      chapter: 'concepts/why-duplicates-happen',
+      section: { en: '57-rebalances-periodic-commits-and-replays', 'zh-cn': '57-再均衡定时提交位点和人工重放' },
+    },
   },
 
   // ── RabbitMQ ───────────────────────────────────────────────────────────────────────────────────
@@ -1257,7 +1273,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'After 16 retries the message is kept in %DLQ%<group>, not deleted. Catching everything and returning CONSUME_SUCCESS is what actually loses it: the broker counts it as consumed and never redelivers it.',
-      'zh-cn': '16 次之后消息进了 %DLQ%<消费者组>，并没有被删掉。把异常全 catch 掉返回 CONSUME_SUCCESS 才是真正的丢消息：Broker 认为已经消费成功，再也不会重投。',
+      'zh-cn':
+        '16 次之后消息进了 %DLQ%<消费者组>，并没有被删掉。把异常全 catch 掉返回 CONSUME_SUCCESS 才是真正的丢消息：Broker 认为已经消费成功，再也不会重投。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'retry-dlq' },
   },
@@ -1289,7 +1306,8 @@ export const questions: Question[] = [
     },
     why: {
       en: '“One consumer per message” is load distribution, not deduplication: the same message can still reach that consumer twice, or another one after a rebalance, because progress is a periodically committed offset and failures are retried.',
-      'zh-cn': '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者再均衡后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
+      'zh-cn':
+        '“一条消息只给一个消费者”是负载分摊，不是去重：同一条消息照样可能给这个消费者投两次，或者再均衡后投给另一个消费者，因为进度是定时提交的位点，失败还会重试。',
     },
     see: { chapter: 'myths', simulator: 'myth-rocketmq-group' },
   },
@@ -1355,7 +1373,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'A re-send from the application is a new message to the broker and carries a new msgId, so the duplicate sails through. Only a key the producer derives from the business event stays the same across re-sends.',
-      'zh-cn': '业务代码重发的消息在 Broker 看来是一条新消息，带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
+      'zh-cn':
+        '业务代码重发的消息在 Broker 看来是一条新消息，带着新的 msgId，重复消息就这样通过了。只有生产者根据业务事件生成的键，才会在多次发送之间保持不变。',
     },
     see: { chapter: 'brokers/rocketmq', simulator: 'send-retry' },
   },
@@ -1499,14 +1518,14 @@ export const questions: Question[] = [
     },
     answer: {
       en: [
-        'Blind assignment is the trap: SET status = \'PAID\' is idempotent on its own, but a late copy rewinds a refunded order to paid.',
-        'Use a state machine with a conditional update: … SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'. A late duplicate changes zero rows.',
+        "Blind assignment is the trap: SET status = 'PAID' is idempotent on its own, but a late copy rewinds a refunded order to paid.",
+        "Use a state machine with a conditional update: … SET status = 'PAID' WHERE id = ? AND status = 'UNPAID'. A late duplicate changes zero rows.",
         'Or an optimistic version: the event carries the version it applies to, and WHERE version = ? rejects a stale one.',
         'And dedupe on order id plus operation (order-42:pay vs order-42:refund), so the key tells the two events apart.',
       ],
       'zh-cn': [
-        '陷阱在单纯赋值：SET status = \'PAID\' 本身是幂等的，但迟到的那份会把已退款的订单改回已支付。',
-        '用状态机加条件更新：… SET status = \'PAID\' WHERE id = ? AND status = \'UNPAID\'，迟到的重复更新零行。',
+        "陷阱在单纯赋值：SET status = 'PAID' 本身是幂等的，但迟到的那份会把已退款的订单改回已支付。",
+        "用状态机加条件更新：… SET status = 'PAID' WHERE id = ? AND status = 'UNPAID'，迟到的重复更新零行。",
         '或者用乐观锁版本号：事件带上它针对的版本，WHERE version = ? 把过期的事件挡掉。',
         '去重键用订单号 + 操作类型（order-42:pay 和 order-42:refund），把两个事件区分开。',
       ],
@@ -1615,7 +1634,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'That turns every failure, including transient ones like a database timeout, into silent loss: the broker deletes the message and only a log line remains. Poison handling needs bounded retries and a place to park the message, not a swallow.',
-      'zh-cn': '这样每次失败，包括数据库超时这种临时错误，都变成了静默丢失：Broker 删掉了消息，只剩一行日志。处理毒消息需要有上限的重试和一个存放它的地方，而不是把异常吞掉。',
+      'zh-cn':
+        '这样每次失败，包括数据库超时这种临时错误，都变成了静默丢失：Broker 删掉了消息，只剩一行日志。处理毒消息需要有上限的重试和一个存放它的地方，而不是把异常吞掉。',
     },
     see: { chapter: 'brokers/jetstream', simulator: 'poison-nak' },
   },
@@ -1683,7 +1703,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'That only checks a sequential, happy-path duplicate. The failures live in the gaps: a crash between commit and ack, two deliveries at once, an expired key, a re-send with a new id. A SETNX-before-processing handler passes this test and still loses messages on a crash.',
-      'zh-cn': '这只测了顺序执行、一切正常时的重复。真正出问题的是缝隙里：提交和 ack 之间崩溃、两次投递同时在跑、key 过期了、重发换了新 ID。处理前 SETNX 的写法能通过这个测试，但一崩溃就丢消息。',
+      'zh-cn':
+        '这只测了顺序执行、一切正常时的重复。真正出问题的是缝隙里：提交和 ack 之间崩溃、两次投递同时在跑、key 过期了、重发换了新 ID。处理前 SETNX 的写法能通过这个测试，但一崩溃就丢消息。',
     },
     see: { chapter: 'concepts/acknowledgements', simulator: 'crash-after-write' },
   },
@@ -1753,7 +1774,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'Persistence only covers the middle: a send nobody retries is lost before the broker has it, auto-ack loses it after, and a broker that confirms before flushing or replicating can still lose a confirmed message in a crash.',
-      'zh-cn': '持久化只管中间那一段：没人重试的发送在到 Broker 之前就丢了，自动 ack 会在之后丢；先确认、后刷盘或后复制的 Broker，宕机时照样会丢掉已确认的消息。',
+      'zh-cn':
+        '持久化只管中间那一段：没人重试的发送在到 Broker 之前就丢了，自动 ack 会在之后丢；先确认、后刷盘或后复制的 Broker，宕机时照样会丢掉已确认的消息。',
     },
     see: { chapter: 'concepts/not-losing-messages', section: { en: 'three-places-a-message-can-disappear', 'zh-cn': '消息会在三个地方丢' } },
   },
@@ -2233,7 +2255,10 @@ export const questions: Question[] = [
       en: 'Idempotency stops the same message twice; it says nothing about a different, older message arriving late.',
       'zh-cn': '幂等防的是同一条消息来两次；对一条不同的、迟到的旧消息，它无能为力。',
     },
-    see: { chapter: 'concepts/ordering-backlog-retries', section: { en: 'a-late-older-message-why-a-seen-set-is-not-enough', 'zh-cn': '迟到的旧消息为什么已处理集合不够' } },
+    see: {
+      chapter: 'concepts/ordering-backlog-retries',
+      section: { en: 'a-late-older-message-why-a-seen-set-is-not-enough', 'zh-cn': '迟到的旧消息为什么已处理集合不够' },
+    },
   },
   {
     id: 'backlog-more-consumers',
@@ -2395,7 +2420,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'That is what a listener that swallows its own exception does. Spring AMQP’s container rolls the delivery back with basic.nack and requeue=true (defaultRequeueRejected=true), so the message is redelivered, not acked.',
-      'zh-cn': '那是监听方法自己吞掉异常时的效果。Spring AMQP 的容器会用 basic.nack 回滚这次投递，且 requeue=true（defaultRequeueRejected=true），消息会被重投，而不是被 ack。',
+      'zh-cn':
+        '那是监听方法自己吞掉异常时的效果。Spring AMQP 的容器会用 basic.nack 回滚这次投递，且 requeue=true（defaultRequeueRejected=true），消息会被重投，而不是被 ack。',
     },
     see: { chapter: 'production/frameworks', simulator: 'spring-amqp-poison' },
   },
@@ -2523,7 +2549,8 @@ export const questions: Question[] = [
     },
     why: {
       en: 'The container turns enable.auto.commit off when you have not set it and commits after the listener (AckMode.BATCH), per KafkaMessageListenerContainer and ContainerProperties.',
-      'zh-cn': '你没有配置时，容器会把 enable.auto.commit 关掉，在监听方法之后自己提交（AckMode.BATCH），见 KafkaMessageListenerContainer 和 ContainerProperties 的源码。',
+      'zh-cn':
+        '你没有配置时，容器会把 enable.auto.commit 关掉，在监听方法之后自己提交（AckMode.BATCH），见 KafkaMessageListenerContainer 和 ContainerProperties 的源码。',
     },
     see: { chapter: 'production/frameworks', simulator: 'spring-kafka-batch' },
   },
@@ -2589,7 +2616,10 @@ export const questions: Question[] = [
       en: 'DefaultRocketMQListenerContainer only returns RECONSUME_LATER when onMessage throws; a swallowed exception is reported as CONSUME_SUCCESS.',
       'zh-cn': 'DefaultRocketMQListenerContainer 只有在 onMessage 抛异常时才返回 RECONSUME_LATER；被吞掉的异常会被报告成 CONSUME_SUCCESS。',
     },
-    see: { chapter: 'production/frameworks', section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' } },
+    see: {
+      chapter: 'production/frameworks',
+      section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' },
+    },
   },
   {
     id: 'rocketmq-spring-orderly-poison',
@@ -2621,7 +2651,10 @@ export const questions: Question[] = [
       en: '16 is what -1 means in concurrent mode only; in orderly mode the same -1 means Integer.MAX_VALUE retries (RocketMQMessageListener.maxReconsumeTimes).',
       'zh-cn': '16 次只是 -1 在并发消费下的含义；顺序消费下同样的 -1 意味着 Integer.MAX_VALUE 次重试（见 RocketMQMessageListener.maxReconsumeTimes）。',
     },
-    see: { chapter: 'production/frameworks', section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' } },
+    see: {
+      chapter: 'production/frameworks',
+      section: { en: 'rocketmq-spring-return-means-success-throw-means-later', 'zh-cn': 'rocketmq-spring正常返回就是成功抛异常就是稍后重试' },
+    },
   },
   {
     id: 'inbox-table-cleanup',
@@ -2646,8 +2679,8 @@ export const questions: Question[] = [
       ],
     },
     wrong: {
-      en: 'Run DELETE FROM inbox WHERE created_at < now() - interval \'1 day\' every night.',
-      'zh-cn': '每晚跑一次 DELETE FROM inbox WHERE created_at < now() - interval \'1 day\'。',
+      en: "Run DELETE FROM inbox WHERE created_at < now() - interval '1 day' every night.",
+      'zh-cn': "每晚跑一次 DELETE FROM inbox WHERE created_at < now() - interval '1 day'。",
     },
     why: {
       en: 'One day can be shorter than the redelivery horizon, so a late copy finds no row and is processed again; and one huge DELETE is one huge transaction that locks, bloats and lags replicas.',

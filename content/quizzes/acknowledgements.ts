@@ -39,7 +39,8 @@ export default {
       answer: 2,
       why: {
         en: 'The key expires at 10 s, the redelivery comes at 30 s, so its `SET NX` succeeds and it charges again. A dedup key must outlive the redelivery horizon: ack timeout, retries and replays.',
-        'zh-cn': 'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重键的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
+        'zh-cn':
+          'key 在第 10 秒就过期了，重投在第 30 秒才到，它的 `SET NX` 又成功了，于是再扣一次。去重键的寿命必须长过整个重投窗口：ack 超时、重试、重放都要算进去。',
       },
     },
     {
@@ -49,13 +50,15 @@ export default {
       faults: ['f:expireAckTimeout', 'f:crashConsumerAfterEffect'],
       prompt: {
         en: 'Two consumers; each writes an inbox row with a unique key in the same transaction as the charge, then acks. Consumer 1’s ack timeout expires, so consumer 2 gets the same message; then consumer 1 crashes right after its transaction commits. How many times is order #42 charged?',
-        'zh-cn': '两个消费者；每个都在扣款的同一事务里写一条带唯一键的消费记录，然后 ack。消费者 1 的 ack 超时到了，同一条消息被交给消费者 2；接着消费者 1 在事务提交后立刻崩溃。订单 #42 最终被扣了几次款？',
+        'zh-cn':
+          '两个消费者；每个都在扣款的同一事务里写一条带唯一键的消费记录，然后 ack。消费者 1 的 ack 超时到了，同一条消息被交给消费者 2；接着消费者 1 在事务提交后立刻崩溃。订单 #42 最终被扣了几次款？',
       },
       options: outcomes,
       answer: 1,
       why: {
         en: 'Consumer 1’s transaction committed the charge and the inbox row together; consumer 2’s transaction hits the unique key, rolls back and acks without effect. The crash changes nothing because the record and the charge can’t part ways.',
-        'zh-cn': '消费者 1 的事务把扣款和消费记录一起提交了；消费者 2 的事务撞上唯一键，回滚后直接 ack。崩溃也改变不了结果，因为记录和扣款要么一起在，要么一起不在。',
+        'zh-cn':
+          '消费者 1 的事务把扣款和消费记录一起提交了；消费者 2 的事务撞上唯一键，回滚后直接 ack。崩溃也改变不了结果，因为记录和扣款要么一起在，要么一起不在。',
       },
     },
     {
@@ -67,14 +70,18 @@ export default {
       },
       options: [
         { en: 'The message was already processed successfully; ack it and skip', 'zh-cn': '这条消息已经处理成功了，直接 ack 跳过即可' },
-        { en: 'It was delivered before and not acked, so it may have been seen; only your own records can say whether it was processed', 'zh-cn': '它之前投递过但没被确认，可能被看过；到底处理没处理，只有你自己的记录说了算' },
+        {
+          en: 'It was delivered before and not acked, so it may have been seen; only your own records can say whether it was processed',
+          'zh-cn': '它之前投递过但没被确认，可能被看过；到底处理没处理，只有你自己的记录说了算',
+        },
         { en: 'The producer published it twice', 'zh-cn': '生产者把它发了两次' },
         { en: 'It has reached its delivery limit and will be dead-lettered next time', 'zh-cn': '它已经达到投递上限，下次就会进死信' },
       ],
       answer: 1,
       why: {
         en: 'The consumer may have died before its write (must process) or after it (must not). And producer retries arrive without the flag, so use it as a hint, never as the dedup check.',
-        'zh-cn': '上一个消费者可能死在写库之前（必须处理），也可能死在写库之后（不能再处理）。而且生产者重发的消息根本不带这个标记，所以它只能当提示，不能当去重依据。',
+        'zh-cn':
+          '上一个消费者可能死在写库之前（必须处理），也可能死在写库之后（不能再处理）。而且生产者重发的消息根本不带这个标记，所以它只能当提示，不能当去重依据。',
       },
     },
     {
@@ -86,14 +93,18 @@ export default {
       },
       options: [
         { en: 'Nothing: quorum queues redeliver without limit by default', 'zh-cn': '什么也不会：仲裁队列默认无限次重投' },
-        { en: 'The default `delivery-limit` of 20: past it the message is dropped, or dead-lettered if a DLX is configured', 'zh-cn': '默认的 `delivery-limit` 为 20：超过后消息被丢弃，配置了死信交换机（DLX）的话就转入死信' },
+        {
+          en: 'The default `delivery-limit` of 20: past it the message is dropped, or dead-lettered if a DLX is configured',
+          'zh-cn': '默认的 `delivery-limit` 为 20：超过后消息被丢弃，配置了死信交换机（DLX）的话就转入死信',
+        },
         { en: '16 retries, then it moves to `%DLQ%<group>`', 'zh-cn': '重试 16 次后进入 `%DLQ%<group>`' },
         { en: 'A delivery-count limit of 5, after which the record is archived', 'zh-cn': '投递次数上限 5 次，之后记录被归档' },
       ],
       answer: 1,
       why: {
         en: 'Since 4.0 quorum queues default `delivery-limit` to 20 (before 4.0 it was unlimited), and a lost connection counts as a failed delivery. The other options are RocketMQ’s 16 retries into its DLQ and Kafka share groups’ default limit of 5. Beware of 4.3: only failed deliveries count, and a `basic.nack` with `requeue=true` no longer does, so a consumer that nacks a poison message is never stopped by the limit; reject it instead.',
-        'zh-cn': '4.0 起仲裁队列的 `delivery-limit` 默认是 20（4.0 之前不限次数），连接断开算一次失败的投递。另外两个选项分别是 RocketMQ 重试 16 次后进死信队列，以及 Kafka 共享组默认上限 5 次。注意 4.3：只有失败的投递才计数，`basic.nack` 加 `requeue=true` 已经不算了，所以用 nack 退回毒消息的消费者永远碰不到这个上限，应该改用 reject。',
+        'zh-cn':
+          '4.0 起仲裁队列的 `delivery-limit` 默认是 20（4.0 之前不限次数），连接断开算一次失败的投递。另外两个选项分别是 RocketMQ 重试 16 次后进死信队列，以及 Kafka 共享组默认上限 5 次。注意 4.3：只有失败的投递才计数，`basic.nack` 加 `requeue=true` 已经不算了，所以用 nack 退回毒消息的消费者永远碰不到这个上限，应该改用 reject。',
       },
     },
   ],

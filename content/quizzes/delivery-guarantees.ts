@@ -39,7 +39,8 @@ export default {
       answer: 2,
       why: {
         en: 'The broker never got the ack, so it requeues the delivery when the connection closes and the restarted consumer charges again. Nothing is lost, but at-least-once means a crash between the side effect and the ack repeats the side effect.',
-        'zh-cn': 'Broker 没收到 ack，连接一断就把这次投递放回队列，重启后的消费者又扣了一次。消息没丢，但这正是至少一次的代价：业务操作和 ack 之间一崩溃，业务操作就会重做。',
+        'zh-cn':
+          'Broker 没收到 ack，连接一断就把这次投递放回队列，重启后的消费者又扣了一次。消息没丢，但这正是至少一次的代价：业务操作和 ack 之间一崩溃，业务操作就会重做。',
       },
     },
     {
@@ -58,7 +59,8 @@ export default {
       answer: 1,
       why: {
         en: 'The broker only sees the ack, never your database. Ack first and a crash loses the message (at-most-once); ack after and a crash repeats the side effect (at-least-once). Ordering, heartbeats and TTL don’t change that.',
-        'zh-cn': 'Broker 只看得到 ack，看不到你的数据库。先 ack，崩溃就丢消息（至多一次）；后 ack，崩溃就重复处理（至少一次）。有序、心跳、TTL 都改变不了这一点。',
+        'zh-cn':
+          'Broker 只看得到 ack，看不到你的数据库。先 ack，崩溃就丢消息（至多一次）；后 ack，崩溃就重复处理（至少一次）。有序、心跳、TTL 都改变不了这一点。',
       },
     },
     {
@@ -70,8 +72,14 @@ export default {
       },
       options: [
         { en: 'Because acks are sent over UDP', 'zh-cn': '因为 ack 走的是 UDP' },
-        { en: 'Because exactly-once needs a distributed transaction, which every broker supports but few enable', 'zh-cn': '因为精确一次需要分布式事务，每个 Broker 都支持，只是很少有人开' },
-        { en: 'Because a side waiting for a reply can’t tell a lost request from a lost reply, so it must retry, and a retry can duplicate', 'zh-cn': '因为等回复的一方分不清是请求丢了还是回复丢了，只能重发，而重发就可能重复' },
+        {
+          en: 'Because exactly-once needs a distributed transaction, which every broker supports but few enable',
+          'zh-cn': '因为精确一次需要分布式事务，每个 Broker 都支持，只是很少有人开',
+        },
+        {
+          en: 'Because a side waiting for a reply can’t tell a lost request from a lost reply, so it must retry, and a retry can duplicate',
+          'zh-cn': '因为等回复的一方分不清是请求丢了还是回复丢了，只能重发，而重发就可能重复',
+        },
         { en: 'Because brokers delete messages as soon as they are delivered', 'zh-cn': '因为 Broker 一投递就把消息删掉' },
       ],
       answer: 2,
@@ -88,15 +96,22 @@ export default {
         'zh-cn': 'Kafka 的幂等生产者（`enable.idempotence`，3.0 起默认开启，因为一个 bug 实际要到 3.0.1/3.1.1/3.2.0 才真正默认生效）已经打开。它保证了什么？',
       },
       options: [
-        { en: 'Each business event is stored once, even if the application calls send() twice', 'zh-cn': '同一个业务事件只会存一份，哪怕应用调用了两次 send()' },
+        {
+          en: 'Each business event is stored once, even if the application calls send() twice',
+          'zh-cn': '同一个业务事件只会存一份，哪怕应用调用了两次 send()',
+        },
         { en: 'Consumers never process a record twice', 'zh-cn': '消费者永远不会把一条记录处理两次' },
-        { en: 'The broker drops the producer client’s own retries, within one producer session and per partition', 'zh-cn': 'Broker 会丢掉生产者客户端自己的内部重试，范围是一个生产者会话、每个分区' },
+        {
+          en: 'The broker drops the producer client’s own retries, within one producer session and per partition',
+          'zh-cn': 'Broker 会丢掉生产者客户端自己的内部重试，范围是一个生产者会话、每个分区',
+        },
         { en: 'A charge made by the consumer happens exactly once', 'zh-cn': '消费者发起的扣款恰好执行一次' },
       ],
       answer: 2,
       why: {
         en: 'The broker dedups by producer id, epoch and sequence number, which only covers the client’s internal retries. A restarted producer gets a new id, an application re-send is a new record, and consumers still see duplicates after crashes and rebalances.',
-        'zh-cn': 'Broker 靠生产者 ID、epoch 和序列号去重，只能挡住客户端自己的内部重试。生产者重启会换一个新 ID，应用层再发一次就是一条新记录，消费端在崩溃、再均衡之后照样会重复。',
+        'zh-cn':
+          'Broker 靠生产者 ID、epoch 和序列号去重，只能挡住客户端自己的内部重试。生产者重启会换一个新 ID，应用层再发一次就是一条新记录，消费端在崩溃、再均衡之后照样会重复。',
       },
     },
   ],

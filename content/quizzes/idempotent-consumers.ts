@@ -49,13 +49,15 @@ export default {
       faults: ['f:loseConfirm', 'f:crashConsumerAfterEffect', 'f:loseAck'],
       prompt: {
         en: 'The handler sets order #42 to PAID (an upsert by key) instead of adding to a balance. The publisher confirm is lost, the consumer crashes after its write, and the ack of the redelivery is lost. How many times is order #42 charged?',
-        'zh-cn': '处理逻辑是把订单 #42 置为已支付（按 key upsert），而不是往余额上加钱。发布确认丢了，消费者写完后崩溃，重投那次的 ack 又丢了。订单 #42 最终被扣了几次款？',
+        'zh-cn':
+          '处理逻辑是把订单 #42 置为已支付（按 key upsert），而不是往余额上加钱。发布确认丢了，消费者写完后崩溃，重投那次的 ack 又丢了。订单 #42 最终被扣了几次款？',
       },
       options: outcomes,
       answer: 1,
       why: {
         en: 'The handler runs four times (the first delivery, the redelivery after the crash, the producer’s second copy, the redelivery after the lost ack), but setting PAID again changes nothing. A naturally idempotent write needs no memory at all.',
-        'zh-cn': '处理逻辑一共跑了四次（首次投递、崩溃后的重投、生产者重发的第二份、ack 丢失后的重投），但再置一次已支付什么也不会改变。天然幂等的写法根本不需要“记住”什么。',
+        'zh-cn':
+          '处理逻辑一共跑了四次（首次投递、崩溃后的重投、生产者重发的第二份、ack 丢失后的重投），但再置一次已支付什么也不会改变。天然幂等的写法根本不需要“记住”什么。',
       },
     },
     {
@@ -74,7 +76,8 @@ export default {
       answer: 2,
       why: {
         en: 'A producer retry is a new message to the broker and may get a new id (RocketMQ warns about changing `msgId`s); a per-attempt UUID makes every retry look new; the order id alone would make “refund order #42” look like a repeat and skip it.',
-        'zh-cn': '生产者重发在 Broker 眼里是新消息，可能换了 ID（RocketMQ 文档专门提醒 `msgId` 会变）；每次发送都生成 UUID，每次重试都像新消息；只用订单号，“订单 #42 退款”会被当成重复而跳过。',
+        'zh-cn':
+          '生产者重发在 Broker 眼里是新消息，可能换了 ID（RocketMQ 文档专门提醒 `msgId` 会变）；每次发送都生成 UUID，每次重试都像新消息；只用订单号，“订单 #42 退款”会被当成重复而跳过。',
       },
     },
     {
@@ -86,14 +89,21 @@ export default {
       },
       options: [
         { en: 'Redis `SET key NX EX 86400` before processing', 'zh-cn': '处理前执行 Redis `SET key NX EX 86400`' },
-        { en: '`SELECT` from a processed table, then insert and charge in one transaction, with no unique key', 'zh-cn': '先 `SELECT` 已处理表，再在一个事务里插入记录并扣款，表上没有唯一约束' },
-        { en: 'An inbox row with a unique key on the business key, in the same transaction as the charge, acked after commit', 'zh-cn': '在扣款的同一事务里写一条消费记录，业务键上有唯一约束，提交后再 ack' },
+        {
+          en: '`SELECT` from a processed table, then insert and charge in one transaction, with no unique key',
+          'zh-cn': '先 `SELECT` 已处理表，再在一个事务里插入记录并扣款，表上没有唯一约束',
+        },
+        {
+          en: 'An inbox row with a unique key on the business key, in the same transaction as the charge, acked after commit',
+          'zh-cn': '在扣款的同一事务里写一条消费记录，业务键上有唯一约束，提交后再 ack',
+        },
         { en: 'An in-memory set of processed keys', 'zh-cn': '内存里的已处理 key 集合' },
       ],
       answer: 2,
       why: {
         en: 'The transaction commits the row and the charge together, and the unique key lets only one of two concurrent transactions commit. `SETNX` isn’t atomic with the database, check-then-insert races, and a memory set is lost on a crash and not shared.',
-        'zh-cn': '事务让记录和扣款一起提交，唯一键保证两个并发事务只有一个能提交。`SETNX` 和数据库之间没有原子性，先查再插会有竞态，内存集合一崩溃就没了，也不在消费者之间共享。',
+        'zh-cn':
+          '事务让记录和扣款一起提交，唯一键保证两个并发事务只有一个能提交。`SETNX` 和数据库之间没有原子性，先查再插会有竞态，内存集合一崩溃就没了，也不在消费者之间共享。',
       },
     },
   ],

@@ -386,9 +386,7 @@ export const mockKeys = [
 ] as const;
 
 /** Strings of the printed page's footer. */
-export const printKeys = [
-  'print.footer',
-] as const;
+export const printKeys = ['print.footer'] as const;
 
 /** Strings of the end-of-chapter quizzes. */
 export const quizKeys = [

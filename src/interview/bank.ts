@@ -25,9 +25,7 @@ export interface BankSection {
 
 /** Groups questions by home topic, sections in `topicOrder`, empty sections left out. */
 export function bankSections(questions: readonly Question[]): BankSection[] {
-  return topicOrder
-    .map((topic) => ({ topic, questions: questions.filter((q) => homeTopic(q) === topic) }))
-    .filter((s) => s.questions.length > 0);
+  return topicOrder.map((topic) => ({ topic, questions: questions.filter((q) => homeTopic(q) === topic) })).filter((s) => s.questions.length > 0);
 }
 
 /** The anchor on the chapter that shows a question's answer (simulator id or heading id), if any. */

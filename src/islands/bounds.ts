@@ -10,13 +10,27 @@ import { fmt, type Lang } from './Simulator/describe';
 export type FaultWords = Partial<Record<FaultKind, { label: string; tip: string }>>;
 
 /** The words for `faults`, in `lang` (server side: the wrappers call it, so no bundle carries every fault's text). */
-export function faultWords(faults: readonly FaultKind[], lang: Lang, info: Record<FaultKind, { en: string; 'zh-cn': string; tip: { en: string; 'zh-cn': string } }>): FaultWords {
+export function faultWords(
+  faults: readonly FaultKind[],
+  lang: Lang,
+  info: Record<FaultKind, { en: string; 'zh-cn': string; tip: { en: string; 'zh-cn': string } }>,
+): FaultWords {
   return Object.fromEntries(faults.map((f) => [f, { label: info[f][lang], tip: info[f].tip[lang] }]));
 }
 
-export function boundsText(scenario: Pick<Scenario, 'messages' | 'consumers' | 'faults' | 'settings'>, lang: Lang, labels: { 'sim.bounds': string; 'sim.bounds.noFaults': string; 'sim.horizon': string }, words: FaultWords): string {
+export function boundsText(
+  scenario: Pick<Scenario, 'messages' | 'consumers' | 'faults' | 'settings'>,
+  lang: Lang,
+  labels: { 'sim.bounds': string; 'sim.bounds.noFaults': string; 'sim.horizon': string },
+  words: FaultWords,
+): string {
   const sep = lang === 'zh-cn' ? '、' : ', ';
   const faults = (Object.entries(scenario.faults) as [FaultKind, number][]).filter(([, n]) => n > 0).map(([f, n]) => `${words[f]?.label ?? f} × ${n}`);
   const horizon = scenario.settings.horizon ? fmt(labels['sim.horizon'], { seconds: scenario.settings.horizon / 1000 }) : '';
-  return fmt(labels['sim.bounds'], { messages: scenario.messages.length, consumers: scenario.consumers, faults: faults.length > 0 ? faults.join(sep) : labels['sim.bounds.noFaults'], horizon });
+  return fmt(labels['sim.bounds'], {
+    messages: scenario.messages.length,
+    consumers: scenario.consumers,
+    faults: faults.length > 0 ? faults.join(sep) : labels['sim.bounds.noFaults'],
+    horizon,
+  });
 }

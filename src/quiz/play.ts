@@ -5,7 +5,18 @@
  */
 // The quizzes replay the generic queue's scenarios.
 import '../sim/protocols/ack/register';
-import { loadedScenarios, createTimeline, currentWorld, enabledSteps, findScenario, inject, runUntilQuiescent, stepForward, stepKey, type Timeline } from '../sim/base';
+import {
+  loadedScenarios,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  findScenario,
+  inject,
+  runUntilQuiescent,
+  stepForward,
+  stepKey,
+  type Timeline,
+} from '../sim/base';
 import type { PredictQuestion } from './types';
 
 /** The run for a predict question. Throws if a fault never becomes possible (a broken question). */
@@ -15,7 +26,9 @@ export function playPrediction(q: Pick<PredictQuestion, 'scenario' | 'faults'>):
   let tl = createTimeline(scenario);
   for (const fault of q.faults) {
     for (let i = 0; ; i++) {
-      const key = enabledSteps(currentWorld(tl)).map(stepKey).find((k) => k === fault || k.startsWith(`${fault}:`));
+      const key = enabledSteps(currentWorld(tl))
+        .map(stepKey)
+        .find((k) => k === fault || k.startsWith(`${fault}:`));
       if (key) {
         tl = inject(tl, key);
         break;

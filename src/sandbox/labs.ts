@@ -18,7 +18,11 @@ export interface LabSources {
   solution: string;
 }
 
-const raw = import.meta.glob<string>('../../content/labs/*/{starter,solution,starter.zh-cn,solution.zh-cn}.ts', { eager: true, query: '?raw', import: 'default' });
+const raw = import.meta.glob<string>('../../content/labs/*/{starter,solution,starter.zh-cn,solution.zh-cn}.ts', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
 /** The file a lab's starter or solution is in, relative to its folder: `starter.ts`, `solution.zh-cn.ts`. */
 export const sourceFile = (which: keyof LabSources, lang: LabLang) => `${which}${lang === 'en' ? '' : `.${lang}`}.ts`;

@@ -28,7 +28,22 @@ function lockDown() {
       /* already locked */
     }
   };
-  for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'postMessage', 'close', 'setTimeout', 'setInterval', 'queueMicrotask', 'requestAnimationFrame']) {
+  for (const name of [
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'EventSource',
+    'importScripts',
+    'Worker',
+    'SharedWorker',
+    'BroadcastChannel',
+    'postMessage',
+    'close',
+    'setTimeout',
+    'setInterval',
+    'queueMicrotask',
+    'requestAnimationFrame',
+  ]) {
     block(scope, name);
   }
   // The prototype chain of the global scope carries postMessage/close/importScripts too.
@@ -44,7 +59,26 @@ function lockDown() {
   }
   Math.random = denied('Math.random');
   Date.now = denied('Date.now');
-  for (const ctor of [Object, Array, Function, String, Number, Boolean, Symbol, Error, TypeError, RangeError, Map, Set, WeakMap, Promise, RegExp, JSON, Math, Reflect]) {
+  for (const ctor of [
+    Object,
+    Array,
+    Function,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    Error,
+    TypeError,
+    RangeError,
+    Map,
+    Set,
+    WeakMap,
+    Promise,
+    RegExp,
+    JSON,
+    Math,
+    Reflect,
+  ]) {
     Object.freeze(ctor);
     if ('prototype' in ctor && ctor.prototype) Object.freeze(ctor.prototype);
   }

@@ -58,7 +58,9 @@ const speedup = naiveTotal / total;
 
 const pad = (v: unknown, n: number) => String(v).padStart(n);
 console.log(`checker benchmark (${RUNS} cold runs each, median; budget ${BUDGET_MS} ms per scenario)`);
-console.log(`${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`);
+console.log(
+  `${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`,
+);
 let scenariosDiffer = 0;
 for (const r of rows) {
   const ok = JSON.stringify(r.verdict) === JSON.stringify(r.expected);
@@ -96,7 +98,16 @@ const labRows = Object.values(labs).flatMap((lab) =>
     const fullMs = performance.now() - started;
     const same = JSON.stringify(full.result?.verdicts) === JSON.stringify(g.result?.verdicts) && full.verdict === g.verdict;
     if (!same) labsDiffer++;
-    const row = { lab: lab.id, which, verdict: g.verdict, states: g.states, ms: median(runs.map((x) => x.ms)), fullStates: full.states, fullMs, end: g.result?.end };
+    const row = {
+      lab: lab.id,
+      which,
+      verdict: g.verdict,
+      states: g.states,
+      ms: median(runs.map((x) => x.ms)),
+      fullStates: full.states,
+      fullMs,
+      end: g.result?.end,
+    };
     console.log(
       `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
     );

@@ -10,7 +10,13 @@ if (!entry) {
   console.error('usage: node tests/bench/run.mjs <bench.ts> [--json FILE]');
   process.exit(2);
 }
-const server = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] } });
+const server = await createServer({
+  configFile: false,
+  logLevel: 'error',
+  server: { middlewareMode: true, hmr: false, ws: false },
+  appType: 'custom',
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
 try {
   await server.ssrLoadModule(`/${entry}`);
 } finally {

@@ -18,7 +18,9 @@ beforeAll(async () => {
   try {
     nc = await connect({ servers, timeout: 3_000 });
   } catch (error) {
-    throw new Error(`NATS is not reachable at ${servers} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs nats-server with apt and starts \`nats-server -js\`), or set NATS_URL.`);
+    throw new Error(
+      `NATS is not reachable at ${servers} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs nats-server with apt and starts \`nats-server -js\`), or set NATS_URL.`,
+    );
   }
   version = nc.info?.version ?? 'unknown';
   try {
@@ -73,7 +75,15 @@ async function setup(name: string, js: JetStreamSettings) {
       /** Pulls one message (null if none comes within `ms`), recording it as delivered. */
       async pull(ms: number): Promise<JsMsg | null> {
         const m = await c.next({ expires: Math.max(ms, 1_000) });
-        if (m) seen.push({ kind: 'delivered', msg: new TextDecoder().decode(m.data), consumer: label, redelivered: m.redelivered, deliveryCount: m.info.deliveryCount, seq: m.seq });
+        if (m)
+          seen.push({
+            kind: 'delivered',
+            msg: new TextDecoder().decode(m.data),
+            consumer: label,
+            redelivered: m.redelivered,
+            deliveryCount: m.info.deliveryCount,
+            seq: m.seq,
+          });
         return m;
       },
       close: () => conn.close(),
@@ -125,7 +135,10 @@ describe('NATS JetStream', () => {
     expect(await c1.pull(1_000)).toBeNull();
     await c1.close();
     await js.close();
-    judge(s.id, s, ['loseConfirm'], js.seen, { en: 'duplicate_window 2 min (the default); the retry follows at once instead of after 5 s', 'zh-cn': 'duplicate_window 为 2 分钟（默认值）；重试紧接着发出，而不是等 5 秒' });
+    judge(s.id, s, ['loseConfirm'], js.seen, {
+      en: 'duplicate_window 2 min (the default); the retry follows at once instead of after 5 s',
+      'zh-cn': 'duplicate_window 为 2 分钟（默认值）；重试紧接着发出，而不是等 5 秒',
+    });
   });
 
   it('jetstream-retry-after-window (window shortened to 1 s): the retry is stored as a new sequence', async () => {
@@ -139,7 +152,10 @@ describe('NATS JetStream', () => {
     (await c1.pull(2_000))?.ack();
     await c1.close();
     await js.close();
-    judge(s.id, s, ['loseConfirm'], js.seen, { en: 'duplicate_window shortened to 1 s, the retry sent after 2 s (2 min and 3 min on the site)', 'zh-cn': 'duplicate_window 缩短为 1 秒，2 秒后重试（网站上是 2 分钟和 3 分钟）' });
+    judge(s.id, s, ['loseConfirm'], js.seen, {
+      en: 'duplicate_window shortened to 1 s, the retry sent after 2 s (2 min and 3 min on the site)',
+      'zh-cn': 'duplicate_window 缩短为 1 秒，2 秒后重试（网站上是 2 分钟和 3 分钟）',
+    });
   });
 
   it('jetstream-ack-wait-expiry (ack_wait shortened to 1 s): the message goes to the other consumer while the first still works', async () => {
@@ -156,7 +172,10 @@ describe('NATS JetStream', () => {
     await c1.close();
     await c2.close();
     await js.close();
-    judge(s.id, s, ['exceedAckWait'], js.seen, { en: 'ack_wait shortened to 1 s (30 s on the site); consumer 1 acks only after consumer 2 got the redelivery', 'zh-cn': 'ack_wait 缩短为 1 秒（网站上是 30 秒）；消费者 2 拿到重投之后，消费者 1 才 ack' });
+    judge(s.id, s, ['exceedAckWait'], js.seen, {
+      en: 'ack_wait shortened to 1 s (30 s on the site); consumer 1 acks only after consumer 2 got the redelivery',
+      'zh-cn': 'ack_wait 缩短为 1 秒（网站上是 30 秒）；消费者 2 拿到重投之后，消费者 1 才 ack',
+    });
   });
 
   it('jetstream-lost-ack (ack_wait shortened to 1 s): without the ack, the message comes back with num_delivered 2', async () => {
@@ -169,7 +188,10 @@ describe('NATS JetStream', () => {
     expect(await c1.pull(1_500)).toBeNull();
     await c1.close();
     await js.close();
-    judge(s.id, s, ['loseAck'], js.seen, { en: 'ack_wait shortened to 1 s (30 s on the site); the lost ack is an ack never sent', 'zh-cn': 'ack_wait 缩短为 1 秒（网站上是 30 秒）；丢失的 ack 就是根本没发出去的 ack' });
+    judge(s.id, s, ['loseAck'], js.seen, {
+      en: 'ack_wait shortened to 1 s (30 s on the site); the lost ack is an ack never sent',
+      'zh-cn': 'ack_wait 缩短为 1 秒（网站上是 30 秒）；丢失的 ack 就是根本没发出去的 ack',
+    });
   });
 
   it('jetstream-lost-ack-sync (ack_wait 3 s, AckSync retried after 0.5 s): the second ack lands and nothing is redelivered', async () => {
@@ -183,7 +205,10 @@ describe('NATS JetStream', () => {
     expect(await c1.pull(4_000)).toBeNull(); // past ack_wait: no redelivery
     await c1.close();
     await js.close();
-    judge(s.id, s, ['loseAck'], js.seen, { en: 'ack_wait shortened to 3 s and the AckSync retry to 0.5 s (30 s and 5 s on the site)', 'zh-cn': 'ack_wait 缩短为 3 秒，AckSync 重试间隔缩短为 0.5 秒（网站上是 30 秒和 5 秒）' });
+    judge(s.id, s, ['loseAck'], js.seen, {
+      en: 'ack_wait shortened to 3 s and the AckSync retry to 0.5 s (30 s and 5 s on the site)',
+      'zh-cn': 'ack_wait 缩短为 3 秒，AckSync 重试间隔缩短为 0.5 秒（网站上是 30 秒和 5 秒）',
+    });
   });
 
   /** Naks the first `failures` deliveries, then acks; pulls until nothing more comes. */
@@ -205,12 +230,18 @@ describe('NATS JetStream', () => {
 
   it('jetstream-max-deliver-low: after max_deliver (2) deliveries the server stops, with a MAX_DELIVERIES advisory', async () => {
     const { s, seen } = await nakThenAck('jetstream-max-deliver-low', 2, 2);
-    judge(s.id, s, ['failDownstream', 'failDownstream'], seen, { en: 'max_deliver 2; two naks; the end is observed as the MAX_DELIVERIES advisory', 'zh-cn': 'max_deliver 为 2；两次 nak；通过 MAX_DELIVERIES advisory 观察到停止投递' });
+    judge(s.id, s, ['failDownstream', 'failDownstream'], seen, {
+      en: 'max_deliver 2; two naks; the end is observed as the MAX_DELIVERIES advisory',
+      'zh-cn': 'max_deliver 为 2；两次 nak；通过 MAX_DELIVERIES advisory 观察到停止投递',
+    });
   });
 
   it('jetstream-max-deliver-default: with max_deliver -1 the third delivery is handled', async () => {
     const { s, seen } = await nakThenAck('jetstream-max-deliver-default', -1, 2);
-    judge(s.id, s, ['failDownstream', 'failDownstream'], seen, { en: 'max_deliver -1 (the default); two naks, then an ack', 'zh-cn': 'max_deliver 为 -1（默认值）；两次 nak 之后 ack' });
+    judge(s.id, s, ['failDownstream', 'failDownstream'], seen, {
+      en: 'max_deliver -1 (the default); two naks, then an ack',
+      'zh-cn': 'max_deliver 为 -1（默认值）；两次 nak 之后 ack',
+    });
   });
 
   it('jetstream-poison-term: term stops redelivery of the poison message (MSG_TERMINATED advisory); the next message flows', async () => {
@@ -226,6 +257,9 @@ describe('NATS JetStream', () => {
     await sleep(200);
     await c1.close();
     await js.close();
-    judge(s.id, s, [], js.seen, { en: 'order #13 always fails and is answered with term; the end is observed as the MSG_TERMINATED advisory', 'zh-cn': '订单 #13 每次都失败，消费者回 term；通过 MSG_TERMINATED advisory 观察到停止投递' });
+    judge(s.id, s, [], js.seen, {
+      en: 'order #13 always fails and is answered with term; the end is observed as the MSG_TERMINATED advisory',
+      'zh-cn': '订单 #13 每次都失败，消费者回 term；通过 MSG_TERMINATED advisory 观察到停止投递',
+    });
   });
 });

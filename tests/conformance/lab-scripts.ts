@@ -39,7 +39,16 @@ function statementOf(call: string): { stmt: Stmt; inTx: boolean } | 'commit' | '
       return { stmt: { op: 'select', table, key, forUpdate: true }, inTx };
     case 'insert':
     case 'insertIfAbsent':
-      return { stmt: { op: 'insert', table, key, ...(args[2] ? { values: args[2] as Columns } : {}), ...(op === 'insertIfAbsent' ? { onConflictDoNothing: true } : {}) }, inTx };
+      return {
+        stmt: {
+          op: 'insert',
+          table,
+          key,
+          ...(args[2] ? { values: args[2] as Columns } : {}),
+          ...(op === 'insertIfAbsent' ? { onConflictDoNothing: true } : {}),
+        },
+        inTx,
+      };
     case 'update':
       return { stmt: { op: 'update', table, key, set: args[2] as Columns, ...(args[3] ? { where: args[3] as Columns } : {}) }, inTx };
     case 'addToBalance':
@@ -98,7 +107,11 @@ export function labScript(labId: string): PgRule | { id: string; none: string } 
   return {
     id,
     title: { en: `Lab “${lab.title.en}”: the starter’s counterexample`, 'zh-cn': `实验“${lab.title['zh-cn']}”：初始代码的反例` },
-    seed: scenario.messages.map((m) => ({ table: 'orders' as const, key: m.key, cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 } })),
+    seed: scenario.messages.map((m) => ({
+      table: 'orders' as const,
+      key: m.key,
+      cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 },
+    })),
     script,
     note: {
       en: `the database statements of the counterexample Check finds for the starter (${g.steps.length} steps), consumer c1 on connection A and c2 on B; a statement outside a transaction commits on its own, a crash drops the connection`,

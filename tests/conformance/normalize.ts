@@ -6,7 +6,17 @@
  * terminated). Interleavings between different messages, or between a message's publishes and its
  * deliveries, are not compared: on a real broker they depend on timing, not on its rules.
  */
-import { apply, enabledSteps, initialWorld, sharedTransitioner, stepKey, type FaultKind, type Scenario, type TraceEvent, type Transitioner } from '../../src/sim';
+import {
+  apply,
+  enabledSteps,
+  initialWorld,
+  sharedTransitioner,
+  stepKey,
+  type FaultKind,
+  type Scenario,
+  type TraceEvent,
+  type Transitioner,
+} from '../../src/sim';
 
 /** One observation, from either side. */
 export type Observation =
@@ -57,7 +67,11 @@ export function fromTrace(trace: TraceEvent[], quorum: boolean): Observation[] {
     } else if ((e.type === 'message.deadLettered' || e.type === 'message.expired') && e.msgId) {
       // Dropped without a dead-letter exchange: nothing a consumer or a DLX could observe.
       if (e.detail?.dlx === '') continue;
-      out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.expired' ? 'expired' : e.detail?.reason === 'rejected' ? 'rejected' : 'delivery_limit' });
+      out.push({
+        kind: 'deadLettered',
+        msg: e.msgId,
+        reason: e.type === 'message.expired' ? 'expired' : e.detail?.reason === 'rejected' ? 'rejected' : 'delivery_limit',
+      });
     }
   }
   return out;
@@ -70,8 +84,17 @@ export function fromJetStreamTrace(trace: TraceEvent[]): Observation[] {
     if (!e.msgId) continue;
     if (e.type === 'message.stored') out.push({ kind: 'published', msg: e.msgId, outcome: 'stored', seq: Number(e.detail?.seq) });
     else if (e.type === 'message.deduplicated') out.push({ kind: 'published', msg: e.msgId, outcome: 'duplicate', seq: Number(e.detail?.seq) });
-    else if (e.type === 'message.delivered') out.push({ kind: 'delivered', msg: e.msgId, consumer: e.actor, redelivered: e.redelivered ?? false, deliveryCount: e.count ?? 1, seq: Number(e.detail?.seq) });
-    else if (e.type === 'message.maxDelivered' || e.type === 'message.terminated') out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.maxDelivered' ? 'max_deliver' : 'terminated' });
+    else if (e.type === 'message.delivered')
+      out.push({
+        kind: 'delivered',
+        msg: e.msgId,
+        consumer: e.actor,
+        redelivered: e.redelivered ?? false,
+        deliveryCount: e.count ?? 1,
+        seq: Number(e.detail?.seq),
+      });
+    else if (e.type === 'message.maxDelivered' || e.type === 'message.terminated')
+      out.push({ kind: 'deadLettered', msg: e.msgId, reason: e.type === 'message.maxDelivered' ? 'max_deliver' : 'terminated' });
   }
   return out;
 }

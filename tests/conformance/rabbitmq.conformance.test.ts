@@ -18,7 +18,9 @@ beforeAll(async () => {
   try {
     admin = await amqp.connect(url);
   } catch (error) {
-    throw new Error(`RabbitMQ is not reachable at ${url} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs rabbitmq-server with apt and starts it), or set AMQP_URL.`);
+    throw new Error(
+      `RabbitMQ is not reachable at ${url} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs rabbitmq-server with apt and starts it), or set AMQP_URL.`,
+    );
   }
   version = String((admin.connection as unknown as { serverProperties?: { version?: string } }).serverProperties?.version ?? 'unknown');
 });
@@ -47,7 +49,13 @@ async function publish(queue: string, ids: string[], options: { expiration?: str
 }
 
 /** A consumer on its own connection (so a crash is closing it), recording what it receives. */
-async function consumer(queue: string, label: string, prefetch: number, seen: Observation[], onMessage: (ch: Channel, m: ConsumeMessage) => void = () => undefined) {
+async function consumer(
+  queue: string,
+  label: string,
+  prefetch: number,
+  seen: Observation[],
+  onMessage: (ch: Channel, m: ConsumeMessage) => void = () => undefined,
+) {
   const conn = await amqp.connect(url);
   const ch = await conn.createChannel();
   await ch.prefetch(prefetch);
@@ -55,7 +63,13 @@ async function consumer(queue: string, label: string, prefetch: number, seen: Ob
   await ch.consume(queue, (m) => {
     if (!m) return;
     const count = m.properties.headers?.['x-delivery-count'];
-    seen.push({ kind: 'delivered', msg: String(m.properties.messageId), consumer: label, redelivered: m.fields.redelivered, deliveryCount: typeof count === 'number' ? count : null });
+    seen.push({
+      kind: 'delivered',
+      msg: String(m.properties.messageId),
+      consumer: label,
+      redelivered: m.fields.redelivered,
+      deliveryCount: typeof count === 'number' ? count : null,
+    });
     onMessage(ch, m);
   });
   return { conn, ch, crash: () => conn.close() };
@@ -81,7 +95,11 @@ async function watchDeadLetters(ch: Channel): Promise<{ dlx: string; got: Observ
     (m) => {
       if (!m) return;
       const death = (m.properties.headers?.['x-death'] as { reason?: string }[] | undefined)?.[0]?.reason;
-      got.push({ kind: 'deadLettered', msg: String(m.properties.messageId), reason: death === 'delivery_limit' ? 'delivery_limit' : death === 'expired' ? 'expired' : 'rejected' });
+      got.push({
+        kind: 'deadLettered',
+        msg: String(m.properties.messageId),
+        reason: death === 'delivery_limit' ? 'delivery_limit' : death === 'expired' ? 'expired' : 'rejected',
+      });
     },
     { noAck: true },
   );
@@ -108,7 +126,9 @@ function setBrokerEnv(key: string, value: number) {
   try {
     execFileSync('rabbitmqctl', ['eval', `application:set_env(rabbit, ${key}, ${value}).`], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`could not shorten RabbitMQ's ${key} with rabbitmqctl (${String(error)}); this test needs the local broker from \`bash scripts/brokers.sh\``);
+    throw new Error(
+      `could not shorten RabbitMQ's ${key} with rabbitmqctl (${String(error)}); this test needs the local broker from \`bash scripts/brokers.sh\``,
+    );
   }
 }
 
@@ -136,7 +156,10 @@ describe(`RabbitMQ`, () => {
     await until('two redeliveries', () => seen.length === 4);
     await again.conn.close();
     await drain(queue);
-    judge(s.id, s, [{ fault: 'crashConsumerAfterEffect', when: afterDeliveries(2) }], seen, { en: 'prefetch 2; the crash closes the connection with both deliveries unacked', 'zh-cn': 'prefetch 为 2；崩溃即关闭连接，两条投递都还没 ack' });
+    judge(s.id, s, [{ fault: 'crashConsumerAfterEffect', when: afterDeliveries(2) }], seen, {
+      en: 'prefetch 2; the crash closes the connection with both deliveries unacked',
+      'zh-cn': 'prefetch 为 2；崩溃即关闭连接，两条投递都还没 ack',
+    });
   });
 
   it('rabbitmq-lost-confirm: a republished message is a second copy, not a redelivery', async () => {
@@ -172,12 +195,18 @@ describe(`RabbitMQ`, () => {
 
   it('rabbitmq-delivery-limit-low: a quorum queue counts deliveries in x-delivery-count and dead-letters past x-delivery-limit', async () => {
     const s = scenario('rabbitmq-delivery-limit-low');
-    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(2, 3), { en: 'quorum queue, x-delivery-limit 2, three nacks with requeue', 'zh-cn': '仲裁队列，x-delivery-limit 为 2，三次 nack 并重新入队' });
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(2, 3), {
+      en: 'quorum queue, x-delivery-limit 2, three nacks with requeue',
+      'zh-cn': '仲裁队列，x-delivery-limit 为 2，三次 nack 并重新入队',
+    });
   });
 
   it('rabbitmq-delivery-limit-default: with a limit of 20, the fourth delivery after three nacks is handled', async () => {
     const s = scenario('rabbitmq-delivery-limit-default');
-    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(20, 3), { en: 'quorum queue, x-delivery-limit 20 set explicitly (unlimited by default on 3.10; 20 is the 4.x default)', 'zh-cn': '仲裁队列，显式设置 x-delivery-limit 为 20（3.10 默认不限次数，20 是 4.x 的默认值）' });
+    judge(s.id, s, ['failHandler', 'failHandler', 'failHandler'], await nackThenAck(20, 3), {
+      en: 'quorum queue, x-delivery-limit 20 set explicitly (unlimited by default on 3.10; 20 is the 4.x default)',
+      'zh-cn': '仲裁队列，显式设置 x-delivery-limit 为 20（3.10 默认不限次数，20 是 4.x 的默认值）',
+    });
   });
 
   /** Publishes with a 1 s TTL (the queue's, or the message's own `expiration`), then crashes the consumer for 2 s. */
@@ -202,7 +231,12 @@ describe(`RabbitMQ`, () => {
   it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s, per queue and per message): a requeued message expires while the consumer is down', async () => {
     const base = scenario('rabbitmq-ttl-not-dedup');
     // The same setting on both sides, shortened so the suite stays fast, with a DLX to observe expiry.
-    const s: Scenario = { ...base, settings: { ...base.settings, restartDelay: 2_000 }, rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' }, faults: { crashConsumerBeforeEffect: 1 } };
+    const s: Scenario = {
+      ...base,
+      settings: { ...base.settings, restartDelay: 2_000 },
+      rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' },
+      faults: { crashConsumerBeforeEffect: 1 },
+    };
     const perQueue = await expireWhileDown('queue');
     // A message's own `expiration` behaves the same here: it is at the head of the queue when it expires.
     expect(normalize(await expireWhileDown('message'))).toEqual(normalize(perQueue));
@@ -230,12 +264,18 @@ describe(`RabbitMQ`, () => {
 
   it('rabbitmq-poison-reject-drop: basic.reject with requeue=false and no DLX drops the message; the next one flows', async () => {
     const s = scenario('rabbitmq-poison-reject-drop');
-    judge(s.id, s, [], await rejectPoison(false), { en: 'classic queue without a dead-letter exchange; order #13 always fails and is rejected with requeue=false', 'zh-cn': '没有死信交换机的经典队列；订单 #13 每次都失败，被 reject(requeue=false)' });
+    judge(s.id, s, [], await rejectPoison(false), {
+      en: 'classic queue without a dead-letter exchange; order #13 always fails and is rejected with requeue=false',
+      'zh-cn': '没有死信交换机的经典队列；订单 #13 每次都失败，被 reject(requeue=false)',
+    });
   });
 
   it('rabbitmq-poison-reject-dlx: with x-dead-letter-exchange the rejected message is dead-lettered (x-death reason rejected)', async () => {
     const s = scenario('rabbitmq-poison-reject-dlx');
-    judge(s.id, s, [], await rejectPoison(true), { en: 'classic queue with a dead-letter exchange; order #13 is rejected with requeue=false and arrives there with x-death reason "rejected"', 'zh-cn': '带死信交换机的经典队列；订单 #13 被 reject(requeue=false)，进入死信交换机，x-death 原因为 "rejected"' });
+    judge(s.id, s, [], await rejectPoison(true), {
+      en: 'classic queue with a dead-letter exchange; order #13 is rejected with requeue=false and arrives there with x-death reason "rejected"',
+      'zh-cn': '带死信交换机的经典队列；订单 #13 被 reject(requeue=false)，进入死信交换机，x-death 原因为 "rejected"',
+    });
   });
 
   it('rabbitmq-consumer-timeout (shortened to 1 s): the broker closes the slow channel and redelivers to the other consumer', async () => {
@@ -255,7 +295,10 @@ describe(`RabbitMQ`, () => {
       await c1.conn.close().catch(() => undefined);
       await c2.conn.close();
       await drain(queue);
-      judge(base.id, s, ['exceedConsumerTimeout'], seen, { en: 'consumer_timeout shortened to 1 s (channel_tick_interval 200 ms); the channel is closed with PRECONDITION_FAILED (3.10 behaviour, as up to 4.2)', 'zh-cn': 'consumer_timeout 缩短为 1 秒（channel_tick_interval 200 毫秒）；channel 以 PRECONDITION_FAILED 关闭（3.10 的行为，4.2 及以前都一样）' });
+      judge(base.id, s, ['exceedConsumerTimeout'], seen, {
+        en: 'consumer_timeout shortened to 1 s (channel_tick_interval 200 ms); the channel is closed with PRECONDITION_FAILED (3.10 behaviour, as up to 4.2)',
+        'zh-cn': 'consumer_timeout 缩短为 1 秒（channel_tick_interval 200 毫秒）；channel 以 PRECONDITION_FAILED 关闭（3.10 的行为，4.2 及以前都一样）',
+      });
     } finally {
       setBrokerEnv('consumer_timeout', 1_800_000);
       setBrokerEnv('channel_tick_interval', 60_000);

@@ -46,7 +46,17 @@ export const rules: PgRule[] = [
     id: 'pg-read-committed-visibility',
     title: { en: 'Each statement sees what was committed before it began', 'zh-cn': '每条语句看到的是它开始前已提交的数据' },
     seed: [],
-    script: [A.select('inbox'), B.insert('inbox'), B.commit(), A.select('inbox'), A.insert('inbox', 'order-43'), B.select('inbox', 'order-43'), A.commit(), B.select('inbox', 'order-43'), B.commit()],
+    script: [
+      A.select('inbox'),
+      B.insert('inbox'),
+      B.commit(),
+      A.select('inbox'),
+      A.insert('inbox', 'order-43'),
+      B.select('inbox', 'order-43'),
+      A.commit(),
+      B.select('inbox', 'order-43'),
+      B.commit(),
+    ],
     note: {
       en: 'READ COMMITTED: A’s second SELECT, in the same transaction, sees the row B committed after A’s first one; A’s own uncommitted insert is invisible to B until A commits',
       'zh-cn': 'READ COMMITTED：A 在同一个事务里的第二条 SELECT 能看到 B 在它第一条 SELECT 之后提交的行；A 自己还没提交的插入，B 在 A 提交之前看不到',
@@ -116,7 +126,12 @@ export const rules: PgRule[] = [
     id: 'pg-conditional-update-recheck',
     title: { en: 'A conditional UPDATE re-checks its WHERE after waiting', 'zh-cn': '带条件的 UPDATE 等待之后重新检查 WHERE' },
     seed: [unpaid],
-    script: [A.update('orders', { status: 'PAID' }, { status: 'UNPAID' }), B.update('orders', { status: 'PAID' }, { status: 'UNPAID' }), A.commit(), B.commit()],
+    script: [
+      A.update('orders', { status: 'PAID' }, { status: 'UNPAID' }),
+      B.update('orders', { status: 'PAID' }, { status: 'UNPAID' }),
+      A.commit(),
+      B.commit(),
+    ],
     note: {
       en: 'both run UPDATE … SET status = PAID WHERE status = UNPAID; B waits for A, then evaluates its WHERE on the row A committed and changes 0 rows',
       'zh-cn': '两边都执行 UPDATE … SET status = PAID WHERE status = UNPAID；B 等待 A，然后在 A 提交的新行上重新判断 WHERE，改动 0 行',
@@ -126,7 +141,12 @@ export const rules: PgRule[] = [
     id: 'pg-update-where-false-no-wait',
     title: { en: 'An UPDATE whose WHERE is false on the committed row does not wait', 'zh-cn': 'WHERE 对已提交版本不成立的 UPDATE 不会等待' },
     seed: [unpaid],
-    script: [A.update('orders', { status: 'PAID' }, { status: 'UNPAID' }), B.update('orders', { status: 'SHIPPED' }, { status: 'PAID' }), A.commit(), B.commit()],
+    script: [
+      A.update('orders', { status: 'PAID' }, { status: 'UNPAID' }),
+      B.update('orders', { status: 'SHIPPED' }, { status: 'PAID' }),
+      A.commit(),
+      B.commit(),
+    ],
     note: {
       en: 'A sets PAID where UNPAID, uncommitted; B’s UPDATE … WHERE status = PAID filters on the committed row (UNPAID), so it changes 0 rows at once, without waiting for A',
       'zh-cn': 'A 把 UNPAID 改成 PAID，尚未提交；B 的 UPDATE … WHERE status = PAID 按已提交的行（UNPAID）过滤，立即改动 0 行，不等 A',
@@ -136,7 +156,14 @@ export const rules: PgRule[] = [
     id: 'pg-optimistic-version',
     title: { en: 'Optimistic locking with a version column', 'zh-cn': '用版本号列做乐观锁' },
     seed: [unpaid],
-    script: [A.select('orders'), B.select('orders'), A.update('orders', { status: 'PAID', version: 1 }, { version: 0 }), A.commit(), B.update('orders', { status: 'PAID', version: 1 }, { version: 0 }), B.commit()],
+    script: [
+      A.select('orders'),
+      B.select('orders'),
+      A.update('orders', { status: 'PAID', version: 1 }, { version: 0 }),
+      A.commit(),
+      B.update('orders', { status: 'PAID', version: 1 }, { version: 0 }),
+      B.commit(),
+    ],
     note: {
       en: 'both read version 0; A’s UPDATE … SET version = 1 WHERE version = 0 changes 1 row and commits; B’s same UPDATE changes 0 rows',
       'zh-cn': '两边都读到版本 0；A 的 UPDATE … SET version = 1 WHERE version = 0 改动 1 行并提交；B 同样的 UPDATE 改动 0 行',
@@ -166,7 +193,12 @@ export const rules: PgRule[] = [
     id: 'pg-insert-do-nothing-waits-on-updated-row',
     title: { en: 'ON CONFLICT DO NOTHING waits for an updated row too', 'zh-cn': 'ON CONFLICT DO NOTHING 同样会等待被更新的行' },
     seed: [unpaid],
-    script: [A.update('orders', { status: 'PAID' }), { on: 'B', stmt: { op: 'insert', table: 'orders', key: K, values: { status: 'UNPAID', version: 0, amount: 100 }, onConflictDoNothing: true } }, A.commit(), B.commit()],
+    script: [
+      A.update('orders', { status: 'PAID' }),
+      { on: 'B', stmt: { op: 'insert', table: 'orders', key: K, values: { status: 'UNPAID', version: 0, amount: 100 }, onConflictDoNothing: true } },
+      A.commit(),
+      B.commit(),
+    ],
     note: {
       en: 'as above, with INSERT … ON CONFLICT DO NOTHING: B waits for A’s update, then inserts 0 rows without an error',
       'zh-cn': '同上，但改用 INSERT … ON CONFLICT DO NOTHING：B 等待 A 的更新结束，然后插入 0 行，不报错',
@@ -176,7 +208,13 @@ export const rules: PgRule[] = [
     id: 'pg-insert-on-locked-row-no-wait',
     title: { en: 'A row only locked FOR UPDATE does not make an insert wait', 'zh-cn': '只被 FOR UPDATE 锁住的行不会让插入等待' },
     seed: [unpaid],
-    script: [A.selectForUpdate('orders'), { on: 'B', stmt: { op: 'insert', table: 'orders', key: K, values: { status: 'UNPAID' }, onConflictDoNothing: true } }, B.insert('orders', K, { status: 'UNPAID' }), A.commit(), B.commit()],
+    script: [
+      A.selectForUpdate('orders'),
+      { on: 'B', stmt: { op: 'insert', table: 'orders', key: K, values: { status: 'UNPAID' }, onConflictDoNothing: true } },
+      B.insert('orders', K, { status: 'UNPAID' }),
+      A.commit(),
+      B.commit(),
+    ],
     note: {
       en: 'A holds the order row FOR UPDATE without changing it; B’s INSERT … ON CONFLICT DO NOTHING of that key returns 0 rows at once, and a plain INSERT fails with 23505 at once',
       'zh-cn': 'A 以 FOR UPDATE 锁住订单行但没有修改；B 对同一个键的 INSERT … ON CONFLICT DO NOTHING 立即返回 0 行，普通 INSERT 立即以 23505 失败',
@@ -308,11 +346,16 @@ export function runModel(rule: PgRule): string[] {
 
   for (const table of tablesOf(rule)) {
     if (table === 'charges') out.push(finalLine(table, charges));
-    else out.push(finalLine(table, db.rows.filter((id) => id.startsWith(`${table}:`)).map((id) => rowText({ key: id.slice(table.length + 1), ...db.cols[id] }))));
+    else
+      out.push(
+        finalLine(
+          table,
+          db.rows.filter((id) => id.startsWith(`${table}:`)).map((id) => rowText({ key: id.slice(table.length + 1), ...db.cols[id] })),
+        ),
+      );
   }
   return out;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Redis: one script of commands, and how the model plays it on a simulated clock

@@ -17,7 +17,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stmt } from '../../src/sim/store/pg';
 import { labScripts } from './lab-scripts';
 import { record, type Words } from './results';
-import { finalLine, other, redisLabel as label, redisReply as reply, redisRule, rowText, rows, rules, runModel, runRedisModel, sql, stepText, tablesOf, type Conn, type PgRule } from './store-rules';
+import {
+  finalLine,
+  other,
+  redisLabel as label,
+  redisReply as reply,
+  redisRule,
+  rowText,
+  rows,
+  rules,
+  runModel,
+  runRedisModel,
+  sql,
+  stepText,
+  tablesOf,
+  type Conn,
+  type PgRule,
+} from './store-rules';
 
 const pgUrl = process.env.PG_URL ?? 'postgres://lab:lab@127.0.0.1:5432/lab';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -40,7 +56,9 @@ async function connectPg(): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${shown(pgUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs postgresql with apt, starts the 15/main cluster and creates the role and database lab), or set PG_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${shown(pgUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs postgresql with apt, starts the 15/main cluster and creates the role and database lab), or set PG_URL.`,
+    );
   }
   return client;
 }
@@ -57,7 +75,11 @@ async function freshTables(db: pg.Client) {
 }
 
 type Settled = { ok: pg.QueryResult } | { error: { code?: string; message: string } };
-const settle = (p: Promise<pg.QueryResult>): Promise<Settled> => p.then((ok) => ({ ok }), (error: { code?: string; message: string }) => ({ error }));
+const settle = (p: Promise<pg.QueryResult>): Promise<Settled> =>
+  p.then(
+    (ok) => ({ ok }),
+    (error: { code?: string; message: string }) => ({ error }),
+  );
 
 /** Whether a sent statement finishes by itself, or its backend waits on a lock (asked of pg_stat_activity, bounded). */
 async function finishesOrWaits(p: Promise<Settled>, pid: number, what: string): Promise<Settled | 'waits'> {
@@ -106,7 +128,10 @@ function realOutcome(stmt: Stmt, r: Settled): string {
 async function runReal(rule: PgRule): Promise<string[]> {
   await freshTables(monitor);
   for (const r of rule.seed) await monitor.query(sql({ op: 'insert', table: r.table, key: r.key, ...(r.cols ? { values: r.cols } : {}) }));
-  const conns = {} as Record<Conn, { client: pg.Client; pid: number; open: boolean; dropped: boolean; waiting?: { stmt: Stmt; result: Promise<Settled> } | undefined }>;
+  const conns = {} as Record<
+    Conn,
+    { client: pg.Client; pid: number; open: boolean; dropped: boolean; waiting?: { stmt: Stmt; result: Promise<Settled> } | undefined }
+  >;
   for (const c of ['A', 'B'] as const) {
     const client = await connectPg();
     const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
@@ -174,7 +199,12 @@ async function runReal(rule: PgRule): Promise<string[]> {
   }
   for (const table of tablesOf(rule)) {
     const r = await monitor.query(`SELECT * FROM ${table}`);
-    out.push(finalLine(table, r.rows.map((row) => rowText(row as { key: string }))));
+    out.push(
+      finalLine(
+        table,
+        r.rows.map((row) => rowText(row as { key: string })),
+      ),
+    );
   }
   return out;
 }
@@ -234,7 +264,9 @@ describe('Redis', () => {
     try {
       await redis.connect();
     } catch (error) {
-      throw new Error(`Redis is not reachable at ${shown(redisUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs redis-server with apt and starts it), or set REDIS_URL.`);
+      throw new Error(
+        `Redis is not reachable at ${shown(redisUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs redis-server with apt and starts it), or set REDIS_URL.`,
+      );
     }
     redisVersion = /redis_version:([^\r\n]+)/.exec(String(await redis.sendCommand(['INFO', 'server'])))?.[1] ?? 'unknown';
   });

@@ -22,9 +22,7 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'redelivery-lab-base-'));
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build that
   // inherited them would ignore BASE_PATH, so give it the environment a developer's shell would have.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
-  );
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
   execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: root,
     env: { ...env, BASE_PATH: '/lab', SITE: 'https://example.org' },
@@ -54,9 +52,7 @@ function urlsIn(html: string, pageUrl: string): string[] {
 describe('BASE_PATH=/lab build', () => {
   it('every page loads under /lab/ and every internal link and asset resolves there', { timeout: LONG_TEST_TIMEOUT }, async () => {
     // Embed pages share one template: check one per address form, so the test stays quick.
-    const pages = builtPages(outDir).filter(
-      (p) => p !== '404.html' && (!p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/')),
-    );
+    const pages = builtPages(outDir).filter((p) => p !== '404.html' && (!p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/')));
     expect(pages.length).toBeGreaterThanOrEqual(5);
     // Every page's HTML, read as served: every URL it names is collected.
     const links = new Set<string>();
@@ -71,7 +67,16 @@ describe('BASE_PATH=/lab build', () => {
     }
     // And in a browser, the pages that load every kind of island and worker: nothing fails, nothing
     // leaves the base; what they load at run time joins the links checked below.
-    for (const path of ['', 'en/concepts/idempotent-consumers/', 'en/brokers/kafka/', 'en/brokers/rabbitmq/', 'en/brokers/rocketmq/', 'en/brokers/jetstream/', 'zh-cn/myths/', 'en/embed/manual-ack-crash-after-effect/']) {
+    for (const path of [
+      '',
+      'en/concepts/idempotent-consumers/',
+      'en/brokers/kafka/',
+      'en/brokers/rabbitmq/',
+      'en/brokers/rocketmq/',
+      'en/brokers/jetstream/',
+      'zh-cn/myths/',
+      'en/embed/manual-ack-crash-after-effect/',
+    ]) {
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
       const problems = await watchPage(page, server.url);

@@ -14,19 +14,54 @@ const browserOf = useBrowser();
 
 type Lang = 'en' | 'zh-cn';
 const words = {
-  en: { step: 'Step →', skip: '⇥ Skip to next timer', check: '✓ Check every schedule', passed: /Passed/, broken: /✗ Broken: /, textarea: 'Handler code (plain text editor)', open: 'Open the editor', twice: '2×' },
-  'zh-cn': { step: '下一步 →', skip: '⇥ 跳到下一个定时器', check: '✓ 检查所有执行顺序', passed: /通过/, broken: /✗ 被破坏：/, textarea: '处理函数代码（纯文本编辑器）', open: '打开编辑器', twice: '2 次' },
+  en: {
+    step: 'Step →',
+    skip: '⇥ Skip to next timer',
+    check: '✓ Check every schedule',
+    passed: /Passed/,
+    broken: /✗ Broken: /,
+    textarea: 'Handler code (plain text editor)',
+    open: 'Open the editor',
+    twice: '2×',
+  },
+  'zh-cn': {
+    step: '下一步 →',
+    skip: '⇥ 跳到下一个定时器',
+    check: '✓ 检查所有执行顺序',
+    passed: /通过/,
+    broken: /✗ 被破坏：/,
+    textarea: '处理函数代码（纯文本编辑器）',
+    open: '打开编辑器',
+    twice: '2 次',
+  },
 } as const;
 
 const brokers = [
-  { broker: 'kafka', sim: '#auto-commit-crash', fault: { en: /Crash consumer after processing, before the offset commit/, 'zh-cn': /处理完、提交位点前让消费者崩溃/ }, lab: 'kafka-commit-placement' },
-  { broker: 'rabbitmq', sim: '#crash-requeue', fault: { en: /Crash consumer after the write, before the ack/, 'zh-cn': /写入之后、ack 之前让消费者崩溃/ }, lab: 'rabbitmq-ack-dedup' },
-  { broker: 'rocketmq', sim: '#offset-crash', fault: { en: /Crash consumer before the offset is persisted/, 'zh-cn': /位点持久化前让消费者崩溃/ }, lab: 'rocketmq-keys-dedup' },
+  {
+    broker: 'kafka',
+    sim: '#auto-commit-crash',
+    fault: { en: /Crash consumer after processing, before the offset commit/, 'zh-cn': /处理完、提交位点前让消费者崩溃/ },
+    lab: 'kafka-commit-placement',
+  },
+  {
+    broker: 'rabbitmq',
+    sim: '#crash-requeue',
+    fault: { en: /Crash consumer after the write, before the ack/, 'zh-cn': /写入之后、ack 之前让消费者崩溃/ },
+    lab: 'rabbitmq-ack-dedup',
+  },
+  {
+    broker: 'rocketmq',
+    sim: '#offset-crash',
+    fault: { en: /Crash consumer before the offset is persisted/, 'zh-cn': /位点持久化前让消费者崩溃/ },
+    lab: 'rocketmq-keys-dedup',
+  },
   { broker: 'jetstream', sim: '#lost-ack', fault: { en: /Lose the ack/, 'zh-cn': /弄丢 ack/ }, lab: null },
 ] as const;
 
 async function open(url: string, selector: string, narrow = false): Promise<{ context: BrowserContext; page: Page; el: Locator }> {
-  const context = await browserOf().newContext(narrow ? { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+  const context = await browserOf().newContext(
+    narrow ? { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
+  );
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -72,26 +107,33 @@ for (const { broker, sim, fault, lab } of brokers) {
       });
 
       // The JetStream chapter has no code lab: no test is registered for it (rather than a skipped one).
-      if (lab) it('its code lab fails Check with the starter and passes with the fix, on a 360 px screen', async () => {
-        const title = labs[lab]!.title[lang];
-        const { context, page, el } = await open(chapter, `section.lab[aria-label="${title}"]`, true);
-        const problems = await watchPage(page, siteUrl);
-        const status = el.locator('.lab-status');
-        const check = async () => {
-          await el.getByRole('button', { name: w.check }).click();
-          await expect.poll(async () => (await status.textContent()) ?? '', { timeout: CHECK_WAIT }).toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
-          return (await status.textContent()) ?? '';
-        };
-        expect(await check()).toMatch(w.broken);
-        // On a phone the editor is a plain text area.
-        await el.getByRole('button', { name: w.open }).click();
-        // The fix in the page's language, as Show solution would give it.
-        await el.getByRole('textbox', { name: w.textarea }).fill(labs[lab]!.sources[lang].solution);
-        expect(await check()).toMatch(w.passed);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-        expect(problems.consoleErrors).toEqual([]);
-        await context.close();
-      }, LONG_TEST_TIMEOUT);
+      if (lab)
+        it(
+          'its code lab fails Check with the starter and passes with the fix, on a 360 px screen',
+          async () => {
+            const title = labs[lab]!.title[lang];
+            const { context, page, el } = await open(chapter, `section.lab[aria-label="${title}"]`, true);
+            const problems = await watchPage(page, siteUrl);
+            const status = el.locator('.lab-status');
+            const check = async () => {
+              await el.getByRole('button', { name: w.check }).click();
+              await expect
+                .poll(async () => (await status.textContent()) ?? '', { timeout: CHECK_WAIT })
+                .toMatch(new RegExp(`${w.passed.source}|${w.broken.source}`));
+              return (await status.textContent()) ?? '';
+            };
+            expect(await check()).toMatch(w.broken);
+            // On a phone the editor is a plain text area.
+            await el.getByRole('button', { name: w.open }).click();
+            // The fix in the page's language, as Show solution would give it.
+            await el.getByRole('textbox', { name: w.textarea }).fill(labs[lab]!.sources[lang].solution);
+            expect(await check()).toMatch(w.passed);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+            expect(problems.consoleErrors).toEqual([]);
+            await context.close();
+          },
+          LONG_TEST_TIMEOUT,
+        );
     });
   }
 }

@@ -50,7 +50,13 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
   const results = await axe.analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /**
@@ -122,7 +128,7 @@ export async function watchPage(page: Page, siteUrl: string): Promise<PageProble
     if (res.status() >= 400 && !expected404) problems.failedRequests.push(`${res.url()} (${res.status()})`);
   });
   await page.route(
-    (url) => !['http:', 'https:'].includes(url.protocol) ? false : url.host !== host,
+    (url) => (!['http:', 'https:'].includes(url.protocol) ? false : url.host !== host),
     (route) => {
       problems.foreignRequests.push(route.request().url());
       return route.abort();

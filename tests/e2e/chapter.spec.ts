@@ -38,9 +38,7 @@ describe('delivery guarantees chapter: ack-placement island', () => {
     expect(await ledger(page).textContent()).toBe('order #42 charged 1×');
     await page.getByRole('radio', { name: 'Just before the charge' }).click();
     expect(await ledger(page).textContent()).toBe('order #42 charged 0×');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'At-most-once' }).textContent()).toContain(
-      'The message is lost',
-    );
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'At-most-once' }).textContent()).toContain('The message is lost');
     await page.context().close();
   });
 

@@ -43,7 +43,9 @@ async function open(options: { narrow?: boolean; context?: BrowserContext } = {}
 const status = (lab: Locator) => lab.locator('.lab-status');
 async function check(lab: Locator): Promise<string> {
   await lab.getByRole('button', { name: '✓ Check every schedule' }).click();
-  await expect.poll(async () => (await status(lab).textContent()) ?? '', { timeout: CHECK_WAIT }).toMatch(/Passed|Broken:|compile|failed|stopped|did not return|type error|Refused|Not proven/);
+  await expect
+    .poll(async () => (await status(lab).textContent()) ?? '', { timeout: CHECK_WAIT })
+    .toMatch(/Passed|Broken:|compile|failed|stopped|did not return|type error|Refused|Not proven/);
   return (await status(lab).textContent()) ?? '';
 }
 
@@ -117,10 +119,18 @@ describe('code lab sandbox (plain editor on a phone)', { timeout: LONG_TEST_TIME
     // Every step runs on a fresh instance of the module, so the gigabyte is allocated again and again: the
     // watchdog, the browser or the allocator stops it; if it completes, the handler charged nothing and the
     // message is lost. It never passes.
-    ['a 1 GB allocation', 'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }', /did not return within 3 s|The sandbox stopped|Your code failed: RangeError|Broken: No loss/],
+    [
+      'a 1 GB allocation',
+      'const big = new Uint8Array(1024 ** 3).fill(7);\nexport function handle() { void big; }',
+      /did not return within 3 s|The sandbox stopped|Your code failed: RangeError|Broken: No loss/,
+    ],
     ['fetch', "fetch('https://example.org/');\nexport function handle() {}", /fetch is not available to handlers/],
     ['importScripts', "importScripts('https://example.org/x.js');\nexport function handle() {}", /importScripts is not available to handlers/],
-    ['a postMessage flood', "for (let i = 0; i < 1e6; i++) (self as any).postMessage('x');\nexport function handle() {}", /postMessage is not available to handlers/],
+    [
+      'a postMessage flood',
+      "for (let i = 0; i < 1e6; i++) (self as any).postMessage('x');\nexport function handle() {}",
+      /postMessage is not available to handlers/,
+    ],
     ['self.close()', '(self as any).close();\nexport function handle() {}', /close is not available to handlers/],
     ['tampering with Object.prototype', "(Object.prototype as any).toJSON = () => 'hacked';\nexport function handle() {}", /Your code failed: TypeError/],
     [

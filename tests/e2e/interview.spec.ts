@@ -62,7 +62,9 @@ describe('interview question bank', () => {
       await result.click();
       await page.waitForURL(`${siteUrl}${lang}/interview/questions/#q-${q.id}`);
       // Starlight scrolls smoothly: wait for the scroll to end.
-      await expect.poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2)).toBe(true);
+      await expect
+        .poll(() => page.locator(`#q-${q.id}`).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight / 2))
+        .toBe(true);
       await context.close();
     });
   }

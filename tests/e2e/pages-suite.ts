@@ -10,7 +10,10 @@ const siteUrl = inject('siteUrl');
 // Every page, except that the embed route (one page per scenario and language, all the same
 // template) is represented by one scenario per address form, plus one per broker in English.
 export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
-  (p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted|jetstream-ack-wait-expiry)\/$/.test(p),
+  (p) =>
+    !p.includes('embed/') ||
+    p.endsWith('embed/manual-ack-crash-after-effect/') ||
+    /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted|jetstream-ack-wait-expiry)\/$/.test(p),
 );
 
 /**
@@ -23,7 +26,11 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
   for (const path of paths) {
     it(`${path} (${themes.join(' + ')}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
       // Every island hydrated, so axe judges what a reader gets, not the server's HTML.
-      const { context, page, prepared: problems } = await openHydrated(browserOf(), siteUrl + path, {}, async (p) => {
+      const {
+        context,
+        page,
+        prepared: problems,
+      } = await openHydrated(browserOf(), siteUrl + path, {}, async (p) => {
         await useTheme(p, themes[0]!);
         return watchPage(p, siteUrl);
       });
@@ -50,7 +57,12 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
 export function everyPageOnAPhone(paths: string[], browserOf: ReturnType<typeof useBrowser>) {
   for (const path of paths) {
     it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
-      const { context, page } = await openHydrated(browserOf(), siteUrl + path, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async () => undefined);
+      const { context, page } = await openHydrated(
+        browserOf(),
+        siteUrl + path,
+        { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+        async () => undefined,
+      );
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       await context.close();

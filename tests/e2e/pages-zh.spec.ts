@@ -10,5 +10,8 @@ describe('every built page in Chinese', () => {
 });
 
 describe('every page on a phone', () => {
-  everyPageOnAPhone(pages.filter((p) => p !== '' && p !== '404.html'), browserOf);
+  everyPageOnAPhone(
+    pages.filter((p) => p !== '' && p !== '404.html'),
+    browserOf,
+  );
 });

@@ -7,9 +7,7 @@ const browserOf = useBrowser();
 
 describe('every built page', () => {
   it('includes both languages, the chapter and the root', () => {
-    expect(pages).toEqual(
-      expect.arrayContaining(['', 'en/', 'zh-cn/', 'en/concepts/delivery-guarantees/', 'zh-cn/concepts/delivery-guarantees/']),
-    );
+    expect(pages).toEqual(expect.arrayContaining(['', 'en/', 'zh-cn/', 'en/concepts/delivery-guarantees/', 'zh-cn/concepts/delivery-guarantees/']));
   });
 
   it('the axe check itself finds a violation when there is one (low contrast, an image without alt)', async () => {
@@ -27,7 +25,11 @@ describe('every built page', () => {
   });
 
   // The root page only redirects; it is checked in its own test below.
-  everyPage(pages.filter((p) => p !== '' && !isChinese(p)), ['light', 'dark'], browserOf);
+  everyPage(
+    pages.filter((p) => p !== '' && !isChinese(p)),
+    ['light', 'dark'],
+    browserOf,
+  );
 });
 
 describe('the site root', () => {

@@ -137,7 +137,8 @@ describe('question bank: anchors and filters', () => {
       expect(await heading.textContent()).toBe(target.question.en);
       const header = await page.locator('header.header').evaluate((el) => el.getBoundingClientRect().bottom);
       // Below the sticky header and in the top half of the window, once any smooth scroll has ended.
-      const inView = () => heading.evaluate((el, top) => el.getBoundingClientRect().top >= top && el.getBoundingClientRect().top < innerHeight / 2, Math.floor(header));
+      const inView = () =>
+        heading.evaluate((el, top) => el.getBoundingClientRect().top >= top && el.getBoundingClientRect().top < innerHeight / 2, Math.floor(header));
       await expect.poll(inView).toBe(true);
     }
     await context.close();

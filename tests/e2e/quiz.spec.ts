@@ -67,7 +67,15 @@ describe('cheat sheet', () => {
       await page.goto(`${siteUrl}${lang}/interview/cheat-sheet/`, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('astro-island, section.sim, section.lab, section.quiz').count()).toBe(0);
-      const visible = async (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none').filter((e) => getComputedStyle(e).display !== 'none').length);
+      const visible = async (sel: string) =>
+        page
+          .locator(sel)
+          .evaluateAll(
+            (els) =>
+              els
+                .filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none')
+                .filter((e) => getComputedStyle(e).display !== 'none').length,
+          );
       expect(await visible('header.header')).toBe(0);
       expect(await visible('nav.sidebar, .sidebar-pane')).toBe(0);
       // Body text (lists, tables, code) at 9 pt or more: 12 CSS px.

@@ -21,6 +21,9 @@ export default class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const ordered = await super.sort(files);
     const weight = (f: TestSpecification) => seconds[f.moduleId.split('/').pop()!] ?? 0;
-    return ordered.map((f, i) => ({ f, i })).sort((a, b) => weight(b.f) - weight(a.f) || a.i - b.i).map(({ f }) => f);
+    return ordered
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => weight(b.f) - weight(a.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }

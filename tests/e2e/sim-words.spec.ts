@@ -30,10 +30,15 @@ const chapters = [
 ];
 
 /** Every machine state whose id is camelCase (`awaitingConfirm`, `gaveUp` …), read from the machines. */
-const camelStates = [...new Set(Object.values(protocols).flatMap((p) => p!.machines.flatMap((m) => Object.keys(m.machine.root.states))))].filter((s) => /[A-Z]/.test(s));
+const camelStates = [...new Set(Object.values(protocols).flatMap((p) => p!.machines.flatMap((m) => Object.keys(m.machine.root.states))))].filter((s) =>
+  /[A-Z]/.test(s),
+);
 const allStates = new Set(Object.values(protocols).flatMap((p) => p!.machines.flatMap((m) => Object.keys(m.machine.root.states))));
 
-async function openPage(url: string, options: Parameters<ReturnType<typeof browserOf>['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(
+  url: string,
+  options: Parameters<ReturnType<typeof browserOf>['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browserOf().newContext(options);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -84,7 +89,11 @@ describe('states and actors are named for people', () => {
     return out;
   };
   const shown = (page: Page) =>
-    page.locator('section.sim').evaluateAll((els) => els.map((e) => ({ id: e.id, text: (e as HTMLElement).innerText, states: [...e.querySelectorAll<HTMLElement>('.sim-state')].map((x) => x.innerText) })));
+    page
+      .locator('section.sim')
+      .evaluateAll((els) =>
+        els.map((e) => ({ id: e.id, text: (e as HTMLElement).innerText, states: [...e.querySelectorAll<HTMLElement>('.sim-state')].map((x) => x.innerText) })),
+      );
 
   for (const lang of ['en', 'zh-cn'] as const) {
     for (const chapter of chapters) {
@@ -199,7 +208,9 @@ describe('switching the strategy', () => {
     await playThrough(page, 'crash-after-write', 60);
     expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
     await sim.getByLabel('Consumer strategy').selectOption('inboxInTransaction');
-    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
+    await expect
+      .poll(() => sim.locator('.sim-switched').textContent())
+      .toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
     await playThrough(page, 'crash-after-write', 60);
     expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
     expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
@@ -234,17 +245,23 @@ describe('the small things', () => {
         range.selectNodeContents(el);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       });
-      expect(lines, await th.textContent() ?? '').toBeLessThanOrEqual(1);
+      expect(lines, (await th.textContent()) ?? '').toBeLessThanOrEqual(1);
     }
     await playThrough(page, 'crash-after-write', 60);
     expect(await sim.locator('.sim-badge.is-violated').innerText()).toMatch(/^✗ Broken: No duplicate · go to step \d+$/);
     const present = sim.getByRole('button', { name: 'Present', exact: true });
     // Drawn in CSS (a mask of four corners), since the ⛶ glyph is missing from many fonts.
-    expect(await present.evaluate((el) => [getComputedStyle(el, '::before').maskImage.startsWith('url('), parseFloat(getComputedStyle(el, '::before').width) > 0])).toEqual([true, true]);
+    expect(
+      await present.evaluate((el) => [getComputedStyle(el, '::before').maskImage.startsWith('url('), parseFloat(getComputedStyle(el, '::before').width) > 0]),
+    ).toEqual([true, true]);
     expect(await present.textContent()).not.toContain('⛶');
-    const short = await sim.locator('button:visible, select:visible, summary:visible').evaluateAll((els) =>
-      els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => `${e.tagName} ${e.textContent?.trim().slice(0, 30)} ${e.getBoundingClientRect().height}`),
-    );
+    const short = await sim
+      .locator('button:visible, select:visible, summary:visible')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => e.getBoundingClientRect().height < 44)
+          .map((e) => `${e.tagName} ${e.textContent?.trim().slice(0, 30)} ${e.getBoundingClientRect().height}`),
+      );
     expect(short).toEqual([]);
     await context.close();
   });

@@ -208,7 +208,8 @@ describe('presenter mode', () => {
     expect(await position(sim)).toContain('Step 3');
     await page.keyboard.press('ArrowLeft');
     expect(await position(sim)).toContain('Step 2');
-    for (let i = 0; i < 10 && (await sim.getByRole('button', { name: /Crash consumer after the write/ }).isDisabled()); i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 10 && (await sim.getByRole('button', { name: /Crash consumer after the write/ }).isDisabled()); i++)
+      await page.keyboard.press('ArrowRight');
     await page.keyboard.press('f');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Crash consumer after the write');
     await page.keyboard.press('Escape');

@@ -14,8 +14,22 @@ const siteUrl = inject('siteUrl');
 const browserOf = useBrowser();
 const SIM = '#crash-after-write';
 const words = {
-  en: { step: 'Step →', fault: /Crash consumer after the write/, position: (n: number, of: number) => `Step ${n}/${of}`, replay: 'Replay counterexample', explore: 'Explore every schedule', play: '▶ Play' },
-  'zh-cn': { step: '下一步 →', fault: /写入之后、ack 之前让消费者崩溃/, position: (n: number, of: number) => `第 ${n}/${of} 步`, replay: '回放反例', explore: '穷举所有执行顺序', play: '▶ 播放' },
+  en: {
+    step: 'Step →',
+    fault: /Crash consumer after the write/,
+    position: (n: number, of: number) => `Step ${n}/${of}`,
+    replay: 'Replay counterexample',
+    explore: 'Explore every schedule',
+    play: '▶ Play',
+  },
+  'zh-cn': {
+    step: '下一步 →',
+    fault: /写入之后、ack 之前让消费者崩溃/,
+    position: (n: number, of: number) => `第 ${n}/${of} 步`,
+    replay: '回放反例',
+    explore: '穷举所有执行顺序',
+    play: '▶ 播放',
+  },
 } as const;
 type Lang = keyof typeof words;
 
@@ -127,7 +141,11 @@ describe('one stage on a 360x740 phone', () => {
     await fault.click();
     while ((await sim.locator('.sim-badge.is-violated').count()) === 0) await step.click();
     const results = await new AxeBuilder({ page }).include(SIM).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await context.close();
   });
 });
@@ -142,7 +160,10 @@ const projected: Record<string, Projected> = {
   // Two consumers and a rebalance: the broker lane carries the group's generation and members.
   'Kafka’s rebalance after max.poll.interval.ms (two consumers)': {
     where: { chapter: 'brokers/kafka', sim: '#poll-interval' },
-    fault: { en: /^⚡ Stall past max\.poll\.interval\.ms \(Consumer 1\)$/, 'zh-cn': /^⚡ 处理超过 max\.poll\.interval\.ms（消费者 1）$|^⚡ 处理超过 max\.poll\.interval\.ms \(消费者 1\)$/ },
+    fault: {
+      en: /^⚡ Stall past max\.poll\.interval\.ms \(Consumer 1\)$/,
+      'zh-cn': /^⚡ 处理超过 max\.poll\.interval\.ms（消费者 1）$|^⚡ 处理超过 max\.poll\.interval\.ms \(消费者 1\)$/,
+    },
   },
 };
 
@@ -268,7 +289,10 @@ describe('timers on the simulated clock', () => {
     sim
       .locator('.sim-lane--consumer .sim-timer', { hasText: '会话超时' })
       .first()
-      .evaluate((li) => ({ text: li.querySelector('.sim-timer__text')!.textContent, full: li.querySelector('.sim-timer__left')!.getBoundingClientRect().width / li.querySelector('.sim-timer__bar')!.clientWidth }));
+      .evaluate((li) => ({
+        text: li.querySelector('.sim-timer__text')!.textContent,
+        full: li.querySelector('.sim-timer__left')!.getBoundingClientRect().width / li.querySelector('.sim-timer__bar')!.clientWidth,
+      }));
 
   /** Crashes the Kafka consumer before its commit: the coordinator starts the member's session timeout. */
   async function crash(sim: Locator) {
@@ -357,8 +381,11 @@ describe('injecting a fault from the actor it hits', () => {
     await toggle.click();
     const menu = sim.getByRole('list', { name: consumerFaults.en });
     expect(await seen(menu, false)).toMatchObject({ inside: true, uncovered: true });
-    for (const el of [toggle, menu.getByRole('button').first()]) expect(await el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
-    expect(await sim.locator('.sim-lane--consumer').evaluate((lane, m) => lane.contains(document.getElementById(m)), (await menu.getAttribute('id'))!)).toBe(true);
+    for (const el of [toggle, menu.getByRole('button').first()])
+      expect(await el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
+    expect(await sim.locator('.sim-lane--consumer').evaluate((lane, m) => lane.contains(document.getElementById(m)), (await menu.getAttribute('id'))!)).toBe(
+      true,
+    );
     await context.close();
   });
 });
@@ -379,7 +406,9 @@ describe('switching the strategy mid-run', () => {
     expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('2×');
     const strategy = sim.getByLabel('Consumer strategy');
     await strategy.selectOption('inboxInTransaction');
-    await expect.poll(() => sim.locator('.sim-switched').textContent()).toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
+    await expect
+      .poll(() => sim.locator('.sim-switched').textContent())
+      .toMatch(/“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)|the same faults at the same steps/);
     await runOut(sim);
     expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');
     // The fault happened in the new run: the log says so, and the panel has none left.
@@ -402,7 +431,11 @@ describe('switching the strategy mid-run', () => {
     await sim.getByLabel('Consumer strategy').selectOption('inboxInTransaction');
     const note = () => sim.locator('.sim-switched').textContent();
     // Either every step of the counterexample still happens where it did, or the fault moved and the note says the order was dropped.
-    await expect.poll(note).toMatch(/the same faults at the same steps\.$|“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)\. The chosen order of steps \(from a counterexample\) belongs to the old strategy/);
+    await expect
+      .poll(note)
+      .toMatch(
+        /the same faults at the same steps\.$|“Crash consumer after the write, before the ack” at step \d+ \(was step \d+\)\. The chosen order of steps \(from a counterexample\) belongs to the old strategy/,
+      );
     await runOut(sim);
     expect(await sim.locator('.sim-log').textContent()).toContain('Consumer 1 crashed after charging, before its ack.');
     expect(await sim.locator('.sim-ledger__actual').first().textContent()).toBe('1×');

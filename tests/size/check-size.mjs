@@ -57,10 +57,15 @@ try {
   const fixtureServer = await startStaticServer({ root: fixtureRoot, base });
   try {
     const fixture = await measure(browser, fixtureServer, fixtureRoot, '', 100);
-    const names = fixture.files.map((f) => f.file).sort().join(', ');
+    const names = fixture.files
+      .map((f) => f.file)
+      .sort()
+      .join(', ');
     const want = 'below.js, boot.js, idle.js';
     if (names !== want || !fixture.over) {
-      console.error(`The size check's own test failed on tests/size/fixture/: counted [${names}], want [${want}]; over a 100-byte budget: ${fixture.over} (want true).`);
+      console.error(
+        `The size check's own test failed on tests/size/fixture/: counted [${names}], want [${want}]; over a 100-byte budget: ${fixture.over} (want true).`,
+      );
       process.exit(1);
     }
   } finally {
@@ -112,7 +117,9 @@ try {
   const biggest = [...rows].sort((a, b) => b.total - a.total).slice(0, 5);
   console.log(`\nbiggest: ${biggest.map((r) => `${r.page} ${kb(r.total)}`).join(', ')}`);
   if (skipped) console.log(`(${skipped} more embed pages share their scripts and islands with one measured above; SIZE_ALL=1 loads them too)`);
-  console.log(`size: ${rows.length - over.length} passed, ${over.length} failed (${rows.length} pages loaded, ${parallel} at a time, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `size: ${rows.length - over.length} passed, ${over.length} failed (${rows.length} pages loaded, ${parallel} at a time, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
   failed = over.length > 0;
 } finally {
   await browser.close();

@@ -90,8 +90,7 @@ export function gzipSizer(dist) {
 /** How long a request may stay unfinished before the settling wait stops waiting for it. */
 const STUCK_MS = 30_000;
 
-const isScript = (request) =>
-  request.resourceType() === 'script' || /\.m?js$/.test(new URL(request.url()).pathname);
+const isScript = (request) => request.resourceType() === 'script' || /\.m?js$/.test(new URL(request.url()).pathname);
 
 /**
  * Scrolls `page` to its end a screen at a time, as a reader does, waiting at each stop for two painted
@@ -106,7 +105,7 @@ const isScript = (request) =>
  * @returns {Promise<string | null>}
  */
 export async function scrollThrough(page, stallMs) {
-  for (let y = 0; ; ) {
+  for (let y = 0; ;) {
     const screen = page.evaluate(async (top) => {
       scrollTo(0, top);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -167,7 +166,10 @@ async function downloads(browser, url, { origin, base = '/' }, retried) {
   context.on('requestfinished', finish);
   context.on('requestfailed', finish);
   // Nothing may reach another host; abort it (and report it) rather than let it hang.
-  await context.route((u) => ['http:', 'https:'].includes(u.protocol) && u.origin !== origin, (route) => route.abort());
+  await context.route(
+    (u) => ['http:', 'https:'].includes(u.protocol) && u.origin !== origin,
+    (route) => route.abort(),
+  );
   /**
    * Until no request to the site is in flight. Chromium now and then leaves a request with neither a
    * "finished" nor a "failed" event (one run of the suite hung here for good on a quiet machine), so the
@@ -197,7 +199,7 @@ async function downloads(browser, url, { origin, base = '/' }, retried) {
       return { stalled };
     }
     // Settle: no request in flight, then an idle period in the page, then still nothing new, twice.
-    for (let calm = 0; calm < 2; ) {
+    for (let calm = 0; calm < 2;) {
       const before = started;
       await quiet();
       // An idle period in the page (at most STUCK_MS away, so a page that is never idle cannot hang the check).

@@ -3,7 +3,20 @@
  * engine (brokers.test.ts, frameworks.test.ts).
  */
 import { expect } from 'vitest';
-import { createTimeline, currentWorld, enabledSteps, inject, isQuiescent, stepForward, stepKey, traceOf, type FaultKind, type Scenario, type Timeline, type TraceEvent } from '../../src/sim';
+import {
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  inject,
+  isQuiescent,
+  stepForward,
+  stepKey,
+  traceOf,
+  type FaultKind,
+  type Scenario,
+  type Timeline,
+  type TraceEvent,
+} from '../../src/sim';
 
 /** Looks a scenario up by id in `all`; throws when there is none. */
 export const scenarioIn =
@@ -18,7 +31,11 @@ export const scenarioIn =
  * Plays the default schedule, injecting each fault (in order) at the first step it can happen — on
  * `target` when given — then runs until nothing but a fault could happen.
  */
-export function playWithFaults(scenario: Scenario, faults: readonly (FaultKind | [FaultKind, string])[] = [], maxSteps = 3000): { tl: Timeline; trace: TraceEvent[] } {
+export function playWithFaults(
+  scenario: Scenario,
+  faults: readonly (FaultKind | [FaultKind, string])[] = [],
+  maxSteps = 3000,
+): { tl: Timeline; trace: TraceEvent[] } {
   let tl = createTimeline(scenario);
   const queue = [...faults];
   for (let i = 0; i < maxSteps; i++) {

@@ -41,4 +41,3 @@ export function play(scenario: Scenario, seed: number, actions: readonly Action[
   }
   return tl;
 }
-

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAckPlacement, type CrashPoint, type Placement } from '../../src/islands/AckPlacement/ack-placement';
 
-const kinds = (p: Placement, c: CrashPoint) =>
-  runAckPlacement(p, c).steps.map((s) => (s.skipped ? `${s.kind}(skipped)` : s.kind));
+const kinds = (p: Placement, c: CrashPoint) => runAckPlacement(p, c).steps.map((s) => (s.skipped ? `${s.kind}(skipped)` : s.kind));
 
 describe('ack placement model', () => {
   it('charges exactly once when nothing crashes, whatever the placement', () => {

@@ -115,7 +115,9 @@ describe('Kafka', () => {
         if (n === tl) break;
         tl = n;
       }
-      const handover = traceOf(tl).filter((e) => e.type === 'partition.assigned' && e.actor === 'c2').at(-1);
+      const handover = traceOf(tl)
+        .filter((e) => e.type === 'partition.assigned' && e.actor === 'c2')
+        .at(-1);
       return { offset: handover?.detail?.offset, charged: charges(tl)['order-42'] };
     };
     expect(deploy('kafka-close-without-revoke-commit')).toEqual({ offset: 0, charged: 2 });
@@ -327,7 +329,24 @@ describe('RocketMQ', () => {
     const due = trace.filter((e) => e.type === 'retry.due');
     expect(due).toHaveLength(16);
     const delays = trace.filter((e) => e.type === 'retry.scheduled').map((e) => e.detail?.delay);
-    expect(delays).toEqual(['10 s', '30 s', '60 s', '120 s', '180 s', '240 s', '300 s', '360 s', '420 s', '480 s', '540 s', '600 s', '1200 s', '1800 s', '3600 s', '7200 s']);
+    expect(delays).toEqual([
+      '10 s',
+      '30 s',
+      '60 s',
+      '120 s',
+      '180 s',
+      '240 s',
+      '300 s',
+      '360 s',
+      '420 s',
+      '480 s',
+      '540 s',
+      '600 s',
+      '1200 s',
+      '1800 s',
+      '3600 s',
+      '7200 s',
+    ]);
     const dead = trace.filter((e) => e.type === 'message.deadLettered');
     expect(dead).toHaveLength(1);
     expect(dead[0]!.time).toBe(17_140_000);
@@ -411,7 +430,12 @@ describe('Ordering (the chapter on ordering, backlog and retries)', () => {
       ['order-13@m1', 'q0'],
       ['order-42@m1', 'q0'],
     ]);
-    expect(trace.filter((e) => e.type === 'retry.due').slice(0, 2).map((e) => e.time)).toEqual([10_000, 40_000]);
+    expect(
+      trace
+        .filter((e) => e.type === 'retry.due')
+        .slice(0, 2)
+        .map((e) => e.time),
+    ).toEqual([10_000, 40_000]);
     expect(appliedAt(trace)).toEqual([['order-42', 0]]);
     expect(first(trace, (e) => e.type === 'message.reconsumeLater')).toBeLessThan(first(trace, (e) => e.detail?.applied === true));
     expect(currentWorld(tl).stores.dead).toEqual(['order-13']); // after its 16 retries

@@ -24,7 +24,9 @@ function withoutRedelivered(): Transitioner {
     step(machine, state, event) {
       const r = base.step(machine, state, event);
       if (machine.id !== 'rabbitmq-broker') return r;
-      const outputs = r.outputs.map((o): Output => (o.kind === 'send' && o.payload.kind === 'deliver' ? { ...o, payload: { ...o.payload, delivery: { ...o.payload.delivery, redelivered: false } } } : o));
+      const outputs = r.outputs.map((o): Output =>
+        o.kind === 'send' && o.payload.kind === 'deliver' ? { ...o, payload: { ...o.payload, delivery: { ...o.payload.delivery, redelivered: false } } } : o,
+      );
       return { ...r, outputs };
     },
   };

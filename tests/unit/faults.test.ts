@@ -94,7 +94,10 @@ describe('fault buttons derived from the engine', () => {
     const found = faultTargets(scenario);
     expect(found.crashConsumerAfterEffect).toEqual(['c1', 'c2']);
     const start = currentWorld(createTimeline(scenario));
-    const crash = (id: string) => faultChoices({ ...scenario, id }, start, words(scenario.id), labels).filter((c) => c.fault === 'crashConsumerAfterEffect').map((c) => c.place);
+    const crash = (id: string) =>
+      faultChoices({ ...scenario, id }, start, words(scenario.id), labels)
+        .filter((c) => c.fault === 'crashConsumerAfterEffect')
+        .map((c) => c.place);
     // With the build's findings in its props: a button per consumer, though no crash is possible yet.
     knowTargets('hydrated', found);
     expect(crash('hydrated')).toEqual(['c1', 'c2']);
@@ -110,7 +113,10 @@ describe('fault buttons derived from the engine', () => {
     const zhLabels = Object.fromEntries(simKeys.map((k) => [k, zh[k]!])) as SimLabels;
     const start = currentWorld(createTimeline(scenario));
     const faults = Object.keys(scenario.faults) as FaultKind[];
-    const close = (lang: 'en' | 'zh-cn', l: SimLabels) => buttons(scenario, start, faultWords(faults, lang, faultInfo), l, lang).filter((c) => c.fault === 'closeConsumer').map((c) => c.label);
+    const close = (lang: 'en' | 'zh-cn', l: SimLabels) =>
+      buttons(scenario, start, faultWords(faults, lang, faultInfo), l, lang)
+        .filter((c) => c.fault === 'closeConsumer')
+        .map((c) => c.label);
     expect(close('en', labels)).toEqual([faultInfo.closeConsumer.en]);
     expect(close('zh-cn', zhLabels)).toEqual(['关闭消费者 1（发版）']);
   });

@@ -82,7 +82,12 @@ describe('In your framework: Spring Kafka', () => {
 describe('In your framework: rocketmq-spring', () => {
   it('a listener that always throws: RECONSUME_LATER 16 times, then %DLQ%billing; nothing charged, nothing lost', () => {
     const { tl, trace } = play('rocketmq-retry-then-dlq');
-    expect(trace.filter((e) => e.type === 'retry.scheduled').map((e) => e.detail?.delay).slice(0, 3)).toEqual(['10 s', '30 s', '60 s']);
+    expect(
+      trace
+        .filter((e) => e.type === 'retry.scheduled')
+        .map((e) => e.detail?.delay)
+        .slice(0, 3),
+    ).toEqual(['10 s', '30 s', '60 s']);
     expect(trace.filter((e) => e.type === 'retry.due')).toHaveLength(16);
     expect(currentWorld(tl).stores.dead).toEqual(['order-13']);
     expect(charges(tl)).toEqual({});
@@ -95,7 +100,9 @@ function stepThenInject(scenario: Scenario, ready: (tl: Timeline) => boolean, fa
   let tl = createTimeline(scenario);
   for (let i = 0; i < 200 && !ready(tl); i++) tl = stepForward(tl);
   expect(ready(tl)).toBe(true);
-  const key = enabledSteps(currentWorld(tl)).map(stepKey).find((k) => k.startsWith(`f:${fault}:`));
+  const key = enabledSteps(currentWorld(tl))
+    .map(stepKey)
+    .find((k) => k.startsWith(`f:${fault}:`));
   expect(key, `${fault} enabled`).toBeDefined();
   tl = inject(tl, key!);
   for (let i = 0; i < 3000; i++) {
@@ -130,7 +137,10 @@ describe('Beyond one consumer', () => {
       const w = currentWorld(tl);
       return w.stores.ledger['order-42'] === 1 && w.consumers.c1!.value === 'polling';
     };
-    for (const [strategy, times] of [['none', 2], ['inboxInTransaction', 1]] as const) {
+    for (const [strategy, times] of [
+      ['none', 2],
+      ['inboxInTransaction', 1],
+    ] as const) {
       const { tl, trace } = stepThenInject(withStrategy(byId('kafka-close-without-revoke-commit'), strategy), charged, 'closeConsumer');
       const handover = trace.filter((e) => e.type === 'partition.assigned' && e.actor === 'c2').at(-1);
       expect(handover?.detail?.offset).toBe(0);

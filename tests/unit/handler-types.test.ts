@@ -15,7 +15,14 @@ const api = readFileSync(new URL('../../src/sim/consumers/handler-api.d.ts', imp
 function errors(protocol: string, sources: Record<string, string>): Record<string, string[]> {
   const files: Record<string, string> = { '/handler-api.d.ts': handlerApiFor(api, protocol) };
   for (const [name, text] of Object.entries(sources)) files[`/${name}.ts`] = text;
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, strict: true, noEmit: true, lib: ['lib.es2020.d.ts'], types: [] };
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    strict: true,
+    noEmit: true,
+    lib: ['lib.es2020.d.ts'],
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang) => (files[name] !== undefined ? ts.createSourceFile(name, files[name]!, lang) : read(name, lang));
@@ -25,7 +32,9 @@ function errors(protocol: string, sources: Record<string, string>): Record<strin
   const out: Record<string, string[]> = {};
   for (const name of Object.keys(sources)) {
     const file = program.getSourceFile(`/${name}.ts`)!;
-    out[name] = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    out[name] = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) =>
+      ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    );
   }
   return out;
 }
@@ -35,13 +44,24 @@ describe('the editor’s types follow the lab’s broker', () => {
   for (const lab of Object.values(labs)) {
     const p = lab.protocol ?? 'ack';
     const zh = lab.sources['zh-cn'];
-    byProtocol.set(p, { ...byProtocol.get(p), [`${lab.id}-starter`]: lab.starter, [`${lab.id}-solution`]: lab.solution, [`${lab.id}-starter-zh-cn`]: zh.starter, [`${lab.id}-solution-zh-cn`]: zh.solution });
+    byProtocol.set(p, {
+      ...byProtocol.get(p),
+      [`${lab.id}-starter`]: lab.starter,
+      [`${lab.id}-solution`]: lab.solution,
+      [`${lab.id}-starter-zh-cn`]: zh.starter,
+      [`${lab.id}-solution-zh-cn`]: zh.solution,
+    });
   }
 
   for (const [protocol, sources] of byProtocol) {
     it(`${protocol}: every lab's starter and solution type-check; other brokers' messages do not exist`, () => {
       const others = Object.entries(MESSAGE_TYPE).filter(([p]) => p !== protocol);
-      const wrong = Object.fromEntries(others.map(([p, type]) => [`uses-${p}`, `export function handle(msg: ${type}, ctx: HandlerContext) { ctx.effects.addToBalance(msg.body.order, msg.body.amount); }`]));
+      const wrong = Object.fromEntries(
+        others.map(([p, type]) => [
+          `uses-${p}`,
+          `export function handle(msg: ${type}, ctx: HandlerContext) { ctx.effects.addToBalance(msg.body.order, msg.body.amount); }`,
+        ]),
+      );
       const result = errors(protocol, { ...sources, ...wrong });
       for (const name of Object.keys(sources)) expect(result[name], name).toEqual([]);
       for (const [p, type] of others) expect(result[`uses-${p}`]!.join(' '), `${type} in a ${protocol} lab`).toContain(`Cannot find name '${type}'`);
@@ -49,7 +69,9 @@ describe('the editor’s types follow the lab’s broker', () => {
   }
 
   it('a field the broker does not deliver is an error: Kafka records have no redelivered flag', () => {
-    const result = errors('kafka', { skip: `export function handle(msg: HandlerMessage, ctx: HandlerContext) { if (msg.redelivered) return; ctx.effects.addToBalance(msg.body.order, msg.body.amount); }` });
+    const result = errors('kafka', {
+      skip: `export function handle(msg: HandlerMessage, ctx: HandlerContext) { if (msg.redelivered) return; ctx.effects.addToBalance(msg.body.order, msg.body.amount); }`,
+    });
     expect(result.skip!.join(' ')).toContain("Property 'redelivered' does not exist");
   });
 });

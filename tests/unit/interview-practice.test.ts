@@ -142,18 +142,29 @@ describe('mock interview runs', () => {
 
   it('draws only from the chosen topics, without repeats, and at most the pool', () => {
     fc.assert(
-      fc.property(fc.subarray([...topicOrder], { minLength: 1 }), fc.integer({ min: 1, max: 20 }), fc.stringMatching(/^[a-z0-9]{1,16}$/), (topics, count, seed) => {
-        const run = pickRun(questions, { topics, count, seed });
-        const pool = mockPool(questions, topics);
-        expect(run.length).toBe(Math.min(count, pool.length));
-        expect(new Set(run.map((q) => q.id)).size).toBe(run.length);
-        for (const q of run) expect(q.topics.some((t) => topics.includes(t))).toBe(true);
-      }),
+      fc.property(
+        fc.subarray([...topicOrder], { minLength: 1 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.stringMatching(/^[a-z0-9]{1,16}$/),
+        (topics, count, seed) => {
+          const run = pickRun(questions, { topics, count, seed });
+          const pool = mockPool(questions, topics);
+          expect(run.length).toBe(Math.min(count, pool.length));
+          expect(new Set(run.map((q) => q.id)).size).toBe(run.length);
+          for (const q of run) expect(q.topics.some((t) => topics.includes(t))).toBe(true);
+        },
+      ),
     );
   });
 
   it('gives different seeds different runs', () => {
-    const runs = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) => pickRun(questions, { ...setup, seed }).map((q) => q.id).join()));
+    const runs = new Set(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) =>
+        pickRun(questions, { ...setup, seed })
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(runs.size).toBeGreaterThanOrEqual(7);
   });
 
@@ -167,10 +178,15 @@ describe('mock interview runs', () => {
 
   it('round-trips a run through its URL', () => {
     fc.assert(
-      fc.property(fc.subarray([...topicOrder], { minLength: 1 }), fc.integer({ min: 1, max: 20 }), fc.stringMatching(/^[a-z0-9]{1,16}$/), (topics, count, seed) => {
-        const s: MockSetup = { topics: topicOrder.filter((t) => topics.includes(t)), count, seed };
-        expect(parseMockQuery(mockQuery(s))).toEqual({ value: s, rejected: [] });
-      }),
+      fc.property(
+        fc.subarray([...topicOrder], { minLength: 1 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.stringMatching(/^[a-z0-9]{1,16}$/),
+        (topics, count, seed) => {
+          const s: MockSetup = { topics: topicOrder.filter((t) => topics.includes(t)), count, seed };
+          expect(parseMockQuery(mockQuery(s))).toEqual({ value: s, rejected: [] });
+        },
+      ),
     );
     expect(mockQuery(setup)).toBe('?topics=acks,idempotency&n=5&seed=k3x9q2');
   });

@@ -25,7 +25,14 @@ export function commentsOf(source: string): string[] {
   const file = ts.createSourceFile('handler.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found = new Map<number, string>();
   const collect = (ranges: ts.CommentRange[] | undefined) => {
-    for (const r of ranges ?? []) found.set(r.pos, source.slice(r.pos, r.end).replace(/^\/\/ ?|^\/\*+|\*+\/$/g, '').trim());
+    for (const r of ranges ?? [])
+      found.set(
+        r.pos,
+        source
+          .slice(r.pos, r.end)
+          .replace(/^\/\/ ?|^\/\*+|\*+\/$/g, '')
+          .trim(),
+      );
   };
   const visit = (node: ts.Node) => {
     collect(ts.getLeadingCommentRanges(source, node.pos));
@@ -41,7 +48,10 @@ const cjk = /[\u3400-\u9fff]/;
 
 describe('the labs’ sources in both languages', () => {
   it('every lab folder has a starter and a solution in every language, and nothing else', () => {
-    const folders = readdirSync(labsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(labsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(folders).toEqual(Object.keys(labs).sort());
     const expected = ['lab.ts', ...kinds.flatMap((k) => labLangs.map((l) => sourceFile(k, l)))].sort();
     for (const id of folders) {

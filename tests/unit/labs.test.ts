@@ -17,7 +17,18 @@ function replaysTo(lab: Lab, source: string, steps: string[]): string[] {
 
 describe('code labs', () => {
   it('the ten labs exist, each with a starter and a solution that export handle', () => {
-    expect(Object.keys(labs).sort()).toEqual(['check-then-act', 'increment-to-upsert', 'kafka-commit-placement', 'kafka-offset-not-a-key', 'optimistic-version', 'rabbitmq-ack-dedup', 'rocketmq-keys-dedup', 'select-for-update', 'setnx-to-inbox', 'state-machine-update']);
+    expect(Object.keys(labs).sort()).toEqual([
+      'check-then-act',
+      'increment-to-upsert',
+      'kafka-commit-placement',
+      'kafka-offset-not-a-key',
+      'optimistic-version',
+      'rabbitmq-ack-dedup',
+      'rocketmq-keys-dedup',
+      'select-for-update',
+      'setnx-to-inbox',
+      'state-machine-update',
+    ]);
     for (const lab of Object.values(labs)) {
       expect(lab.starter).toContain('export function handle');
       expect(lab.solution).toContain('export function handle');
@@ -70,7 +81,10 @@ export function handle(msg: any, ctx: HandlerContext) {
     for (const lab of Object.values(labs)) {
       expect(lab.consumers, lab.id).toBeGreaterThanOrEqual(2);
       const faults = Object.keys(lab.faults);
-      expect(faults.some((f) => f.startsWith('crashConsumer')), lab.id).toBe(true);
+      expect(
+        faults.some((f) => f.startsWith('crashConsumer')),
+        lab.id,
+      ).toBe(true);
     }
   });
 
@@ -98,7 +112,13 @@ export function handle(msg: any, ctx: HandlerContext) {
     it(`${lab.id}: the Chinese starter and solution (same code, other comments) get the English ones' verdicts`, () => {
       const zh = lab.sources['zh-cn'];
       expect(zh.starter).not.toBe(lab.starter);
-      const verdict = (g: ReturnType<typeof gradeLab>) => ({ verdict: g.verdict, invariant: g.invariant, steps: g.steps, states: g.states, problem: g.problem });
+      const verdict = (g: ReturnType<typeof gradeLab>) => ({
+        verdict: g.verdict,
+        invariant: g.invariant,
+        steps: g.steps,
+        states: g.states,
+        problem: g.problem,
+      });
       // The starter as Check runs it: the same counterexample, found after the same number of states.
       expect(verdict(gradeLab(lab, zh.starter))).toEqual(verdict(gradeLab(lab, lab.starter)));
       // The solution, on the first 1,500 states (the whole search is the English test's job above).

@@ -24,7 +24,12 @@ const cases = [
     .map((s) => ({ name: s.id, scenario: s })),
   ...Object.values(labs)
     .filter((lab) => fieldsOf(labScenario(lab, () => undefined)).length > 0)
-    .flatMap((lab) => (['starter', 'solution'] as const).map((which) => ({ name: `${lab.id} (${which})`, scenario: labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle) }))),
+    .flatMap((lab) =>
+      (['starter', 'solution'] as const).map((which) => ({
+        name: `${lab.id} (${which})`,
+        scenario: labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle),
+      })),
+    ),
 ];
 
 /** A deep copy of `value` with every number in the named fields moved by 5. */
@@ -46,29 +51,33 @@ describe('narration-only fields', () => {
     expect(cases.filter((c) => c.name.includes('(')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(cases)('$name: changing them changes no step, no successor and no verdict', ({ scenario }) => {
-    const fields = fieldsOf(scenario);
-    const hidden = story(fields);
-    let changed = 0;
-    walk(scenario, 1_200, (w) => {
-      const twin = scramble(w, new Set(fields));
-      if (JSON.stringify(twin) === JSON.stringify(w)) return;
-      changed++;
-      // One state to the checker.
-      expect(worldKey(twin)).toBe(worldKey(w));
-      const steps = enabledSteps(w);
-      expect(enabledSteps(twin).map(stepKey)).toEqual(steps.map(stepKey));
-      for (const step of steps) {
-        expect(plot(apply(twin, step, scenario).world, hidden), stepKey(step)).toBe(plot(apply(w, step, scenario).world, hidden));
-      }
-      for (const quiescent of [false, true]) {
-        for (const inv of invariantsOf(scenario)) {
-          if (inv.id === 'everyCopySettled' || (inv.atQuiescence && !quiescent)) continue;
-          expect(Boolean(inv.check(twin, scenario, quiescent)), inv.id).toBe(Boolean(inv.check(w, scenario, quiescent)));
+  it.each(cases)(
+    '$name: changing them changes no step, no successor and no verdict',
+    ({ scenario }) => {
+      const fields = fieldsOf(scenario);
+      const hidden = story(fields);
+      let changed = 0;
+      walk(scenario, 1_200, (w) => {
+        const twin = scramble(w, new Set(fields));
+        if (JSON.stringify(twin) === JSON.stringify(w)) return;
+        changed++;
+        // One state to the checker.
+        expect(worldKey(twin)).toBe(worldKey(w));
+        const steps = enabledSteps(w);
+        expect(enabledSteps(twin).map(stepKey)).toEqual(steps.map(stepKey));
+        for (const step of steps) {
+          expect(plot(apply(twin, step, scenario).world, hidden), stepKey(step)).toBe(plot(apply(w, step, scenario).world, hidden));
         }
-      }
-    });
-    // Not a vacuous pass: most worlds have served records.
-    expect(changed).toBeGreaterThan(20);
-  }, 120_000);
+        for (const quiescent of [false, true]) {
+          for (const inv of invariantsOf(scenario)) {
+            if (inv.id === 'everyCopySettled' || (inv.atQuiescence && !quiescent)) continue;
+            expect(Boolean(inv.check(twin, scenario, quiescent)), inv.id).toBe(Boolean(inv.check(w, scenario, quiescent)));
+          }
+        }
+      });
+      // Not a vacuous pass: most worlds have served records.
+      expect(changed).toBeGreaterThan(20);
+    },
+    120_000,
+  );
 });

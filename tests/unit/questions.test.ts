@@ -42,9 +42,16 @@ describe('interview question bank', () => {
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
     const count = (pred: (q: (typeof questions)[number]) => boolean) => questions.filter(pred).length;
     for (const topic of ['guarantees', 'acks', 'idempotency', 'producer', 'ordering', 'dlq', 'transactions', 'testing'] as const) {
-      expect(count((q) => q.topics.includes(topic)), topic).toBeGreaterThanOrEqual(2);
+      expect(
+        count((q) => q.topics.includes(topic)),
+        topic,
+      ).toBeGreaterThanOrEqual(2);
     }
-    for (const broker of ['kafka', 'rabbitmq', 'rocketmq'] as const) expect(count((q) => q.brokers.includes(broker)), broker).toBeGreaterThanOrEqual(4);
+    for (const broker of ['kafka', 'rabbitmq', 'rocketmq'] as const)
+      expect(
+        count((q) => q.brokers.includes(broker)),
+        broker,
+      ).toBeGreaterThanOrEqual(4);
   });
 
   it('every question is complete in both languages', () => {

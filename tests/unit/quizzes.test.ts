@@ -38,7 +38,10 @@ describe('chapter quizzes', () => {
         const charges = chargesOf(playPrediction(q));
         expect(q.options[q.answer]!.charges, `${q.id}: the engine charged ${charges} times`).toBe(charges);
         // Exactly one option describes that outcome, so the quiz cannot accept two answers.
-        expect(q.options.filter((o) => o.charges === charges), q.id).toHaveLength(1);
+        expect(
+          q.options.filter((o) => o.charges === charges),
+          q.id,
+        ).toHaveLength(1);
       }
     });
   }

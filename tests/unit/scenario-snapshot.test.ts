@@ -21,7 +21,9 @@ const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{st
 const spaces: (readonly [string, Scenario, number])[] = [
   ...allScenarios.map((s) => [s.id, s, Infinity] as const),
   ...Object.values(labs).flatMap((lab) =>
-    (['starter', 'solution'] as const).map((which) => [`${lab.id} (${which})`, labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle), 3_000] as const),
+    (['starter', 'solution'] as const).map(
+      (which) => [`${lab.id} (${which})`, labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle), 3_000] as const,
+    ),
   ),
 ];
 

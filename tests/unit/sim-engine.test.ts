@@ -82,7 +82,10 @@ describe('faults', () => {
 
   it('a crash-after-write fault is offered only once the write has happened', () => {
     let tl = createTimeline(scenario('manual-ack-crash-after-effect', { faults: { crashConsumerAfterEffect: 1, crashConsumerBeforeEffect: 1 } }));
-    const offered = (t: Timeline) => enabledSteps(currentWorld(t)).map(stepKey).filter((k) => k.startsWith('f:'));
+    const offered = (t: Timeline) =>
+      enabledSteps(currentWorld(t))
+        .map(stepKey)
+        .filter((k) => k.startsWith('f:'));
     expect(offered(tl)).toEqual([]); // nothing delivered yet
     while (!types(traceOf(tl)).includes('message.delivered')) tl = stepForward(tl);
     expect(offered(tl)).toEqual(['f:crashConsumerBeforeEffect:c1']);
@@ -163,7 +166,9 @@ describe('a broker crash (the chapter on not losing messages)', () => {
     const { before, after } = crashWhen('broker-crash-async-flush', backlog);
     expect(queueOf(before).unflushed).toContain('order-43/1');
     // The broker lane names what a crash would erase now: #43 (queued); #42 was acked, so it is not listed.
-    expect(ackProtocol.view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([{ en: 'not on disk yet: order #43', 'zh-cn': '尚未刷盘：订单 #43' }]);
+    expect(ackProtocol.view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([
+      { en: 'not on disk yet: order #43', 'zh-cn': '尚未刷盘：订单 #43' },
+    ]);
     const trace = traceOf(after);
     expect(trace.find((e) => e.type === 'message.stored' && e.msgId === 'order-43')?.explain).toBe('log.message.storedUnflushed');
     expect(trace.filter((e) => e.type === 'message.lostInCrash').map((e) => e.msgId)).toEqual(['order-43']);
@@ -192,7 +197,10 @@ describe('a broker crash (the chapter on not losing messages)', () => {
     const trace = traceOf(after);
     expect(trace.find((e) => e.type === 'confirm.lost')?.explain).toBe('log.envelope.crashDropped');
     expect(trace.find((e) => e.type === 'message.republished')).toMatchObject({ msgId: 'order-42', time: 5_000 });
-    expect(trace.filter((e) => e.type === 'message.stored' && e.msgId === 'order-42').map((e) => e.explain)).toEqual(['log.message.stored', 'log.message.storedAgain']);
+    expect(trace.filter((e) => e.type === 'message.stored' && e.msgId === 'order-42').map((e) => e.explain)).toEqual([
+      'log.message.stored',
+      'log.message.storedAgain',
+    ]);
     expect(charged(after, 'order-42')).toBe(2);
     expect(charged(after, 'order-43')).toBe(1);
   });
@@ -224,13 +232,21 @@ describe('consumer strategies', () => {
 
   it('in-memory processed set: the restarted consumer has forgotten the id and charges again', () => {
     const tl = crashAfterWrite('processedSet');
-    expect(traceOf(tl).filter((e) => e.type === 'handler.memoCheck').map((e) => e.explain)).toEqual(['log.op.memoMiss', 'log.op.memoMiss']);
+    expect(
+      traceOf(tl)
+        .filter((e) => e.type === 'handler.memoCheck')
+        .map((e) => e.explain),
+    ).toEqual(['log.op.memoMiss', 'log.op.memoMiss']);
     expect(ledger(tl)).toBe(2);
   });
 
   it('SETNX before processing: a crash before the write makes the redelivery skip it — the charge is lost', () => {
     const tl = play(createTimeline(scenario('setnx-before-crash')), 'r:c1', 'f:crashConsumerBeforeEffect');
-    expect(traceOf(tl).filter((e) => e.type === 'handler.setnx').map((e) => e.explain)).toEqual(['log.op.setnxSet', 'log.op.setnxExists']);
+    expect(
+      traceOf(tl)
+        .filter((e) => e.type === 'handler.setnx')
+        .map((e) => e.explain),
+    ).toEqual(['log.op.setnxSet', 'log.op.setnxExists']);
     expect(ledger(tl)).toBe(0);
   });
 
@@ -248,19 +264,31 @@ describe('consumer strategies', () => {
     tl = takeWhenEnabled(tl, 'f:expireAckTimeout'); // c1 is slow: the broker hands the message to c2
     tl = takeWhenEnabled(tl, 'r:c2', 'r:c1'); // c2 checks while c1 is held: absent
     tl = runUntilQuiescent(tl);
-    expect(traceOf(tl).filter((e) => e.type === 'handler.dbCheck').map((e) => e.explain)).toEqual(['log.op.dbMiss', 'log.op.dbMiss']);
+    expect(
+      traceOf(tl)
+        .filter((e) => e.type === 'handler.dbCheck')
+        .map((e) => e.explain),
+    ).toEqual(['log.op.dbMiss', 'log.op.dbMiss']);
     expect(ledger(tl)).toBe(2);
   });
 
   it('inbox row in the same transaction: the redelivery hits the unique key and does nothing', () => {
     const tl = crashAfterWrite('inboxInTransaction');
-    expect(traceOf(tl).filter((e) => e.type === 'handler.inboxTx').map((e) => e.explain)).toEqual(['log.op.inboxInsert', 'log.op.inboxDuplicate']);
+    expect(
+      traceOf(tl)
+        .filter((e) => e.type === 'handler.inboxTx')
+        .map((e) => e.explain),
+    ).toEqual(['log.op.inboxInsert', 'log.op.inboxDuplicate']);
     expect(ledger(tl)).toBe(1);
   });
 
   it('upsert: setting the state twice changes it once', () => {
     const tl = crashAfterWrite('upsert');
-    expect(traceOf(tl).filter((e) => e.type === 'handler.upsert').map((e) => e.explain)).toEqual(['log.op.upsert', 'log.op.upsertNoChange']);
+    expect(
+      traceOf(tl)
+        .filter((e) => e.type === 'handler.upsert')
+        .map((e) => e.explain),
+    ).toEqual(['log.op.upsert', 'log.op.upsertNoChange']);
     expect(ledger(tl)).toBe(1);
   });
 });

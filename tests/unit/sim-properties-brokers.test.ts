@@ -75,7 +75,8 @@ describe('every broker', () => {
         for (const inv of invariantsOf(scenario)) {
           if (scenario.expected[inv.id as keyof typeof scenario.expected] !== 'holds') continue;
           const frames = inv.atQuiescence ? [tl.frames[tl.cursor]!] : tl.frames.slice(0, tl.cursor + 1);
-          for (const frame of frames) expect(inv.check(frame.world, scenario, isQuiescent(frame.world)), `${scenario.id} ${inv.id} ${JSON.stringify(tl.spec)}`).toBeNull();
+          for (const frame of frames)
+            expect(inv.check(frame.world, scenario, isQuiescent(frame.world)), `${scenario.id} ${inv.id} ${JSON.stringify(tl.spec)}`).toBeNull();
         }
       }),
       { numRuns: 300 },

@@ -194,7 +194,13 @@ describe('random fault schedules', () => {
   it('inbox and upsert strategies never duplicate the effect even under every fault kind, twice each', () => {
     const everyFault = Object.fromEntries(faultKinds.map((k) => [k, 2])) as Partial<Record<FaultKind, number>>;
     const scenarios = ['inboxInTransaction', 'upsert'].flatMap((strategy) =>
-      [1, 2].map((consumers): Scenario => ({ ...scenarioById('inbox-in-transaction'), id: 'custom', strategy: strategy as StrategyId, consumers, faults: everyFault })),
+      [1, 2].map((consumers): Scenario => ({
+        ...scenarioById('inbox-in-transaction'),
+        id: 'custom',
+        strategy: strategy as StrategyId,
+        consumers,
+        faults: everyFault,
+      })),
     );
     fc.assert(
       fc.property(fc.constantFrom(...scenarios), seedArb, fc.array(pickArb, { maxLength: 40 }), (scenario, seed, picks) => {
@@ -348,16 +354,14 @@ describe('replay and share links', () => {
 describe('share-link decoding never throws', () => {
   it('random text (ASCII and any code point) decodes and opens to ok or a typed error', () => {
     fc.assert(
-      fc.property(fc.oneof(
-          fc.string(),
-          fc.string({ unit: 'binary' }),
-          fc.string({ unit: 'grapheme', maxLength: 300 }),
-          fc.string({ minLength: 1990, maxLength: 2100 }),
-        ), (text) => {
-        expectDecodesSafely(text, ackScenarios);
-        expectDecodesSafely(`r1.${text}`, ackScenarios);
-        expectDecodesSafely(`r1.auto-ack-crash.${text}`, ackScenarios);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ minLength: 1990, maxLength: 2100 })),
+        (text) => {
+          expectDecodesSafely(text, ackScenarios);
+          expectDecodesSafely(`r1.${text}`, ackScenarios);
+          expectDecodesSafely(`r1.auto-ack-crash.${text}`, ackScenarios);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -369,7 +373,12 @@ describe('share-link decoding never throws', () => {
     const id = fc.oneof(
       builtinId,
       // Strategy variants, `<id>~<strategy>`, real or not.
-      fc.tuple(builtinId, fc.oneof(fc.constantFrom(...strategyIds, 'toString', '__proto__', 'constructor'), fc.string({ unit: fc.constantFrom(...'aZx~'), maxLength: 40 }))).map(([i, v]) => `${i}~${v}`),
+      fc
+        .tuple(
+          builtinId,
+          fc.oneof(fc.constantFrom(...strategyIds, 'toString', '__proto__', 'constructor'), fc.string({ unit: fc.constantFrom(...'aZx~'), maxLength: 40 })),
+        )
+        .map(([i, v]) => `${i}~${v}`),
       fc.string({ unit: fc.constantFrom(...'abc-0Z_.~'), maxLength: 70 }),
     );
     const choice = fc.tuple(num, num).map(([a, c]) => `${a}-${c}`);
@@ -392,10 +401,11 @@ describe('share-link decoding never throws', () => {
 
   it('mutations of a valid encoded run (replaced, deleted, inserted characters, swapped segments) never throw', () => {
     type Mutation =
-      | { op: 'replace' | 'insert'; pos: number; ch: string }
-      | { op: 'delete'; pos: number }
-      | { op: 'swapSegments' | 'swapChoices'; i: number; j: number };
-    const ch = fc.oneof(fc.constantFrom('.', '-', '_', '0', '1', 'z', 'Z', ' ', 'r', '\u0000', '\uD800', '𝔘'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+      { op: 'replace' | 'insert'; pos: number; ch: string } | { op: 'delete'; pos: number } | { op: 'swapSegments' | 'swapChoices'; i: number; j: number };
+    const ch = fc.oneof(
+      fc.constantFrom('.', '-', '_', '0', '1', 'z', 'Z', ' ', 'r', '\u0000', '\uD800', '𝔘'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    );
     const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       fc.record({ op: fc.constantFrom('replace' as const, 'insert' as const), pos: fc.nat(), ch }),
       fc.record({ op: fc.constant('delete' as const), pos: fc.nat() }),

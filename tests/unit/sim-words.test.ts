@@ -88,7 +88,8 @@ describe('state names', () => {
     for (const protocol of Object.values(protocols)) {
       for (const { name, machine } of protocol!.machines) {
         for (const state of Object.keys(machine.root.states)) {
-          for (const lang of langs) if (stateName(state, protocol!.id, labels[lang], lang) === state) missing.push(`${protocol!.id} ${name} ${state} (${lang})`);
+          for (const lang of langs)
+            if (stateName(state, protocol!.id, labels[lang], lang) === state) missing.push(`${protocol!.id} ${name} ${state} (${lang})`);
         }
       }
     }
@@ -170,13 +171,16 @@ describe('Chinese punctuation', () => {
     const crash = buttons(two, currentWorld(createTimeline(two)), zhWords(two), labels['zh-cn'], 'zh-cn').find((c) => c.id === 'crashConsumerAfterEffect-c2')!;
     expect(crash.label).toBe(`${faultInfo.crashConsumerAfterEffect['zh-cn']}（消费者 2）`);
     const kafka = findScenario('kafka-poll-interval-exceeded', allScenarios)!;
-    expect(buttons(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe('处理超过 max.poll.interval.ms（消费者 1）');
+    expect(buttons(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe(
+      '处理超过 max.poll.interval.ms（消费者 1）',
+    );
   });
 
   it('every Chinese UI string and fault word has full-width brackets around Chinese', () => {
     const bad: string[] = [];
     for (const [k, v] of Object.entries(labels['zh-cn'])) if (asciiParenInChinese.test(v)) bad.push(`${k}: ${v}`);
-    for (const [k, v] of Object.entries(faultInfo)) for (const text of [v['zh-cn'], v.tip['zh-cn']]) if (asciiParenInChinese.test(text)) bad.push(`${k}: ${text}`);
+    for (const [k, v] of Object.entries(faultInfo))
+      for (const text of [v['zh-cn'], v.tip['zh-cn']]) if (asciiParenInChinese.test(text)) bad.push(`${k}: ${text}`);
     expect(bad).toEqual([]);
     expect(paren('丢失 ack', '消费者 2', 'zh-cn')).toBe('丢失 ack（消费者 2）');
     expect(paren('Lose the ack', 'Consumer 2', 'en')).toBe('Lose the ack (Consumer 2)');
@@ -185,7 +189,13 @@ describe('Chinese punctuation', () => {
   it('a fault carried over after a strategy switch is named with full-width brackets', () => {
     const scenario = findScenario('inbox-concurrent-redelivery', allScenarios)!;
     const note = switchNote(
-      { timeline: createTimeline(scenario), how: 'moved', moved: [], dropped: [{ step: 'f:crashConsumerAfterEffect:c2', was: 3 }], orderDropped: false } as unknown as Parameters<typeof switchNote>[0],
+      {
+        timeline: createTimeline(scenario),
+        how: 'moved',
+        moved: [],
+        dropped: [{ step: 'f:crashConsumerAfterEffect:c2', was: 3 }],
+        orderDropped: false,
+      } as unknown as Parameters<typeof switchNote>[0],
       { labels: labels['zh-cn'], lang: 'zh-cn', title: '收件箱', consumers: 2, faults: zhWords(scenario) },
     );
     expect(note).toContain('（消费者 2）');
@@ -197,7 +207,9 @@ describe('fmt and sentence', () => {
   it('picks the singular or plural word by the number', () => {
     expect(fmt('after {count} {count|delivery|deliveries}', { count: 1 })).toBe('after 1 delivery');
     expect(fmt('after {count} {count|delivery|deliveries}', { count: 3 })).toBe('after 3 deliveries');
-    expect(fmt(labels.en['log.connection.closed'], { consumer: 'Consumer 1', requeued: 1 })).toBe("Consumer 1's connection closed; 1 unacked delivery goes back to the queue.");
+    expect(fmt(labels.en['log.connection.closed'], { consumer: 'Consumer 1', requeued: 1 })).toBe(
+      "Consumer 1's connection closed; 1 unacked delivery goes back to the queue.",
+    );
     expect(fmt('{missing} stays', {})).toBe('{missing} stays');
   });
 
@@ -242,7 +254,10 @@ describe('switching the strategy mid-run', () => {
     // Upsert has no "after the write, before the ack" moment other than its own write: it exists, so use a
     // fault whose moment can be exhausted instead: two crashes with a budget of one in the new run.
     const before = crashed();
-    const impossible = { ...before, spec: { ...before.spec, schedule: [...before.spec.schedule, { at: 1, step: 'f:noSuchFault:c9' }].sort((a, b) => a.at - b.at) } };
+    const impossible = {
+      ...before,
+      spec: { ...before.spec, schedule: [...before.spec.schedule, { at: 1, step: 'f:noSuchFault:c9' }].sort((a, b) => a.at - b.at) },
+    };
     const switched = switchStrategy(impossible, withStrategy(scenario, 'inboxInTransaction'));
     expect(switched.how).toBe('moved');
     expect(switched.dropped.map((d) => d.step)).toEqual(['f:noSuchFault:c9']);
@@ -251,7 +266,14 @@ describe('switching the strategy mid-run', () => {
 
 describe('embed code', () => {
   it('allows full screen, carries the theme, and sizes the iframe from our origin only', () => {
-    const code = embedCode({ origin: 'https://lab.example.org', base: '/lab/', lang: 'zh-cn', scenarioId: 'auto-ack-crash', title: 'Auto "ack"', theme: 'dark' });
+    const code = embedCode({
+      origin: 'https://lab.example.org',
+      base: '/lab/',
+      lang: 'zh-cn',
+      scenarioId: 'auto-ack-crash',
+      title: 'Auto "ack"',
+      theme: 'dark',
+    });
     expect(code).toContain('src="https://lab.example.org/lab/zh-cn/embed/auto-ack-crash/?theme=dark"');
     expect(code).toContain('allow="fullscreen"');
     expect(code).toContain('title="Auto &quot;ack&quot;"');

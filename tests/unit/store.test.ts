@@ -40,7 +40,10 @@ describe('the store model replays the recorded real-server transcripts', () => {
     expect(recorded.map((r) => r.scenario).filter((id) => !known.has(id))).toEqual([]);
     // and every PostgreSQL rule was recorded at least once
     const seen = new Set(recorded.map((r) => r.scenario));
-    expect(all.map((r) => r.id).filter((id) => !seen.has(id)), 'run npm run test:conformance to record them').toEqual([]);
+    expect(
+      all.map((r) => r.id).filter((id) => !seen.has(id)),
+      'run npm run test:conformance to record them',
+    ).toEqual([]);
   });
 
   for (const entry of recorded) {
@@ -106,7 +109,11 @@ describe('PostgreSQL READ COMMITTED model', () => {
     const dup = run(db, 'T1', { op: 'insert', table: 'inbox', key: 'dup' });
     expect(dup).toMatchObject({ kind: 'error', code: '23505' });
     db = dup.db;
-    for (const stmt of [{ op: 'select', table: 'inbox', key: K }, { op: 'insert', table: 'inbox', key: 'fresh' }, { op: 'charge', key: K, amount: 5 }] as Stmt[]) {
+    for (const stmt of [
+      { op: 'select', table: 'inbox', key: K },
+      { op: 'insert', table: 'inbox', key: 'fresh' },
+      { op: 'charge', key: K, amount: 5 },
+    ] as Stmt[]) {
       const r = run(db, 'T1', stmt);
       expect(r, `${stmt.op} after the error`).toMatchObject({ kind: 'error', code: '25P02' });
     }

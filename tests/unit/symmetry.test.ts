@@ -8,7 +8,20 @@
  * so the flag is not simply missing.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, check, enabledSteps, initialWorld, invariantsOf, loadedScenarios, protocolOf, stepKey, worldKey, type Handler, type Scenario, type World } from '../../src/sim';
+import {
+  apply,
+  check,
+  enabledSteps,
+  initialWorld,
+  invariantsOf,
+  loadedScenarios,
+  protocolOf,
+  stepKey,
+  worldKey,
+  type Handler,
+  type Scenario,
+  type World,
+} from '../../src/sim';
 import '../../src/sim/engine/handlers';
 import { walk } from '../support/walk';
 import { swapConsumers, symmetric, symmetricKey, twinKey } from '../../src/sim/check/symmetry';
@@ -22,7 +35,12 @@ const isSymmetricProtocol = (s: Scenario) => protocolOf(s.protocol ?? 'ack').sym
 
 const labCases = Object.values(labs)
   .filter((lab) => isSymmetricProtocol(labScenario(lab, () => undefined)))
-  .flatMap((lab) => (['starter', 'solution'] as const).map((which) => ({ name: `${lab.id} (${which})`, scenario: labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle) })));
+  .flatMap((lab) =>
+    (['starter', 'solution'] as const).map((which) => ({
+      name: `${lab.id} (${which})`,
+      scenario: labScenario(lab, handlers[`../../content/labs/${lab.id}/${which}.ts`]!.handle),
+    })),
+  );
 // Wrong answers whose state is most tangled with the consumers': process memory, locks held across
 // steps, a transaction left open by a swallowed error.
 const corpusCases = ['process-memory-set', 'lock-then-inbox-skip-if-locked', 'inbox-catch-inside-tx', 'setnx-processing-then-done'].map((id) => {
@@ -47,29 +65,33 @@ describe('symmetry reduction', () => {
     expect(labCases.length).toBeGreaterThan(6);
   });
 
-  it.each([...scenarioCases, ...labCases, ...corpusCases])('$name: swapping the consumers commutes with every step and keeps every verdict', ({ scenario }) => {
-    const invariants = invariantsOf(scenario);
-    let asymmetric = 0;
-    walk(scenario, 1_500, (w) => {
-      const twin = swapConsumers(w);
-      // An involution: swapping twice gives the world back; the twin's key is computed without building it.
-      expect(worldKey(swapConsumers(twin))).toBe(worldKey(w));
-      expect(twinKey(w)).toBe(worldKey(twin));
-      if (worldKey(twin) !== worldKey(w)) asymmetric++;
-      // The twin's successors are the successors' twins.
-      expect(successors(twin, scenario), `after ${enabledSteps(w).map(stepKey).join(' ')}`).toEqual(successors(w, scenario, swapConsumers));
-      // The invariants cannot tell the two apart.
-      for (const quiescent of [false, true]) {
-        for (const inv of invariantsOf(scenario)) {
-          if (inv.atQuiescence && !quiescent) continue;
-          expect(Boolean(inv.check(twin, scenario, quiescent)), inv.id).toBe(Boolean(inv.check(w, scenario, quiescent)));
+  it.each([...scenarioCases, ...labCases, ...corpusCases])(
+    '$name: swapping the consumers commutes with every step and keeps every verdict',
+    ({ scenario }) => {
+      const invariants = invariantsOf(scenario);
+      let asymmetric = 0;
+      walk(scenario, 1_500, (w) => {
+        const twin = swapConsumers(w);
+        // An involution: swapping twice gives the world back; the twin's key is computed without building it.
+        expect(worldKey(swapConsumers(twin))).toBe(worldKey(w));
+        expect(twinKey(w)).toBe(worldKey(twin));
+        if (worldKey(twin) !== worldKey(w)) asymmetric++;
+        // The twin's successors are the successors' twins.
+        expect(successors(twin, scenario), `after ${enabledSteps(w).map(stepKey).join(' ')}`).toEqual(successors(w, scenario, swapConsumers));
+        // The invariants cannot tell the two apart.
+        for (const quiescent of [false, true]) {
+          for (const inv of invariantsOf(scenario)) {
+            if (inv.atQuiescence && !quiescent) continue;
+            expect(Boolean(inv.check(twin, scenario, quiescent)), inv.id).toBe(Boolean(inv.check(w, scenario, quiescent)));
+          }
         }
-      }
-    });
-    expect(invariants.length).toBeGreaterThan(0);
-    // Not a vacuous pass: most of these worlds differ from their twin.
-    expect(asymmetric).toBeGreaterThan(50);
-  }, 120_000);
+      });
+      expect(invariants.length).toBeGreaterThan(0);
+      // Not a vacuous pass: most of these worlds differ from their twin.
+      expect(asymmetric).toBeGreaterThan(50);
+    },
+    120_000,
+  );
 
   it('merges a world with its twin and nothing else', () => {
     const { scenario } = labCases.find((c) => c.name === 'check-then-act (solution)')!;

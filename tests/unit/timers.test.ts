@@ -37,7 +37,10 @@ describe('timers on the stage', () => {
         for (const lang of ['en', 'zh-cn'] as const) {
           for (const t of timerViews(tl, labels[lang], lang)) {
             const word = t.name.split(' · ')[0]!;
-            expect(Object.entries(labels[lang]).some(([k, v]) => k.startsWith('timer.') && v === word), `${s.id}: ${t.id} → “${t.name}”`).toBe(true);
+            expect(
+              Object.entries(labels[lang]).some(([k, v]) => k.startsWith('timer.') && v === word),
+              `${s.id}: ${t.id} → “${t.name}”`,
+            ).toBe(true);
             expect(t.left).toBeGreaterThanOrEqual(0);
             expect(t.left).toBeLessThanOrEqual(t.total);
             expect(t.text).not.toMatch(/[{}]/);
@@ -70,7 +73,9 @@ describe('timers on the stage', () => {
   });
 
   it('sits on the actor that waits: the ack timeout on the broker, Kafka’s session timeout on the crashed consumer, auto-commit on the consumer', () => {
-    const ack = frames('manual-ack-crash-after-effect').flatMap((tl) => timerViews(tl, labels.en, 'en')).find((t) => t.id.startsWith('broker|ack:'));
+    const ack = frames('manual-ack-crash-after-effect')
+      .flatMap((tl) => timerViews(tl, labels.en, 'en'))
+      .find((t) => t.id.startsWith('broker|ack:'));
     expect(ack).toMatchObject({ place: 'broker', name: 'Ack timeout · order #42', total: 30_000 });
     expect(ack!.text).toBe('Ack timeout · order #42: 30 s of 30 s left');
     const kafka = frames('kafka-auto-commit-crash', 'last').flatMap((tl) => timerViews(tl, labels['zh-cn'], 'zh-cn'));

@@ -1,12 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ackDemoKeys, Labels } from '../../i18n/ui-keys';
-import {
-  guaranteeOf,
-  runAckPlacement,
-  type CrashPoint,
-  type Placement,
-  type StepKind,
-} from './ack-placement';
+import { guaranteeOf, runAckPlacement, type CrashPoint, type Placement, type StepKind } from './ack-placement';
 import './AckPlacement.css';
 
 type Key = (typeof ackDemoKeys)[number];
@@ -49,13 +43,7 @@ export default function AckPlacement({ labels, id, placement = 'after', crash = 
           <legend>{labels['ackDemo.legend']}</legend>
           {placements.map((p) => (
             <label key={p}>
-              <input
-                type="radio"
-                name={`${id}-placement`}
-                value={p}
-                checked={where === p}
-                onChange={() => setWhere(p)}
-              />
+              <input type="radio" name={`${id}-placement`} value={p} checked={where === p} onChange={() => setWhere(p)} />
               {labels[`ackDemo.placement.${p}`]}
             </label>
           ))}
@@ -64,20 +52,16 @@ export default function AckPlacement({ labels, id, placement = 'after', crash = 
           <legend>{labels['ackDemo.crash.legend']}</legend>
           {crashes.map((c) => (
             <label key={c}>
-              <input
-                type="radio"
-                name={`${id}-crash`}
-                value={c}
-                checked={crashAt === c}
-                onChange={() => setCrashAt(c)}
-              />
+              <input type="radio" name={`${id}-crash`} value={c} checked={crashAt === c} onChange={() => setCrashAt(c)} />
               {labels[`ackDemo.crash.${c}`]}
             </label>
           ))}
         </fieldset>
       </div>
       <div class="ack-demo__result">
-        <h3 class="ack-demo__heading" id={`${id}-timeline`}>{labels['ackDemo.timeline']}</h3>
+        <h3 class="ack-demo__heading" id={`${id}-timeline`}>
+          {labels['ackDemo.timeline']}
+        </h3>
         <ol class="ack-demo__steps" aria-labelledby={`${id}-timeline`}>
           {run.steps.map((step, i) => (
             <li key={i} class={`ack-demo__step ack-demo__step--${step.kind}${step.skipped ? ' is-skipped' : ''}`}>

@@ -79,7 +79,6 @@ export function runAckPlacement(placement: Placement, crash: CrashPoint): Run {
     deliver(2, 'none');
   }
 
-  const outcome: Outcome =
-    charges === 0 ? 'lost' : charges > 1 ? 'duplicate' : deduplicated ? 'dedup' : 'once';
+  const outcome: Outcome = charges === 0 ? 'lost' : charges > 1 ? 'duplicate' : deduplicated ? 'dedup' : 'once';
   return { steps, charges, outcome };
 }

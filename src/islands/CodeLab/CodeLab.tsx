@@ -34,10 +34,7 @@ export interface CodeLabProps {
   checked?: { servers: string; href: string } | undefined;
 }
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'busy'; states: number }
-  | { kind: 'message'; tone: 'good' | 'bad' | 'info'; text: string; steps?: string[] };
+type Status = { kind: 'idle' } | { kind: 'busy'; states: number } | { kind: 'message'; tone: 'good' | 'bad' | 'info'; text: string; steps?: string[] };
 
 /**
  * A code lab: the reader edits `handle(msg, ctx)`; Run plays the scenario with it, Check runs it
@@ -104,7 +101,13 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
       const { createLabEditor } = await import('./monaco');
       setEditorState('monaco');
       await new Promise((r) => requestAnimationFrame(r));
-      editor.current = createLabEditor(mount.current!, { value: codeRef.current, dark: isDark(), label: fmt(labels['lab.editorLabel'], { title: lab.title[lang] }), protocol: lab.protocol ?? 'ack', onChange: update });
+      editor.current = createLabEditor(mount.current!, {
+        value: codeRef.current,
+        dark: isDark(),
+        label: fmt(labels['lab.editorLabel'], { title: lab.title[lang] }),
+        protocol: lab.protocol ?? 'ack',
+        onChange: update,
+      });
       editor.current.focus();
       const observer = new MutationObserver(() => editor.current?.setTheme(isDark()));
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -123,14 +126,18 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
     setStatus({ kind: 'idle' });
   };
 
-  const sandbox = () =>
-    (host.current ??= new SandboxHost(() => new Worker(new URL('../../sandbox/sandbox.worker.ts', import.meta.url), { type: 'module' })));
+  const sandbox = () => (host.current ??= new SandboxHost(() => new Worker(new URL('../../sandbox/sandbox.worker.ts', import.meta.url), { type: 'module' })));
 
   const where = (p: SourceProblem) => (p.line !== null ? fmt(labels['lab.at'], { line: p.line, column: p.column ?? 1 }) : '');
   const explainFailure = (outcome: SandboxOutcome): string | null => {
     if (outcome.kind === 'compileError' || outcome.kind === 'runtimeError') {
-      editor.current?.setMarkers(outcome.problem.line !== null ? [{ message: outcome.problem.message, line: outcome.problem.line, column: outcome.problem.column ?? 1 }] : []);
-      return fmt(labels[outcome.kind === 'compileError' ? 'lab.compileError' : 'lab.runtimeError'], { message: outcome.problem.message, where: where(outcome.problem) });
+      editor.current?.setMarkers(
+        outcome.problem.line !== null ? [{ message: outcome.problem.message, line: outcome.problem.line, column: outcome.problem.column ?? 1 }] : [],
+      );
+      return fmt(labels[outcome.kind === 'compileError' ? 'lab.compileError' : 'lab.runtimeError'], {
+        message: outcome.problem.message,
+        where: where(outcome.problem),
+      });
     }
     if (outcome.kind === 'timeout') return fmt(labels['lab.timeout'], { seconds: outcome.limitMs / 1000 });
     if (outcome.kind === 'crashed') return fmt(labels['lab.crashed'], { message: outcome.message });
@@ -166,7 +173,14 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
     }
     const { grade, ms } = outcome;
     if (grade.problem) {
-      setStatus({ kind: 'message', tone: 'bad', text: fmt(labels[grade.problem.stage === 'moduleState' ? 'lab.moduleState' : 'lab.runtimeError'], { message: grade.problem.message, where: where(grade.problem) }) });
+      setStatus({
+        kind: 'message',
+        tone: 'bad',
+        text: fmt(labels[grade.problem.stage === 'moduleState' ? 'lab.moduleState' : 'lab.runtimeError'], {
+          message: grade.problem.message,
+          where: where(grade.problem),
+        }),
+      });
       return;
     }
     const thrown = grade.thrown ?? null;
@@ -181,7 +195,12 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
       setStatus({ kind: 'message', tone: 'info', text: fmt(labels['lab.unknown'], { states: grade.states }) + threw });
       return;
     }
-    setStatus({ kind: 'message', tone: 'bad', text: fmt(labels['lab.failed'], { invariant: invariantName(grade.invariant), steps: grade.steps.length, states: grade.states }) + threw, steps: grade.steps });
+    setStatus({
+      kind: 'message',
+      tone: 'bad',
+      text: fmt(labels['lab.failed'], { invariant: invariantName(grade.invariant), steps: grade.steps.length, states: grade.states }) + threw,
+      steps: grade.steps,
+    });
   };
 
   const invariantName = (id: InvariantId) => labels[`sim.inv.${id}`];
@@ -200,15 +219,37 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
           <a href={checked.href}>✓ {fmt(labels['lab.storeChecked'], { servers: checked.servers })}</a>
         </p>
       )}
-      {notice && <p class="sim-notice" role="alert">{notice}</p>}
+      {notice && (
+        <p class="sim-notice" role="alert">
+          {notice}
+        </p>
+      )}
 
       <div class="lab-editor">
-        {editorState === 'preview' && (code === starter ? children : <pre class="lab-plain"><code>{code}</code></pre>)}
-        {editorState === 'loading' && <p class="sim-note" role="status">{labels['lab.loading']}</p>}
+        {editorState === 'preview' &&
+          (code === starter ? (
+            children
+          ) : (
+            <pre class="lab-plain">
+              <code>{code}</code>
+            </pre>
+          ))}
+        {editorState === 'loading' && (
+          <p class="sim-note" role="status">
+            {labels['lab.loading']}
+          </p>
+        )}
         {editorState === 'monaco' && <div class="lab-monaco" ref={mount} />}
         {editorState === 'textarea' && (
           <>
-            <textarea class="lab-textarea" aria-label={labels['lab.textareaLabel']} spellcheck={false} value={code} onInput={(e) => update((e.currentTarget as HTMLTextAreaElement).value)} rows={Math.max(10, code.split('\n').length + 1)} />
+            <textarea
+              class="lab-textarea"
+              aria-label={labels['lab.textareaLabel']}
+              spellcheck={false}
+              value={code}
+              onInput={(e) => update((e.currentTarget as HTMLTextAreaElement).value)}
+              rows={Math.max(10, code.split('\n').length + 1)}
+            />
             <button type="button" onClick={() => openEditor(true)}>
               {labels['lab.fullEditor']}
             </button>
@@ -261,7 +302,9 @@ export default function CodeLab({ labId, lang, labels: own, faults, code: { star
             <button type="button" onClick={() => setCursor(Math.min(frames.length - 1, cursor + 1))} disabled={cursor >= frames.length - 1}>
               {labels['sim.step']} →
             </button>
-            <span class="sim-position">{fmt(labels['sim.position'], { n: cursor })} / {frames.length - 1}</span>
+            <span class="sim-position">
+              {fmt(labels['sim.position'], { n: cursor })} / {frames.length - 1}
+            </span>
           </div>
           <div class="sim-main">
             <Lanes scenario={scenario} world={world} labels={labels} lang={lang} />

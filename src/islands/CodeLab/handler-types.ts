@@ -5,7 +5,13 @@
  */
 
 /** Each broker's message type in handler-api.d.ts. */
-export const MESSAGE_TYPE: Record<string, string> = { ack: 'QueueMessage', kafka: 'KafkaRecord', rabbitmq: 'RabbitMessage', rocketmq: 'RocketMessage', jetstream: 'JetStreamMessage' };
+export const MESSAGE_TYPE: Record<string, string> = {
+  ack: 'QueueMessage',
+  kafka: 'KafkaRecord',
+  rabbitmq: 'RabbitMessage',
+  rocketmq: 'RocketMessage',
+  jetstream: 'JetStreamMessage',
+};
 
 /** handler-api.d.ts (`api`) with the other brokers' `//#region broker:<id>` blocks removed, and HandlerMessage narrowed. */
 export function handlerApiFor(api: string, protocol: string): string {

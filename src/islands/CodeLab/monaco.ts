@@ -133,7 +133,10 @@ export interface LabEditor {
 let models = 0;
 
 /** Creates the editor in `container`. */
-export function createLabEditor(container: HTMLElement, options: { value: string; dark: boolean; label: string; protocol: string; onChange: (value: string) => void }): LabEditor {
+export function createLabEditor(
+  container: HTMLElement,
+  options: { value: string; dark: boolean; label: string; protocol: string; onChange: (value: string) => void },
+): LabEditor {
   selectLib(options.protocol);
   const model = monaco.editor.createModel(options.value, 'typescript', monaco.Uri.parse(`file:///lab-${++models}.ts`));
   const editor = monaco.editor.create(container, {
@@ -157,7 +160,14 @@ export function createLabEditor(container: HTMLElement, options: { value: string
       monaco.editor.setModelMarkers(
         model,
         'sandbox',
-        markers.map((m) => ({ severity: monaco.MarkerSeverity.Error, message: m.message, startLineNumber: m.line, startColumn: m.column, endLineNumber: m.line, endColumn: m.column + 1 })),
+        markers.map((m) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: m.line,
+          startColumn: m.column,
+          endLineNumber: m.line,
+          endColumn: m.column + 1,
+        })),
       ),
     diagnostics: () =>
       monaco.editor

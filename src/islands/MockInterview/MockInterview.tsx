@@ -243,7 +243,11 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
     update((p) => ({ ...p, answers: { ...p.answers, [id]: { ...(p.answers[id] ?? blank), ...change } } }));
   const runInfo = (
     <p class="mock-meta">
-      {fill(labels['mock.runInfo'], { seed: setup.seed, total: run.length, topics: new Intl.ListFormat(locale, { type: 'conjunction' }).format(setup.topics.map((t) => topicLabels[t])) })}{' '}
+      {fill(labels['mock.runInfo'], {
+        seed: setup.seed,
+        total: run.length,
+        topics: new Intl.ListFormat(locale, { type: 'conjunction' }).format(setup.topics.map((t) => topicLabels[t])),
+      })}{' '}
       <a href={`${location.pathname}${runKey}`}>{labels['mock.shareRun']}</a>
     </p>
   );
@@ -273,13 +277,16 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
           <h2 id="mock-summary-title" tabIndex={-1} data-focus="summary">
             {labels['mock.summary']}
           </h2>
-          <p class="mock-score">{fill(labels['mock.score'], { nailed: rated('nailed'), partly: rated('partly'), missed: rated('missed'), unrated: rated(null) })}</p>
+          <p class="mock-score">
+            {fill(labels['mock.score'], { nailed: rated('nailed'), partly: rated('partly'), missed: rated('missed'), unrated: rated(null) })}
+          </p>
           <ol class="mock-results">
             {run.map((q) => {
               const rating = answerOf(q.id).rating;
               return (
                 <li key={q.id}>
-                  <a href={q.inBank}>{q.question}</a> <span class={`mock-rating mock-rating--${rating ?? 'none'}`}>{rating ? labels[`mock.rating.${rating}`] : labels['mock.unrated']}</span>
+                  <a href={q.inBank}>{q.question}</a>{' '}
+                  <span class={`mock-rating mock-rating--${rating ?? 'none'}`}>{rating ? labels[`mock.rating.${rating}`] : labels['mock.unrated']}</span>
                 </li>
               );
             })}
@@ -361,7 +368,13 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
         <label class="mock-answer-label" for="mock-answer">
           {labels['mock.yourAnswer']}
         </label>
-        <textarea id="mock-answer" class="mock-answer" rows={5} value={a.text} onInput={(e) => setAnswer(q.id, { text: (e.target as HTMLTextAreaElement).value })} />
+        <textarea
+          id="mock-answer"
+          class="mock-answer"
+          rows={5}
+          value={a.text}
+          onInput={(e) => setAnswer(q.id, { text: (e.target as HTMLTextAreaElement).value })}
+        />
         {!a.revealed ? (
           <p>
             <button
@@ -401,7 +414,8 @@ export default function MockInterview({ questions, topicLabels, labels, locale }
               <legend>{labels['mock.rate']}</legend>
               {ratings.map((r) => (
                 <label key={r} class={`mock-rate-option mock-rating--${r}`}>
-                  <input type="radio" name={`mock-rate-${q.id}`} value={r} checked={a.rating === r} onChange={() => setAnswer(q.id, { rating: r })} /> {labels[`mock.rating.${r}`]}
+                  <input type="radio" name={`mock-rate-${q.id}`} value={r} checked={a.rating === r} onChange={() => setAnswer(q.id, { rating: r })} />{' '}
+                  {labels[`mock.rating.${r}`]}
                 </label>
               ))}
             </fieldset>

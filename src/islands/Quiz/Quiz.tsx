@@ -83,17 +83,17 @@ export default function Quiz({ quiz, lang, labels: own }: QuizProps) {
             <li key={q.id} class="quiz-item">
               <fieldset>
                 <legend>
-                  {q.kind === 'predict' && <span class="quiz-kind">{labels['quiz.predict']}{lang === 'zh-cn' ? '：' : ': '}</span>}
+                  {q.kind === 'predict' && (
+                    <span class="quiz-kind">
+                      {labels['quiz.predict']}
+                      {lang === 'zh-cn' ? '：' : ': '}
+                    </span>
+                  )}
                   {withCode(q.prompt[lang])}
                 </legend>
                 {q.options.map((_, i) => (
                   <label key={i}>
-                    <input
-                      type="radio"
-                      name={name}
-                      checked={a?.choice === i}
-                      onChange={() => save({ ...answers, [q.id]: { choice: i, checked: false } })}
-                    />
+                    <input type="radio" name={name} checked={a?.choice === i} onChange={() => save({ ...answers, [q.id]: { choice: i, checked: false } })} />
                     <span>{withCode(optionLabel(q, i))}</span>
                   </label>
                 ))}
@@ -118,7 +118,14 @@ export default function Quiz({ quiz, lang, labels: own }: QuizProps) {
               {run && (
                 <div class="quiz-run sim">
                   <h4>{labels['quiz.played']}</h4>
-                  <Ledger scenario={run.scenario} world={run.frames[run.cursor]!.world} trace={traceOf(run)} quiescent={isQuiescent(run.frames[run.cursor]!.world)} labels={labels} lang={lang} />
+                  <Ledger
+                    scenario={run.scenario}
+                    world={run.frames[run.cursor]!.world}
+                    trace={traceOf(run)}
+                    quiescent={isQuiescent(run.frames[run.cursor]!.world)}
+                    labels={labels}
+                    lang={lang}
+                  />
                   <EventLog frames={run.frames} cursor={run.cursor} scenario={run.scenario} labels={labels} lang={lang} />
                 </div>
               )}

@@ -62,7 +62,13 @@ export function ExplorePanel({ id, tl, base, title, lang, labels, faults, explor
           <span class="sim-share">
             {' '}
             {shareText.message}
-            <input type="text" readOnly value={shareText.url} aria-label={labels['sim.share']} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+            <input
+              type="text"
+              readOnly
+              value={shareText.url}
+              aria-label={labels['sim.share']}
+              onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+            />
           </span>
         )}
       </div>

@@ -23,7 +23,14 @@ export function FaultPanel({ id, choices, labels, inject }: Props) {
       {choices.length === 0 && <p class="sim-note">{labels['sim.faults.none']}</p>}
       {choices.map((f) => (
         <span class="sim-fault" key={f.id}>
-          <button type="button" class="sim-fault__button" disabled={!f.key} title={f.tip} aria-describedby={`${id}-${f.id}-tip`} onClick={() => f.key && inject(f.key)}>
+          <button
+            type="button"
+            class="sim-fault__button"
+            disabled={!f.key}
+            title={f.tip}
+            aria-describedby={`${id}-${f.id}-tip`}
+            onClick={() => f.key && inject(f.key)}
+          >
             ⚡ {f.label}
           </button>
           <span id={`${id}-${f.id}-tip`} class="sim-fault__tip">
@@ -41,7 +48,23 @@ export function FaultPanel({ id, choices, labels, inject }: Props) {
  * yet is listed disabled, saying so. After an injection, focus moves to the step button, where the
  * reader goes next to watch the effect.
  */
-export function ActorFaults({ id, place, name, choices, labels, lang, inject }: { id: string; place: string; name: string; choices: FaultChoice[]; labels: SimLabels; lang: Lang; inject(key: string): void }) {
+export function ActorFaults({
+  id,
+  place,
+  name,
+  choices,
+  labels,
+  lang,
+  inject,
+}: {
+  id: string;
+  place: string;
+  name: string;
+  choices: FaultChoice[];
+  labels: SimLabels;
+  lang: Lang;
+  inject(key: string): void;
+}) {
   const [open, setOpen] = useState(false);
   // Faults whose budget is spent leave the menu; the panel keeps them, with "0 left".
   const here = choices.filter((f) => f.place === place && (f.key !== undefined || f.left > 0));
@@ -72,7 +95,13 @@ export function ActorFaults({ id, place, name, choices, labels, lang, inject }: 
         <ul id={menu} class="sim-actor-faults__menu" aria-label={title}>
           {here.map((f) => (
             <li key={f.id}>
-              <button type="button" class="sim-fault__button" title={f.key ? f.tip : labels['sim.faultUnavailable']} disabled={!f.key} onClick={(e) => f.key && pick(e, f.key)}>
+              <button
+                type="button"
+                class="sim-fault__button"
+                title={f.key ? f.tip : labels['sim.faultUnavailable']}
+                disabled={!f.key}
+                onClick={(e) => f.key && pick(e, f.key)}
+              >
                 ⚡ {f.label}
               </button>
             </li>

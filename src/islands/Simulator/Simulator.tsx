@@ -1,5 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { loadedScenarios, protocolOf, atQuiescence, currentWorld, findScenario, openRun, seek, strategies, traceOf, withStrategy, type Scenario, type StrategyId } from '../../sim/base';
+import {
+  loadedScenarios,
+  protocolOf,
+  atQuiescence,
+  currentWorld,
+  findScenario,
+  openRun,
+  seek,
+  strategies,
+  traceOf,
+  withStrategy,
+  type Scenario,
+  type StrategyId,
+} from '../../sim/base';
 import { describeEvent, fmt, simLabels, type Lang } from './describe';
 import { ControlBar, MoreControls } from './Controls';
 import type { FaultWords } from '../bounds';
@@ -99,14 +112,24 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, e
     const { switchStrategy, switchNote } = await import('./switch-strategy');
     const switched = switchStrategy(tlNow.current, withStrategy(base, strategy));
     run.replace(switched.timeline);
-    setSwitchNote(switchNote(switched, { labels, lang, title: strategies[strategy].title[lang], faults: text.faults, consumers: Object.keys(currentWorld(switched.timeline).consumers).length }));
+    setSwitchNote(
+      switchNote(switched, {
+        labels,
+        lang,
+        title: strategies[strategy].title[lang],
+        faults: text.faults,
+        consumers: Object.keys(currentWorld(switched.timeline).consumers).length,
+      }),
+    );
   }
 
   const copyLog = async () => setLogCopied(await (await import('./on-demand')).copyText(JSON.stringify(trace, null, 2)));
 
   // What the last step did, announced politely; the step number keeps two alike steps from sounding like one.
   const narration =
-    tl.cursor === 0 ? '' : `${fmt(labels['sim.position'], { n: tl.cursor })}${lang === 'zh-cn' ? '：' : ': '}${frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ')}`;
+    tl.cursor === 0
+      ? ''
+      : `${fmt(labels['sim.position'], { n: tl.cursor })}${lang === 'zh-cn' ? '：' : ': '}${frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ')}`;
 
   return (
     <section
@@ -128,7 +151,14 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, e
           </p>
         )}
         {presenting && text.notes && (
-          <button type="button" class="sim-notes-toggle" aria-expanded={stage.notesShown} aria-controls={`${id}-notes`} aria-keyshortcuts="N" onClick={stage.toggleNotes}>
+          <button
+            type="button"
+            class="sim-notes-toggle"
+            aria-expanded={stage.notesShown}
+            aria-controls={`${id}-notes`}
+            aria-keyshortcuts="N"
+            onClick={stage.toggleNotes}
+          >
             {stage.notesShown ? labels['sim.notes.hide'] : labels['sim.notes.show']} <kbd>N</kbd>
           </button>
         )}
@@ -204,7 +234,10 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, e
 
         <Settings rows={protocolOf(scenario.protocol ?? 'ack').settings(scenario)} labels={labels} lang={lang} />
 
-        <details class="sim-details sim-details--states" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !Chart && void import('./on-demand').then((m) => setChart(() => m.StateView))}>
+        <details
+          class="sim-details sim-details--states"
+          onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !Chart && void import('./on-demand').then((m) => setChart(() => m.StateView))}
+        >
           <summary>{labels['sim.states']}</summary>
           {Chart && <Chart world={world} labels={labels} lang={lang} />}
         </details>

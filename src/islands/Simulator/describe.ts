@@ -84,7 +84,10 @@ export function fmt(template: string, params: Record<string, string | number | b
  * while the space between Chinese and Latin letters or digits stays ("消费者 1 又收到").
  */
 export function sentence(text: string, lang: Lang): string {
-  if (lang === 'zh-cn') return text.replace(/([\u3400-\u9fff\uff01-\uff5e\u3000-\u303f])[ \t]+(?=[\u3400-\u9fff])/g, '$1').replace(/([\u3400-\u9fff])[ \t]+(?=[\uff01-\uff5e\u3000-\u303f])/g, '$1');
+  if (lang === 'zh-cn')
+    return text
+      .replace(/([\u3400-\u9fff\uff01-\uff5e\u3000-\u303f])[ \t]+(?=[\u3400-\u9fff])/g, '$1')
+      .replace(/([\u3400-\u9fff])[ \t]+(?=[\uff01-\uff5e\u3000-\u303f])/g, '$1');
   return text.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, first: string) => lead + first.toUpperCase());
 }
 
@@ -155,7 +158,9 @@ const payloadWords: Partial<Record<Payload['kind'], Text>> = {
 /** What a broker calls an envelope on the wire, in the reader's language: its own word, the UI string, or the generic word. */
 export function payloadWord(kind: string, protocolId: Scenario['protocol'], labels: SimLabels, lang: Lang): string {
   const k = kind as Payload['kind'];
-  return protocolOf(protocolId ?? 'ack').payloadWords?.[k]?.[lang] ?? (labels[`payload.${kind}` as SimKey] as string | undefined) ?? payloadWords[k]?.[lang] ?? kind;
+  return (
+    protocolOf(protocolId ?? 'ack').payloadWords?.[k]?.[lang] ?? (labels[`payload.${kind}` as SimKey] as string | undefined) ?? payloadWords[k]?.[lang] ?? kind
+  );
 }
 
 /** A message's short name ("order #42") from its id or business key. */
@@ -237,7 +242,11 @@ function duplicateCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabe
 
 /** Why a message was never applied. */
 function lossCause(trace: TraceEvent[], scenario: Scenario, labels: SimLabels, lang: Lang): string {
-  const mine = trace.map((e) => brokerCause(e, scenario, lang)).filter(Boolean).at(-1) ?? own(scenario.protocol, `lost:${scenario.id.split('~')[0]}`, lang);
+  const mine =
+    trace
+      .map((e) => brokerCause(e, scenario, lang))
+      .filter(Boolean)
+      .at(-1) ?? own(scenario.protocol, `lost:${scenario.id.split('~')[0]}`, lang);
   if (mine) return mine;
   if (scenario.autoAck) return labels['cause.lost.autoAck'];
   if (scenario.strategy === 'setnxBefore') return labels['cause.lost.setnx'];
@@ -258,10 +267,9 @@ export function ledgerRows(world: World, trace: TraceEvent[], quiescent: boolean
     const wrongAmount = runsHandler(scenario) && times === 1 && world.stores.charged[m.key] !== amount;
     const status: LedgerStatus = times > 1 || wrongAmount ? 'duplicate' : parked ? 'parked' : times === 1 ? 'ok' : quiescent ? 'missing' : 'pending';
     const name = m.name[lang];
-    const why =
-      wrongAmount
-        ? fmt(labels['invariant.wrongAmount'], { msg: name, charged: world.stores.charged[m.key] ?? 0, amount })
-        : status === 'duplicate'
+    const why = wrongAmount
+      ? fmt(labels['invariant.wrongAmount'], { msg: name, charged: world.stores.charged[m.key] ?? 0, amount })
+      : status === 'duplicate'
         ? fmt(labels['invariant.duplicate'], { msg: name, times, cause: duplicateCause(trace, scenario, labels, lang) })
         : status === 'missing'
           ? fmt(labels['invariant.lost'], { msg: name, cause: lossCause(trace, scenario, labels, lang) })

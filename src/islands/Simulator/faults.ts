@@ -28,7 +28,11 @@ export interface FaultChoice {
 const isConsumer = (target: string) => /^c\d+(#\d+)?$/.test(target);
 const isLink = (target: string) => /^[\w-]+>[\w-]+$/.test(target);
 /** The consumer a link joins to the broker (`c2>broker`, `broker>c2` → `c2`), if it is one. */
-const linkConsumer = (target: string) => target.match(/^(c\d+)>broker$|^broker>(c\d+)$/)?.slice(1).find(Boolean);
+const linkConsumer = (target: string) =>
+  target
+    .match(/^(c\d+)>broker$|^broker>(c\d+)$/)
+    ?.slice(1)
+    .find(Boolean);
 /** The consumer a per-consumer target names: the consumer itself, or its link with the broker. */
 const consumerOf = (target: string) => (isConsumer(target) ? placeOf(target) : linkConsumer(target));
 

@@ -31,7 +31,12 @@ export function exploreSchedules(client: CheckerClient | null, scenarioId: strin
         : result.end === 'exhausted'
           ? labels['sim.allHold']
           : fmt(labels['sim.unknown'], { states: result.states });
-      show({ running: false, text: `${fmt(labels['sim.explored'], { states: result.states, transitions: result.transitions, ms: Math.round(ms) })} ${verdict}`, scenarioId, steps: shortest?.steps });
+      show({
+        running: false,
+        text: `${fmt(labels['sim.explored'], { states: result.states, transitions: result.transitions, ms: Math.round(ms) })} ${verdict}`,
+        scenarioId,
+        steps: shortest?.steps,
+      });
     },
     onError: (message) => show({ running: false, text: fmt(labels['sim.exploreFailed'], { reason: message }), scenarioId }),
   });

@@ -4,7 +4,19 @@
  * report out, so the widget only has to show the report.
  */
 import type { FaultWords } from '../bounds';
-import { createTimeline, currentWorld, enabledSteps, inject, ReplayError, seek, stepForward, stepKey, type FaultKind, type Scenario, type Timeline } from '../../sim/base';
+import {
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  inject,
+  ReplayError,
+  seek,
+  stepForward,
+  stepKey,
+  type FaultKind,
+  type Scenario,
+  type Timeline,
+} from '../../sim/base';
 import { actorName, faultFor, fmt, type Lang, type SimLabels } from './describe';
 
 /** How a switch went, for the sentence the widget shows. */
@@ -80,13 +92,18 @@ function faultName(step: string, labels: SimLabels, words: FaultWords, consumers
 }
 
 /** The sentence the widget shows after a switch, or null when there is nothing to say (no faults to carry over). */
-export function switchNote(s: Switched, { labels, lang, title, consumers, faults }: { labels: SimLabels; lang: Lang; title: string; consumers: number; faults: FaultWords }): string | null {
+export function switchNote(
+  s: Switched,
+  { labels, lang, title, consumers, faults }: { labels: SimLabels; lang: Lang; title: string; consumers: number; faults: FaultWords },
+): string | null {
   const parts: string[] = [];
   if (s.how === 'kept') {
     if (s.timeline.spec.schedule.some((e) => isFault(e.step))) parts.push(fmt(labels['sim.switch.kept'], { strategy: title }));
   } else {
     if (s.moved.length > 0) {
-      const list = s.moved.map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, faults, consumers, lang), n: m.at, was: m.was })).join(lang === 'zh-cn' ? '；' : '; ');
+      const list = s.moved
+        .map((m) => fmt(labels['sim.switch.movedOne'], { fault: faultName(m.step, labels, faults, consumers, lang), n: m.at, was: m.was }))
+        .join(lang === 'zh-cn' ? '；' : '; ');
       parts.push(fmt(labels['sim.switch.moved'], { strategy: title, faults: list }));
     }
     for (const d of s.dropped) parts.push(fmt(labels['sim.switch.dropped'], { fault: faultName(d.step, labels, faults, consumers, lang) }));

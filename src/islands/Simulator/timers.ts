@@ -55,13 +55,27 @@ export function timerViews(tl: Timeline, labels: SimLabels, lang: Lang): TimerVi
     const kind = kindOf(t.owner, t.name);
     const subject = t.name.slice(t.name.indexOf(':') + 1);
     const member = t.owner === 'broker' ? memberOf(subject) : null;
-    const place = t.owner === 'net' && t.envelope ? `${t.envelope.from}>${t.envelope.to}` : member ?? (t.owner.startsWith('c') && t.owner !== 'cache' ? t.owner.split('#')[0]! : t.owner);
+    const place =
+      t.owner === 'net' && t.envelope
+        ? `${t.envelope.from}>${t.envelope.to}`
+        : (member ?? (t.owner.startsWith('c') && t.owner !== 'cache' ? t.owner.split('#')[0]! : t.owner));
     // The message it is about, when its name says (a delivery tag `order-42/1#2`, a message id, a business key).
     const msgId = t.name.includes(':') ? subject.split(/[/#]/)[0] : undefined;
-    const msg = msgId && scenario.messages.some((m) => m.id === msgId.split('@')[0] || m.key === msgId.split('@')[0]) ? messageName(msgId, scenario, lang) : null;
+    const msg =
+      msgId && scenario.messages.some((m) => m.id === msgId.split('@')[0] || m.key === msgId.split('@')[0]) ? messageName(msgId, scenario, lang) : null;
     const word = (labels[`timer.${kind}` as SimKey] as string | undefined) ?? kind;
     const name = [word, msg ?? (member && subject.includes('#') && !subject.endsWith('#1') ? actorName(subject, labels) : null)].filter(Boolean).join(' · ');
     const left = Math.max(0, t.deadline - world.time);
-    return [{ id: `${t.owner}|${t.name}|${t.deadline}`, place, name, left, total, text: fmt(labels['sim.timer'], { name, left: formatDuration(left, lang), total: formatDuration(total, lang) }), short: fmt(labels['sim.timerShort'], { name: word, left: formatDuration(left, lang) }) }];
+    return [
+      {
+        id: `${t.owner}|${t.name}|${t.deadline}`,
+        place,
+        name,
+        left,
+        total,
+        text: fmt(labels['sim.timer'], { name, left: formatDuration(left, lang), total: formatDuration(total, lang) }),
+        short: fmt(labels['sim.timerShort'], { name: word, left: formatDuration(left, lang) }),
+      },
+    ];
   });
 }

@@ -3,7 +3,20 @@
  * reader makes. Every move goes through `move`, so notes about the last move clear in one place.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { createTimeline, currentWorld, fromSteps, inject, isQuiescent, ReplayError, reset, seek, stepBack, stepForward, type Scenario, type Timeline } from '../../sim/base';
+import {
+  createTimeline,
+  currentWorld,
+  fromSteps,
+  inject,
+  isQuiescent,
+  ReplayError,
+  reset,
+  seek,
+  stepBack,
+  stepForward,
+  type Scenario,
+  type Timeline,
+} from '../../sim/base';
 
 /** Milliseconds between two steps while playing. */
 export const delays = { slow: 1400, normal: 700, fast: 250 } as const;

@@ -4,8 +4,37 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { invariantsOf, isQuiescent, payloadMsgId, protocolOf, type Timeline, type Columns, type Tx, type LaneView, type Payload, type Scenario, type SettingView, type Text, type TokenView, type TraceEvent, type World } from '../../sim/base';
-import { actorName, actorRefs, describeEvent, fmt, formatDuration, ledgerRows, messageName, paren, payloadWord, stateName, type Lang, type SimLabels } from './describe';
+import {
+  invariantsOf,
+  isQuiescent,
+  payloadMsgId,
+  protocolOf,
+  type Timeline,
+  type Columns,
+  type Tx,
+  type LaneView,
+  type Payload,
+  type Scenario,
+  type SettingView,
+  type Text,
+  type TokenView,
+  type TraceEvent,
+  type World,
+} from '../../sim/base';
+import {
+  actorName,
+  actorRefs,
+  describeEvent,
+  fmt,
+  formatDuration,
+  ledgerRows,
+  messageName,
+  paren,
+  payloadWord,
+  stateName,
+  type Lang,
+  type SimLabels,
+} from './describe';
 import type { TimerView } from './timers';
 
 interface ViewProps {
@@ -16,7 +45,19 @@ interface ViewProps {
 }
 
 /** A message token: name, delivery count, redelivered mark. */
-function Token({ name, count, redelivered, kind, labels }: { name: string; count?: number | undefined; redelivered?: boolean | undefined; kind: string; labels: SimLabels }) {
+function Token({
+  name,
+  count,
+  redelivered,
+  kind,
+  labels,
+}: {
+  name: string;
+  count?: number | undefined;
+  redelivered?: boolean | undefined;
+  kind: string;
+  labels: SimLabels;
+}) {
   return (
     <span class={`sim-token sim-token--${kind}${redelivered ? ' is-redelivered' : ''}`}>
       {name}
@@ -67,7 +108,9 @@ function Timers({ timers, labels }: { timers: TimerView[] | undefined; labels: S
 function Link({ a, b, world, scenario, labels, lang, timers, faultsAt }: LanesProps & { a: string; b: string }) {
   const forward = world.net[`${a}>${b}`] ?? [];
   const backward = world.net[`${b}>${a}`] ?? [];
-  const delayed = world.timers.filter((t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)));
+  const delayed = world.timers.filter(
+    (t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)),
+  );
   const all = [...forward, ...backward, ...delayed.map((t) => t.envelope!.payload)];
   return (
     <div class="sim-link" role="group" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
@@ -88,7 +131,19 @@ function TokenOf({ t, scenario, labels, lang }: { t: TokenView; scenario: Scenar
 }
 
 /** One actor's lane, as its protocol describes it. */
-function LaneBody({ lane, scenario, labels, lang, timers }: { lane: LaneView; scenario: Scenario; labels: SimLabels; lang: Lang; timers?: TimerView[] | undefined }) {
+function LaneBody({
+  lane,
+  scenario,
+  labels,
+  lang,
+  timers,
+}: {
+  lane: LaneView;
+  scenario: Scenario;
+  labels: SimLabels;
+  lang: Lang;
+  timers?: TimerView[] | undefined;
+}) {
   return (
     <>
       <p class="sim-state">{stateName(lane.state, scenario.protocol, labels, lang)}</p>
@@ -97,7 +152,11 @@ function LaneBody({ lane, scenario, labels, lang, timers }: { lane: LaneView; sc
         <div key={i}>
           {say(sec.label, lang, labels) && <p class="sim-sub">{say(sec.label, lang, labels)}</p>}
           <div class="sim-tokens">
-            {sec.tokens.length === 0 ? <span class="sim-empty">{labels['sim.empty']}</span> : sec.tokens.map((t, j) => <TokenOf key={j} t={t} scenario={scenario} labels={labels} lang={lang} />)}
+            {sec.tokens.length === 0 ? (
+              <span class="sim-empty">{labels['sim.empty']}</span>
+            ) : (
+              sec.tokens.map((t, j) => <TokenOf key={j} t={t} scenario={scenario} labels={labels} lang={lang} />)
+            )}
           </div>
           {say(sec.note, lang, labels) && <p class="sim-note">{say(sec.note, lang, labels)}</p>}
         </div>
@@ -176,7 +235,13 @@ export function Settings({ rows, labels, lang }: { rows: SettingView[]; labels: 
           <dt>{typeof r.name === 'string' ? <code>{r.name}</code> : say(r.name, lang, labels)}</dt>
           <dd>
             {say(r.value, lang, labels)}
-            {r.changed && <span class="sim-note">{lang === 'zh-cn' ? `（${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })}）` : ` (${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })})`}</span>}
+            {r.changed && (
+              <span class="sim-note">
+                {lang === 'zh-cn'
+                  ? `（${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })}）`
+                  : ` (${fmt(labels['sim.settings.changed'], { default: say(r.default, lang, labels) })})`}
+              </span>
+            )}
           </dd>
         </div>
       ))}
@@ -206,7 +271,13 @@ function rowText(id: string, cols: Columns | undefined, scenario: Scenario, lang
 /** What an open transaction has written so far, invisible to everyone else until it commits. */
 function writesText(tx: Tx, scenario: Scenario, lang: Lang): string {
   return tx.writes
-    .map((w) => (w.kind === 'charge' ? `${messageName(w.key, scenario, lang)} ¥${w.amount}` : w.kind === 'insert' ? `+ ${rowText(w.id, w.cols, scenario, lang)}` : `${rowText(w.id, w.cols, scenario, lang)}`))
+    .map((w) =>
+      w.kind === 'charge'
+        ? `${messageName(w.key, scenario, lang)} ¥${w.amount}`
+        : w.kind === 'insert'
+          ? `+ ${rowText(w.id, w.cols, scenario, lang)}`
+          : `${rowText(w.id, w.cols, scenario, lang)}`,
+    )
     .join(', ');
 }
 
@@ -237,7 +308,10 @@ function Stores({ world, scenario, labels, lang, timers }: ViewProps & { timers?
           {Object.keys(world.stores.cache).length === 0
             ? labels['sim.empty']
             : Object.entries(world.stores.cache)
-                .map(([k, e]) => `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : paren('', `TTL → ${formatDuration(e.expires, lang)}`, lang)}`)
+                .map(
+                  ([k, e]) =>
+                    `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : paren('', `TTL → ${formatDuration(e.expires, lang)}`, lang)}`,
+                )
                 .join(', ')}
         </p>
       )}
@@ -270,7 +344,14 @@ export function Ledger({ world, trace, quiescent, scenario, labels, lang }: View
           ))}
         </tbody>
       </table>
-      {rows.map((r) => r.sentence && <p key={r.key} class={`sim-ledger__why is-${r.status}`}>{r.sentence}</p>)}
+      {rows.map(
+        (r) =>
+          r.sentence && (
+            <p key={r.key} class={`sim-ledger__why is-${r.status}`}>
+              {r.sentence}
+            </p>
+          ),
+      )}
     </div>
   );
 }
@@ -288,12 +369,15 @@ export function Invariants({ tl, labels, lang, onSeek }: { tl: Timeline; labels:
       {invariantsOf(scenario).map((inv) => {
         // The first step at which it broke; one judged at quiescence is judged at the cursor, once the run has settled.
         const from = inv.atQuiescence ? cursor : 0;
-        const i = frames.slice(from, cursor + 1).findIndex(({ world }) => (!inv.atQuiescence || isQuiescent(world)) && inv.check(world, scenario, isQuiescent(world)));
+        const i = frames
+          .slice(from, cursor + 1)
+          .findIndex(({ world }) => (!inv.atQuiescence || isQuiescent(world)) && inv.check(world, scenario, isQuiescent(world)));
         const at = i < 0 ? null : from + i;
         const [mark, status] = at !== null ? ['✗', 'violated'] : inv.atQuiescence && !isQuiescent(frames[cursor]!.world) ? ['…', 'pending'] : ['✓', 'holds'];
         return (
           <li key={inv.id} class={`sim-badge is-${status}`}>
-            <span aria-hidden="true">{mark}</span> {fmt(labels['sim.badge'], { status: labels[`sim.${status as 'violated' | 'pending' | 'holds'}`], name: labels[`sim.inv.${inv.id}`] })}
+            <span aria-hidden="true">{mark}</span>{' '}
+            {fmt(labels['sim.badge'], { status: labels[`sim.${status as 'violated' | 'pending' | 'holds'}`], name: labels[`sim.inv.${inv.id}`] })}
             {at !== null ? (
               <>
                 {' · '}
@@ -316,7 +400,19 @@ export function Invariants({ tl, labels, lang, onSeek }: { tl: Timeline; labels:
  * scroll box follows the newest line unless the reader has scrolled it up to read (then it stays put
  * until they scroll back to the bottom).
  */
-export function EventLog({ frames, cursor, scenario, labels, lang }: { frames: { events: TraceEvent[] }[]; cursor: number; scenario: Scenario; labels: SimLabels; lang: Lang }) {
+export function EventLog({
+  frames,
+  cursor,
+  scenario,
+  labels,
+  lang,
+}: {
+  frames: { events: TraceEvent[] }[];
+  cursor: number;
+  scenario: Scenario;
+  labels: SimLabels;
+  lang: Lang;
+}) {
   const items = frames.slice(1, cursor + 1).flatMap((f, i) => f.events.map((e, j) => ({ e, step: i + 1, key: `${i}-${j}` })));
   const box = useRef<HTMLOListElement>(null);
   const following = useRef(true);

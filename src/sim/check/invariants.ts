@@ -31,7 +31,11 @@ export const noDuplicateSideEffect: Invariant = {
     for (const [key, times] of Object.entries(world.stores.ledger)) {
       if (times > 1) return { invariant: 'noDuplicateSideEffect', explain: 'invariant.duplicate', detail: { key, times } };
       if (runsHandler(scenario) && times === 1 && world.stores.charged[key] !== amountOf(scenario, key)) {
-        return { invariant: 'noDuplicateSideEffect', explain: 'invariant.wrongAmount', detail: { key, charged: world.stores.charged[key] ?? 0, amount: amountOf(scenario, key) } };
+        return {
+          invariant: 'noDuplicateSideEffect',
+          explain: 'invariant.wrongAmount',
+          detail: { key, charged: world.stores.charged[key] ?? 0, amount: amountOf(scenario, key) },
+        };
       }
     }
     return null;
@@ -95,7 +99,8 @@ function unsettledCopy(world: World, scenario: Scenario): Violation | null {
   for (const [copy, how] of Object.entries(world.stores.attempts ?? {})) {
     const msgId = copy.slice(0, copy.lastIndexOf('/'));
     const msg = scenario.messages.find((m) => m.id === msgId);
-    if (how === 'failed' && !msg?.poison) return { invariant: 'everyCopySettled', explain: 'invariant.endedAsFailure', detail: { key: msg?.key ?? msgId, msgId } };
+    if (how === 'failed' && !msg?.poison)
+      return { invariant: 'everyCopySettled', explain: 'invariant.endedAsFailure', detail: { key: msg?.key ?? msgId, msgId } };
   }
   return null;
 }

@@ -12,7 +12,19 @@
  *
  * The database is store/pg.ts (PostgreSQL at READ COMMITTED), the cache store/redis.ts (Redis).
  */
-import { autocommit, begin, commit, execute, rollback, type Columns, type Outcome, type Row, type SqlState, type Stmt, type TableName as Table } from '../store/pg';
+import {
+  autocommit,
+  begin,
+  commit,
+  execute,
+  rollback,
+  type Columns,
+  type Outcome,
+  type Row,
+  type SqlState,
+  type Stmt,
+  type TableName as Table,
+} from '../store/pg';
 import { del as cacheDel, get as cacheGet, set as cacheSet } from '../store/redis';
 import type { Stores } from './ops';
 
@@ -63,7 +75,9 @@ export class ModuleStateError extends Error {
     readonly fresh: string,
     readonly shared: string,
   ) {
-    super(`handle keeps state in a module-level variable: the same step did "${shared}" on a module that had handled other messages, and "${fresh}" on a fresh one. Keep what one consumer process remembers in ctx.memory (lost when it crashes), and what must survive in the database.`);
+    super(
+      `handle keeps state in a module-level variable: the same step did "${shared}" on a module that had handled other messages, and "${fresh}" on a fresh one. Keep what one consumer process remembers in ctx.memory (lost when it crashes), and what must survive in the database.`,
+    );
     Object.defineProperty(this, 'name', { value: 'ModuleStateError' });
   }
 }
@@ -167,7 +181,10 @@ export function stepHandler(input: StepInput): StepOutcome {
       if ('error' in rec) throw rebuildError(rec.error);
       return freezeRow(rec.value);
     }
-    const given = args.slice(0, args.reduce<number>((n, a, i) => (a === undefined ? n : i + 1), 0));
+    const given = args.slice(
+      0,
+      args.reduce<number>((n, a, i) => (a === undefined ? n : i + 1), 0),
+    );
     const argText = given.map(show).join(', ');
     const r = run();
     suspended = 'blocked' in r ? { kind: 'blocked', name, args: argText, on: r.blocked } : { kind: 'call', name, args: argText, ...r };
@@ -175,7 +192,10 @@ export function stepHandler(input: StepInput): StepOutcome {
   };
 
   /** A statement's outcome as a call effect: a value, an error, or a wait on another transaction. */
-  const statement = (out: Outcome & { charges?: { key: string; amount: number }[] }, map: (v: unknown) => unknown = (v) => v): CallEffect | { blocked: string } => {
+  const statement = (
+    out: Outcome & { charges?: { key: string; amount: number }[] },
+    map: (v: unknown) => unknown = (v) => v,
+  ): CallEffect | { blocked: string } => {
     if (out.kind === 'wait') return { blocked: out.on };
     if (out.kind === 'error') return { ...base(), stores: { ...stores, db: out.db }, record: { error: { code: out.code, message: out.message } } };
     const next = book({ ...stores, db: out.db }, out.charges);
@@ -224,8 +244,22 @@ export function stepHandler(input: StepInput): StepOutcome {
     selectForUpdate: (t, key) => inTx('tx.selectForUpdate', [t, key], { op: 'select', table: checkTable(t), key: String(key), forUpdate: true }) as Row | null,
     exists: (t, key) => inTx('tx.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
     insert: (t, key, values) => void inTx('tx.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
-    insertIfAbsent: (t, key, values) => inTx('tx.insertIfAbsent', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values), onConflictDoNothing: true }) as boolean,
-    update: (t, key, set, where) => inTx('tx.update', [t, key, set, where], { op: 'update', table: checkTable(t), key: String(key), set: cols(set), ...(where ? { where: cols(where) } : {}) }) as number,
+    insertIfAbsent: (t, key, values) =>
+      inTx('tx.insertIfAbsent', [t, key, values], {
+        op: 'insert',
+        table: checkTable(t),
+        key: String(key),
+        values: cols(values),
+        onConflictDoNothing: true,
+      }) as boolean,
+    update: (t, key, set, where) =>
+      inTx('tx.update', [t, key, set, where], {
+        op: 'update',
+        table: checkTable(t),
+        key: String(key),
+        set: cols(set),
+        ...(where ? { where: cols(where) } : {}),
+      }) as number,
     effects: effects('tx.effects', inTx),
   };
   const outsideTx = (name: string) => {
@@ -241,8 +275,22 @@ export function stepHandler(input: StepInput): StepOutcome {
       select: (t, key) => own('db.select', [t, key], { op: 'select', table: checkTable(t), key: String(key) }) as Row | null,
       exists: (t, key) => own('db.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
       insert: (t, key, values) => void own('db.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
-      insertIfAbsent: (t, key, values) => own('db.insertIfAbsent', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values), onConflictDoNothing: true }) as boolean,
-      update: (t, key, set, where) => own('db.update', [t, key, set, where], { op: 'update', table: checkTable(t), key: String(key), set: cols(set), ...(where ? { where: cols(where) } : {}) }) as number,
+      insertIfAbsent: (t, key, values) =>
+        own('db.insertIfAbsent', [t, key, values], {
+          op: 'insert',
+          table: checkTable(t),
+          key: String(key),
+          values: cols(values),
+          onConflictDoNothing: true,
+        }) as boolean,
+      update: (t, key, set, where) =>
+        own('db.update', [t, key, set, where], {
+          op: 'update',
+          table: checkTable(t),
+          key: String(key),
+          set: cols(set),
+          ...(where ? { where: cols(where) } : {}),
+        }) as number,
       transaction: <T>(work: (tx: HandlerTx) => T): T => {
         if (txId) throw new Error('ctx.db.transaction inside a transaction: PostgreSQL has no nested transactions');
         txId = `${actor}/${tag}/${index}`;

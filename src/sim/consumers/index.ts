@@ -9,7 +9,17 @@ import { upsert } from './upsert';
 
 export type { Strategy, StrategyId } from './strategy';
 export { emptyStores, row, runOp, type OpKind, type OpOutcome, type Stores } from './ops';
-export { DatabaseError, ModuleStateError, stepHandler, UniqueViolation, type CallRecord, type Handler, type HandlerContextT, type HandlerMessageT, type StepOutcome } from './handler';
+export {
+  DatabaseError,
+  ModuleStateError,
+  stepHandler,
+  UniqueViolation,
+  type CallRecord,
+  type Handler,
+  type HandlerContextT,
+  type HandlerMessageT,
+  type StepOutcome,
+} from './handler';
 
 /** Every consumer strategy, by id. */
 export const strategies: Record<StrategyId, Strategy> = {

@@ -10,12 +10,4 @@ export interface Strategy {
 }
 
 /** Every strategy the simulator knows. */
-export type StrategyId =
-  | 'none'
-  | 'processedSet'
-  | 'setnxBefore'
-  | 'setnxAfter'
-  | 'checkThenInsert'
-  | 'inboxInTransaction'
-  | 'inboxByMsgId'
-  | 'upsert';
+export type StrategyId = 'none' | 'processedSet' | 'setnxBefore' | 'setnxAfter' | 'checkThenInsert' | 'inboxInTransaction' | 'inboxByMsgId' | 'upsert';

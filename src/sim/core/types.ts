@@ -45,8 +45,7 @@ export interface Delivery {
 }
 
 /** Stable name of a delivery, used as the broker's delivery tag: `order-42/1#2`. */
-export const deliveryTag = (d: Pick<Delivery, 'msgId' | 'copy' | 'count'>): string =>
-  `${d.msgId}/${d.copy}#${d.count}`;
+export const deliveryTag = (d: Pick<Delivery, 'msgId' | 'copy' | 'count'>): string => `${d.msgId}/${d.copy}#${d.count}`;
 
 /** A record in a Kafka partition or a RocketMQ queue, as a consumer receives it. */
 export interface LogRecord {
@@ -104,9 +103,7 @@ export interface Envelope {
 
 /** Something an actor asked the engine to do: send, start or cancel a timer. */
 export type Output =
-  | { kind: 'send'; to: ActorId; payload: Payload }
-  | { kind: 'startTimer'; name: string; after: number }
-  | { kind: 'cancelTimer'; name: string };
+  { kind: 'send'; to: ActorId; payload: Payload } | { kind: 'startTimer'; name: string; after: number } | { kind: 'cancelTimer'; name: string };
 
 /** A pending timer on the simulated clock. `name` is unique per owner. */
 export interface Timer {

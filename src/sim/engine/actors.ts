@@ -10,11 +10,7 @@ import { Canon } from './canon';
  */
 export interface Transitioner {
   /** Next plain state and outputs of `machine` from `state` on `event`. */
-  step<C extends { outbox: Output[] }>(
-    machine: AnyStateMachine,
-    state: ActorState<C>,
-    event: { type: string },
-  ): { state: ActorState<C>; outputs: Output[] };
+  step<C extends { outbox: Output[] }>(machine: AnyStateMachine, state: ActorState<C>, event: { type: string }): { state: ActorState<C>; outputs: Output[] };
   /** Calls answered from memory, and calls that ran XState. */
   readonly stats: { hits: number; misses: number };
 }

@@ -47,10 +47,23 @@ export function handlerMessage(world: World, scenario: Scenario, d: Delivery): u
 
 /** A handler's result, for comparing two runs of the same step. */
 const signature = (o: StepOutcome) =>
-  o.kind === 'call' ? `call ${o.name}(${o.args}) ${JSON.stringify(o.record)} ${o.remember ?? ''}` : o.kind === 'blocked' ? `blocked ${o.name}(${o.args})` : o.kind === 'threw' ? `threw ${o.message}` : 'returned';
+  o.kind === 'call'
+    ? `call ${o.name}(${o.args}) ${JSON.stringify(o.record)} ${o.remember ?? ''}`
+    : o.kind === 'blocked'
+      ? `blocked ${o.name}(${o.args})`
+      : o.kind === 'threw'
+        ? `threw ${o.message}`
+        : 'returned';
 
 /** Runs one step of the reader's handler for `actor` (see `stepHandler`), checking it against the shared instance when asked. */
-export function runHandler(world: World, scenario: Scenario, actor: ActorId, c: ActorState<ConsumerCore>, d: Delivery, options: { loseCommitReply?: boolean } = {}): StepOutcome {
+export function runHandler(
+  world: World,
+  scenario: Scenario,
+  actor: ActorId,
+  c: ActorState<ConsumerCore>,
+  d: Delivery,
+  options: { loseCommitReply?: boolean } = {},
+): StepOutcome {
   // The derived fields do not change what the handler does: runs are shared between a world and its
   // settled twin without them (the look-ahead runs on the latter, the step on the former).
   const stores = bare(world.stores);
@@ -101,11 +114,27 @@ function outcomes(owner: object, scenario: Scenario): Map<string, StepOutcome> {
 function deadlockVictim(out: Extract<StepOutcome, { kind: 'blocked' }>, stores: Stores, actor: string, tag: string): StepOutcome {
   const prefix = `${actor}/${tag}/`;
   const db = { ...stores.db, txs: stores.db.txs.map((t) => (t.id.startsWith(prefix) ? { ...t, aborted: true } : t)) };
-  return { kind: 'call', name: out.name, args: out.args, stores: { ...stores, db }, record: { error: { code: '40P01', message: 'deadlock detected' } }, effect: false, applied: false, remember: null, ttlKey: null };
+  return {
+    kind: 'call',
+    name: out.name,
+    args: out.args,
+    stores: { ...stores, db },
+    record: { error: { code: '40P01', message: 'deadlock detected' } },
+    effect: false,
+    applied: false,
+    remember: null,
+    ttlKey: null,
+  };
 }
 
 /** One step of a reader's handler (see `HandlerRuntime.step`). */
-function readerStep<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted } {
+function readerStep<W extends World>(
+  world: W,
+  env: Env,
+  actor: ActorId,
+  c: ActorState<ConsumerCore>,
+  delivery: Delivery,
+): { world: W; events: TraceEvent[]; completed: OpCompleted } {
   const { scenario } = env;
   const t = world.time;
   const base = { time: t, actor, msgId: delivery.msgId, count: delivery.count };
@@ -117,24 +146,43 @@ function readerStep<W extends World>(world: W, env: Env, actor: ActorId, c: Acto
     const next = cacheTimers({ ...world, stores: out.stores });
     // Calls that return nothing to the handler (insert, a charge, memory.add, ROLLBACK) read as "OK".
     const returnsNothing = /\.(insert|addToBalance|recordPayment|add|rollback)$/.test(out.name);
-    const result = 'error' in out.record ? `${errorName(out.record.error.code)} (${out.record.error.code})` : returnsNothing ? 'OK' : JSON.stringify(out.record.value ?? null);
+    const result =
+      'error' in out.record
+        ? `${errorName(out.record.error.code)} (${out.record.error.code})`
+        : returnsNothing
+          ? 'OK'
+          : JSON.stringify(out.record.value ?? null);
     const event: TraceEvent = {
       ...base,
       type: 'handler.call',
       explain: 'error' in out.record ? 'log.handler.callFailed' : 'log.handler.call',
       detail: { key: delivery.key, call: `${out.name}(${out.args})`, result, applied: out.applied, total: out.stores.ledger[delivery.key] ?? 0 },
     };
-    return { world: next, events: [event], completed: { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record } };
+    return {
+      world: next,
+      events: [event],
+      completed: { type: 'op.completed', skip: false, effect: out.effect, remember: out.remember, done: false, record: out.record },
+    };
   }
   const copy = `${delivery.msgId}/${delivery.copy}`;
   // Only a copy whose last attempt failed is remembered (everyCopySettled judges nothing else): a
   // success after a failure forgets it, so worlds that differ only in past successes are one state.
   const failed = out.kind === 'threw';
   const known = world.stores.attempts?.[copy];
-  const attempts = failed ? (known === 'failed' ? world.stores.attempts : { ...world.stores.attempts, [copy]: 'failed' as const }) : known === undefined ? world.stores.attempts : forget(world.stores.attempts!, copy);
+  const attempts = failed
+    ? known === 'failed'
+      ? world.stores.attempts
+      : { ...world.stores.attempts, [copy]: 'failed' as const }
+    : known === undefined
+      ? world.stores.attempts
+      : forget(world.stores.attempts!, copy);
   const next = attempts === world.stores.attempts ? world : { ...world, stores: { ...world.stores, attempts } };
   const events: TraceEvent[] = out.kind === 'threw' ? [{ ...base, type: 'handler.threw', explain: 'log.handler.threw', detail: { error: out.message } }] : [];
-  return { world: next, events, completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: out.kind === 'threw' } };
+  return {
+    world: next,
+    events,
+    completed: { type: 'op.completed', skip: false, effect: false, remember: null, done: true, record: null, failed: out.kind === 'threw' },
+  };
 }
 
 /** The failed attempts without `copy`'s (absent when none is left). */
@@ -254,7 +302,8 @@ export function canonicalStores(s: Stores): Stores {
 /** `canonicalStores` without the memo. */
 function orderStores(s: Stores): Stores {
   const fieldsInOrder = Object.keys(s).every((k, i, all) => i === 0 || STORE_KEYS.indexOf(all[i - 1] as never) < STORE_KEYS.indexOf(k as never));
-  const recordsSorted = sortedKeys(s.cache) && sortedKeys(s.ledger) && sortedKeys(s.charged) && sortedKeys(s.attempts) && sortedKeys(s.waits) && sortedKeys(s.db.cols);
+  const recordsSorted =
+    sortedKeys(s.cache) && sortedKeys(s.ledger) && sortedKeys(s.charged) && sortedKeys(s.attempts) && sortedKeys(s.waits) && sortedKeys(s.db.cols);
   if (fieldsInOrder && recordsSorted) return s;
   const out: Record<string, unknown> = {};
   const db = sortedKeys(s.db.cols) ? s.db : { ...s.db, cols: sortRecord(s.db.cols) };
@@ -277,10 +326,10 @@ function cacheTimers<W extends World>(world: W): W {
   return same ? world : { ...world, timers: [...others, ...wanted] };
 }
 
-
 installHandlerRuntime({
   step: readerStep,
   settle,
   derive: lookAhead,
-  seed: (scenario) => seeded(scenario.messages.map((m) => ({ table: 'orders', key: m.key, cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 } }))),
+  seed: (scenario) =>
+    seeded(scenario.messages.map((m) => ({ table: 'orders', key: m.key, cols: { status: 'UNPAID', version: 0, amount: m.amount ?? scenario.amount ?? 100 } }))),
 });

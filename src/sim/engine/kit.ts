@@ -154,7 +154,12 @@ export interface OpCompleted {
 /** What a consumer remembers after one handler operation: the write, the in-memory set, the call history. */
 export function recordOp(context: Pick<ConsumerCore, 'effectDone' | 'memo' | 'pc' | 'history'>, event: OpCompleted) {
   const memo = event.remember && !context.memo.includes(event.remember) ? [...context.memo, event.remember].sort() : context.memo;
-  return { effectDone: context.effectDone || event.effect, memo, pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
+  return {
+    effectDone: context.effectDone || event.effect,
+    memo,
+    pc: context.pc + 1,
+    history: event.record ? [...context.history, event.record] : context.history,
+  };
 }
 
 /** The state view's list of a protocol's three machines, with the actors running each. */
@@ -192,7 +197,13 @@ export const runsHandler = (scenario: Scenario): boolean => scenario.handler !==
  */
 export interface HandlerRuntime {
   /** One step of the reader's handler for the consumer holding `delivery`. */
-  step<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted };
+  step<W extends World>(
+    world: W,
+    env: Env,
+    actor: ActorId,
+    c: ActorState<ConsumerCore>,
+    delivery: Delivery,
+  ): { world: W; events: TraceEvent[]; completed: OpCompleted };
   /**
    * After every step: roll back orphaned transactions, then (unless `derive` is false) look at each
    * consumer's next call. The look-ahead's results (who waits, who is about to COMMIT, deadlocks) are
@@ -211,11 +222,12 @@ export const installHandlerRuntime = (r: HandlerRuntime): void => {
   runtime = r;
 };
 const handlerRuntime = (): HandlerRuntime => {
-  if (!runtime) throw new Error('this scenario runs a reader\'s handler: import src/sim/engine/handlers first');
+  if (!runtime) throw new Error("this scenario runs a reader's handler: import src/sim/engine/handlers first");
   return runtime;
 };
 /** See `HandlerRuntime.settle`; nothing to do where no reader's handler runs. */
-export const settleStores = <W extends World>(world: W, scenario: Scenario, derive = true): Applied<W> => (runsHandler(scenario) ? handlerRuntime().settle(world, scenario, derive) : { world, events: [] });
+export const settleStores = <W extends World>(world: W, scenario: Scenario, derive = true): Applied<W> =>
+  runsHandler(scenario) ? handlerRuntime().settle(world, scenario, derive) : { world, events: [] };
 /** See `HandlerRuntime.derive`; the world itself where no reader's handler runs. */
 export const deriveStores = <W extends World>(world: W, scenario: Scenario): W => (runsHandler(scenario) ? handlerRuntime().derive(world, scenario) : world);
 
@@ -224,7 +236,13 @@ export const deriveStores = <W extends World>(world: W, scenario: Scenario): W =
  * reader's handler (replayed from its call history, one new `ctx` call per step). Returns the world
  * with the stores changed, what happened, and the event to send to the consumer's machine.
  */
-export function handlerStep<W extends World>(world: W, env: Env, actor: ActorId, c: ActorState<ConsumerCore>, delivery: Delivery): { world: W; events: TraceEvent[]; completed: OpCompleted } {
+export function handlerStep<W extends World>(
+  world: W,
+  env: Env,
+  actor: ActorId,
+  c: ActorState<ConsumerCore>,
+  delivery: Delivery,
+): { world: W; events: TraceEvent[]; completed: OpCompleted } {
   const { scenario } = env;
   const t = world.time;
   const base = { time: t, actor, msgId: delivery.msgId, count: delivery.count };
@@ -254,7 +272,10 @@ export function handlerStep<W extends World>(world: W, env: Env, actor: ActorId,
 export function expireCacheKey<W extends World>(world: W, timer: Timer): Applied<W> {
   const key = timer.name.slice('ttl:'.length);
   const cache = withoutKey(world.stores.cache, key);
-  return { world: { ...world, stores: { ...world.stores, cache } }, events: [{ time: world.time, actor: 'cache', type: 'cache.expired', explain: 'log.cache.expired', detail: { key } }] };
+  return {
+    world: { ...world, stores: { ...world.stores, cache } },
+    events: [{ time: world.time, actor: 'cache', type: 'cache.expired', explain: 'log.cache.expired', detail: { key } }],
+  };
 }
 
 /** Removes the oldest envelope on a link. */
@@ -276,7 +297,10 @@ export function takeTimer<W extends World>(world: W, step: Extract<Step, { kind:
 }
 
 /** Cancels a timer by owner and name. */
-export const dropTimer = <W extends World>(world: W, owner: Timer['owner'], name: string): W => ({ ...world, timers: world.timers.filter((x) => !(x.owner === owner && x.name === name)) });
+export const dropTimer = <W extends World>(world: W, owner: Timer['owner'], name: string): W => ({
+  ...world,
+  timers: world.timers.filter((x) => !(x.owner === owner && x.name === name)),
+});
 
 /** Marks a business key dead-lettered (parked in a DLQ/DLX). */
 export const deadLetter = <W extends World>(world: W, key: string): W =>
@@ -287,7 +311,11 @@ export const deadLetter = <W extends World>(world: W, key: string): W =>
  * attempt. Every broker whose publisher waits for a confirm (RabbitMQ's, JetStream's PubAck) shares it;
  * `republished` names the broker's own sentence for the retry.
  */
-export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(world: W, timedOut: (w: W) => W, republished = 'log.message.republished'): { world: W; events: TraceEvent[] } {
+export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(
+  world: W,
+  timedOut: (w: W) => W,
+  republished = 'log.message.republished',
+): { world: W; events: TraceEvent[] } {
   const before = world.producer.context;
   const next = timedOut(world);
   const msg = before.messages[before.next];
@@ -308,7 +336,9 @@ export function consumerLane(c: ActorState<ConsumerCore>): LaneView {
   const d = c.context.current;
   return {
     state: c.value,
-    sections: d ? [{ label: '', tokens: [{ msg: d.msgId, ...(d.where ? { text: d.where } : {}), count: d.count, redelivered: d.redelivered, kind: 'current' }] }] : [],
+    sections: d
+      ? [{ label: '', tokens: [{ msg: d.msgId, ...(d.where ? { text: d.where } : {}), count: d.count, redelivered: d.redelivered, kind: 'current' }] }]
+      : [],
     notes: c.context.memo.length > 0 ? [`{${c.context.memo.join(', ')}}`] : [],
   };
 }

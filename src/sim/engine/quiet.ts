@@ -53,7 +53,14 @@ export function quietStepEvent(before: World, step: Step, after: World): TraceEv
       const payload = before.net[step.link]?.[0];
       const msgId = payload ? payloadMsgId(payload) : undefined;
       const kind = payload?.kind ?? 'unknown';
-      return { time, actor: to, type: 'envelope.received', ...(msgId ? { msgId } : {}), explain: `step.received.${kind}`, detail: { ...(payload ? plainFields(payload) : {}), what: kind, from, to } };
+      return {
+        time,
+        actor: to,
+        type: 'envelope.received',
+        ...(msgId ? { msgId } : {}),
+        explain: `step.received.${kind}`,
+        detail: { ...(payload ? plainFields(payload) : {}), what: kind, from, to },
+      };
     }
     case 'timer': {
       const name = step.name.split(':')[0]!;

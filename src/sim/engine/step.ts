@@ -35,4 +35,3 @@ export function parseStepKey(key: string): Step | null {
   if (kind === 'f' && rest.length >= 2) return { kind: 'fault', fault: rest[0] as FaultKind, target: rest.slice(1).join(':') };
   return null;
 }
-

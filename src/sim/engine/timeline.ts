@@ -145,7 +145,11 @@ export const atQuiescence = (tl: Timeline): boolean => isQuiescent(currentWorld(
 
 /** A timeline that replays a counterexample's steps exactly. */
 export function fromSteps(scenario: Scenario, steps: string[], seed = 1): Timeline {
-  let tl = createTimeline(scenario, seed, steps.map((step, at) => ({ at, step })));
+  let tl = createTimeline(
+    scenario,
+    seed,
+    steps.map((step, at) => ({ at, step })),
+  );
   tl = seek(tl, steps.length);
   return tl;
 }

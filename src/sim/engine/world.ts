@@ -96,7 +96,13 @@ export function isQuiescent(world: World): boolean {
  * enabled. With `derive` false, the stores' derived fields are left out (the checker keys worlds
  * without them and adds them with `derived` to the worlds it has not seen).
  */
-export function apply(world: World, step: Step, scenario: Scenario, tx: Transitioner = sharedTransitioner, derive = true): { world: World; events: TraceEvent[] } {
+export function apply(
+  world: World,
+  step: Step,
+  scenario: Scenario,
+  tx: Transitioner = sharedTransitioner,
+  derive = true,
+): { world: World; events: TraceEvent[] } {
   const protocol = protocolOf(world.protocol);
   let r: { world: World; events: TraceEvent[] };
   if (step.kind === 'fault' && step.fault === 'loseCommitReply') {

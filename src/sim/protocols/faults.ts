@@ -20,4 +20,11 @@ export interface FaultInfo {
 
 /** Descriptions for menus and tooltips. */
 // A pure call, so bundles that never read the words (the islands get them as props) drop them all.
-export const faultInfo: Record<FaultKind, FaultInfo> = /* @__PURE__ */ Object.assign({}, ackFaultInfo, kafkaFaultInfo, rabbitFaultInfo, rocketFaultInfo, jetstreamFaultInfo);
+export const faultInfo: Record<FaultKind, FaultInfo> = /* @__PURE__ */ Object.assign(
+  {},
+  ackFaultInfo,
+  kafkaFaultInfo,
+  rabbitFaultInfo,
+  rocketFaultInfo,
+  jetstreamFaultInfo,
+);

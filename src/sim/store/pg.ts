@@ -48,9 +48,7 @@ export type Stmt =
 
 /** A write a transaction holds until it ends. */
 export type Write =
-  | { kind: 'insert'; id: string; cols: Columns }
-  | { kind: 'update'; id: string; cols: Columns }
-  | { kind: 'charge'; key: string; amount: number };
+  { kind: 'insert'; id: string; cols: Columns } | { kind: 'update'; id: string; cols: Columns } | { kind: 'charge'; key: string; amount: number };
 
 /** An open transaction: its writes, the rows it has locked (updated, inserted, or selected FOR UPDATE), and whether an error aborted it. */
 export interface Tx {
@@ -124,8 +122,7 @@ function visible(db: Db, tx: Tx, id: string): Columns | undefined {
 /** Another open transaction that has locked row `id`. */
 const lockedBy = (db: Db, me: string, id: string) => db.txs.find((t) => t.id !== me && t.locks.includes(id));
 
-const matches = (cols: Columns, where: Columns | undefined) =>
-  !where || (Object.keys(where) as (keyof Columns)[]).every((c) => cols[c] === where[c]);
+const matches = (cols: Columns, where: Columns | undefined) => !where || (Object.keys(where) as (keyof Columns)[]).every((c) => cols[c] === where[c]);
 
 const withTx = (db: Db, tx: Tx): Db => ({ ...db, txs: db.txs.map((t) => (t.id === tx.id ? tx : t)) });
 const lock = (tx: Tx, id: string): Tx => (tx.locks.includes(id) ? tx : { ...tx, locks: [...tx.locks, id].sort() });

@@ -131,7 +131,10 @@ export const corpus: CorpusEntry[] = [
   },
   {
     id: 'setnx-processing-then-done',
-    says: { en: 'SETNX "processing" with a TTL; retry later if it is processing, skip if it is done; mark done after the charge.', 'zh-cn': 'SETNX 占坑写“处理中”（带过期），处理中就稍后重试，已完成就跳过，扣款后改成“已完成”。' },
+    says: {
+      en: 'SETNX "processing" with a TTL; retry later if it is processing, skip if it is done; mark done after the charge.',
+      'zh-cn': 'SETNX 占坑写“处理中”（带过期），处理中就稍后重试，已完成就跳过，扣款后改成“已完成”。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   const key = 'dedup:' + order;
@@ -382,7 +385,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'inbox-insert-if-absent-in-tx',
-    says: { en: 'INSERT … ON CONFLICT DO NOTHING in the transaction, charge only if inserted.', 'zh-cn': '事务里 INSERT … ON CONFLICT DO NOTHING，插入成功才扣款。' },
+    says: {
+      en: 'INSERT … ON CONFLICT DO NOTHING in the transaction, charge only if inserted.',
+      'zh-cn': '事务里 INSERT … ON CONFLICT DO NOTHING，插入成功才扣款。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   ctx.db.transaction((tx) => {
@@ -414,7 +420,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'state-machine-update',
-    says: { en: 'State machine: UPDATE … WHERE status = UNPAID and charge in one transaction.', 'zh-cn': '状态机：同一事务里 UPDATE … WHERE status = UNPAID，改成功才扣款。' },
+    says: {
+      en: 'State machine: UPDATE … WHERE status = UNPAID and charge in one transaction.',
+      'zh-cn': '状态机：同一事务里 UPDATE … WHERE status = UNPAID，改成功才扣款。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   ctx.db.transaction((tx) => {
@@ -440,7 +449,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'select-for-update-order-row',
-    says: { en: 'Pessimistic lock: SELECT the order FOR UPDATE, check, update and charge.', 'zh-cn': '悲观锁：SELECT … FOR UPDATE 锁住订单行，判断状态后更新并扣款。' },
+    says: {
+      en: 'Pessimistic lock: SELECT the order FOR UPDATE, check, update and charge.',
+      'zh-cn': '悲观锁：SELECT … FOR UPDATE 锁住订单行，判断状态后更新并扣款。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   ctx.db.transaction((tx) => {
@@ -474,7 +486,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'cache-fast-path-after-commit',
-    says: { en: 'Redis as a fast path in front of the database, set after the commit.', 'zh-cn': 'Redis 只做前置快速判断，数据库提交后再写缓存，唯一索引兜底。' },
+    says: {
+      en: 'Redis as a fast path in front of the database, set after the commit.',
+      'zh-cn': 'Redis 只做前置快速判断，数据库提交后再写缓存，唯一索引兜底。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   if (ctx.cache.get('done:' + order)) return;
@@ -488,7 +503,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'inbox-catch-by-sqlstate',
-    says: { en: 'Inbox in the transaction; treat SQLSTATE 23505 as "already done", fail on anything else.', 'zh-cn': '同一事务写消费记录，按 SQLSTATE 23505 判断已处理，其他异常抛出让 Broker 重试。' },
+    says: {
+      en: 'Inbox in the transaction; treat SQLSTATE 23505 as "already done", fail on anything else.',
+      'zh-cn': '同一事务写消费记录，按 SQLSTATE 23505 判断已处理，其他异常抛出让 Broker 重试。',
+    },
     source: inboxTx('order', 'return;', "(e as DbError).code === '23505'"),
     expect: right,
     why: 'the database error keeps its code across replay; a lost COMMIT reply (08006) fails the attempt and the retry hits the unique key',
@@ -509,7 +527,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'versioned-update-count-ignored',
-    says: { en: 'Optimistic lock: charge, then UPDATE … SET version = v + 1 WHERE version = v.', 'zh-cn': '乐观锁：先扣款，再 UPDATE … SET version = v + 1 WHERE version = v。' },
+    says: {
+      en: 'Optimistic lock: charge, then UPDATE … SET version = v + 1 WHERE version = v.',
+      'zh-cn': '乐观锁：先扣款，再 UPDATE … SET version = v + 1 WHERE version = v。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   const row = ctx.db.select('orders', order);
@@ -525,7 +546,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'conditional-update-count-ignored',
-    says: { en: "UPDATE … SET status = 'PAID' WHERE status = 'UNPAID', then charge, in one transaction.", 'zh-cn': "同一个事务里先 UPDATE … SET status = 'PAID' WHERE status = 'UNPAID'，再扣款。" },
+    says: {
+      en: "UPDATE … SET status = 'PAID' WHERE status = 'UNPAID', then charge, in one transaction.",
+      'zh-cn': "同一个事务里先 UPDATE … SET status = 'PAID' WHERE status = 'UNPAID'，再扣款。",
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   ctx.db.transaction((tx) => {
@@ -538,7 +562,10 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'versioned-update-with-retry',
-    says: { en: 'Optimistic lock: UPDATE … WHERE version = v first; charge only if it changed a row, else read again.', 'zh-cn': '乐观锁：先按版本号更新，改到了才扣款；没改到就重新读再判断。' },
+    says: {
+      en: 'Optimistic lock: UPDATE … WHERE version = v first; charge only if it changed a row, else read again.',
+      'zh-cn': '乐观锁：先按版本号更新，改到了才扣款；没改到就重新读再判断。',
+    },
     source: `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -559,9 +586,12 @@ export function handle(msg: any, ctx: HandlerContext) {
   },
   {
     id: 'inbox-on-log-position',
-    says: { en: 'Kafka: the inbox key is topic-partition-offset (elsewhere, the broker message id).', 'zh-cn': 'Kafka 用 topic + 分区 + offset 做去重键（其他 MQ 用 Broker 的消息 ID）。' },
-    source: inboxTx("msg.offset !== undefined ? `${msg.topic}-${msg.partition}-${msg.offset}` : String(msg.messageId ?? msg.msgId)"),
+    says: {
+      en: 'Kafka: the inbox key is topic-partition-offset (elsewhere, the broker message id).',
+      'zh-cn': 'Kafka 用 topic + 分区 + offset 做去重键（其他 MQ 用 Broker 的消息 ID）。',
+    },
+    source: inboxTx('msg.offset !== undefined ? `${msg.topic}-${msg.partition}-${msg.offset}` : String(msg.messageId ?? msg.msgId)'),
     expect: wrong,
-    why: "a re-sent message is a new record at a new offset (a new id, or none on RabbitMQ): the position names the copy, not the order",
+    why: 'a re-sent message is a new record at a new offset (a new id, or none on RabbitMQ): the position names the copy, not the order',
   },
 ];

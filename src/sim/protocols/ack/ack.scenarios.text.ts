@@ -153,18 +153,21 @@ export const ackScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Ask: the producer got its confirm; is the message safe? Step until order #43 is confirmed and waits in the queue (the broker lane says “not on disk yet”), press F and crash the broker. Point at the empty queue and the red “No loss”.',
-      'zh-cn': '先问：生产者收到确认了，消息就安全了吗？单步到订单 #43 已确认、在队列里等待（Broker 那一栏写着“尚未刷盘”），按 F 让 Broker 宕机。指给学生看：队列空了，“无丢失”变红。',
+      'zh-cn':
+        '先问：生产者收到确认了，消息就安全了吗？单步到订单 #43 已确认、在队列里等待（Broker 那一栏写着“尚未刷盘”），按 F 让 Broker 宕机。指给学生看：队列空了，“无丢失”变红。',
     },
   },
   'broker-crash-sync-flush': {
     title: { en: 'Broker crash, flushed before the confirm', 'zh-cn': 'Broker 宕机：刷盘之后才确认' },
     lesson: {
       en: 'Flushed before the confirm, nothing confirmed is lost. But a crash while order #42 is unacked, or while its confirm is on the wire, brings #42 back (redelivered, or re-sent by the producer) and it is charged twice.',
-      'zh-cn': '先刷盘再确认，确认过的消息一条不丢。可如果宕机时订单 #42 还没 ack，或者它的确认还在路上，#42 就会再来一次（被重投，或被生产者重发），扣两次款。',
+      'zh-cn':
+        '先刷盘再确认，确认过的消息一条不丢。可如果宕机时订单 #42 还没 ack，或者它的确认还在路上，#42 就会再来一次（被重投，或被生产者重发），扣两次款。',
     },
     notes: {
       en: 'Crash at the same point as before (#43 queued): nothing is lost. Reset and crash while the consumer is sending the ack for #42: point at the requeue, delivery 2 with ↻, the ledger at 2×. Reset and crash right after the broker stored #42: the producer re-sends at 5 s, a second copy, 2× again. Durability brought the duplicate with it.',
-      'zh-cn': '在和刚才同样的位置宕机（#43 在队列里）：什么都没丢。重置，在消费者“发送 ack 中”（#42）时宕机：指给学生看消息回到队列、第 2 次投递带 ↻、账本变成 2 次。再重置，在 Broker 刚存下 #42 时宕机：生产者第 5 秒重发，多出一份，又是 2 次。可靠性把重复一起带来了。',
+      'zh-cn':
+        '在和刚才同样的位置宕机（#43 在队列里）：什么都没丢。重置，在消费者“发送 ack 中”（#42）时宕机：指给学生看消息回到队列、第 2 次投递带 ↻、账本变成 2 次。再重置，在 Broker 刚存下 #42 时宕机：生产者第 5 秒重发，多出一份，又是 2 次。可靠性把重复一起带来了。',
     },
   },
   'broker-crash-sync-flush-inbox': {

@@ -208,9 +208,19 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
         const n = next.timers.filter((x) => x.owner === 'net' && x.name.startsWith(`delay:${step.target}#`)).length + 1;
         next = {
           ...next,
-          timers: [...next.timers, { owner: 'net', name: `delay:${step.target}#${n}`, deadline: t + env.scenario.settings.networkDelay, envelope: { from, to, payload: head } }],
+          timers: [
+            ...next.timers,
+            { owner: 'net', name: `delay:${step.target}#${n}`, deadline: t + env.scenario.settings.networkDelay, envelope: { from, to, payload: head } },
+          ],
         };
-        events.push({ time: t, actor: 'net', type: 'envelope.delayed', ...(msgId ? { msgId } : {}), explain: 'log.fault.delayMessage', detail: { what: head.kind, from, to } });
+        events.push({
+          time: t,
+          actor: 'net',
+          type: 'envelope.delayed',
+          ...(msgId ? { msgId } : {}),
+          explain: 'log.fault.delayMessage',
+          detail: { what: head.kind, from, to },
+        });
       } else {
         const type = step.fault === 'loseAck' ? 'ack.lost' : step.fault === 'loseConfirm' ? 'confirm.lost' : 'message.lost';
         events.push({ time: t, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: `log.fault.${step.fault}`, detail: { from, to } });
@@ -235,7 +245,8 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
         if (!cut(from, to)) continue;
         for (const p of queue) events.push(droppedEvent(t, p, to));
       }
-      for (const x of next.timers) if (x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to)) events.push(droppedEvent(t, x.envelope.payload, x.envelope.to));
+      for (const x of next.timers)
+        if (x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to)) events.push(droppedEvent(t, x.envelope.payload, x.envelope.to));
       next = {
         ...next,
         net: Object.fromEntries(Object.entries(next.net).filter(([l]) => !cut(...(l.split('>') as [string, string])))),
@@ -243,7 +254,8 @@ function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fau
       };
       next = send(next, env, 'broker', { type: 'fault.restartBroker' });
       events.unshift({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
-      for (const m of lost) events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
+      for (const m of lost)
+        events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
       for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
       return { world: next, events };
     }
@@ -306,7 +318,13 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
         actor: 'broker',
         type: stored ? 'message.stored' : 'message.deduplicated',
         msgId: payload.msg.id,
-        explain: stored ? (before > 0 ? 'log.message.storedAgain' : world.broker.context.flush === 'async' ? 'log.message.storedUnflushed' : 'log.message.stored') : 'log.message.deduplicated',
+        explain: stored
+          ? before > 0
+            ? 'log.message.storedAgain'
+            : world.broker.context.flush === 'async'
+              ? 'log.message.storedUnflushed'
+              : 'log.message.stored'
+          : 'log.message.deduplicated',
         detail: { copy: next.broker.context.copies[payload.msg.id] ?? 0 },
       });
       return { world: next, events };
@@ -355,7 +373,13 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
       if (to === 'broker') {
         const requeued = world.broker.context.unacked.filter((u) => u.consumer === from && u.channel === payload.channel);
         const next = send(world, env, 'broker', { type: 'connection.closed', consumer: from, channel: payload.channel });
-        events.push({ time: t, actor: 'broker', type: 'connection.closed', explain: 'log.connection.closed', detail: { consumer: from, requeued: requeued.length } });
+        events.push({
+          time: t,
+          actor: 'broker',
+          type: 'connection.closed',
+          explain: 'log.connection.closed',
+          detail: { consumer: from, requeued: requeued.length },
+        });
         for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
         return { world: next, events };
       }
@@ -382,7 +406,9 @@ export const ackProtocol: Protocol = {
     const b = world.broker.context;
     // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.
     const unflushed = new Set(b.unflushed);
-    const inMemory = [...b.ready, ...b.unacked].filter((m) => unflushed.has(copyName(m))).map((m) => scenario.messages.find((x) => x.id === m.msgId)?.name ?? { en: m.msgId, 'zh-cn': m.msgId });
+    const inMemory = [...b.ready, ...b.unacked]
+      .filter((m) => unflushed.has(copyName(m)))
+      .map((m) => scenario.messages.find((x) => x.id === m.msgId)?.name ?? { en: m.msgId, 'zh-cn': m.msgId });
     const p = world.producer;
     const stored = (m: { msgId: string; copy: number; count: number }): TokenView => ({
       msg: m.msgId,
@@ -399,9 +425,23 @@ export const ackProtocol: Protocol = {
           { label: { en: 'Queue', 'zh-cn': '队列' }, tokens: b.ready.map(stored) },
           ...(b.autoAck
             ? []
-            : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
+            : [
+                {
+                  label: { en: 'Unacked', 'zh-cn': '未确认' },
+                  tokens: b.unacked.map((u) => ({
+                    msg: u.msgId,
+                    text: `→ ${actorRef(u.consumer)}`,
+                    count: u.count,
+                    redelivered: u.count > 1,
+                    kind: 'unacked',
+                  })),
+                },
+              ]),
         ],
-        notes: inMemory.length > 0 ? [{ en: `not on disk yet: ${inMemory.map((m) => m.en).join(', ')}`, 'zh-cn': `尚未刷盘：${inMemory.map((m) => m['zh-cn']).join('、')}` }] : [],
+        notes:
+          inMemory.length > 0
+            ? [{ en: `not on disk yet: ${inMemory.map((m) => m.en).join(', ')}`, 'zh-cn': `尚未刷盘：${inMemory.map((m) => m['zh-cn']).join('、')}` }]
+            : [],
       },
       consumers: Object.fromEntries(Object.entries(world.consumers).map(([id, c]) => [id, consumerLane(c)])),
     };
@@ -415,7 +455,12 @@ export const ackProtocol: Protocol = {
     return [
       // The generic queue has no default worth comparing with: real brokers differ (RocketMQ flushes async by default).
       settingRow({ en: 'flush to disk', 'zh-cn': '刷盘' }, flush(s.flush, s.flushInterval), flush(s.flush, s.flushInterval), 'server'),
-      settingRow({ en: 'publish retry after', 'zh-cn': '发布重试间隔' }, `${scenario.settings.confirmTimeout / 1000} s`, `${scenario.settings.confirmTimeout / 1000} s`, 'client'),
+      settingRow(
+        { en: 'publish retry after', 'zh-cn': '发布重试间隔' },
+        `${scenario.settings.confirmTimeout / 1000} s`,
+        `${scenario.settings.confirmTimeout / 1000} s`,
+        'client',
+      ),
     ];
   },
 };

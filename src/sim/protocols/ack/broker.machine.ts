@@ -197,10 +197,7 @@ export const brokerMachine = setup({
   states: {
     running: {
       on: {
-        'message.published': [
-          { guard: 'isDuplicateWithinWindow', actions: 'confirmAndDrop' },
-          { actions: 'storeAndConfirm' },
-        ],
+        'message.published': [{ guard: 'isDuplicateWithinWindow', actions: 'confirmAndDrop' }, { actions: 'storeAndConfirm' }],
         'consumer.ready': { actions: 'grantCredit' },
         'ack.received': { actions: 'settle' },
         'connection.closed': { actions: 'requeueConsumer' },

@@ -120,10 +120,7 @@ export const consumerMachine = setup({
     },
     processing: {
       on: {
-        'op.completed': [
-          { guard: 'isLastOp', target: 'acking', actions: 'finishHandler' },
-          { actions: 'advance' },
-        ],
+        'op.completed': [{ guard: 'isLastOp', target: 'acking', actions: 'finishHandler' }, { actions: 'advance' }],
         // The connection died under us: keep working; the ack will carry the old channel and be
         // ignored, and the broker has already requeued the message for someone else.
         'connection.closed': { guard: 'isCurrentChannel', actions: 'reconnect' },

@@ -18,9 +18,7 @@ export interface ProducerContext extends ProducerInput {
 }
 
 /** Events the producer reacts to. */
-export type ProducerEvent =
-  | { type: 'confirm.received'; msgId: string }
-  | { type: 'confirm.timedOut' };
+export type ProducerEvent = { type: 'confirm.received'; msgId: string } | { type: 'confirm.timedOut' };
 
 const publish = (ctx: ProducerContext): Output[] => {
   const msg = ctx.messages[ctx.next];
@@ -45,8 +43,7 @@ export const producerMachine = setup({
     input: {} as ProducerInput,
   },
   guards: {
-    isConfirmForCurrent: ({ context, event }) =>
-      event.type === 'confirm.received' && context.messages[context.next]?.id === event.msgId,
+    isConfirmForCurrent: ({ context, event }) => event.type === 'confirm.received' && context.messages[context.next]?.id === event.msgId,
     isLastMessage: ({ context }) => context.next + 1 >= context.messages.length,
     hasAttemptsLeft: ({ context }) => context.attempt < context.maxAttempts,
   },

@@ -89,7 +89,16 @@ function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<JsBrokerCont
     const { consumer, channel } = waiting.shift()!;
     const count = (pending.find((p) => p.seq === seq)?.count ?? 0) + 1;
     pending = [...pending.filter((p) => p.seq !== seq), { seq, consumer, channel, count, at: now }].sort((a, b) => a.seq - b.seq);
-    const delivery: Delivery = { msgId: entry.msgId, key: entry.key, copy: entry.copy, count, redelivered: count > 1, channel, where: `seq ${seq}`, offset: seq };
+    const delivery: Delivery = {
+      msgId: entry.msgId,
+      key: entry.key,
+      copy: entry.copy,
+      count,
+      redelivered: count > 1,
+      channel,
+      where: `seq ${seq}`,
+      offset: seq,
+    };
     outbox.push({ kind: 'send', to: consumer, payload: { kind: 'deliver', delivery } });
     outbox.push({ kind: 'startTimer', name: ackWaitTimer(seq), after: ctx.ackWait });
   }
@@ -150,7 +159,10 @@ export const jsBrokerMachine = setup({
     }),
     pull: assign(({ context, event }) => {
       if (event.type !== 'pull.requested') return {};
-      const next = { ...context, waiting: [...context.waiting.filter((w) => w.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }] };
+      const next = {
+        ...context,
+        waiting: [...context.waiting.filter((w) => w.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }],
+      };
       return { ...next, ...dispatch(next, event.now, []) };
     }),
     ack: assign(({ context, event }) => {
@@ -170,7 +182,13 @@ export const jsBrokerMachine = setup({
       if (event.type !== 'nak.received') return {};
       const entry = entryOf(context, event.tag);
       if (!entry || !context.pending.some((p) => p.seq === entry.seq)) return { outbox: [] as Output[] };
-      if (event.delay > 0) return { outbox: [{ kind: 'cancelTimer', name: ackWaitTimer(entry.seq) }, { kind: 'startTimer', name: nakTimer(entry.seq), after: event.delay }] as Output[] };
+      if (event.delay > 0)
+        return {
+          outbox: [
+            { kind: 'cancelTimer', name: ackWaitTimer(entry.seq) },
+            { kind: 'startTimer', name: nakTimer(entry.seq), after: event.delay },
+          ] as Output[],
+        };
       return expire(context, entry.seq, event.now, stopClocks(entry.seq));
     }),
     term: assign(({ context, event }) => {

@@ -63,16 +63,29 @@ export const jsConsumerMachine = setup({
     ackSync: assign(({ context }) => {
       const d = context.current!;
       const tag = deliveryTag(d);
-      return { ...noDelivery, awaiting: tag, outbox: [toBroker({ kind: 'ack', tag, channel: d.channel, sync: true }), { kind: 'startTimer', name: 'ackSync', after: context.ackSyncRetry }] as Output[] };
+      return {
+        ...noDelivery,
+        awaiting: tag,
+        outbox: [
+          toBroker({ kind: 'ack', tag, channel: d.channel, sync: true }),
+          { kind: 'startTimer', name: 'ackSync', after: context.ackSyncRetry },
+        ] as Output[],
+      };
     }),
     ackAgain: assign(({ context }) => ({
-      outbox: [toBroker({ kind: 'ack', tag: context.awaiting!, channel: context.channel, sync: true }), { kind: 'startTimer', name: 'ackSync', after: context.ackSyncRetry }] as Output[],
+      outbox: [
+        toBroker({ kind: 'ack', tag: context.awaiting!, channel: context.channel, sync: true }),
+        { kind: 'startTimer', name: 'ackSync', after: context.ackSyncRetry },
+      ] as Output[],
     })),
     confirmedPull: assign(({ context }) => ({ awaiting: null, outbox: [{ kind: 'cancelTimer', name: 'ackSync' }, pullOn(context.channel)] as Output[] })),
     reject: assign(({ context }) => {
       const d = context.current!;
       const tag = deliveryTag(d);
-      const answer = context.onFailure === 'term' ? toBroker({ kind: 'term', tag, channel: d.channel }) : toBroker({ kind: 'nack', tag, channel: d.channel, requeue: true, delay: context.nakDelay });
+      const answer =
+        context.onFailure === 'term'
+          ? toBroker({ kind: 'term', tag, channel: d.channel })
+          : toBroker({ kind: 'nack', tag, channel: d.channel, requeue: true, delay: context.nakDelay });
       return { ...noDelivery, outbox: [answer, pullOn(context.channel)] };
     }),
     crash: assign(({ context }) => ({
@@ -80,7 +93,11 @@ export const jsConsumerMachine = setup({
       awaiting: null,
       memo: [],
       channel: context.channel + 1,
-      outbox: [toBroker({ kind: 'closed', channel: context.channel }), { kind: 'cancelTimer', name: 'ackSync' }, { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
+      outbox: [
+        toBroker({ kind: 'closed', channel: context.channel }),
+        { kind: 'cancelTimer', name: 'ackSync' },
+        { kind: 'startTimer', name: 'restart', after: context.restartDelay },
+      ] as Output[],
     })),
   },
 }).createMachine({

@@ -32,7 +32,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'At the same point press F to lose the publisher confirm (the PubAck), then skip through the timers: the stream forgets the id at 2 min and stores the retry again at 3 min. Both copies carry order-42, so the second hits the inbox’s unique key and is acked without a charge.',
-      'zh-cn': '在同一时刻按 F 弄丢发布确认（PubAck），再跳过定时器：第 2 分钟流忘掉这个 ID，第 3 分钟又把重试存了一份。两份都带着 order-42，第二份撞上消费记录表的唯一键，直接 ack、不扣款。',
+      'zh-cn':
+        '在同一时刻按 F 弄丢发布确认（PubAck），再跳过定时器：第 2 分钟流忘掉这个 ID，第 3 分钟又把重试存了一份。两份都带着 order-42，第二份撞上消费记录表的唯一键，直接 ack、不扣款。',
     },
   },
   'jetstream-ack-wait-expiry': {
@@ -54,7 +55,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Same stall: step until consumer 1 has pulled #42 and press F to stall it past ack_wait. Both handlers run, but consumer 2’s inbox insert hits the key consumer 1 committed, so it acks without charging. Ask what in-progress acks would change, and what they can’t.',
-      'zh-cn': '同样卡住：单步到消费者 1 拉到 #42，按 F 让处理超过 ack_wait。两个处理逻辑都跑了，但消费者 2 插入消费记录时撞上消费者 1 已提交的唯一键，只 ack 不扣款。再问：发送“处理中”能改变什么，又改变不了什么？',
+      'zh-cn':
+        '同样卡住：单步到消费者 1 拉到 #42，按 F 让处理超过 ack_wait。两个处理逻辑都跑了，但消费者 2 插入消费记录时撞上消费者 1 已提交的唯一键，只 ack 不扣款。再问：发送“处理中”能改变什么，又改变不了什么？',
     },
   },
   'jetstream-lost-ack': {
@@ -65,7 +67,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Ask: the consumer acked; how would it know the ack never arrived? Step until #42 is charged and acked, press F to lose the ack, then Play. Nothing happens for 30 s; then ack_wait runs out, and #42 comes back with num_delivered 2 and is charged again.',
-      'zh-cn': '先问：消费者已经 ack 了，它怎么知道 ack 没送到？单步到 #42 扣完款并发出 ack，按 F 弄丢 ack，再点“播放”。30 秒内什么都没发生；然后 ack_wait 超时，#42 带着 num_delivered 2 回来，又扣了一次。',
+      'zh-cn':
+        '先问：消费者已经 ack 了，它怎么知道 ack 没送到？单步到 #42 扣完款并发出 ack，按 F 弄丢 ack，再点“播放”。30 秒内什么都没发生；然后 ack_wait 超时，#42 带着 num_delivered 2 回来，又扣了一次。',
     },
   },
   'jetstream-lost-ack-sync': {
@@ -76,7 +79,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Same lost ack, but this consumer uses AckSync. Lose it and press Play: no reply comes, so at 5 s the consumer acks again, the server confirms, and nothing is redelivered. Ask: what about a crash between the charge and the ack?',
-      'zh-cn': '同样弄丢 ack，但这个消费者用 AckSync。弄丢之后点“播放”：没等到回复，第 5 秒消费者再 ack 一次，服务端确认，没有重投。再问：如果在扣款之后、ack 之前崩溃呢？',
+      'zh-cn':
+        '同样弄丢 ack，但这个消费者用 AckSync。弄丢之后点“播放”：没等到回复，第 5 秒消费者再 ack 一次，服务端确认，没有重投。再问：如果在扣款之后、ack 之前崩溃呢？',
     },
   },
   'jetstream-max-deliver-low': {
@@ -87,7 +91,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Ask: is a low max_deliver a safe retry cap? Each time #42 reaches the consumer, press F to fail the handler: twice. After the second nak the server gives up with a MAX_DELIVERIES advisory nobody reads, and “No loss” turns red.',
-      'zh-cn': '先问：把 max_deliver 设低，是稳妥的重试上限吗？每次 #42 送到消费者就按 F 让处理失败，一共两次。第二次 nak 之后服务端放弃，只发一条没人看的 MAX_DELIVERIES advisory，“无丢失”变红。',
+      'zh-cn':
+        '先问：把 max_deliver 设低，是稳妥的重试上限吗？每次 #42 送到消费者就按 F 让处理失败，一共两次。第二次 nak 之后服务端放弃，只发一条没人看的 MAX_DELIVERIES advisory，“无丢失”变红。',
     },
   },
   'jetstream-max-deliver-default': {
@@ -109,7 +114,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'Ask: #13 will never succeed; what does nak do with it? Press Play: #13 comes back every 10 s until the demo stops at 1 minute, while #42 is charged normally. Compare with orderly RocketMQ: nothing is blocked, but nothing ever gives up either.',
-      'zh-cn': '先问：#13 永远不会成功，对它回 nak 会怎样？点“播放”：#13 每 10 秒回来一次，直到第 1 分钟演示结束，#42 则照常扣款。和 RocketMQ 顺序消费对比：这里谁也没被堵住，但也永远不会放弃。',
+      'zh-cn':
+        '先问：#13 永远不会成功，对它回 nak 会怎样？点“播放”：#13 每 10 秒回来一次，直到第 1 分钟演示结束，#42 则照常扣款。和 RocketMQ 顺序消费对比：这里谁也没被堵住，但也永远不会放弃。',
     },
   },
   'jetstream-poison-term': {
@@ -120,7 +126,8 @@ export const jetstreamScenarioText: Record<string, ScenarioText> = {
     },
     notes: {
       en: 'The same consumer now answers a permanent failure with term. Press Play: #13 is delivered once, the server publishes MSG_TERMINATED, and a listener parks #13 in a dead-letter stream. Point at the ledger marking it parked: both invariants hold.',
-      'zh-cn': '同一个消费者，这次对永久性失败回 term。点“播放”：#13 只投递一次，服务端发布 MSG_TERMINATED，监听程序把 #13 存进死信流。指给学生看：账本把它记为停在死信队列，两条不变量都成立。',
+      'zh-cn':
+        '同一个消费者，这次对永久性失败回 term。点“播放”：#13 只投递一次，服务端发布 MSG_TERMINATED，监听程序把 #13 存进死信流。指给学生看：账本把它记为停在死信队列，两条不变量都成立。',
     },
   },
 };

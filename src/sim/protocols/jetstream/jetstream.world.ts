@@ -1,6 +1,26 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, busyConsumers, can, collectSteps, consumerIds, deadLetter, dropHead, dropTimer, emptyWorld, expireCacheKey, handlerStep, roleMachines, sendTo, settingRow, spend, takeDelivery, takeTimer, type Applied, type Env } from '../../engine/kit';
+import {
+  applyOutputs,
+  busyConsumers,
+  can,
+  collectSteps,
+  consumerIds,
+  deadLetter,
+  dropHead,
+  dropTimer,
+  emptyWorld,
+  expireCacheKey,
+  handlerStep,
+  roleMachines,
+  sendTo,
+  settingRow,
+  spend,
+  takeDelivery,
+  takeTimer,
+  type Applied,
+  type Env,
+} from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
@@ -15,17 +35,29 @@ import { jetstreamDefaults } from './jetstream.settings';
 export type JetStreamWorld = World<ProducerContext, JsBrokerContext, JsConsumerContext>;
 
 const machines = { producer: producerMachine, broker: jsBrokerMachine, consumer: jsConsumerMachine };
-const send = (world: JetStreamWorld, env: Env, actor: ActorId, event: JsBrokerEvent | JsConsumerEvent | ProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const send = (world: JetStreamWorld, env: Env, actor: ActorId, event: JsBrokerEvent | JsConsumerEvent | ProducerEvent) =>
+  sendTo(world, env.tx, machines, actor, event);
 const settingsOf = (s: Scenario) => s.jetstream ?? jetstreamDefaults;
 
 function initialWorld(scenario: Scenario): JetStreamWorld {
   const s = scenario.settings;
   const js = settingsOf(scenario);
-  const producer = initialActor<ProducerContext>(producerMachine, { messages: scenario.messages, confirmTimeout: s.confirmTimeout, maxAttempts: s.maxPublishAttempts });
+  const producer = initialActor<ProducerContext>(producerMachine, {
+    messages: scenario.messages,
+    confirmTimeout: s.confirmTimeout,
+    maxAttempts: s.maxPublishAttempts,
+  });
   const broker = initialActor<JsBrokerContext>(jsBrokerMachine, { duplicateWindow: js.duplicateWindow, ackWait: js.ackWait, maxDeliver: js.maxDeliver });
   let world = applyOutputs(emptyWorld<JetStreamWorld>('jetstream', scenario, producer.state, broker.state), 'producer', producer.outputs);
   for (const id of consumerIds(scenario.consumers)) {
-    const c = initialActor<JsConsumerContext>(jsConsumerMachine, { id, restartDelay: s.restartDelay, ackSync: js.ackSync, ackSyncRetry: js.ackSyncRetry, onFailure: js.onFailure, nakDelay: js.nakDelay });
+    const c = initialActor<JsConsumerContext>(jsConsumerMachine, {
+      id,
+      restartDelay: s.restartDelay,
+      ackSync: js.ackSync,
+      ackSyncRetry: js.ackSyncRetry,
+      onFailure: js.onFailure,
+      nakDelay: js.nakDelay,
+    });
     world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
   }
   return world;
@@ -73,7 +105,14 @@ function endedEvents(before: JetStreamWorld, after: JetStreamWorld): Applied<Jet
   for (const end of b.ended.slice(before.broker.context.ended.length)) {
     const e = msgOf(b, end.seq);
     if (end.reason === 'term') world = deadLetter(world, e.key);
-    events.push({ time: after.time, actor: 'broker', type: end.reason === 'term' ? 'message.terminated' : 'message.maxDelivered', msgId: e.msgId, explain: end.reason === 'term' ? 'jetstream.terminated' : 'jetstream.maxDeliver', detail: { seq: end.seq, max: b.maxDeliver } });
+    events.push({
+      time: after.time,
+      actor: 'broker',
+      type: end.reason === 'term' ? 'message.terminated' : 'message.maxDelivered',
+      msgId: e.msgId,
+      explain: end.reason === 'term' ? 'jetstream.terminated' : 'jetstream.maxDeliver',
+      detail: { seq: end.seq, max: b.maxDeliver },
+    });
   }
   return { world, events };
 }
@@ -85,7 +124,17 @@ function ackWaitExpired(world: JetStreamWorld, env: Env, seq: number, why: 'ackW
   const next = send(world, env, 'broker', { type: 'ackWait.expired', seq, now: world.time });
   const e = msgOf(b, seq);
   const events: TraceEvent[] = p
-    ? [{ time: world.time, actor: 'broker', type: 'ackWait.expired', msgId: e.msgId, count: p.count, explain: why === 'injected' ? 'jetstream.fault.exceedAckWait' : why === 'nak' ? 'jetstream.nak.due' : 'jetstream.ackWait', detail: { consumer: p.consumer, seq, wait: b.ackWait / 1000 } }]
+    ? [
+        {
+          time: world.time,
+          actor: 'broker',
+          type: 'ackWait.expired',
+          msgId: e.msgId,
+          count: p.count,
+          explain: why === 'injected' ? 'jetstream.fault.exceedAckWait' : why === 'nak' ? 'jetstream.nak.due' : 'jetstream.ackWait',
+          detail: { consumer: p.consumer, seq, wait: b.ackWait / 1000 },
+        },
+      ]
     : [];
   const ended = endedEvents(world, next);
   return { world: ended.world, events: [...events, ...ended.events] };
@@ -105,7 +154,19 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
       if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
       if (c.value === 'acking') {
         const next = send(world, env, step.actor, { type: 'handler.returned' });
-        return { world: next, events: [{ time: t, actor: step.actor, type: 'ack.sent', msgId: d.msgId, count: d.count, explain: c.context.ackSync ? 'jetstream.ackSync.sent' : 'jetstream.ack.sent' }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor: step.actor,
+              type: 'ack.sent',
+              msgId: d.msgId,
+              count: d.count,
+              explain: c.context.ackSync ? 'jetstream.ackSync.sent' : 'jetstream.ack.sent',
+            },
+          ],
+        };
       }
       const r = handlerStep(world, env, step.actor, c, d);
       const next = send(r.world, env, step.actor, r.completed);
@@ -116,19 +177,44 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
       const now = taken.time;
       if (timer.owner === 'cache') return expireCacheKey(taken, timer);
       if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
-      if (timer.owner === 'broker' && timer.name.startsWith('ackwait:')) return ackWaitExpired(taken, env, Number(timer.name.slice('ackwait:'.length)), 'ackWait');
+      if (timer.owner === 'broker' && timer.name.startsWith('ackwait:'))
+        return ackWaitExpired(taken, env, Number(timer.name.slice('ackwait:'.length)), 'ackWait');
       if (timer.owner === 'broker' && timer.name.startsWith('nak:')) return ackWaitExpired(taken, env, Number(timer.name.slice('nak:'.length)), 'nak');
       if (timer.owner === 'broker' && timer.name.startsWith('window:')) {
         const msgId = timer.name.slice('window:'.length);
         const next = send(taken, env, 'broker', { type: 'window.expired', msgId });
-        return { world: next, events: [{ time: now, actor: 'broker', type: 'window.expired', msgId, explain: 'jetstream.window.expired', detail: { window: taken.broker.context.duplicateWindow / 1000 } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: now,
+              actor: 'broker',
+              type: 'window.expired',
+              msgId,
+              explain: 'jetstream.window.expired',
+              detail: { window: taken.broker.context.duplicateWindow / 1000 },
+            },
+          ],
+        };
       }
       const actor = timer.owner as ActorId;
       if (timer.name === 'ackSync') {
         const c = taken.consumers[actor]!;
         const next = send(taken, env, actor, { type: 'ackSync.timedOut' });
         const msgId = c.context.awaiting?.split('/')[0];
-        return { world: next, events: [{ time: now, actor, type: 'ack.resent', ...(msgId ? { msgId } : {}), explain: 'jetstream.ackSync.retry', detail: { after: c.context.ackSyncRetry / 1000 } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: now,
+              actor,
+              type: 'ack.resent',
+              ...(msgId ? { msgId } : {}),
+              explain: 'jetstream.ackSync.retry',
+              detail: { after: c.context.ackSyncRetry / 1000 },
+            },
+          ],
+        };
       }
       const next = send(taken, env, actor, { type: 'consumer.restarted' });
       return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
@@ -139,7 +225,19 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
         const { world: next, head } = dropHead(spent, step.target);
         const msgId = head.kind === 'confirm' ? head.msgId : head.kind === 'ack' ? head.tag.split('/')[0] : undefined;
         const from = step.target.split('>')[0]!;
-        return { world: next, events: [{ time: t, actor: 'net', type: step.fault === 'loseAck' ? 'ack.lost' : 'confirm.lost', ...(msgId ? { msgId } : {}), explain: step.fault === 'loseAck' ? 'jetstream.fault.loseAck' : 'jetstream.fault.loseConfirm', detail: { from } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor: 'net',
+              type: step.fault === 'loseAck' ? 'ack.lost' : 'confirm.lost',
+              ...(msgId ? { msgId } : {}),
+              explain: step.fault === 'loseAck' ? 'jetstream.fault.loseAck' : 'jetstream.fault.loseConfirm',
+              detail: { from },
+            },
+          ],
+        };
       }
       if (step.fault === 'exceedAckWait') {
         const seq = Number(step.target);
@@ -152,12 +250,17 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
       const d = c.context.current;
       if (step.fault === 'failDownstream') {
         const next = send(spent, env, actor, { type: 'handler.failed' });
-        const events: TraceEvent[] = [{ time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'jetstream.fault.failDownstream' }];
+        const events: TraceEvent[] = [
+          { time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'jetstream.fault.failDownstream' },
+        ];
         if (d) events.push(rejected(t, actor, c.context, d.msgId, d.count));
         return { world: next, events };
       }
       const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${step.fault}` }] };
+      return {
+        world: next,
+        events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${step.fault}` }],
+      };
     }
   }
 }
@@ -165,7 +268,15 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
 /** The consumer's answer to a failed handler: nak (with its delay) or term. */
 function rejected(time: number, actor: ActorId, c: JsConsumerContext, msgId: string, count: number): TraceEvent {
   const term = c.onFailure === 'term';
-  return { time, actor, type: term ? 'term.sent' : 'nak.sent', msgId, count, explain: term ? 'jetstream.term.sent' : c.nakDelay > 0 ? 'jetstream.nak.delay' : 'jetstream.nak.sent', detail: { delay: c.nakDelay / 1000 } };
+  return {
+    time,
+    actor,
+    type: term ? 'term.sent' : 'nak.sent',
+    msgId,
+    count,
+    explain: term ? 'jetstream.term.sent' : c.nakDelay > 0 ? 'jetstream.nak.delay' : 'jetstream.nak.sent',
+    detail: { delay: c.nakDelay / 1000 },
+  };
 }
 
 function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<JetStreamWorld> {
@@ -175,14 +286,50 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
     case 'publish': {
       const seq = b.window[payload.msg.id];
       const next = send(world, env, 'broker', { type: 'message.published', msg: payload.msg, from, now: t });
-      if (seq !== undefined) return { world: next, events: [{ time: t, actor: 'broker', type: 'message.deduplicated', msgId: payload.msg.id, explain: 'jetstream.duplicate', detail: { seq, window: b.duplicateWindow / 1000 } }] };
+      if (seq !== undefined)
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor: 'broker',
+              type: 'message.deduplicated',
+              msgId: payload.msg.id,
+              explain: 'jetstream.duplicate',
+              detail: { seq, window: b.duplicateWindow / 1000 },
+            },
+          ],
+        };
       const copy = storesOf(b, payload.msg.id) + 1;
       const stored = next.broker.context.stream.length;
-      return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: copy > 1 ? 'jetstream.storedAgain' : 'jetstream.stored', detail: { seq: stored, copy } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: 'message.stored',
+            msgId: payload.msg.id,
+            explain: copy > 1 ? 'jetstream.storedAgain' : 'jetstream.stored',
+            detail: { seq: stored, copy },
+          },
+        ],
+      };
     }
     case 'confirm': {
       const next = send(world, env, 'producer', { type: 'confirm.received', msgId: payload.msgId });
-      return { world: next, events: [{ time: t, actor: 'producer', type: 'confirm.received', msgId: payload.msgId, explain: payload.duplicate ? 'jetstream.pubAck.duplicate' : 'jetstream.pubAck' }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'producer',
+            type: 'confirm.received',
+            msgId: payload.msgId,
+            explain: payload.duplicate ? 'jetstream.pubAck.duplicate' : 'jetstream.pubAck',
+          },
+        ],
+      };
     }
     case 'deliver': {
       const c = world.consumers[to];
@@ -190,13 +337,39 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
       const accepted = !!c && c.value === 'waiting' && c.context.channel === d.channel;
       const next = send(world, env, to, { type: 'message.delivered', delivery: d });
       const explain = !accepted ? 'jetstream.delivery.discarded' : d.redelivered ? 'jetstream.redelivered' : 'jetstream.delivered';
-      return { world: next, events: [{ time: t, actor: to, type: accepted ? 'message.delivered' : 'delivery.discarded', msgId: d.msgId, count: d.count, redelivered: d.redelivered, explain, detail: { seq: d.where?.slice(4) ?? '' } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: to,
+            type: accepted ? 'message.delivered' : 'delivery.discarded',
+            msgId: d.msgId,
+            count: d.count,
+            redelivered: d.redelivered,
+            explain,
+            detail: { seq: d.where?.slice(4) ?? '' },
+          },
+        ],
+      };
     }
     case 'ack': {
       const e = entryOf(b, payload.tag);
       const pending = !!e && b.pending.some((p) => p.seq === e.seq);
       const next = send(world, env, 'broker', { type: 'ack.received', consumer: from, tag: payload.tag, sync: payload.sync === true });
-      return { world: next, events: [{ time: t, actor: 'broker', type: pending ? 'ack.received' : 'ack.ignored', msgId: payload.tag.split('/')[0]!, explain: pending ? 'jetstream.ack.received' : 'jetstream.ack.already', detail: { from } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: pending ? 'ack.received' : 'ack.ignored',
+            msgId: payload.tag.split('/')[0]!,
+            explain: pending ? 'jetstream.ack.received' : 'jetstream.ack.already',
+            detail: { from },
+          },
+        ],
+      };
     }
     case 'nack': {
       const next = send(world, env, 'broker', { type: 'nak.received', tag: payload.tag, delay: payload.delay ?? 0, now: t });
@@ -209,7 +382,10 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
     }
     case 'ackOk': {
       const next = send(world, env, to, { type: 'ack.confirmed', tag: payload.tag });
-      return { world: next, events: [{ time: t, actor: to, type: 'ack.confirmed', msgId: payload.tag.split('/')[0]!, explain: 'jetstream.ackSync.confirmed' }] };
+      return {
+        world: next,
+        events: [{ time: t, actor: to, type: 'ack.confirmed', msgId: payload.tag.split('/')[0]!, explain: 'jetstream.ackSync.confirmed' }],
+      };
     }
     case 'ready': {
       const next = send(world, env, 'broker', { type: 'pull.requested', consumer: from, channel: payload.channel, now: t });
@@ -235,9 +411,24 @@ function settings(scenario: Scenario): SettingView[] {
     row('duplicate_window', duration(s.duplicateWindow), duration(d.duplicateWindow), 'server'),
     row('ack_wait', duration(s.ackWait), duration(d.ackWait), 'server'),
     row('max_deliver', String(s.maxDeliver), String(d.maxDeliver), 'server'),
-    row('ack', s.ackSync ? { en: `AckSync, again after ${duration(s.ackSyncRetry)}`, 'zh-cn': `AckSync，${duration(s.ackSyncRetry)} 没回执就再发` } : 'ack', 'ack', 'client'),
-    row({ en: 'on failure', 'zh-cn': '处理失败时' }, s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? { en: `nak, delay ${duration(s.nakDelay)}`, 'zh-cn': `nak，延迟 ${duration(s.nakDelay)}` } : 'nak', 'nak', 'client'),
-    row({ en: 'publish retry after', 'zh-cn': '发布重试间隔' }, duration(scenario.settings.confirmTimeout), duration(scenario.settings.confirmTimeout), 'client'),
+    row(
+      'ack',
+      s.ackSync ? { en: `AckSync, again after ${duration(s.ackSyncRetry)}`, 'zh-cn': `AckSync，${duration(s.ackSyncRetry)} 没回执就再发` } : 'ack',
+      'ack',
+      'client',
+    ),
+    row(
+      { en: 'on failure', 'zh-cn': '处理失败时' },
+      s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? { en: `nak, delay ${duration(s.nakDelay)}`, 'zh-cn': `nak，延迟 ${duration(s.nakDelay)}` } : 'nak',
+      'nak',
+      'client',
+    ),
+    row(
+      { en: 'publish retry after', 'zh-cn': '发布重试间隔' },
+      duration(scenario.settings.confirmTimeout),
+      duration(scenario.settings.confirmTimeout),
+      'client',
+    ),
   ];
 }
 
@@ -266,12 +457,22 @@ export const jetstreamProtocol: Protocol = {
             tokens: b.stream.map((e) => {
               const pend = pendingBy.get(e.seq);
               const kind = acked.has(e.seq) ? 'committed' : ended.has(e.seq) ? 'dead' : b.redeliver.includes(e.seq) ? 'retry' : pend ? 'unacked' : 'stored';
-              return { msg: e.msgId, text: `seq ${e.seq}${pend ? ` → ${actorRef(pend.consumer)}` : ''}`, ...(pend ? { count: pend.count, redelivered: pend.count > 1 } : {}), kind };
+              return {
+                msg: e.msgId,
+                text: `seq ${e.seq}${pend ? ` → ${actorRef(pend.consumer)}` : ''}`,
+                ...(pend ? { count: pend.count, redelivered: pend.count > 1 } : {}),
+                kind,
+              };
             }),
             ...(Object.keys(b.window).length > 0 ? { note: `duplicate_window: ${Object.keys(b.window).sort().join(', ')}` } : {}),
           },
           ...(b.ended.length > 0
-            ? [{ label: { en: 'Stopped (advisory)', 'zh-cn': '不再投递（advisory）' }, tokens: b.ended.map((e) => ({ msg: msgOf(b, e.seq).msgId, text: e.reason === 'term' ? 'term' : 'max_deliver', kind: 'dead' })) }]
+            ? [
+                {
+                  label: { en: 'Stopped (advisory)', 'zh-cn': '不再投递（advisory）' },
+                  tokens: b.ended.map((e) => ({ msg: msgOf(b, e.seq).msgId, text: e.reason === 'term' ? 'term' : 'max_deliver', kind: 'dead' })),
+                },
+              ]
             : []),
         ],
         notes: [],

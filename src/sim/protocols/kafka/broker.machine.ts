@@ -83,7 +83,8 @@ function maybeComplete(ctx: Ctx, outbox: Output[]): Partial<KafkaBrokerContext> 
   if (ctx.awaiting.length > 0) return { members: ctx.members, awaiting: ctx.awaiting, owner: null, pending: [] };
   const generation = ctx.generation + 1;
   const owner = ctx.members[0] ?? null;
-  for (const m of ctx.members) outbox.push({ kind: 'send', to: consumerOf(m), payload: { kind: 'assign', generation, offset: m === owner ? ctx.committed : null } });
+  for (const m of ctx.members)
+    outbox.push({ kind: 'send', to: consumerOf(m), payload: { kind: 'assign', generation, offset: m === owner ? ctx.committed : null } });
   return { members: ctx.members, awaiting: [], generation, owner, pending: [] };
 }
 
@@ -138,7 +139,8 @@ export const kafkaBrokerMachine = setup({
       if (!member || !context.members.includes(member)) return {};
       const outbox: Output[] = [];
       const members = context.members.filter((m) => m !== member);
-      if (context.awaiting.length > 0) return { ...maybeComplete({ ...context, members, awaiting: context.awaiting.filter((m) => m !== member) }, outbox), outbox };
+      if (context.awaiting.length > 0)
+        return { ...maybeComplete({ ...context, members, awaiting: context.awaiting.filter((m) => m !== member) }, outbox), outbox };
       return { ...startRebalance(context, members, null, outbox), outbox };
     }),
     fetch: assign(({ context, event }) => {

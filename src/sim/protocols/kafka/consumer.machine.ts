@@ -55,9 +55,19 @@ export type KafkaConsumerEvent =
   | { type: 'consumer.restarted' };
 
 type Ctx = KafkaConsumerContext;
-const deliveryOf = (r: LogRecord, generation: number): Delivery => ({ msgId: r.msgId, key: r.key, copy: r.copy, count: r.reads, redelivered: r.reads > 1, channel: generation, where: `p0@${r.offset}`, offset: r.offset });
+const deliveryOf = (r: LogRecord, generation: number): Delivery => ({
+  msgId: r.msgId,
+  key: r.key,
+  copy: r.copy,
+  count: r.reads,
+  redelivered: r.reads > 1,
+  channel: generation,
+  where: `p0@${r.offset}`,
+  offset: r.offset,
+});
 const fetchFrom = (ctx: Pick<Ctx, 'generation' | 'position'>) => toBroker({ kind: 'fetch', generation: ctx.generation, offset: ctx.position });
-const commitNow = (ctx: Pick<Ctx, 'generation' | 'position' | 'inc'>) => toBroker({ kind: 'commit', generation: ctx.generation, offset: ctx.position, inc: ctx.inc });
+const commitNow = (ctx: Pick<Ctx, 'generation' | 'position' | 'inc'>) =>
+  toBroker({ kind: 'commit', generation: ctx.generation, offset: ctx.position, inc: ctx.inc });
 /** Whether giving up the partition commits first: auto-commit does (before a rebalance or close), and so does a revoke listener. */
 const commitsOnRevoke = (ctx: Ctx) => ctx.dirty && (ctx.commit === 'auto' || ctx.commitOnRevoke);
 
@@ -94,7 +104,8 @@ export const kafkaConsumerMachine = setup({
     isSync: ({ context }) => context.commit === 'sync',
     isTransactional: ({ context }) => context.commit === 'transaction',
     hasOffset: ({ event }) => event.type === 'partition.assigned' && event.offset !== null,
-    isCurrentGeneration: ({ context, event }) => event.type === 'records.fetched' && event.generation === context.generation && event.records.some((r) => r.offset >= context.position),
+    isCurrentGeneration: ({ context, event }) =>
+      event.type === 'records.fetched' && event.generation === context.generation && event.records.some((r) => r.offset >= context.position),
     isCommitOk: ({ event }) => event.type === 'commit.answered' && event.ok,
     notMember: ({ context }) => !context.member,
     mustRejoin: ({ context }) => context.rejoinPending,
@@ -134,12 +145,25 @@ export const kafkaConsumerMachine = setup({
     // Actions chained through `continuing` add to the outbox the transition has built so far.
     poll: assign(({ context }) => ({ outbox: [...context.outbox, fetchFrom(context)] })),
     // CommitFailedException, or a poll after being expelled: rejoin as a new member, forget the batch.
-    rejoin: assign(({ context }) => ({ ...noDelivery, inc: context.inc + 1, member: true, owns: false, batch: [], dirty: false, rejoinPending: false, outbox: [...context.outbox, toBroker({ kind: 'join', inc: context.inc + 1 }), { kind: 'cancelTimer', name: 'autoCommit' } as Output] })),
+    rejoin: assign(({ context }) => ({
+      ...noDelivery,
+      inc: context.inc + 1,
+      member: true,
+      owns: false,
+      batch: [],
+      dirty: false,
+      rejoinPending: false,
+      outbox: [...context.outbox, toBroker({ kind: 'join', inc: context.inc + 1 }), { kind: 'cancelTimer', name: 'autoCommit' } as Output],
+    })),
     leaveGroup: assign(({ context }) => ({ member: false, outbox: [toBroker({ kind: 'leave', inc: context.inc })] })),
     close: assign(({ context }) => ({
       owns: false,
       dirty: false,
-      outbox: [...(commitsOnRevoke(context) ? [commitNow(context)] : []), toBroker({ kind: 'leave', inc: context.inc }), { kind: 'cancelTimer', name: 'autoCommit' } as Output],
+      outbox: [
+        ...(commitsOnRevoke(context) ? [commitNow(context)] : []),
+        toBroker({ kind: 'leave', inc: context.inc }),
+        { kind: 'cancelTimer', name: 'autoCommit' } as Output,
+      ],
     })),
     crash: assign(({ context }) => ({
       ...noDelivery,
@@ -148,20 +172,44 @@ export const kafkaConsumerMachine = setup({
       dirty: false,
       memo: [],
       rejoinPending: false,
-      outbox: [{ kind: 'cancelTimer', name: 'autoCommit' }, { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
+      outbox: [
+        { kind: 'cancelTimer', name: 'autoCommit' },
+        { kind: 'startTimer', name: 'restart', after: context.restartDelay },
+      ] as Output[],
     })),
     restart: assign(({ context }) => ({ inc: context.inc + 1, member: true, outbox: [toBroker({ kind: 'join', inc: context.inc + 1 })] })),
   },
 }).createMachine({
   id: 'kafka-consumer',
-  context: ({ input }) => ({ ...input, ...noDelivery, inc: 1, generation: 0, owns: false, position: 0, dirty: false, member: true, batch: [], rejoinPending: false, memo: [], outbox: [] }),
+  context: ({ input }) => ({
+    ...input,
+    ...noDelivery,
+    inc: 1,
+    generation: 0,
+    owns: false,
+    position: 0,
+    dirty: false,
+    member: true,
+    batch: [],
+    rejoinPending: false,
+    memo: [],
+    outbox: [],
+  }),
   initial: 'starting',
   states: {
-    starting: { always: [{ guard: 'isStandby', target: 'stopped' }, { target: 'joining', actions: 'join' }] },
+    starting: {
+      always: [
+        { guard: 'isStandby', target: 'stopped' },
+        { target: 'joining', actions: 'join' },
+      ],
+    },
     stopped: { on: { 'consumer.started': { target: 'joining', actions: 'join' } } },
     joining: {
       on: {
-        'partition.assigned': [{ guard: 'hasOffset', target: 'polling', actions: 'assignPartition' }, { target: 'idle', actions: 'assignPartition' }],
+        'partition.assigned': [
+          { guard: 'hasOffset', target: 'polling', actions: 'assignPartition' },
+          { target: 'idle', actions: 'assignPartition' },
+        ],
         'rebalance.started': {},
         'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
@@ -214,7 +262,10 @@ export const kafkaConsumerMachine = setup({
     },
     committing: {
       on: {
-        'commit.answered': [{ guard: 'isCommitOk', target: 'continuing', actions: 'markCommitted' }, { target: 'joining', actions: 'rejoin' }],
+        'commit.answered': [
+          { guard: 'isCommitOk', target: 'continuing', actions: 'markCommitted' },
+          { target: 'joining', actions: 'rejoin' },
+        ],
         'rebalance.started': { actions: 'noteRebalance' },
         'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },

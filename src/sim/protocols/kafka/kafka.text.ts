@@ -31,7 +31,10 @@ export const kafkaText: Record<string, Text> = {
     en: 'The restarted {consumer} fences its old transaction (same transactional.id): the open one is aborted, its receipt never becomes visible.',
     'zh-cn': '重启后的 {consumer} 用同一个 transactional.id 隔离了旧实例：未提交的事务被中止，那条回执永远不可见。',
   },
-  'kafka.response.nobody': { en: 'The response for {msg} reaches no one: the producer process is gone.', 'zh-cn': '{msg} 的响应没人接收：生产者进程已经不在了。' },
+  'kafka.response.nobody': {
+    en: 'The response for {msg} reaches no one: the producer process is gone.',
+    'zh-cn': '{msg} 的响应没人接收：生产者进程已经不在了。',
+  },
   'kafka.produce.acked': { en: 'The producer got the response for {msg}.', 'zh-cn': '生产者收到了 {msg} 的发送响应。' },
   'kafka.retry.plain': {
     en: 'No response within request.timeout.ms: the producer sends {msg} again (attempt {attempt}), with no sequence number to recognise it by.',
@@ -54,12 +57,18 @@ export const kafkaText: Record<string, Text> = {
     en: 'No heartbeat from {consumer} for session.timeout.ms: the coordinator removes it from the group.',
     'zh-cn': 'session.timeout.ms 内没有 {consumer} 的心跳：协调者把它移出消费者组。',
   },
-  'kafka.rebalance.started': { en: '{actor} hears that the group is rebalancing; it will rejoin at its next poll().', 'zh-cn': '{actor} 得知消费者组正在再均衡，会在下一次 poll() 时重新加入。' },
+  'kafka.rebalance.started': {
+    en: '{actor} hears that the group is rebalancing; it will rejoin at its next poll().',
+    'zh-cn': '{actor} 得知消费者组正在再均衡，会在下一次 poll() 时重新加入。',
+  },
   'kafka.assigned': {
     en: '{actor} is assigned orders-p0 (generation {generation}) and starts at the committed offset {offset}.',
     'zh-cn': '{actor} 分到了 orders-p0（第 {generation} 代），从已提交位点 {offset} 开始读。',
   },
-  'kafka.assigned.none': { en: '{actor} is in the group (generation {generation}) with no partition.', 'zh-cn': '{actor} 在消费者组里（第 {generation} 代），没有分到分区。' },
+  'kafka.assigned.none': {
+    en: '{actor} is in the group (generation {generation}) with no partition.',
+    'zh-cn': '{actor} 在消费者组里（第 {generation} 代），没有分到分区。',
+  },
   'kafka.record.fetched': { en: '{actor} polled {msg} at offset {offset}.', 'zh-cn': '{actor} poll 到 {msg}，位点 {offset}。' },
   'kafka.record.reread': {
     en: '{actor} polled {msg} at offset {offset} again: read {count} times by the group.',
@@ -125,8 +134,14 @@ export const kafkaText: Record<string, Text> = {
     'zh-cn': '重启后的生产者用新的 producer id 又发了一次，Broker 存了第二条记录。',
   },
   // Steps whose actors report nothing of their own (engine/quiet.ts), and this broker's words for its states.
-  'step.received.fetch': { en: 'The broker received {from}’s fetch request from offset {offset}.', 'zh-cn': 'Broker 收到 {from} 的拉取请求，从位点 {offset} 开始读。' },
-  'step.received.commit': { en: 'The group coordinator received {from}’s commit of offset {offset}.', 'zh-cn': '组协调者收到 {from} 提交位点 {offset} 的请求。' },
+  'step.received.fetch': {
+    en: 'The broker received {from}’s fetch request from offset {offset}.',
+    'zh-cn': 'Broker 收到 {from} 的拉取请求，从位点 {offset} 开始读。',
+  },
+  'step.received.commit': {
+    en: 'The group coordinator received {from}’s commit of offset {offset}.',
+    'zh-cn': '组协调者收到 {from} 提交位点 {offset} 的请求。',
+  },
   'step.received.txnProduce': {
     en: 'The broker appended the receipt for {key} to topic receipts inside {from}’s transaction: not committed yet.',
     'zh-cn': 'Broker 把 {key} 的回执追加到 receipts，属于 {from} 的事务，尚未提交。',

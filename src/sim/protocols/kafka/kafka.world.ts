@@ -1,6 +1,24 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
+import {
+  applyOutputs,
+  can,
+  collectSteps,
+  consumerIds,
+  dropHead,
+  emptyWorld,
+  expireCacheKey,
+  handlerStep,
+  sendTo,
+  spend,
+  takeTimer,
+  type Applied,
+  type Env,
+  roleMachines,
+  settingRow,
+  busyConsumers,
+  takeDelivery,
+} from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, World } from '../../engine/world';
@@ -14,7 +32,8 @@ import { kafkaDefaults } from './kafka.settings';
 export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaConsumerContext>;
 
 const machines = { producer: kafkaProducerMachine, broker: kafkaBrokerMachine, consumer: kafkaConsumerMachine };
-const send = (world: KafkaWorld, env: Env, actor: ActorId, event: KafkaBrokerEvent | KafkaConsumerEvent | KafkaProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const send = (world: KafkaWorld, env: Env, actor: ActorId, event: KafkaBrokerEvent | KafkaConsumerEvent | KafkaProducerEvent) =>
+  sendTo(world, env.tx, machines, actor, event);
 const settingsOf = (s: Scenario) => s.kafka ?? kafkaDefaults;
 
 function initialWorld(scenario: Scenario): KafkaWorld {
@@ -28,7 +47,9 @@ function initialWorld(scenario: Scenario): KafkaWorld {
     restartDelay: s.restartDelay,
   });
   const broker = initialActor<KafkaBrokerContext>(kafkaBrokerMachine, {});
-  let world = applyOutputs(emptyWorld<KafkaWorld>('kafka', scenario, producer.state, broker.state), 'producer', [{ kind: 'startTimer', name: 'start', after: 0 }]);
+  let world = applyOutputs(emptyWorld<KafkaWorld>('kafka', scenario, producer.state, broker.state), 'producer', [
+    { kind: 'startTimer', name: 'start', after: 0 },
+  ]);
   for (const id of consumerIds(scenario.consumers)) {
     const c = initialActor<KafkaConsumerContext>(kafkaConsumerMachine, {
       id,
@@ -43,7 +64,8 @@ function initialWorld(scenario: Scenario): KafkaWorld {
   return world;
 }
 
-const isBusy = (c: ActorState<KafkaConsumerContext>) => (c.value === 'processing' || c.value === 'finishing' || c.value === 'inTransaction') && c.context.current !== null;
+const isBusy = (c: ActorState<KafkaConsumerContext>) =>
+  (c.value === 'processing' || c.value === 'finishing' || c.value === 'inTransaction') && c.context.current !== null;
 const alive = (c: ActorState<KafkaConsumerContext>) => !['crashed', 'closed', 'stopped'].includes(c.value);
 
 function enabledFaults(world: KafkaWorld): Step[] {
@@ -51,13 +73,16 @@ function enabledFaults(world: KafkaWorld): Step[] {
   const members = world.broker.context.members;
   for (const [id, c] of Object.entries(world.consumers)) {
     if (!alive(c)) continue;
-    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforeCommit')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeCommit', target: id });
+    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforeCommit'))
+      out.push({ kind: 'fault', fault: 'crashConsumerBeforeCommit', target: id });
     // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
-    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
+    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect'))
+      out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
     if (isBusy(c) && c.context.member && can(world, 'exceedMaxPollInterval')) out.push({ kind: 'fault', fault: 'exceedMaxPollInterval', target: id });
     // A deploy stops consumer 1 from its poll loop while consumer 2 is in the group to take over.
     const otherMember = members.some((m) => !m.startsWith(`${id}#`));
-    if (id === 'c1' && c.value === 'polling' && c.context.owns && otherMember && can(world, 'closeConsumer')) out.push({ kind: 'fault', fault: 'closeConsumer', target: id });
+    if (id === 'c1' && c.value === 'polling' && c.context.owns && otherMember && can(world, 'closeConsumer'))
+      out.push({ kind: 'fault', fault: 'closeConsumer', target: id });
   }
   for (const [l, queue] of Object.entries(world.net)) {
     if (queue[0]?.kind === 'produceResponse' && can(world, 'loseProduceResponse')) out.push({ kind: 'fault', fault: 'loseProduceResponse', target: l });
@@ -86,13 +111,32 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       const offset = Number(d.where?.split('@')[1]);
       if (c.value === 'inTransaction') {
         const next = send(world, env, step.actor, { type: 'transaction.committing' });
-        return { world: next, events: [{ time: t, actor: step.actor, type: 'transaction.commitSent', msgId: d.msgId, explain: 'kafka.txn.commitSent', detail: { offset: offset + 1 } }] };
+        return {
+          world: next,
+          events: [
+            { time: t, actor: step.actor, type: 'transaction.commitSent', msgId: d.msgId, explain: 'kafka.txn.commitSent', detail: { offset: offset + 1 } },
+          ],
+        };
       }
       if (c.value === 'finishing') {
         const next = send(world, env, step.actor, { type: 'handler.returned' });
-        if (k.commit === 'transaction') return { world: next, events: [{ time: t, actor: step.actor, type: 'receipt.produced', msgId: d.msgId, explain: 'kafka.txn.produced' }] };
+        if (k.commit === 'transaction')
+          return { world: next, events: [{ time: t, actor: step.actor, type: 'receipt.produced', msgId: d.msgId, explain: 'kafka.txn.produced' }] };
         const explain = k.commit === 'sync' ? 'kafka.commitSync.sent' : k.commit === 'auto' ? 'kafka.position.auto' : 'kafka.position.timer';
-        return { world: next, events: [{ time: t, actor: step.actor, type: k.commit === 'sync' ? 'offset.commitSent' : 'position.advanced', msgId: d.msgId, count: d.count, explain, detail: { offset: offset + 1 } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor: step.actor,
+              type: k.commit === 'sync' ? 'offset.commitSent' : 'position.advanced',
+              msgId: d.msgId,
+              count: d.count,
+              explain,
+              detail: { offset: offset + 1 },
+            },
+          ],
+        };
       }
       const r = handlerStep(world, env, step.actor, c, d);
       return { world: send(r.world, env, step.actor, r.completed), events: r.events };
@@ -106,7 +150,19 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
         if (timer.name === 'restart') {
           const next = send(taken, env, 'producer', { type: 'producer.restarted' });
           const msg = next.producer.context.messages[next.producer.context.next];
-          return { world: next, events: [{ time: now, actor: 'producer', type: 'producer.restarted', ...(msg ? { msgId: msg.id } : {}), explain: k.enableIdempotence ? 'kafka.producer.restarted' : 'kafka.producer.restartedPlain', detail: { pid: next.producer.context.pid } }] };
+          return {
+            world: next,
+            events: [
+              {
+                time: now,
+                actor: 'producer',
+                type: 'producer.restarted',
+                ...(msg ? { msgId: msg.id } : {}),
+                explain: k.enableIdempotence ? 'kafka.producer.restarted' : 'kafka.producer.restartedPlain',
+                detail: { pid: next.producer.context.pid },
+              },
+            ],
+          };
         }
         const before = taken.producer.context;
         const next = send(taken, env, 'producer', { type: 'request.timedOut' });
@@ -114,20 +170,47 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
         const retried = next.producer.context.attempt > before.attempt;
         return {
           world: next,
-          events: [{ time: now, actor: 'producer', type: retried ? 'record.retried' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq } }],
+          events: [
+            {
+              time: now,
+              actor: 'producer',
+              type: retried ? 'record.retried' : 'producer.gaveUp',
+              ...(msg ? { msgId: msg.id } : {}),
+              explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp',
+              detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq },
+            },
+          ],
         };
       }
       if (timer.owner === 'broker') {
         const member = timer.name.slice('session:'.length);
         const next = send(taken, env, 'broker', { type: 'member.expired', member });
-        return { world: next, events: [{ time: now, actor: 'broker', type: 'member.expired', explain: 'kafka.session.expired', detail: { consumer: member.split('#')[0]!, member } }] };
+        return {
+          world: next,
+          events: [
+            { time: now, actor: 'broker', type: 'member.expired', explain: 'kafka.session.expired', detail: { consumer: member.split('#')[0]!, member } },
+          ],
+        };
       }
       const actor = timer.owner as ActorId;
       if (timer.name === 'autoCommit') {
         const c = taken.consumers[actor]!;
         const next = send(taken, env, actor, { type: 'autoCommit.due' });
         const sent = next.consumers[actor]!.context.dirty !== c.context.dirty;
-        return { world: next, events: sent ? [{ time: now, actor, type: 'offset.commitSent', explain: k.commit === 'auto' ? 'kafka.autoCommit' : 'kafka.timerCommit', detail: { offset: c.context.position } }] : [] };
+        return {
+          world: next,
+          events: sent
+            ? [
+                {
+                  time: now,
+                  actor,
+                  type: 'offset.commitSent',
+                  explain: k.commit === 'auto' ? 'kafka.autoCommit' : 'kafka.timerCommit',
+                  detail: { offset: c.context.position },
+                },
+              ]
+            : [],
+        };
       }
       const next = send(taken, env, actor, { type: 'consumer.restarted' });
       return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'kafka.consumer.restarted' }] };
@@ -137,12 +220,18 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       if (step.fault === 'loseProduceResponse') {
         const { world: next, head } = dropHead(spent, step.target);
         const msgId = head.kind === 'produceResponse' ? head.msgId : undefined;
-        return { world: next, events: [{ time: t, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }] };
+        return {
+          world: next,
+          events: [{ time: t, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }],
+        };
       }
       if (step.fault === 'crashProducer') {
         const msg = world.producer.context.messages[world.producer.context.next];
         const next = send(spent, env, 'producer', { type: 'fault.crashProducer' });
-        return { world: next, events: [{ time: t, actor: 'producer', type: 'producer.crashed', ...(msg ? { msgId: msg.id } : {}), explain: 'kafka.fault.crashProducer' }] };
+        return {
+          world: next,
+          events: [{ time: t, actor: 'producer', type: 'producer.crashed', ...(msg ? { msgId: msg.id } : {}), explain: 'kafka.fault.crashProducer' }],
+        };
       }
       const actor = step.target as ActorId;
       const c = world.consumers[actor]!;
@@ -156,7 +245,18 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       if (step.fault === 'closeConsumer') {
         const next = send(spent, env, actor, { type: 'fault.close' });
         const committed = next.net[`${actor}>broker`]?.some((p) => p.kind === 'commit') ?? false;
-        return { world: next, events: [{ time: t, actor, type: 'consumer.closed', explain: committed ? 'kafka.fault.closeConsumer.commit' : 'kafka.fault.closeConsumer', detail: { offset: c.context.position } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor,
+              type: 'consumer.closed',
+              explain: committed ? 'kafka.fault.closeConsumer.commit' : 'kafka.fault.closeConsumer',
+              detail: { offset: c.context.position },
+            },
+          ],
+        };
       }
       // crashConsumerBeforeCommit: the process dies; the coordinator notices when its session times out.
       let next = send(spent, env, actor, { type: 'fault.crashConsumer' });
@@ -164,7 +264,19 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       if (world.broker.context.members.includes(member)) {
         next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + k.sessionTimeoutMs }] };
       }
-      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...about, explain: 'kafka.fault.crashConsumerBeforeCommit', detail: { offset: world.broker.context.committed } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor,
+            type: 'consumer.crashed',
+            ...about,
+            explain: 'kafka.fault.crashConsumerBeforeCommit',
+            detail: { offset: world.broker.context.committed },
+          },
+        ],
+      };
     }
   }
 }
@@ -178,25 +290,61 @@ function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload
       const appended = next.broker.context.log.length > b.log.length;
       const copies = next.broker.context.log.filter((r) => r.msgId === payload.msg.id).length;
       const explain = !appended ? 'kafka.produce.duplicate' : copies > 1 ? 'kafka.produce.appendedAgain' : 'kafka.produce.appended';
-      return { world: next, events: [{ time: t, actor: 'broker', type: appended ? 'record.appended' : 'record.deduplicated', msgId: payload.msg.id, explain, detail: { offset: b.log.length, pid: payload.pid, seq: payload.seq } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: appended ? 'record.appended' : 'record.deduplicated',
+            msgId: payload.msg.id,
+            explain,
+            detail: { offset: b.log.length, pid: payload.pid, seq: payload.seq },
+          },
+        ],
+      };
     }
     case 'produceResponse': {
-      if (world.producer.value === 'crashed') return { world, events: [{ time: t, actor: 'net', type: 'response.undelivered', msgId: payload.msgId, explain: 'kafka.response.nobody' }] };
+      if (world.producer.value === 'crashed')
+        return { world, events: [{ time: t, actor: 'net', type: 'response.undelivered', msgId: payload.msgId, explain: 'kafka.response.nobody' }] };
       const next = send(world, env, 'producer', { type: 'response.received', msgId: payload.msgId });
       return { world: next, events: [{ time: t, actor: 'producer', type: 'response.received', msgId: payload.msgId, explain: 'kafka.produce.acked' }] };
     }
     case 'join': {
       const next = send(world, env, 'broker', { type: 'member.joined', consumer: from, inc: payload.inc });
       const aborted = (w: KafkaWorld) => w.broker.context.receipts.filter((r) => r.state === 'aborted').length;
-      const fenced = aborted(next) > aborted(world) ? [{ time: t, actor: 'broker' as const, type: 'transaction.aborted', explain: 'kafka.txn.fenced', detail: { consumer: from } }] : [];
-      return { world: next, events: [{ time: t, actor: from, type: 'member.joined', explain: 'kafka.member.joined', detail: { member: `${from}#${payload.inc}` } }, ...fenced] };
+      const fenced =
+        aborted(next) > aborted(world)
+          ? [{ time: t, actor: 'broker' as const, type: 'transaction.aborted', explain: 'kafka.txn.fenced', detail: { consumer: from } }]
+          : [];
+      return {
+        world: next,
+        events: [{ time: t, actor: from, type: 'member.joined', explain: 'kafka.member.joined', detail: { member: `${from}#${payload.inc}` } }, ...fenced],
+      };
     }
     case 'txnProduce':
       return { world: send(world, env, 'broker', { type: 'txn.produced', consumer: from, msgId: payload.msgId, key: payload.key }), events: [] };
     case 'txnCommit': {
-      const next = send(world, env, 'broker', { type: 'txn.committed', consumer: from, inc: payload.inc, generation: payload.generation, offset: payload.offset });
+      const next = send(world, env, 'broker', {
+        type: 'txn.committed',
+        consumer: from,
+        inc: payload.inc,
+        generation: payload.generation,
+        offset: payload.offset,
+      });
       const committed = next.broker.context.committed === payload.offset && next.broker.context.receipts.some((r) => r.txn === from && r.state === 'committed');
-      return { world: next, events: [{ time: t, actor: 'broker', type: committed ? 'transaction.committed' : 'transaction.aborted', explain: committed ? 'kafka.txn.committed' : 'kafka.txn.abortedLate', detail: { consumer: from, offset: payload.offset } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: committed ? 'transaction.committed' : 'transaction.aborted',
+            explain: committed ? 'kafka.txn.committed' : 'kafka.txn.abortedLate',
+            detail: { consumer: from, offset: payload.offset },
+          },
+        ],
+      };
     }
     case 'leave': {
       const next = send(world, env, 'broker', { type: 'member.left', consumer: from, inc: payload.inc });
@@ -209,7 +357,10 @@ function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload
     case 'assign': {
       const next = send(world, env, to, { type: 'partition.assigned', generation: payload.generation, offset: payload.offset });
       const explain = payload.offset === null ? 'kafka.assigned.none' : 'kafka.assigned';
-      return { world: next, events: [{ time: t, actor: to, type: 'partition.assigned', explain, detail: { offset: payload.offset ?? -1, generation: payload.generation } }] };
+      return {
+        world: next,
+        events: [{ time: t, actor: to, type: 'partition.assigned', explain, detail: { offset: payload.offset ?? -1, generation: payload.generation } }],
+      };
     }
     case 'fetch': {
       const next = send(world, env, 'broker', { type: 'fetch.received', consumer: from, generation: payload.generation, offset: payload.offset });
@@ -224,16 +375,42 @@ function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload
         world: next,
         events: payload.records
           .filter((r) => r.offset >= (c?.context.position ?? 0))
-          .map((r) => ({ time: t, actor: to, type: 'record.fetched', msgId: r.msgId, count: r.reads, redelivered: r.reads > 1, explain: r.reads > 1 ? 'kafka.record.reread' : 'kafka.record.fetched', detail: { offset: r.offset } })),
+          .map((r) => ({
+            time: t,
+            actor: to,
+            type: 'record.fetched',
+            msgId: r.msgId,
+            count: r.reads,
+            redelivered: r.reads > 1,
+            explain: r.reads > 1 ? 'kafka.record.reread' : 'kafka.record.fetched',
+            detail: { offset: r.offset },
+          })),
       };
     }
     case 'commit': {
-      const next = send(world, env, 'broker', { type: 'commit.received', consumer: from, inc: payload.inc, generation: payload.generation, offset: payload.offset });
+      const next = send(world, env, 'broker', {
+        type: 'commit.received',
+        consumer: from,
+        inc: payload.inc,
+        generation: payload.generation,
+        offset: payload.offset,
+      });
       return { world: next, events: [] };
     }
     case 'commitResponse': {
       const next = send(world, env, to, { type: 'commit.answered', ok: payload.ok, offset: payload.offset });
-      return { world: next, events: [{ time: t, actor: to, type: payload.ok ? 'offset.committed' : 'commit.failed', explain: payload.ok ? 'kafka.committed' : 'kafka.commitFailed', detail: { offset: payload.offset } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: to,
+            type: payload.ok ? 'offset.committed' : 'commit.failed',
+            explain: payload.ok ? 'kafka.committed' : 'kafka.commitFailed',
+            detail: { offset: payload.offset },
+          },
+        ],
+      };
     }
     default:
       throw new Error(`Kafka does not carry ${payload.kind}`);
@@ -290,7 +467,11 @@ export const kafkaProtocol: Protocol = {
         state: world.producer.value,
         sections: [],
         notes: [
-          ...(!p.enableIdempotence ? ['enable.idempotence=false'] : p.pid >= 0 ? [{ en: `Producer id ${p.pid}, sequence ${p.seq}`, 'zh-cn': `producer id ${p.pid}，序列号 ${p.seq}` }] : [{ en: 'No producer id until it starts', 'zh-cn': '启动后才会拿到 producer id' }]),
+          ...(!p.enableIdempotence
+            ? ['enable.idempotence=false']
+            : p.pid >= 0
+              ? [{ en: `Producer id ${p.pid}, sequence ${p.seq}`, 'zh-cn': `producer id ${p.pid}，序列号 ${p.seq}` }]
+              : [{ en: 'No producer id until it starts', 'zh-cn': '启动后才会拿到 producer id' }]),
           ...(p.attempt > 1 ? [attemptNote(p.attempt)] : []),
         ],
       },
@@ -299,27 +480,47 @@ export const kafkaProtocol: Protocol = {
         sections: [
           {
             label: 'orders-p0',
-            tokens: b.log.map((r) => ({ msg: r.msgId, text: `@${r.offset}${r.copy > 1 ? ` (${r.copy})` : ''}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < b.committed ? 'committed' : 'stored' })),
+            tokens: b.log.map((r) => ({
+              msg: r.msgId,
+              text: `@${r.offset}${r.copy > 1 ? ` (${r.copy})` : ''}`,
+              count: r.reads,
+              redelivered: r.reads > 1,
+              kind: r.offset < b.committed ? 'committed' : 'stored',
+            })),
             note: { en: `Committed offset ${b.committed}`, 'zh-cn': `已提交位点 ${b.committed}` },
           },
           ...(b.receipts.length > 0
             ? [
                 {
                   label: { en: 'receipts (read_committed sees the committed ones)', 'zh-cn': 'receipts（read_committed 只看得到已提交的）' },
-                  tokens: b.receipts.map((r) => ({ msg: r.msgId, text: r.state, kind: r.state === 'committed' ? 'committed' : r.state === 'aborted' ? 'dead' : 'stored' })),
-                  note: { en: `Visible to read_committed: ${b.receipts.filter((r) => r.state === 'committed').length}`, 'zh-cn': `read_committed 可见：${b.receipts.filter((r) => r.state === 'committed').length} 条` },
+                  tokens: b.receipts.map((r) => ({
+                    msg: r.msgId,
+                    text: r.state,
+                    kind: r.state === 'committed' ? 'committed' : r.state === 'aborted' ? 'dead' : 'stored',
+                  })),
+                  note: {
+                    en: `Visible to read_committed: ${b.receipts.filter((r) => r.state === 'committed').length}`,
+                    'zh-cn': `read_committed 可见：${b.receipts.filter((r) => r.state === 'committed').length} 条`,
+                  },
                 },
               ]
             : []),
         ],
         notes: [
-          { en: `Group billing, generation ${b.generation}: ${b.members.map(actorRef).join(', ') || '—'}; p0 → ${b.owner ? actorRef(b.owner) : '—'}`, 'zh-cn': `消费者组 billing，第 ${b.generation} 代：${b.members.map(actorRef).join('、') || '—'}；p0 → ${b.owner ? actorRef(b.owner) : '—'}` },
+          {
+            en: `Group billing, generation ${b.generation}: ${b.members.map(actorRef).join(', ') || '—'}; p0 → ${b.owner ? actorRef(b.owner) : '—'}`,
+            'zh-cn': `消费者组 billing，第 ${b.generation} 代：${b.members.map(actorRef).join('、') || '—'}；p0 → ${b.owner ? actorRef(b.owner) : '—'}`,
+          },
         ],
       },
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
-          if (c.context.owns) lane.notes.push({ en: `Position in p0: ${c.context.position}${c.context.dirty ? ' (not committed)' : ''}`, 'zh-cn': `p0 消费到 ${c.context.position}${c.context.dirty ? '（未提交）' : ''}` });
+          if (c.context.owns)
+            lane.notes.push({
+              en: `Position in p0: ${c.context.position}${c.context.dirty ? ' (not committed)' : ''}`,
+              'zh-cn': `p0 消费到 ${c.context.position}${c.context.dirty ? '（未提交）' : ''}`,
+            });
           if (!c.context.member) lane.notes.push({ en: 'Left the group', 'zh-cn': '已离开消费者组' });
           return [id, lane];
         }),

@@ -67,7 +67,10 @@ export const kafkaProducerMachine = setup({
     stop: assign({ outbox: [{ kind: 'cancelTimer', name: 'request' }] as Output[] }),
     crash: assign(({ context }) => ({
       inc: context.inc + 1,
-      outbox: [{ kind: 'cancelTimer', name: 'request' }, { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
+      outbox: [
+        { kind: 'cancelTimer', name: 'request' },
+        { kind: 'startTimer', name: 'restart', after: context.restartDelay },
+      ] as Output[],
     })),
     forget: assign({ outbox: [] as Output[] }),
   },
@@ -82,7 +85,10 @@ export const kafkaProducerMachine = setup({
     awaitingResponse: {
       on: {
         'response.received': [{ guard: 'isForCurrent', target: 'acked' }, { actions: 'forget' }],
-        'request.timedOut': [{ guard: 'hasAttemptsLeft', actions: 'retry' }, { target: 'gaveUp', actions: 'forget' }],
+        'request.timedOut': [
+          { guard: 'hasAttemptsLeft', actions: 'retry' },
+          { target: 'gaveUp', actions: 'forget' },
+        ],
         'fault.crashProducer': { target: 'crashed', actions: 'crash' },
       },
     },

@@ -73,7 +73,8 @@ function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<RabbitBroker
   const ready = [...ctx.ready];
   const unacked = [...ctx.unacked];
   let subs = ctx.subs;
-  const free = (sub: Ctx['subs'][number]) => ctx.autoAck || unacked.filter((u) => u.consumer === sub.consumer && u.channel === sub.channel).length < ctx.prefetch;
+  const free = (sub: Ctx['subs'][number]) =>
+    ctx.autoAck || unacked.filter((u) => u.consumer === sub.consumer && u.channel === sub.channel).length < ctx.prefetch;
   for (let sub = subs.find(free); ready.length > 0 && sub; sub = subs.find(free)) {
     const stored = ready.shift()!;
     const count = stored.count + 1;

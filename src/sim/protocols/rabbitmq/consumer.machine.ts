@@ -67,7 +67,8 @@ export const rabbitConsumerMachine = setup({
     }),
     nack: assign(({ context }) => {
       const outbox: Output[] = [];
-      if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: context.onFailure === 'requeue' }));
+      if (context.current && !context.autoAck)
+        outbox.push(toBroker({ kind: 'nack', tag: deliveryTag(context.current), channel: context.current.channel, requeue: context.onFailure === 'requeue' }));
       if (context.channelLost) outbox.push(subscribeOn(context.channel));
       return { ...noDelivery, channelLost: false, outbox };
     }),

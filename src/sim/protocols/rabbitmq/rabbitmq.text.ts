@@ -9,7 +9,10 @@ export const rabbitText: Record<string, Text> = {
     en: '{msg} was rejected without requeue, and the queue has no dead-letter exchange: RabbitMQ drops it.',
     'zh-cn': '{msg} 被拒绝且不重新入队，队列又没有死信交换机：RabbitMQ 直接把它丢弃。',
   },
-  'rabbitmq.rejected.dlx': { en: '{msg} was rejected without requeue: dead-lettered to {dlx}, where a person can look at it.', 'zh-cn': '{msg} 被拒绝且不重新入队：进入死信交换机 {dlx}，等人来处理。' },
+  'rabbitmq.rejected.dlx': {
+    en: '{msg} was rejected without requeue: dead-lettered to {dlx}, where a person can look at it.',
+    'zh-cn': '{msg} 被拒绝且不重新入队：进入死信交换机 {dlx}，等人来处理。',
+  },
   'rabbitmq.ack.refused': {
     en: 'The ack from {from} is refused: its channel was closed, and the delivery tag means nothing on a new one.',
     'zh-cn': '{from} 的 ack 被拒绝：它的 channel 已经关闭，delivery tag 在新 channel 上没有意义。',
@@ -55,7 +58,10 @@ export const rabbitText: Record<string, Text> = {
     en: 'consumer_timeout closed the slow consumer’s channel and the message was redelivered to the other consumer while the first was still working.',
     'zh-cn': 'consumer_timeout 关闭了慢消费者的 channel，消息重投给了另一个消费者，而第一个还在处理。',
   },
-  'cause:rabbitmq.expired': { en: 'it waited in the queue longer than x-message-ttl and was dropped.', 'zh-cn': '它在队列里等待超过 x-message-ttl，被丢弃了。' },
+  'cause:rabbitmq.expired': {
+    en: 'it waited in the queue longer than x-message-ttl and was dropped.',
+    'zh-cn': '它在队列里等待超过 x-message-ttl，被丢弃了。',
+  },
   'cause:rabbitmq.expired.dlx': { en: 'it waited longer than x-message-ttl and was dead-lettered.', 'zh-cn': '它等待超过 x-message-ttl，进了死信交换机。' },
   'cause:rabbitmq.rejected': {
     en: 'it was rejected with requeue=false, and without a dead-letter exchange RabbitMQ dropped it: nobody will ever see it again.',

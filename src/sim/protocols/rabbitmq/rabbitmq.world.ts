@@ -1,6 +1,25 @@
 import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
+import {
+  applyOutputs,
+  can,
+  collectSteps,
+  consumerIds,
+  deadLetter,
+  dropHead,
+  emptyWorld,
+  expireCacheKey,
+  handlerStep,
+  sendTo,
+  spend,
+  takeTimer,
+  type Applied,
+  type Env,
+  roleMachines,
+  settingRow,
+  busyConsumers,
+  takeDelivery,
+} from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
@@ -15,17 +34,27 @@ import { rabbitDefaults } from './rabbitmq.settings';
 export type RabbitWorld = World<ProducerContext, RabbitBrokerContext, RabbitConsumerContext>;
 
 const machines = { producer: producerMachine, broker: rabbitBrokerMachine, consumer: rabbitConsumerMachine };
-const send = (world: RabbitWorld, env: Env, actor: ActorId, event: RabbitBrokerEvent | RabbitConsumerEvent | ProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const send = (world: RabbitWorld, env: Env, actor: ActorId, event: RabbitBrokerEvent | RabbitConsumerEvent | ProducerEvent) =>
+  sendTo(world, env.tx, machines, actor, event);
 const settingsOf = (s: Scenario) => s.rabbitmq ?? rabbitDefaults;
 
 function initialWorld(scenario: Scenario): RabbitWorld {
   const s = scenario.settings;
   const consumers = consumerIds(scenario.consumers);
-  const producer = initialActor<ProducerContext>(producerMachine, { messages: scenario.messages, confirmTimeout: s.confirmTimeout, maxAttempts: s.maxPublishAttempts });
+  const producer = initialActor<ProducerContext>(producerMachine, {
+    messages: scenario.messages,
+    confirmTimeout: s.confirmTimeout,
+    maxAttempts: s.maxPublishAttempts,
+  });
   const broker = initialActor<RabbitBrokerContext>(rabbitBrokerMachine, { ...settingsOf(scenario), autoAck: scenario.autoAck });
   let world = applyOutputs(emptyWorld<RabbitWorld>('rabbitmq', scenario, producer.state, broker.state), 'producer', producer.outputs);
   for (const id of consumers) {
-    const c = initialActor<RabbitConsumerContext>(rabbitConsumerMachine, { id, autoAck: scenario.autoAck, restartDelay: s.restartDelay, onFailure: settingsOf(scenario).onFailure });
+    const c = initialActor<RabbitConsumerContext>(rabbitConsumerMachine, {
+      id,
+      autoAck: scenario.autoAck,
+      restartDelay: s.restartDelay,
+      onFailure: settingsOf(scenario).onFailure,
+    });
     world = applyOutputs({ ...world, consumers: { ...world.consumers, [id]: c.state } }, id, c.outputs);
   }
   return world;
@@ -62,7 +91,14 @@ function deadEvents(before: RabbitWorld, after: RabbitWorld): { world: RabbitWor
   for (const d of fresh) {
     if (d.dlx) world = deadLetter(world, d.key);
     const explain = `rabbitmq.${d.reason === 'expired' ? 'expired' : d.reason === 'rejected' ? 'rejected' : 'deliveryLimit'}${d.dlx ? '.dlx' : ''}`;
-    events.push({ time: after.time, actor: 'broker', type: d.reason === 'expired' ? 'message.expired' : 'message.deadLettered', msgId: d.msgId, explain, detail: { dlx: after.broker.context.deadLetterExchange ?? '', reason: d.reason } });
+    events.push({
+      time: after.time,
+      actor: 'broker',
+      type: d.reason === 'expired' ? 'message.expired' : 'message.deadLettered',
+      msgId: d.msgId,
+      explain,
+      detail: { dlx: after.broker.context.deadLetterExchange ?? '', reason: d.reason },
+    });
   }
   return { world, events };
 }
@@ -73,7 +109,15 @@ function requeued(before: RabbitWorld, after: RabbitWorld, who: (u: RabbitBroker
   const dead = new Set(after.broker.context.dead.map((d) => `${d.msgId}/${d.copy}`));
   return before.broker.context.unacked
     .filter((u) => who(u) && !still.has(deliveryTag(u)) && !dead.has(`${u.msgId}/${u.copy}`))
-    .map((u) => ({ time: after.time, actor: 'broker' as const, type: 'message.requeued', msgId: u.msgId, count: u.count, explain: 'log.message.requeued', detail: { from: u.consumer } }));
+    .map((u) => ({
+      time: after.time,
+      actor: 'broker' as const,
+      type: 'message.requeued',
+      msgId: u.msgId,
+      count: u.count,
+      explain: 'log.message.requeued',
+      detail: { from: u.consumer },
+    }));
 }
 
 function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<RabbitWorld> {
@@ -91,12 +135,28 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
       if (c.value === 'acking') {
         const next = send(world, env, step.actor, { type: 'handler.returned' });
         const type = scenario.autoAck ? 'handler.finished' : 'ack.sent';
-        return { world: next, events: [{ time: t, actor: step.actor, type, msgId: d.msgId, count: d.count, explain: scenario.autoAck ? 'log.handler.finished' : 'rabbitmq.ack.sent' }] };
+        return {
+          world: next,
+          events: [
+            { time: t, actor: step.actor, type, msgId: d.msgId, count: d.count, explain: scenario.autoAck ? 'log.handler.finished' : 'rabbitmq.ack.sent' },
+          ],
+        };
       }
       const r = handlerStep(world, env, step.actor, c, d);
       const next = send(r.world, env, step.actor, r.completed);
       const reject = settingsOf(scenario).onFailure === 'reject';
-      const nacked = r.completed.failed ? [{ time: t, actor: step.actor, type: reject ? 'reject.sent' : 'nack.sent', msgId: d.msgId, count: d.count, explain: reject ? 'rabbitmq.reject.sent' : 'rabbitmq.nack.sent' }] : [];
+      const nacked = r.completed.failed
+        ? [
+            {
+              time: t,
+              actor: step.actor,
+              type: reject ? 'reject.sent' : 'nack.sent',
+              msgId: d.msgId,
+              count: d.count,
+              explain: reject ? 'rabbitmq.reject.sent' : 'rabbitmq.nack.sent',
+            },
+          ]
+        : [];
       return { world: next, events: [...r.events, ...nacked] };
     }
     case 'timer': {
@@ -132,10 +192,16 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
       const d = c.context.current;
       if (step.fault === 'failHandler') {
         const next = send(spent, env, actor, { type: 'handler.failed' });
-        return { world: next, events: [{ time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'rabbitmq.fault.failHandler' }] };
+        return {
+          world: next,
+          events: [{ time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'rabbitmq.fault.failHandler' }],
+        };
       }
       const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${step.fault}` }] };
+      return {
+        world: next,
+        events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${step.fault}` }],
+      };
     }
   }
 }
@@ -145,7 +211,14 @@ function consumerTimeout(world: RabbitWorld, env: Env, tag: string, injected: bo
   const u = world.broker.context.unacked.find((x) => deliveryTag(x) === tag);
   const next = send(world, env, 'broker', { type: 'consumerTimeout.expired', tag, now: world.time });
   const events: TraceEvent[] = [
-    { time: world.time, actor: 'broker', type: 'consumerTimeout.expired', ...(u ? { msgId: u.msgId, count: u.count } : {}), explain: injected ? 'rabbitmq.fault.exceedConsumerTimeout' : 'rabbitmq.consumerTimeout', detail: { consumer: u?.consumer ?? '' } },
+    {
+      time: world.time,
+      actor: 'broker',
+      type: 'consumerTimeout.expired',
+      ...(u ? { msgId: u.msgId, count: u.count } : {}),
+      explain: injected ? 'rabbitmq.fault.exceedConsumerTimeout' : 'rabbitmq.consumerTimeout',
+      detail: { consumer: u?.consumer ?? '' },
+    },
     ...requeued(world, next, (x) => !!u && x.consumer === u.consumer && x.channel === u.channel),
   ];
   const dead = deadEvents(world, next);
@@ -158,7 +231,19 @@ function arrive(world: RabbitWorld, env: Env, from: ActorId, to: ActorId, payloa
     case 'publish': {
       const before = world.broker.context.copies[payload.msg.id] ?? 0;
       const next = send(world, env, 'broker', { type: 'message.published', msg: payload.msg, from, now: t });
-      return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: before > 0 ? 'log.message.storedAgain' : 'log.message.stored', detail: { copy: before + 1 } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: 'message.stored',
+            msgId: payload.msg.id,
+            explain: before > 0 ? 'log.message.storedAgain' : 'log.message.stored',
+            detail: { copy: before + 1 },
+          },
+        ],
+      };
     }
     case 'confirm': {
       const next = send(world, env, 'producer', { type: 'confirm.received', msgId: payload.msgId });
@@ -169,8 +254,28 @@ function arrive(world: RabbitWorld, env: Env, from: ActorId, to: ActorId, payloa
       const d = payload.delivery;
       const accepted = !!c && c.value !== 'crashed' && c.context.channel === d.channel;
       const next = send(world, env, to, { type: 'message.delivered', delivery: d });
-      const explain = !accepted ? 'log.delivery.discarded' : d.redelivered ? (d.where ? 'rabbitmq.redelivered.count' : 'log.message.redelivered') : 'log.message.delivered';
-      return { world: next, events: [{ time: t, actor: to, type: accepted ? 'message.delivered' : 'delivery.discarded', msgId: d.msgId, count: d.count, redelivered: d.redelivered, explain, detail: { copy: d.copy, header: d.count - 1 } }] };
+      const explain = !accepted
+        ? 'log.delivery.discarded'
+        : d.redelivered
+          ? d.where
+            ? 'rabbitmq.redelivered.count'
+            : 'log.message.redelivered'
+          : 'log.message.delivered';
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: to,
+            type: accepted ? 'message.delivered' : 'delivery.discarded',
+            msgId: d.msgId,
+            count: d.count,
+            redelivered: d.redelivered,
+            explain,
+            detail: { copy: d.copy, header: d.count - 1 },
+          },
+        ],
+      };
     }
     case 'ack':
     case 'nack': {
@@ -182,7 +287,8 @@ function arrive(world: RabbitWorld, env: Env, from: ActorId, to: ActorId, payloa
           : ({ type: 'nack.received', consumer: from, channel: payload.channel, tag: payload.tag, requeue: payload.requeue, now: t } as const);
       const next = send(world, env, 'broker', event);
       if (!known) return { world: next, events: [{ time: t, actor: 'broker', type: 'ack.refused', msgId, explain: 'rabbitmq.ack.refused', detail: { from } }] };
-      if (payload.kind === 'ack') return { world: next, events: [{ time: t, actor: 'broker', type: 'ack.received', msgId, explain: 'log.ack.received', detail: { from } }] };
+      if (payload.kind === 'ack')
+        return { world: next, events: [{ time: t, actor: 'broker', type: 'ack.received', msgId, explain: 'log.ack.received', detail: { from } }] };
       const dead = deadEvents(world, next);
       return { world: dead.world, events: [...requeued(world, next, (u) => deliveryTag(u) === payload.tag), ...dead.events] };
     }
@@ -195,7 +301,14 @@ function arrive(world: RabbitWorld, env: Env, from: ActorId, to: ActorId, payloa
         const next = send(world, env, 'broker', { type: 'connection.closed', consumer: from, channel: payload.channel, now: t });
         const back = requeued(world, next, (u) => u.consumer === from && u.channel === payload.channel);
         const dead = deadEvents(world, next);
-        return { world: dead.world, events: [{ time: t, actor: 'broker', type: 'connection.closed', explain: 'log.connection.closed', detail: { consumer: from, requeued: back.length } }, ...back, ...dead.events] };
+        return {
+          world: dead.world,
+          events: [
+            { time: t, actor: 'broker', type: 'connection.closed', explain: 'log.connection.closed', detail: { consumer: from, requeued: back.length } },
+            ...back,
+            ...dead.events,
+          ],
+        };
       }
       const next = send(world, env, to, { type: 'connection.closed', channel: payload.channel });
       return { world: next, events: [{ time: t, actor: to, type: 'channel.closed', explain: 'rabbitmq.channel.closed' }] };
@@ -220,8 +333,18 @@ function settings(scenario: Scenario): SettingView[] {
     row('x-dead-letter-exchange', s.deadLetterExchange ?? '—', '—', 'server'),
     row('basic.consume no-ack', String(scenario.autoAck === true), 'false', 'client'),
     row('basic.qos prefetch', String(s.prefetch), unlimited, 'client'),
-    row({ en: 'on failure', 'zh-cn': '处理失败时' }, s.onFailure === 'reject' ? 'basic.reject, requeue=false' : 'basic.nack, requeue=true', 'basic.nack, requeue=true', 'client'),
-    row({ en: 'publisher confirm timeout', 'zh-cn': '等待 publisher confirm 的时限' }, ms(scenario.settings.confirmTimeout), ms(scenario.settings.confirmTimeout), 'client'),
+    row(
+      { en: 'on failure', 'zh-cn': '处理失败时' },
+      s.onFailure === 'reject' ? 'basic.reject, requeue=false' : 'basic.nack, requeue=true',
+      'basic.nack, requeue=true',
+      'client',
+    ),
+    row(
+      { en: 'publisher confirm timeout', 'zh-cn': '等待 publisher confirm 的时限' },
+      ms(scenario.settings.confirmTimeout),
+      ms(scenario.settings.confirmTimeout),
+      'client',
+    ),
   ];
 }
 
@@ -244,10 +367,37 @@ export const rabbitProtocol: Protocol = {
       broker: {
         state: world.broker.value,
         sections: [
-          { label: { en: 'Queue orders', 'zh-cn': '队列 orders' }, tokens: b.ready.map((m) => ({ msg: m.msgId, ...(m.copy > 1 ? { text: `(${m.copy})` } : {}), count: m.count, redelivered: m.count > 0, kind: 'stored' })) },
-          ...(b.autoAck ? [] : [{ label: { en: 'Unacked', 'zh-cn': '未确认' }, tokens: b.unacked.map((u) => ({ msg: u.msgId, text: `→ ${actorRef(u.consumer)}`, count: u.count, redelivered: u.count > 1, kind: 'unacked' })) }]),
+          {
+            label: { en: 'Queue orders', 'zh-cn': '队列 orders' },
+            tokens: b.ready.map((m) => ({
+              msg: m.msgId,
+              ...(m.copy > 1 ? { text: `(${m.copy})` } : {}),
+              count: m.count,
+              redelivered: m.count > 0,
+              kind: 'stored',
+            })),
+          },
+          ...(b.autoAck
+            ? []
+            : [
+                {
+                  label: { en: 'Unacked', 'zh-cn': '未确认' },
+                  tokens: b.unacked.map((u) => ({
+                    msg: u.msgId,
+                    text: `→ ${actorRef(u.consumer)}`,
+                    count: u.count,
+                    redelivered: u.count > 1,
+                    kind: 'unacked',
+                  })),
+                },
+              ]),
           ...(b.dead.length > 0
-            ? [{ label: b.deadLetterExchange ? `DLX ${b.deadLetterExchange}` : { en: 'Dropped', 'zh-cn': '已丢弃' }, tokens: b.dead.map((d) => ({ msg: d.msgId, text: d.reason, kind: 'dead' })) }]
+            ? [
+                {
+                  label: b.deadLetterExchange ? `DLX ${b.deadLetterExchange}` : { en: 'Dropped', 'zh-cn': '已丢弃' },
+                  tokens: b.dead.map((d) => ({ msg: d.msgId, text: d.reason, kind: 'dead' })),
+                },
+              ]
             : []),
         ],
         notes: [],
@@ -255,7 +405,11 @@ export const rabbitProtocol: Protocol = {
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
-          if (c.context.buffer.length > 0) lane.sections.push({ label: { en: 'Prefetched', 'zh-cn': '已预取' }, tokens: c.context.buffer.map((d) => ({ msg: d.msgId, count: d.count, redelivered: d.redelivered, kind: 'stored' })) });
+          if (c.context.buffer.length > 0)
+            lane.sections.push({
+              label: { en: 'Prefetched', 'zh-cn': '已预取' },
+              tokens: c.context.buffer.map((d) => ({ msg: d.msgId, count: d.count, redelivered: d.redelivered, kind: 'stored' })),
+            });
           lane.notes.push({ en: `Channel ${c.context.channel}`, 'zh-cn': `通道 ${c.context.channel}` });
           return [id, lane];
         }),
@@ -264,4 +418,3 @@ export const rabbitProtocol: Protocol = {
   },
   settings,
 };
-

@@ -110,7 +110,10 @@ export const rocketBrokerMachine = setup({
       if (event.type !== 'message.sent') return {};
       const { msg } = event;
       const queue = topicQueues[msg.partition ?? 0]!;
-      const copy = Object.values(context.queues).flat().filter((r) => r.key === msg.key).length + 1;
+      const copy =
+        Object.values(context.queues)
+          .flat()
+          .filter((r) => r.key === msg.key).length + 1;
       const outbox: Output[] = [{ kind: 'send', to: 'producer', payload: { kind: 'sendResult', msgId: msg.id } }];
       return { ...append(context, queue, { msgId: msg.id, key: msg.key, copy, retries: 0 }, outbox), outbox };
     }),
@@ -123,14 +126,22 @@ export const rocketBrokerMachine = setup({
     drop: assign(({ context, event }) => {
       if (event.type !== 'member.gone' || !context.members.includes(`${event.consumer}#${event.inc}`)) return {};
       const outbox: Output[] = [];
-      return { ...allocate(context, context.members.filter((m) => m !== `${event.consumer}#${event.inc}`), outbox), outbox };
+      return {
+        ...allocate(
+          context,
+          context.members.filter((m) => m !== `${event.consumer}#${event.inc}`),
+          outbox,
+        ),
+        outbox,
+      };
     }),
     pull: assign(({ context, event }) => {
       if (event.type !== 'pull.received') return {};
       const p = { member: `${event.consumer}#${event.inc}`, queue: event.queue, offset: event.offset };
       // Long polls waiting are a set: kept in one order, whichever arrived first (answerPending serves
       // each to its own consumer, so the order never shows).
-      if ((context.queues[p.queue]?.length ?? 0) <= p.offset) return { pending: [...context.pending.filter((x) => !(x.member === p.member && x.queue === p.queue)), p].sort(byPoll) };
+      if ((context.queues[p.queue]?.length ?? 0) <= p.offset)
+        return { pending: [...context.pending.filter((x) => !(x.member === p.member && x.queue === p.queue)), p].sort(byPoll) };
       const outbox: Output[] = [];
       return { queues: serve(context.queues, p, outbox), outbox };
     }),

@@ -6,7 +6,10 @@ import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/k
 import type { RocketSettings } from './rocketmq.settings';
 
 /** Consumer settings a scenario chooses. */
-export interface RocketConsumerInput extends Pick<RocketSettings, 'messageModel' | 'consumeMode' | 'persistConsumerOffsetInterval' | 'maxReconsumeTimes' | 'suspendCurrentQueueTimeMillis'> {
+export interface RocketConsumerInput extends Pick<
+  RocketSettings,
+  'messageModel' | 'consumeMode' | 'persistConsumerOffsetInterval' | 'maxReconsumeTimes' | 'suspendCurrentQueueTimeMillis'
+> {
   id: ActorId;
   restartDelay: number;
   /** Not started yet: the scenario starts it with a fault (a consumer joining). */
@@ -94,7 +97,10 @@ export const rocketConsumerMachine = setup({
     isFailure: ({ event }) => event.type === 'op.completed' && event.failed === true,
     isOrderly: ({ context }) => context.consumeMode === 'orderly',
     isPulledNew: ({ context, event }) =>
-      event.type === 'messages.pulled' && event.inc === context.inc && context.queues.includes(event.queue) && event.records.some((r) => r.offset >= (context.offsets[event.queue] ?? 0)),
+      event.type === 'messages.pulled' &&
+      event.inc === context.inc &&
+      context.queues.includes(event.queue) &&
+      event.records.some((r) => r.offset >= (context.offsets[event.queue] ?? 0)),
     hasBuffered: ({ context }) => context.buffer.length > 0,
     canPersist: ({ context }) => context.dirty,
     hasCurrent: ({ context }) => context.current !== null,
@@ -107,7 +113,8 @@ export const rocketConsumerMachine = setup({
       const removed = context.queues.filter((q) => !event.queues.includes(q));
       const added = event.queues.filter((q) => !context.queues.includes(q));
       // Persist the offsets of the queues being given up before dropping them (clustering only).
-      if (isClustering(context) && removed.length > 0) outbox.push(toBroker({ kind: 'persist', offsets: Object.fromEntries(removed.map((q) => [q, context.offsets[q] ?? 0])), inc: context.inc }));
+      if (isClustering(context) && removed.length > 0)
+        outbox.push(toBroker({ kind: 'persist', offsets: Object.fromEntries(removed.map((q) => [q, context.offsets[q] ?? 0])), inc: context.inc }));
       const offsets = { ...context.offsets };
       for (const q of removed) delete offsets[q];
       for (const q of added) {
@@ -121,7 +128,9 @@ export const rocketConsumerMachine = setup({
       if (event.type !== 'messages.pulled') return {};
       const from = context.offsets[event.queue] ?? 0;
       const known = new Set(context.buffer.filter((b) => b.queue === event.queue).map((b) => b.record.offset));
-      const fresh = event.records.filter((r) => r.offset >= from && !known.has(r.offset) && !(context.inHand?.queue === event.queue && context.inHand.record.offset === r.offset));
+      const fresh = event.records.filter(
+        (r) => r.offset >= from && !known.has(r.offset) && !(context.inHand?.queue === event.queue && context.inHand.record.offset === r.offset),
+      );
       return { buffer: [...context.buffer, ...fresh.map((record) => ({ queue: event.queue, record }))] };
     }),
     takeNext: assign(({ context }) => {
@@ -148,11 +157,17 @@ export const rocketConsumerMachine = setup({
       const h = context.inHand!;
       if (context.maxReconsumeTimes >= 0 && context.failures > context.maxReconsumeTimes) {
         const next = advanceOffset(context);
-        return { ...next, outbox: [toBroker({ kind: 'sendBack', record: { ...h.record, retries: context.failures - 1 }, queue: 'dlq' }), ...(next.outbox ?? [])] };
+        return {
+          ...next,
+          outbox: [toBroker({ kind: 'sendBack', record: { ...h.record, retries: context.failures - 1 }, queue: 'dlq' }), ...(next.outbox ?? [])],
+        };
       }
       return { ...noDelivery, current: deliveryOf(h, context.failures) };
     }),
-    persist: assign(({ context }) => ({ dirty: false, outbox: isClustering(context) ? [toBroker({ kind: 'persist', offsets: context.offsets, inc: context.inc })] : [] })),
+    persist: assign(({ context }) => ({
+      dirty: false,
+      outbox: isClustering(context) ? [toBroker({ kind: 'persist', offsets: context.offsets, inc: context.inc })] : [],
+    })),
     crash: assign(({ context }) => ({
       ...noDelivery,
       queues: [],
@@ -162,13 +177,30 @@ export const rocketConsumerMachine = setup({
       inHand: null,
       failures: 0,
       memo: [],
-      outbox: [toBroker({ kind: 'leave', inc: context.inc }), { kind: 'cancelTimer', name: 'persist' }, { kind: 'cancelTimer', name: 'suspend' }, { kind: 'startTimer', name: 'restart', after: context.restartDelay }] as Output[],
+      outbox: [
+        toBroker({ kind: 'leave', inc: context.inc }),
+        { kind: 'cancelTimer', name: 'persist' },
+        { kind: 'cancelTimer', name: 'suspend' },
+        { kind: 'startTimer', name: 'restart', after: context.restartDelay },
+      ] as Output[],
     })),
     restart: assign(({ context }) => ({ inc: context.inc + 1, outbox: [toBroker({ kind: 'join', inc: context.inc + 1 })] })),
   },
 }).createMachine({
   id: 'rocketmq-consumer',
-  context: ({ input }) => ({ ...input, ...noDelivery, inc: 1, queues: [], offsets: {}, dirty: false, buffer: [], inHand: null, failures: 0, memo: [], outbox: [] }),
+  context: ({ input }) => ({
+    ...input,
+    ...noDelivery,
+    inc: 1,
+    queues: [],
+    offsets: {},
+    dirty: false,
+    buffer: [],
+    inHand: null,
+    failures: 0,
+    memo: [],
+    outbox: [],
+  }),
   initial: 'starting',
   on: {
     'queues.allocated': { actions: 'takeQueues' },
@@ -177,16 +209,17 @@ export const rocketConsumerMachine = setup({
     'fault.crashConsumer': { target: '.crashed', actions: 'crash' },
   },
   states: {
-    starting: { always: [{ guard: 'isStandby', target: 'stopped' }, { target: 'idle', actions: 'register' }] },
+    starting: {
+      always: [
+        { guard: 'isStandby', target: 'stopped' },
+        { target: 'idle', actions: 'register' },
+      ],
+    },
     stopped: { on: { 'consumer.started': { target: 'idle', actions: 'register' }, 'queues.allocated': {}, 'messages.pulled': {}, 'fault.crashConsumer': {} } },
     idle: { always: { guard: 'hasBuffered', target: 'processing', actions: 'takeNext' } },
     processing: {
       on: {
-        'op.completed': [
-          { guard: 'isFailure', target: 'failed' },
-          { guard: 'isLastOp', target: 'finishing', actions: 'advance' },
-          { actions: 'advance' },
-        ],
+        'op.completed': [{ guard: 'isFailure', target: 'failed' }, { guard: 'isLastOp', target: 'finishing', actions: 'advance' }, { actions: 'advance' }],
         'consumption.failed': { target: 'failed' },
       },
     },
@@ -200,6 +233,14 @@ export const rocketConsumerMachine = setup({
     resuming: { always: [{ guard: 'hasCurrent', target: 'processing' }, { target: 'idle' }] },
     // CONSUME_SUCCESS is the next step: a crash here is "consumed, offset not yet advanced".
     finishing: { on: { 'handler.returned': { target: 'idle', actions: 'consumed' } } },
-    crashed: { on: { 'consumer.restarted': { target: 'idle', actions: 'restart' }, 'queues.allocated': {}, 'messages.pulled': {}, 'persist.due': {}, 'fault.crashConsumer': {} } },
+    crashed: {
+      on: {
+        'consumer.restarted': { target: 'idle', actions: 'restart' },
+        'queues.allocated': {},
+        'messages.pulled': {},
+        'persist.due': {},
+        'fault.crashConsumer': {},
+      },
+    },
   },
 });

@@ -44,7 +44,11 @@ export const rocketProducerMachine = setup({
   },
   actions: {
     sendFirst: assign(({ context }) => ({ attempt: 1, outbox: sendCurrent(context, 1) })),
-    sendNext: assign(({ context }) => ({ next: context.next + 1, attempt: 1, outbox: [{ kind: 'cancelTimer', name: 'send' } as Output, ...sendCurrent({ ...context, next: context.next + 1 }, 1)] })),
+    sendNext: assign(({ context }) => ({
+      next: context.next + 1,
+      attempt: 1,
+      outbox: [{ kind: 'cancelTimer', name: 'send' } as Output, ...sendCurrent({ ...context, next: context.next + 1 }, 1)],
+    })),
     resend: assign(({ context }) => ({ attempt: context.attempt + 1, outbox: sendCurrent(context, context.attempt + 1) })),
     stop: assign({ outbox: [{ kind: 'cancelTimer', name: 'send' }] as Output[] }),
     forget: assign({ outbox: [] as Output[] }),
@@ -60,10 +64,18 @@ export const rocketProducerMachine = setup({
     sending: {
       on: {
         'sendResult.received': [{ guard: 'isForCurrent', target: 'sent' }, { actions: 'forget' }],
-        'send.timedOut': [{ guard: 'hasAttemptsLeft', actions: 'resend' }, { target: 'gaveUp', actions: 'forget' }],
+        'send.timedOut': [
+          { guard: 'hasAttemptsLeft', actions: 'resend' },
+          { target: 'gaveUp', actions: 'forget' },
+        ],
       },
     },
-    sent: { always: [{ guard: 'isLast', target: 'finished', actions: 'stop' }, { target: 'sending', actions: 'sendNext' }] },
+    sent: {
+      always: [
+        { guard: 'isLast', target: 'finished', actions: 'stop' },
+        { target: 'sending', actions: 'sendNext' },
+      ],
+    },
     finished: { on: { 'sendResult.received': { actions: 'forget' }, 'send.timedOut': { actions: 'forget' } } },
     gaveUp: { on: { 'sendResult.received': { actions: 'forget' } } },
   },

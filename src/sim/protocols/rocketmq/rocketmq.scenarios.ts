@@ -1,7 +1,6 @@
 import { bothHold, defaultSettings, duplicateOnly, order13, order42, type Scenario, scenarioBase, withInbox } from '../../engine/scenario';
 import { rocketDefaults, type RocketSettings } from './rocketmq.settings';
 
-
 const base = scenarioBase('rocketmq');
 
 const rocket = (s: Partial<RocketSettings>): RocketSettings => ({ ...rocketDefaults, ...s });

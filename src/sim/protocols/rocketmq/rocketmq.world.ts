@@ -1,6 +1,25 @@
 import type { ActorId, ActorState, Payload } from '../../core/types';
 import { initialActor, type Transitioner } from '../../engine/actors';
-import { applyOutputs, can, collectSteps, consumerIds, deadLetter, dropHead, emptyWorld, expireCacheKey, handlerStep, sendTo, spend, takeTimer, type Applied, type Env, roleMachines, settingRow, busyConsumers, takeDelivery } from '../../engine/kit';
+import {
+  applyOutputs,
+  can,
+  collectSteps,
+  consumerIds,
+  deadLetter,
+  dropHead,
+  emptyWorld,
+  expireCacheKey,
+  handlerStep,
+  sendTo,
+  spend,
+  takeTimer,
+  type Applied,
+  type Env,
+  roleMachines,
+  settingRow,
+  busyConsumers,
+  takeDelivery,
+} from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
@@ -14,17 +33,30 @@ import { retryDelay, rocketDefaults } from './rocketmq.settings';
 export type RocketWorld = World<RocketProducerContext, RocketBrokerContext, RocketConsumerContext>;
 
 const machines = { producer: rocketProducerMachine, broker: rocketBrokerMachine, consumer: rocketConsumerMachine };
-const send = (world: RocketWorld, env: Env, actor: ActorId, event: RocketBrokerEvent | RocketConsumerEvent | RocketProducerEvent) => sendTo(world, env.tx, machines, actor, event);
+const send = (world: RocketWorld, env: Env, actor: ActorId, event: RocketBrokerEvent | RocketConsumerEvent | RocketProducerEvent) =>
+  sendTo(world, env.tx, machines, actor, event);
 const settingsOf = (s: Scenario) => s.rocketmq ?? rocketDefaults;
 const queueLabel = (q: string) => (q === retryQueue ? '%RETRY%billing' : q);
-const offsetsText = (o: Record<string, number>) => Object.entries(o).map(([q, n]) => `${queueLabel(q)}=${n}`).join(', ') || '—';
+const offsetsText = (o: Record<string, number>) =>
+  Object.entries(o)
+    .map(([q, n]) => `${queueLabel(q)}=${n}`)
+    .join(', ') || '—';
 
 function initialWorld(scenario: Scenario): RocketWorld {
   const r = settingsOf(scenario);
   const s = scenario.settings;
-  const producer = initialActor<RocketProducerContext>(rocketProducerMachine, { messages: scenario.messages, sendMsgTimeout: r.sendMsgTimeout, maxAttempts: s.maxPublishAttempts });
-  const broker = initialActor<RocketBrokerContext>(rocketBrokerMachine, { messageModel: r.messageModel, maxRetries: r.maxReconsumeTimes < 0 ? 16 : r.maxReconsumeTimes });
-  let world = applyOutputs(emptyWorld<RocketWorld>('rocketmq', scenario, producer.state, broker.state), 'producer', [{ kind: 'startTimer', name: 'start', after: 0 }]);
+  const producer = initialActor<RocketProducerContext>(rocketProducerMachine, {
+    messages: scenario.messages,
+    sendMsgTimeout: r.sendMsgTimeout,
+    maxAttempts: s.maxPublishAttempts,
+  });
+  const broker = initialActor<RocketBrokerContext>(rocketBrokerMachine, {
+    messageModel: r.messageModel,
+    maxRetries: r.maxReconsumeTimes < 0 ? 16 : r.maxReconsumeTimes,
+  });
+  let world = applyOutputs(emptyWorld<RocketWorld>('rocketmq', scenario, producer.state, broker.state), 'producer', [
+    { kind: 'startTimer', name: 'start', after: 0 },
+  ]);
   const standby = scenario.faults.joinConsumer ? ['c2'] : [];
   for (const id of consumerIds(scenario.consumers)) {
     const c = initialActor<RocketConsumerContext>(rocketConsumerMachine, { ...r, id, restartDelay: s.restartDelay, standby: standby.includes(id) });
@@ -43,10 +75,13 @@ function enabledFaults(world: RocketWorld): Step[] {
       continue;
     }
     if (c.value === 'crashed') continue;
-    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforePersist')) out.push({ kind: 'fault', fault: 'crashConsumerBeforePersist', target: id });
+    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforePersist'))
+      out.push({ kind: 'fault', fault: 'crashConsumerBeforePersist', target: id });
     // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
-    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect')) out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
-    if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption')) out.push({ kind: 'fault', fault: 'failConsumption', target: id });
+    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect'))
+      out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
+    if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption'))
+      out.push({ kind: 'fault', fault: 'failConsumption', target: id });
   }
   for (const [l, queue] of Object.entries(world.net)) {
     if (queue[0]?.kind === 'sendResult' && can(world, 'loseSendResponse')) out.push({ kind: 'fault', fault: 'loseSendResponse', target: l });
@@ -92,7 +127,19 @@ function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitio
         const h = c.context.inHand;
         const next = send(world, env, step.actor, { type: 'handler.returned' });
         const dropped = h?.dropped ?? false;
-        return { world: next, events: [{ time: t, actor: step.actor, type: dropped ? 'consume.discarded' : 'message.consumed', msgId: d.msgId, explain: dropped ? 'rocketmq.consumedDropped' : 'rocketmq.consumed', detail: { queue: queueLabel(h?.queue ?? ''), offset: (h?.record.offset ?? 0) + 1 } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: t,
+              actor: step.actor,
+              type: dropped ? 'consume.discarded' : 'message.consumed',
+              msgId: d.msgId,
+              explain: dropped ? 'rocketmq.consumedDropped' : 'rocketmq.consumed',
+              detail: { queue: queueLabel(h?.queue ?? ''), offset: (h?.record.offset ?? 0) + 1 },
+            },
+          ],
+        };
       }
       const r = handlerStep(world, env, step.actor, c, d);
       const next = send(r.world, env, step.actor, r.completed);
@@ -108,19 +155,40 @@ function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitio
         const next = send(taken, env, 'producer', { type: 'send.timedOut' });
         const msg = before.messages[before.next];
         const retried = next.producer.context.attempt > before.attempt;
-        return { world: next, events: [{ time: now, actor: 'producer', type: retried ? 'message.resent' : 'producer.gaveUp', ...(msg ? { msgId: msg.id } : {}), explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp', detail: { attempt: next.producer.context.attempt } }] };
+        return {
+          world: next,
+          events: [
+            {
+              time: now,
+              actor: 'producer',
+              type: retried ? 'message.resent' : 'producer.gaveUp',
+              ...(msg ? { msgId: msg.id } : {}),
+              explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp',
+              detail: { attempt: next.producer.context.attempt },
+            },
+          ],
+        };
       }
       if (timer.owner === 'broker') {
         const [msgId, n] = timer.name.slice('retry:'.length).split('#') as [string, string];
         const next = send(taken, env, 'broker', { type: 'retry.due', msgId, retries: Number(n) });
-        return { world: next, events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries: Number(n) } }] };
+        return {
+          world: next,
+          events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries: Number(n) } }],
+        };
       }
       const actor = timer.owner as ActorId;
       if (timer.name === 'persist') {
         const c = taken.consumers[actor]!;
         const next = send(taken, env, actor, { type: 'persist.due' });
         const clustering = settingsOf(scenario).messageModel === 'CLUSTERING';
-        return { world: next, events: c.context.dirty && clustering ? [{ time: now, actor, type: 'offsets.persisted', explain: 'rocketmq.persisted', detail: { offsets: offsetsText(c.context.offsets) } }] : [] };
+        return {
+          world: next,
+          events:
+            c.context.dirty && clustering
+              ? [{ time: now, actor, type: 'offsets.persisted', explain: 'rocketmq.persisted', detail: { offsets: offsetsText(c.context.offsets) } }]
+              : [],
+        };
       }
       if (timer.name === 'suspend') {
         const next = send(taken, env, actor, { type: 'suspend.over' });
@@ -135,20 +203,44 @@ function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitio
       if (step.fault === 'loseSendResponse') {
         const { world: next, head } = dropHead(spent, step.target);
         const msgId = head.kind === 'sendResult' ? head.msgId : undefined;
-        return { world: next, events: [{ time: t, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }] };
+        return {
+          world: next,
+          events: [{ time: t, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }],
+        };
       }
       const actor = step.target as ActorId;
       const c = world.consumers[actor]!;
       const d = c.context.current;
       if (step.fault === 'joinConsumer') {
-        return { world: send(spent, env, actor, { type: 'consumer.started' }), events: [{ time: t, actor, type: 'consumer.started', explain: 'rocketmq.fault.join' }] };
+        return {
+          world: send(spent, env, actor, { type: 'consumer.started' }),
+          events: [{ time: t, actor, type: 'consumer.started', explain: 'rocketmq.fault.join' }],
+        };
       }
       if (step.fault === 'failConsumption') {
         const next = send(spent, env, actor, { type: 'consumption.failed' });
-        return { world: next, events: [{ time: t, actor, type: 'consume.failed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.fail' }, ...failureEvents(world, next, actor, d?.msgId ?? '')] };
+        return {
+          world: next,
+          events: [
+            { time: t, actor, type: 'consume.failed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.fail' },
+            ...failureEvents(world, next, actor, d?.msgId ?? ''),
+          ],
+        };
       }
       const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      return { world: next, events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.crash', detail: { offsets: offsetsText(Object.fromEntries(c.context.queues.map((q) => [q, world.broker.context.offsets[q] ?? 0]))) } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor,
+            type: 'consumer.crashed',
+            ...(d ? { msgId: d.msgId } : {}),
+            explain: 'rocketmq.fault.crash',
+            detail: { offsets: offsetsText(Object.fromEntries(c.context.queues.map((q) => [q, world.broker.context.offsets[q] ?? 0]))) },
+          },
+        ],
+      };
     }
   }
 }
@@ -159,8 +251,22 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
     case 'send': {
       const next = send(world, env, 'broker', { type: 'message.sent', msg: payload.msg });
       const queue = `q${payload.msg.partition ?? 0}`;
-      const again = Object.values(world.broker.context.queues).flat().some((r) => r.key === payload.msg.key);
-      return { world: next, events: [{ time: t, actor: 'broker', type: 'message.stored', msgId: payload.msg.id, explain: again ? 'rocketmq.storedAgain' : 'rocketmq.stored', detail: { id: payload.msg.id, queue } }] };
+      const again = Object.values(world.broker.context.queues)
+        .flat()
+        .some((r) => r.key === payload.msg.key);
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: 'message.stored',
+            msgId: payload.msg.id,
+            explain: again ? 'rocketmq.storedAgain' : 'rocketmq.stored',
+            detail: { id: payload.msg.id, queue },
+          },
+        ],
+      };
     }
     case 'sendResult': {
       const next = send(world, env, 'producer', { type: 'sendResult.received', msgId: payload.msgId });
@@ -176,11 +282,27 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
     }
     case 'allocate': {
       const next = send(world, env, to, { type: 'queues.allocated', queues: payload.queues, offsets: payload.offsets });
-      return { world: next, events: [{ time: t, actor: to, type: 'queues.allocated', explain: 'rocketmq.allocated', detail: { queues: payload.queues.map(queueLabel).join(', ') || '—' } }] };
+      return {
+        world: next,
+        events: [
+          { time: t, actor: to, type: 'queues.allocated', explain: 'rocketmq.allocated', detail: { queues: payload.queues.map(queueLabel).join(', ') || '—' } },
+        ],
+      };
     }
     case 'pull': {
       const next = send(world, env, 'broker', { type: 'pull.received', consumer: from, inc: payload.inc, queue: payload.queue, offset: payload.offset });
-      return { world: next, events: [{ time: t, actor: 'broker', type: 'pull.received', explain: 'rocketmq.pullReceived', detail: { from, queue: queueLabel(payload.queue), offset: payload.offset } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: 'pull.received',
+            explain: 'rocketmq.pullReceived',
+            detail: { from, queue: queueLabel(payload.queue), offset: payload.offset },
+          },
+        ],
+      };
     }
     case 'pulled': {
       const held = (c: RocketWorld['consumers'][string] | undefined) => [...(c?.context.buffer ?? []), ...(c?.context.inHand ? [c.context.inHand] : [])];
@@ -192,19 +314,51 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
         events: fresh.map((b) => {
           // In broadcasting mode every consumer reads every message once: a second read is not a redelivery.
           const again = settingsOf(env.scenario).messageModel === 'CLUSTERING' && b.record.reads > 1;
-          return { time: t, actor: to, type: 'message.pulled', msgId: b.record.msgId, count: b.record.reads, redelivered: again || (b.record.retries ?? 0) > 0, explain: again ? 'rocketmq.pulledAgain' : 'rocketmq.pulled', detail: { where: `${queueLabel(b.queue)}@${b.record.offset}` } };
+          return {
+            time: t,
+            actor: to,
+            type: 'message.pulled',
+            msgId: b.record.msgId,
+            count: b.record.reads,
+            redelivered: again || (b.record.retries ?? 0) > 0,
+            explain: again ? 'rocketmq.pulledAgain' : 'rocketmq.pulled',
+            detail: { where: `${queueLabel(b.queue)}@${b.record.offset}` },
+          };
         }),
       };
     }
     case 'persist': {
       const next = send(world, env, 'broker', { type: 'offsets.persisted', offsets: payload.offsets });
-      return { world: next, events: [{ time: t, actor: 'broker', type: 'offsets.stored', explain: 'rocketmq.offsetsStored', detail: { consumer: from, offsets: offsetsText(payload.offsets) } }] };
+      return {
+        world: next,
+        events: [
+          {
+            time: t,
+            actor: 'broker',
+            type: 'offsets.stored',
+            explain: 'rocketmq.offsetsStored',
+            detail: { consumer: from, offsets: offsetsText(payload.offsets) },
+          },
+        ],
+      };
     }
     case 'sendBack': {
       const next = send(world, env, 'broker', { type: 'message.sentBack', record: payload.record, direct: payload.queue === 'dlq' });
       const dlq = dlqEvents(world, next);
       const retries = (payload.record.retries ?? 0) + 1;
-      const scheduled = dlq.events.length === 0 ? [{ time: t, actor: 'broker' as const, type: 'retry.scheduled', msgId: payload.record.msgId, explain: 'rocketmq.retryScheduled', detail: { retries, delay: `${retryDelay(retries) / 1000} s` } }] : [];
+      const scheduled =
+        dlq.events.length === 0
+          ? [
+              {
+                time: t,
+                actor: 'broker' as const,
+                type: 'retry.scheduled',
+                msgId: payload.record.msgId,
+                explain: 'rocketmq.retryScheduled',
+                detail: { retries, delay: `${retryDelay(retries) / 1000} s` },
+              },
+            ]
+          : [];
       return { world: dlq.world, events: [...scheduled, ...dlq.events] };
     }
     default:
@@ -248,7 +402,9 @@ function settings(scenario: Scenario): SettingView[] {
     row('MessageListener', r.consumeMode === 'orderly' ? 'MessageListenerOrderly' : 'MessageListenerConcurrently', 'MessageListenerConcurrently', 'client'),
     row('persistConsumerOffsetInterval', String(r.persistConsumerOffsetInterval), String(d.persistConsumerOffsetInterval), 'client'),
     row('maxReconsumeTimes', String(r.maxReconsumeTimes), String(d.maxReconsumeTimes), 'client'),
-    ...(r.consumeMode === 'orderly' ? [row('suspendCurrentQueueTimeMillis', String(r.suspendCurrentQueueTimeMillis), String(d.suspendCurrentQueueTimeMillis), 'client')] : []),
+    ...(r.consumeMode === 'orderly'
+      ? [row('suspendCurrentQueueTimeMillis', String(r.suspendCurrentQueueTimeMillis), String(d.suspendCurrentQueueTimeMillis), 'client')]
+      : []),
     row('sendMsgTimeout', String(r.sendMsgTimeout), String(d.sendMsgTimeout), 'client'),
   ];
 }
@@ -265,23 +421,54 @@ export const rocketProtocol: Protocol = {
     const world = w as RocketWorld;
     const b = world.broker.context;
     const p = world.producer;
-    const tokens = (q: string) => (b.queues[q] ?? []).map((r) => ({ msg: r.msgId, text: `@${r.offset}`, count: r.reads, redelivered: r.reads > 1, kind: r.offset < (b.offsets[q] ?? 0) ? 'committed' : 'stored' }));
+    const tokens = (q: string) =>
+      (b.queues[q] ?? []).map((r) => ({
+        msg: r.msgId,
+        text: `@${r.offset}`,
+        count: r.reads,
+        redelivered: r.reads > 1,
+        kind: r.offset < (b.offsets[q] ?? 0) ? 'committed' : 'stored',
+      }));
     return {
       producer: { state: p.value, sections: [], notes: p.context.attempt > 1 ? [attemptNote(p.context.attempt)] : [] },
       broker: {
         state: world.broker.value,
         sections: [
-          ...['q0', 'q1', retryQueue].map((q) => ({ label: `orders-${q}`.replace('orders-retry', '%RETRY%billing'), tokens: tokens(q), note: b.messageModel === 'CLUSTERING' ? { en: `Consume offset ${b.offsets[q] ?? 0}`, 'zh-cn': `消费位点 ${b.offsets[q] ?? 0}` } : '' })),
-          ...(b.delayed.length > 0 ? [{ label: 'SCHEDULE_TOPIC_XXXX', tokens: b.delayed.map((r) => ({ msg: r.msgId, text: { en: `retry ${r.retries}`, 'zh-cn': `第 ${r.retries} 次重试` }, kind: 'retry' })) }] : []),
+          ...['q0', 'q1', retryQueue].map((q) => ({
+            label: `orders-${q}`.replace('orders-retry', '%RETRY%billing'),
+            tokens: tokens(q),
+            note: b.messageModel === 'CLUSTERING' ? { en: `Consume offset ${b.offsets[q] ?? 0}`, 'zh-cn': `消费位点 ${b.offsets[q] ?? 0}` } : '',
+          })),
+          ...(b.delayed.length > 0
+            ? [
+                {
+                  label: 'SCHEDULE_TOPIC_XXXX',
+                  tokens: b.delayed.map((r) => ({ msg: r.msgId, text: { en: `retry ${r.retries}`, 'zh-cn': `第 ${r.retries} 次重试` }, kind: 'retry' })),
+                },
+              ]
+            : []),
           ...(b.dlq.length > 0 ? [{ label: '%DLQ%billing', tokens: b.dlq.map((r) => ({ msg: r.msgId, kind: 'dead' })) }] : []),
         ],
-        notes: [{ en: `Group billing (${b.messageModel}): ${b.members.map(actorRef).join(', ') || '—'}`, 'zh-cn': `消费者组 billing（${b.messageModel}）：${b.members.map(actorRef).join('、') || '—'}` }],
+        notes: [
+          {
+            en: `Group billing (${b.messageModel}): ${b.members.map(actorRef).join(', ') || '—'}`,
+            'zh-cn': `消费者组 billing（${b.messageModel}）：${b.members.map(actorRef).join('、') || '—'}`,
+          },
+        ],
       },
       consumers: Object.fromEntries(
         Object.entries(world.consumers).map(([id, c]) => {
           const lane = consumerLane(c);
-          if (c.context.buffer.length > 0) lane.sections.push({ label: { en: 'Process queue', 'zh-cn': '本地缓存队列' }, tokens: c.context.buffer.map((x) => ({ msg: x.record.msgId, text: `${queueLabel(x.queue)}@${x.record.offset}`, kind: 'stored' })) });
-          if (c.context.queues.length > 0) lane.notes.push({ en: `Queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`, 'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}` });
+          if (c.context.buffer.length > 0)
+            lane.sections.push({
+              label: { en: 'Process queue', 'zh-cn': '本地缓存队列' },
+              tokens: c.context.buffer.map((x) => ({ msg: x.record.msgId, text: `${queueLabel(x.queue)}@${x.record.offset}`, kind: 'stored' })),
+            });
+          if (c.context.queues.length > 0)
+            lane.notes.push({
+              en: `Queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`,
+              'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}`,
+            });
           return [id, lane];
         }),
       ),
