@@ -28,6 +28,11 @@
  * and nothing else spends their budget, so the same reasons hold for each member of the set, and
  * exploring all of them keeps every outcome of the race between the reply and its loss.
  *
+ * Failing that, a delivery to the broker that its protocol declares commuting with everything before
+ * it (`Protocol.commutesIntoBroker`: RocketMQ's pull once the group's membership is settled) is
+ * explored alone, if it changes no store. The protocol states why; reduce.test checks the claim
+ * against every other enabled step on the first worlds of every scenario and lab.
+ *
  * A counterexample found on the reduced space is a real schedule, replayable step by step, but no
  * longer necessarily the shortest one.
  */
