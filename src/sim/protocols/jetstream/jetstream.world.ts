@@ -348,7 +348,7 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
             count: d.count,
             redelivered: d.redelivered,
             explain,
-            detail: { seq: d.where?.slice(4) ?? '' },
+            detail: { seq: d.offset ?? '' },
           },
         ],
       };

@@ -130,12 +130,12 @@ export const kafkaConsumerMachine = setup({
       outbox: context.current ? [toBroker({ kind: 'txnProduce', msgId: context.current.msgId, key: context.current.key, inc: context.inc })] : [],
     })),
     commitTransaction: assign(({ context }) => {
-      const position = context.current ? Number(context.current.where?.split('@')[1] ?? context.position) + 1 : context.position;
+      const position = context.current ? (context.current.offset ?? context.position) + 1 : context.position;
       return { ...noDelivery, position, outbox: [toBroker({ kind: 'txnCommit', generation: context.generation, offset: position, inc: context.inc })] };
     }),
     // The record is done: the position moves past it; what happens to the offset depends on the commit mode.
     finishRecord: assign(({ context }) => {
-      const position = context.current ? Number(context.current.where?.split('@')[1] ?? context.position) + 1 : context.position;
+      const position = context.current ? (context.current.offset ?? context.position) + 1 : context.position;
       if (context.commit === 'sync') return { ...noDelivery, position, outbox: [commitNow({ ...context, position })] };
       const outbox: Output[] = context.dirty ? [] : [{ kind: 'startTimer', name: 'autoCommit', after: context.autoCommitIntervalMs }];
       return { ...noDelivery, position, dirty: true, outbox };

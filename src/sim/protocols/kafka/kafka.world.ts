@@ -108,7 +108,7 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       const c = world.consumers[step.actor];
       const d = c?.context.current;
       if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
-      const offset = Number(d.where?.split('@')[1]);
+      const offset = d.offset ?? 0;
       if (c.value === 'inTransaction') {
         const next = send(world, env, step.actor, { type: 'transaction.committing' });
         return {
