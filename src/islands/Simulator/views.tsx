@@ -50,16 +50,19 @@ function Token({
   count,
   redelivered,
   kind,
+  back = false,
   labels,
 }: {
   name: string;
   count?: number | undefined;
   redelivered?: boolean | undefined;
   kind: string;
+  /** On its way back towards the producer's side (an ack, a confirm, a pull): it travels the other way. */
+  back?: boolean;
   labels: SimLabels;
 }) {
   return (
-    <span class={`sim-token sim-token--${kind}${redelivered ? ' is-redelivered' : ''}`}>
+    <span class={`sim-token sim-token--${kind}${back ? ' sim-token--back' : ''}${redelivered ? ' is-redelivered' : ''}`}>
       {name}
       {count !== undefined && count > 0 && <span class="sim-token__count">×{count}</span>}
       {redelivered && (
@@ -71,13 +74,13 @@ function Token({
   );
 }
 
-function payloadToken(p: Payload, scenario: Scenario, labels: SimLabels, lang: Lang, i: number) {
+function payloadToken(p: Payload, back: boolean, scenario: Scenario, labels: SimLabels, lang: Lang, i: number) {
   const word = payloadWord(p.kind, scenario.protocol, labels, lang);
   const msgId = payloadMsgId(p);
   const name = msgId ? `${word} · ${messageName(msgId, scenario, lang)}` : word;
   const count = p.kind === 'deliver' ? p.delivery.count : undefined;
   const redelivered = p.kind === 'deliver' ? p.delivery.redelivered : undefined;
-  return <Token key={`${p.kind}-${i}`} name={name} count={count} redelivered={redelivered} kind={p.kind} labels={labels} />;
+  return <Token key={`${p.kind}-${i}`} name={name} count={count} redelivered={redelivered} kind={p.kind} back={back} labels={labels} />;
 }
 
 /**
@@ -111,10 +114,15 @@ function Link({ a, b, world, scenario, labels, lang, timers, faultsAt }: LanesPr
   const delayed = world.timers.filter(
     (t) => t.owner === 'net' && t.envelope && ((t.envelope.from === a && t.envelope.to === b) || (t.envelope.from === b && t.envelope.to === a)),
   );
-  const all = [...forward, ...backward, ...delayed.map((t) => t.envelope!.payload)];
+  // Links are drawn from a (the producer's side) to b: what goes from b to a travels back.
+  const all = [
+    ...forward.map((p) => ({ p, back: false })),
+    ...backward.map((p) => ({ p, back: true })),
+    ...delayed.map((t) => ({ p: t.envelope!.payload, back: t.envelope!.from === b })),
+  ];
   return (
     <div class="sim-link" role="group" aria-label={`${labels['sim.inflight']}: ${actorName(a, labels)} ↔ ${actorName(b, labels)}`}>
-      {all.length === 0 ? <span class="sim-link__line" aria-hidden="true" /> : all.map((p, i) => payloadToken(p, scenario, labels, lang, i))}
+      {all.length === 0 ? <span class="sim-link__line" aria-hidden="true" /> : all.map(({ p, back }, i) => payloadToken(p, back, scenario, labels, lang, i))}
       <Timers timers={timers?.filter((t) => t.place === `${a}>${b}` || t.place === `${b}>${a}`)} labels={labels} />
       {faultsAt?.(`${a}>${b}`, `${actorName(a, labels)} → ${actorName(b, labels)}`)}
       {faultsAt?.(`${b}>${a}`, `${actorName(b, labels)} → ${actorName(a, labels)}`)}

@@ -239,27 +239,30 @@ export function stepHandler(input: StepInput): StepOutcome {
     recordPayment: (order, amount) => void run(`${prefix}.recordPayment`, [order, amount], { op: 'pay', key: String(order), amount: Number(amount) }),
   });
 
+  // The statements both a transaction and the connection outside one can run, in one place.
+  const select = (t: unknown, key: unknown): Extract<Stmt, { op: 'select' }> => ({ op: 'select', table: checkTable(t), key: String(key) });
+  const insert = (t: unknown, key: unknown, values: unknown, onConflictDoNothing = false): Stmt => ({
+    op: 'insert',
+    table: checkTable(t),
+    key: String(key),
+    values: cols(values),
+    ...(onConflictDoNothing ? { onConflictDoNothing } : {}),
+  });
+  const update = (t: unknown, key: unknown, set: unknown, where: unknown): Stmt => ({
+    op: 'update',
+    table: checkTable(t),
+    key: String(key),
+    set: cols(set),
+    ...(where ? { where: cols(where) } : {}),
+  });
+
   const tx: HandlerTx = {
-    select: (t, key) => inTx('tx.select', [t, key], { op: 'select', table: checkTable(t), key: String(key) }) as Row | null,
-    selectForUpdate: (t, key) => inTx('tx.selectForUpdate', [t, key], { op: 'select', table: checkTable(t), key: String(key), forUpdate: true }) as Row | null,
-    exists: (t, key) => inTx('tx.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
-    insert: (t, key, values) => void inTx('tx.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
-    insertIfAbsent: (t, key, values) =>
-      inTx('tx.insertIfAbsent', [t, key, values], {
-        op: 'insert',
-        table: checkTable(t),
-        key: String(key),
-        values: cols(values),
-        onConflictDoNothing: true,
-      }) as boolean,
-    update: (t, key, set, where) =>
-      inTx('tx.update', [t, key, set, where], {
-        op: 'update',
-        table: checkTable(t),
-        key: String(key),
-        set: cols(set),
-        ...(where ? { where: cols(where) } : {}),
-      }) as number,
+    select: (t, key) => inTx('tx.select', [t, key], select(t, key)) as Row | null,
+    selectForUpdate: (t, key) => inTx('tx.selectForUpdate', [t, key], { ...select(t, key), forUpdate: true }) as Row | null,
+    exists: (t, key) => inTx('tx.exists', [t, key], select(t, key), asBool) as boolean,
+    insert: (t, key, values) => void inTx('tx.insert', [t, key, values], insert(t, key, values)),
+    insertIfAbsent: (t, key, values) => inTx('tx.insertIfAbsent', [t, key, values], insert(t, key, values, true)) as boolean,
+    update: (t, key, set, where) => inTx('tx.update', [t, key, set, where], update(t, key, set, where)) as number,
     effects: effects('tx.effects', inTx),
   };
   const outsideTx = (name: string) => {
@@ -272,25 +275,11 @@ export function stepHandler(input: StepInput): StepOutcome {
 
   const ctx: HandlerContext = {
     db: {
-      select: (t, key) => own('db.select', [t, key], { op: 'select', table: checkTable(t), key: String(key) }) as Row | null,
-      exists: (t, key) => own('db.exists', [t, key], { op: 'select', table: checkTable(t), key: String(key) }, asBool) as boolean,
-      insert: (t, key, values) => void own('db.insert', [t, key, values], { op: 'insert', table: checkTable(t), key: String(key), values: cols(values) }),
-      insertIfAbsent: (t, key, values) =>
-        own('db.insertIfAbsent', [t, key, values], {
-          op: 'insert',
-          table: checkTable(t),
-          key: String(key),
-          values: cols(values),
-          onConflictDoNothing: true,
-        }) as boolean,
-      update: (t, key, set, where) =>
-        own('db.update', [t, key, set, where], {
-          op: 'update',
-          table: checkTable(t),
-          key: String(key),
-          set: cols(set),
-          ...(where ? { where: cols(where) } : {}),
-        }) as number,
+      select: (t, key) => own('db.select', [t, key], select(t, key)) as Row | null,
+      exists: (t, key) => own('db.exists', [t, key], select(t, key), asBool) as boolean,
+      insert: (t, key, values) => void own('db.insert', [t, key, values], insert(t, key, values)),
+      insertIfAbsent: (t, key, values) => own('db.insertIfAbsent', [t, key, values], insert(t, key, values, true)) as boolean,
+      update: (t, key, set, where) => own('db.update', [t, key, set, where], update(t, key, set, where)) as number,
       transaction: <T>(work: (tx: HandlerTx) => T): T => {
         if (txId) throw new Error('ctx.db.transaction inside a transaction: PostgreSQL has no nested transactions');
         txId = `${actor}/${tag}/${index}`;
