@@ -27,6 +27,8 @@ import {
   type TraceEvent,
 } from '../../src/sim';
 import { playWithFaults, scenarioIn } from '../support/play';
+import { createTransitioner, initialActor } from '../../src/sim/engine/actors';
+import { rocketBrokerMachine, type RocketBrokerContext, type RocketBrokerEvent } from '../../src/sim/protocols/rocketmq/broker.machine';
 
 const all = [...kafkaScenarios, ...rabbitScenarios, ...rocketScenarios, ...jetstreamScenarios];
 const byId = scenarioIn(all);
@@ -322,6 +324,27 @@ describe('RocketMQ', () => {
     expect(trace.some((e) => e.actor === 'c2' && e.type === 'message.pulled' && e.count === 2)).toBe(true);
     expect(trace.filter((e) => e.type === 'message.consumed').map((e) => e.actor)).toEqual(['c1', 'c2']);
     expect(charges(tl)['order-42']).toBe(2);
+  });
+
+  it('a long poll for a queue its sender no longer holds is not kept: the rebalance or the crash that took the queue ended it', () => {
+    const tx = createTransitioner();
+    let broker = initialActor<RocketBrokerContext>(rocketBrokerMachine, { messageModel: 'CLUSTERING', maxRetries: 16 }).state;
+    const send = (event: RocketBrokerEvent) => (broker = tx.step(rocketBrokerMachine, broker, event).state);
+    send({ type: 'member.joined', consumer: 'c1', inc: 1 });
+    // Alone, consumer 1 holds q0, q1 and the retry queue: its poll on the empty q1 waits.
+    send({ type: 'pull.received', consumer: 'c1', inc: 1, queue: 'q1', offset: 0 });
+    expect(broker.context.pending).toEqual([{ member: 'c1#1', queue: 'q1', offset: 0 }]);
+    // Consumer 2 joins and takes q1: the waiting poll goes, and one still on its way is dropped on arrival.
+    send({ type: 'member.joined', consumer: 'c2', inc: 1 });
+    expect(broker.context.pending).toEqual([]);
+    send({ type: 'pull.received', consumer: 'c1', inc: 1, queue: 'q1', offset: 0 });
+    expect(broker.context.pending).toEqual([]);
+    // A poll from an incarnation that has left (a crashed process) is dropped too, even on a queue it used to hold.
+    send({ type: 'member.gone', consumer: 'c2', inc: 1 });
+    send({ type: 'pull.received', consumer: 'c2', inc: 1, queue: 'q1', offset: 0 });
+    expect(broker.context.pending).toEqual([]);
+    send({ type: 'pull.received', consumer: 'c1', inc: 1, queue: 'q1', offset: 0 });
+    expect(broker.context.pending).toEqual([{ member: 'c1#1', queue: 'q1', offset: 0 }]);
   });
 
   it('a poison message: 16 retries at the delay levels (10 s … 2 h), then %DLQ%billing', () => {

@@ -29,7 +29,7 @@
  * exploring all of them keeps every outcome of the race between the reply and its loss.
  *
  * Failing that, a delivery to the broker that its protocol declares commuting with everything before
- * it (`Protocol.commutesIntoBroker`: RocketMQ's pull once the group's membership is settled) is
+ * it (`Protocol.commutesIntoBroker`: RocketMQ's pull and offset report, in the cases it names) is
  * explored alone, if it changes no store. The protocol states why; reduce.test checks the claim
  * against every other enabled step on the first worlds of every scenario and lab.
  *

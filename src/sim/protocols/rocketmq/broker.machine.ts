@@ -47,22 +47,33 @@ type Poll = RocketBrokerContext['pending'][number];
 const byPoll = (a: Poll, b: Poll) => (a.member < b.member ? -1 : a.member > b.member ? 1 : a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0);
 
 /**
- * Queue allocation. Clustering: each topic's queues are divided among the sorted consumers
- * (AllocateMessageQueueAveragely), the retry topic's single queue to the first; each consumer starts
- * at the offset the group persisted. Broadcasting: everyone gets every queue and keeps its own offsets.
+ * The queues the `i`-th of the sorted `members` gets. Clustering: each topic's queues are divided
+ * among the sorted consumers (AllocateMessageQueueAveragely), the retry topic's single queue to the
+ * first. Broadcasting: everyone gets every queue.
+ */
+export function queuesOf(messageModel: RocketSettings['messageModel'], members: readonly string[], i: number): string[] {
+  if (messageModel === 'BROADCASTING') return [...topicQueues];
+  const per = Math.floor(topicQueues.length / members.length);
+  const extra = topicQueues.length % members.length;
+  const start = i * per + Math.min(i, extra);
+  const queues = topicQueues.slice(start, start + per + (i < extra ? 1 : 0));
+  return i === 0 ? [...queues, retryQueue] : queues;
+}
+
+/** Whether `member` (`c1#3`) holds `queue` in the group as it is now. */
+export const owns = (ctx: Pick<Ctx, 'messageModel' | 'members'>, member: string, queue: string) => {
+  const i = ctx.members.indexOf(member);
+  return i >= 0 && queuesOf(ctx.messageModel, ctx.members, i).includes(queue);
+};
+
+/**
+ * Queue allocation (queuesOf); in clustering each consumer starts at the offset the group persisted,
+ * in broadcasting it keeps its own offsets.
  */
 function allocate(ctx: Ctx, members: string[], outbox: Output[]) {
   const owned = new Set<string>();
   members.forEach((m, i) => {
-    let queues: string[];
-    if (ctx.messageModel === 'BROADCASTING') queues = [...topicQueues];
-    else {
-      const per = Math.floor(topicQueues.length / members.length);
-      const extra = topicQueues.length % members.length;
-      const start = i * per + Math.min(i, extra);
-      queues = topicQueues.slice(start, start + per + (i < extra ? 1 : 0));
-      if (i === 0) queues = [...queues, retryQueue];
-    }
+    const queues = queuesOf(ctx.messageModel, members, i);
     const offsets = ctx.messageModel === 'BROADCASTING' ? {} : Object.fromEntries(queues.map((q) => [q, ctx.offsets[q] ?? 0]));
     outbox.push({ kind: 'send', to: consumerOf(m), payload: { kind: 'allocate', queues, offsets } });
     for (const q of queues) owned.add(`${m}|${q}`);
@@ -138,6 +149,10 @@ export const rocketBrokerMachine = setup({
     pull: assign(({ context, event }) => {
       if (event.type !== 'pull.received') return {};
       const p = { member: `${event.consumer}#${event.inc}`, queue: event.queue, offset: event.offset };
+      // A poll for a queue its sender no longer holds (a rebalance moved it, or the sender is a
+      // process that has since died) is not served: RocketMQ's client drops the process queue on a
+      // rebalance and discards whatever a pull made for it returns; a dead process has no connection.
+      if (!owns(context, p.member, p.queue)) return {};
       // Long polls waiting are a set: kept in one order, whichever arrived first (answerPending serves
       // each to its own consumer, so the order never shows).
       if ((context.queues[p.queue]?.length ?? 0) <= p.offset)

@@ -24,7 +24,7 @@ import { actorRef, attemptNote, type Protocol, type SettingView } from '../../en
 import type { Scenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { consumerLane } from '../../engine/kit';
-import { retryQueue, rocketBrokerMachine, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
+import { owns, retryQueue, rocketBrokerMachine, topicQueues, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
 import { retryDelay, rocketDefaults } from './rocketmq.settings';
@@ -83,8 +83,8 @@ function enabledFaults(world: RocketWorld): Step[] {
     if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption'))
       out.push({ kind: 'fault', fault: 'failConsumption', target: id });
   }
-  for (const [l, queue] of Object.entries(world.net)) {
-    if (queue[0]?.kind === 'sendResult' && can(world, 'loseSendResponse')) out.push({ kind: 'fault', fault: 'loseSendResponse', target: l });
+  if (can(world, 'loseSendResponse')) {
+    for (const l in world.net) if (world.net[l]![0]?.kind === 'sendResult') out.push({ kind: 'fault', fault: 'loseSendResponse', target: l });
   }
   return out;
 }
@@ -370,26 +370,79 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
 const MEMBERSHIP_FAULTS = ['crashConsumerBeforeEffect', 'crashConsumerBeforePersist', 'joinConsumer'] as const;
 
 /**
- * A pull request reaching the broker commutes with everything else that can reach it, once the
- * group's membership can no longer change: it reads and writes only the queue's records (to serve
- * them) and the long polls waiting (a sorted set, one per member and queue). A send or a retry due
- * appends a record that the poll then gets either way; a persist or a send-back touches offsets, retries
- * and the DLQ, which a pull never reads; another member's pull is another element of the set. Only a
- * join or a leave reads what it changes (who owns which queue, which polls stay), so there must be
- * none on its way and no fault left that would send one; a restart's join waits for its timer, and no
- * timer fires while a delivery can happen. A second poll of the same member and queue would replace the
- * first, so there must be none waiting.
+ * Whether consumer `id` holds `queue` in every group it can be part of (the scenario's consumers, in
+ * any combination that includes it) or in none: then its ownership is just its membership.
+ */
+function ownedWhileMember(world: RocketWorld, id: string, queue: string): boolean {
+  const others = Object.keys(world.consumers).filter((c) => c !== id);
+  const seen = new Set<boolean>();
+  for (let mask = 0; mask < 1 << others.length; mask++) {
+    const members = [id, ...others.filter((_, i) => mask & (1 << i))].map((c) => `${c}#0`).sort();
+    seen.add(owns({ messageModel: world.broker.context.messageModel, members }, `${id}#0`, queue));
+  }
+  return seen.size === 1;
+}
+
+/** Whether no record can reach `queue` while a delivery is still possible. */
+function stillWhileDelivering(world: RocketWorld, queue: string): boolean {
+  // The retry queue is written only when a retry timer fires, and no timer fires while a delivery can happen.
+  if (queue === retryQueue) return true;
+  // A topic queue that none of the producer's messages (nor their re-sends) goes to.
+  return !world.producer.context.messages.some((m) => topicQueues[m.partition ?? 0] === queue);
+}
+
+/**
+ * Whether the group's membership can no longer change before the deliveries now possible take place:
+ * no join or leave on its way and no fault left that would send one (a restart's join waits for its
+ * timer, and no timer fires while a delivery can happen).
+ */
+function membershipSettled(world: RocketWorld): boolean {
+  if (MEMBERSHIP_FAULTS.some((f) => can(world, f))) return false;
+  for (const [link, queue] of Object.entries(world.net)) {
+    if (link.endsWith('>broker') && queue.some((p) => p.kind === 'join' || p.kind === 'leave')) return false;
+  }
+  return true;
+}
+
+/**
+ * A pull request or an offset report reaching the broker commutes with everything else that can reach
+ * it in these cases (reduce.ts explores it alone then).
+ *
+ * A pull: a second poll of the same member and queue would replace the first, so there must be none
+ * waiting (the member's later pulls travel behind this one). Then either
+ * - the group's membership is settled. The pull reads and writes only the queue's records (to serve
+ *   them) and the long polls waiting (a sorted set, one per member and queue). A send or a retry due
+ *   appends a record that the poll then gets either way; a persist or a send-back touches offsets,
+ *   retries and the DLQ, which a pull never reads; another member's pull is another element of the
+ *   set. Only a join or a leave reads what it changes (who owns which queue, which polls stay); or
+ * - the poll can only wait, and its sender holds the queue exactly as long as it stays in the group.
+ *   No record reaches the queue before the pull does (stillWhileDelivering), so it is never served on
+ *   arrival: it is kept if the sender holds the queue, dropped if not, and a join or leave later keeps
+ *   it only if the sender still holds the queue. The sender holds it while it is a member; a member that
+ *   left never comes back (a restart joins under a new incarnation). So membership changes before or
+ *   after the pull leave the same polls waiting; the rest commutes as in the first case.
+ *
+ * An offset report (persist), once the membership is settled: it writes the group's offsets, which
+ * only a join or a leave reads (to hand a queue over) and only another report writes. So no other
+ * report of any of its queues may be on its way; none can be made before it arrives (a consumer
+ * reports on its persist timer, or when a rebalance takes a queue from it).
  */
 function commutesIntoBroker(w: World, step: Extract<Step, { kind: 'deliver' }>): boolean {
   const world = w as RocketWorld;
   const head = world.net[step.link]?.[0];
-  if (head?.kind !== 'pull') return false;
-  if (MEMBERSHIP_FAULTS.some((f) => (world.budget[f] ?? 0) > 0)) return false;
-  for (const [link, queue] of Object.entries(world.net)) {
-    if (link.endsWith('>broker') && queue.some((p) => p.kind === 'join' || p.kind === 'leave')) return false;
+  if (head?.kind === 'persist') {
+    if (!membershipSettled(world)) return false;
+    const queues = Object.keys(head.offsets);
+    return !Object.entries(world.net).some(
+      ([link, q]) => link !== step.link && link.endsWith('>broker') && q.some((p) => p.kind === 'persist' && queues.some((x) => x in p.offsets)),
+    );
   }
-  const member = `${step.link.slice(0, step.link.indexOf('>'))}#${head.inc}`;
-  return !world.broker.context.pending.some((p) => p.member === member && p.queue === head.queue);
+  if (head?.kind !== 'pull') return false;
+  const from = step.link.slice(0, step.link.indexOf('>'));
+  const member = `${from}#${head.inc}`;
+  if (world.broker.context.pending.some((p) => p.member === member && p.queue === head.queue)) return false;
+  const waits = (world.broker.context.queues[head.queue]?.length ?? 0) <= head.offset && stillWhileDelivering(world, head.queue);
+  return (waits && ownedWhileMember(world, from, head.queue)) || membershipSettled(world);
 }
 
 function settings(scenario: Scenario): SettingView[] {
