@@ -81,16 +81,26 @@ console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTota
 // partial-order reduction on). Then the same search without the reduction, which must give the same
 // verdict for every invariant.
 const LAB_BUDGET_MS = 1_000;
-console.log(`\ncode labs: Check per lab as the site grades it (median of 3 runs; budget ${LAB_BUDGET_MS} ms), and the full search without reduction`);
-console.log(`${'lab'.padEnd(36)}${pad('states', 8)}${pad('ms', 9)}${pad('full', 9)}${pad('full ms', 9)}  verdict`);
+console.log(
+  `\ncode labs: Check per lab as the site grades it — a first Check (fresh transition memo, median of 3; budget ${LAB_BUDGET_MS} ms) and a Check again (memo kept, median of 3) — and the full search without reduction`,
+);
+console.log(`${'lab'.padEnd(36)}${pad('states', 8)}${pad('ms', 9)}${pad('again', 9)}${pad('full', 9)}${pad('full ms', 9)}  verdict`);
 let labsDiffer = 0;
 const labRows = Object.values(labs).flatMap((lab) =>
   (['starter', 'solution'] as const).map((which) => {
     const source = which === 'starter' ? lab.starter : lab.solution;
+    // A reader's first Check starts with an empty transition memo (a fresh worker); a second one, after
+    // an edit, finds the machines' transitions in memory. Both are reported; the budget is on the first.
     const runs = Array.from({ length: 3 }, () => {
       const started = performance.now();
-      const g = gradeLab(lab, source);
+      const g = gradeLab(lab, source, { transitioner: createTransitioner() });
       return { g, ms: performance.now() - started };
+    });
+    gradeLab(lab, source);
+    const warm = Array.from({ length: 3 }, () => {
+      const started = performance.now();
+      gradeLab(lab, source);
+      return performance.now() - started;
     });
     const { g } = runs[0]!;
     const started = performance.now();
@@ -104,12 +114,13 @@ const labRows = Object.values(labs).flatMap((lab) =>
       verdict: g.verdict,
       states: g.states,
       ms: median(runs.map((x) => x.ms)),
+      warmMs: median(warm),
       fullStates: full.states,
       fullMs,
       end: g.result?.end,
     };
     console.log(
-      `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
+      `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.warmMs.toFixed(0), 9)}${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
     );
     return row;
   }),
@@ -131,7 +142,7 @@ if (jsonFile) {
       verdict,
       expected,
     })),
-    labs: labRows.map((r) => ({ ...r, ms: Number(r.ms.toFixed(2)) })),
+    labs: labRows.map((r) => ({ ...r, ms: Number(r.ms.toFixed(2)), warmMs: Number(r.warmMs.toFixed(2)) })),
   };
   writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);

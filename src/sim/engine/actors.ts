@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type AnyStateMachine } from 'xstate';
 import type { ActorState, Output } from '../core/types';
 import { Canon } from './canon';
 
@@ -27,10 +27,29 @@ export function initialActor<C extends { outbox: Output[] }>(machine: AnyStateMa
   return toPlain<C>(snapshot as { value: unknown; context: C });
 }
 
+/**
+ * The scope a machine steps in. XState's `transition()` builds a throwaway actor for every call (and
+ * runs the machine's initial state to do so), which costs more than the step itself. The protocols'
+ * machines only assign to their context (what they send goes in `outbox`), so one inert scope per
+ * machine serves every step, exactly as `transition()`'s would: actions to execute are dropped, as
+ * this layer dropped the list `transition()` returns.
+ */
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+function scopeOf(machine: AnyStateMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const none = () => {};
+    scope = { self, defer: none, id: '', logger: none, sessionId: '', stopChild: none, system: self.system, emit: none, actionExecutor: none } as AnyActorScope;
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
   // One memo per machine object (two protocols may name their machines alike).
-  const caches = new WeakMap<AnyStateMachine, Map<string, { state: ActorState; outputs: Output[] }>>();
+  const caches = new WeakMap<AnyStateMachine, Map<number, Map<string, { state: ActorState; outputs: Output[] }>>>();
   const canon = new Canon();
   const stats = { hits: 0, misses: 0 };
   return {
@@ -38,17 +57,20 @@ export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Tr
     step(machine, state, event) {
       let cache = caches.get(machine);
       if (!cache) caches.set(machine, (cache = new Map()));
-      const key = memo ? `${canon.id(state)}|${canon.transient(event)}` : '';
-      const hit = memo ? cache.get(key) : undefined;
+      // Keyed by the state's number, then by the event's code: no string is built for the pair.
+      let byEvent = memo ? cache.get(canon.id(state)) : undefined;
+      if (memo && !byEvent) cache.set(canon.id(state), (byEvent = new Map()));
+      const key = memo ? canon.transient(event) : '';
+      const hit = byEvent?.get(key);
       if (hit) {
         stats.hits++;
         return hit as { state: typeof state; outputs: Output[] };
       }
       stats.misses++;
       const snapshot = machine.resolveState({ value: state.value, context: state.context });
-      const [next] = transition(machine, snapshot, event);
+      const next = machine.transition(snapshot, event, scopeOf(machine));
       const result = toPlain(next as { value: unknown; context: typeof state.context });
-      if (memo) cache.set(key, result);
+      byEvent?.set(key, result);
       return result;
     },
   };

@@ -207,8 +207,9 @@ function settle<W extends World>(world: W, scenario: Scenario, derive = true): A
   const events: TraceEvent[] = [];
   let db = world.stores.db;
   for (const t of db.txs) {
+    if (t.id.endsWith('/auto')) continue;
     const { actor, tag } = txOwner(t.id);
-    if (actor === '' || t.id.endsWith('/auto')) continue;
+    if (actor === '') continue;
     const c = world.consumers[actor];
     if (c?.context.current && deliveryTag(c.context.current) === tag) continue;
     db = rollback(db, t.id);

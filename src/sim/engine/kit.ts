@@ -96,7 +96,7 @@ export function emptyWorld<W extends World>(protocol: World['protocol'], scenari
  */
 export function collectSteps(world: World, running: ActorId[], faults: Step[] | null): Step[] {
   const steps: Step[] = [];
-  for (const [l, queue] of Object.entries(world.net)) if (queue.length > 0) steps.push({ kind: 'deliver', link: l });
+  for (const l in world.net) if (world.net[l]!.length > 0) steps.push({ kind: 'deliver', link: l });
   // A consumer whose next statement waits for another transaction cannot step (unless it is in a deadlock).
   const waits = world.stores.waits;
   for (const id of running) if (!waits?.[id] || world.stores.deadlocked?.includes(id)) steps.push({ kind: 'run', actor: id });
@@ -116,9 +116,9 @@ export function collectSteps(world: World, running: ActorId[], faults: Step[] | 
 
 /** Consumers with a handler step to take (`isBusy` says which states hold a delivery). */
 export function busyConsumers<C extends ConsumerCore>(world: World<unknown, unknown, C>, isBusy: (c: ActorState<C>) => boolean): ActorId[] {
-  return Object.entries(world.consumers)
-    .filter(([, c]) => isBusy(c))
-    .map(([id]) => id as ActorId);
+  const busy: ActorId[] = [];
+  for (const id in world.consumers) if (isBusy(world.consumers[id]!)) busy.push(id as ActorId);
+  return busy;
 }
 
 /** The oldest envelope on a delivery step's link, taken off it, with the link's two ends. */
@@ -283,9 +283,13 @@ export function dropHead<W extends World>(world: W, l: string): { world: W; head
   const queue = world.net[l] ?? [];
   const head = queue[0];
   if (!head) throw new Error(`nothing in flight on ${l}`);
-  const net = { ...world.net };
-  if (queue.length > 1) net[l] = queue.slice(1);
-  else delete net[l];
+  // Built afresh rather than copied and deleted from: an object a key was deleted from turns into a
+  // slow dictionary, and every later copy and walk of the network (one per step) pays for it.
+  const net: World['net'] = {};
+  for (const k in world.net) {
+    if (k !== l) net[k] = world.net[k]!;
+    else if (queue.length > 1) net[k] = queue.slice(1);
+  }
   return { world: { ...world, net }, head };
 }
 
