@@ -4,20 +4,7 @@
  * and `solution.ts` (a `handle(msg, ctx)` function each), and `starter.zh-cn.ts` and
  * `solution.zh-cn.ts` (the same code, commented in Chinese; see labs.ts).
  */
-import {
-  defaultSettings,
-  type FaultKind,
-  type Handler,
-  type HandlerModule,
-  type InvariantId,
-  type JetStreamSettings,
-  type KafkaSettings,
-  type Message,
-  type ProtocolId,
-  type RabbitSettings,
-  type RocketSettings,
-  type Scenario,
-} from '../sim/base';
+import { defaultSettings, type FaultKind, type Handler, type HandlerModule, type InvariantId, type Message, type ProtocolId, type Scenario } from '../sim/base';
 
 /** A lab's definition. */
 export interface LabDefinition {
@@ -31,16 +18,11 @@ export interface LabDefinition {
   settings?: Partial<Scenario['settings']>;
   /** The invariant the starter breaks (the checker must report it violated). */
   intended: InvariantId;
-  /** The broker the handler runs on (default: the generic queue), with its settings. */
+  /** The broker the handler runs on (default: the generic queue), with its settings (the protocol's own type). */
   protocol?: ProtocolId;
-  kafka?: KafkaSettings;
-  rabbitmq?: RabbitSettings;
-  rocketmq?: RocketSettings;
-  jetstream?: JetStreamSettings;
+  broker?: unknown;
   /** The messages the producer sends (default: `labMessages`). */
   messages?: Message[];
-  /** RabbitMQ: whether the publisher sets `message-id` (default true). */
-  publisherSetsMessageId?: boolean;
 }
 
 /** An order to charge: its broker message id (not the order's), its business key and amount. */
@@ -85,11 +67,7 @@ export function labScenario(lab: LabDefinition, handler: Handler | HandlerModule
   return {
     id: `lab-${lab.id}`,
     ...(lab.protocol ? { protocol: lab.protocol } : {}),
-    ...(lab.kafka ? { kafka: lab.kafka } : {}),
-    ...(lab.rabbitmq ? { rabbitmq: lab.rabbitmq } : {}),
-    ...(lab.rocketmq ? { rocketmq: lab.rocketmq } : {}),
-    ...(lab.jetstream ? { jetstream: lab.jetstream } : {}),
-    ...(lab.publisherSetsMessageId === false ? { publisherSetsMessageId: false } : {}),
+    ...(lab.broker !== undefined ? { broker: lab.broker } : {}),
     title: lab.title,
     lesson: lab.goal,
     messages: lab.messages ?? labMessages,

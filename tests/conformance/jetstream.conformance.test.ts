@@ -31,10 +31,10 @@ beforeAll(async () => {
 });
 afterAll(async () => nc?.close());
 
-const scenario = (id: string, js: Partial<JetStreamSettings> = {}, settings: Partial<Scenario['settings']> = {}): Scenario => {
+const scenario = (id: string, js: Partial<JetStreamSettings> = {}, settings: Partial<Scenario['settings']> = {}): Scenario<JetStreamSettings> => {
   const s = findScenario(id, allScenarios);
   if (!s) throw new Error(`no scenario ${id}`);
-  return { ...s, settings: { ...s.settings, ...settings }, jetstream: { ...(s.jetstream ?? jetstreamDefaults), ...js } };
+  return { ...s, settings: { ...s.settings, ...settings }, broker: { ...((s.broker as JetStreamSettings | undefined) ?? jetstreamDefaults), ...js } };
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,7 +101,7 @@ async function setup(name: string, js: JetStreamSettings) {
 }
 
 /** Runs the simulator side and compares; records the outcome for the site. */
-function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], note: Words) {
+function judge(id: string, s: Scenario<JetStreamSettings>, faults: Planned[], real: Observation[], note: Words) {
   const sim = normalize(fromJetStreamTrace(simulate(s, faults)));
   const observed = normalize(real);
   const verdict = compare(sim, observed);
@@ -127,7 +127,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-retry-inside-window: a retry with the same Nats-Msg-Id is answered duplicate and stored once', async () => {
     const s = scenario('jetstream-retry-inside-window');
-    const js = await setup('inside', s.jetstream!);
+    const js = await setup('inside', s.broker!);
     const c1 = await js.consumer('c1');
     await js.publish('order-42'); // its PubAck is "lost": the producer publishes again
     (await c1.pull(2_000))?.ack();
@@ -143,7 +143,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-retry-after-window (window shortened to 1 s): the retry is stored as a new sequence', async () => {
     const s = scenario('jetstream-retry-after-window', { duplicateWindow: 1_000 }, { confirmTimeout: 2_000 });
-    const js = await setup('after', s.jetstream!);
+    const js = await setup('after', s.broker!);
     const c1 = await js.consumer('c1');
     await js.publish('order-42');
     (await c1.pull(2_000))?.ack();
@@ -160,7 +160,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-ack-wait-expiry (ack_wait shortened to 1 s): the message goes to the other consumer while the first still works', async () => {
     const s = scenario('jetstream-ack-wait-expiry', { ackWait: 1_000 });
-    const js = await setup('ack-wait', s.jetstream!);
+    const js = await setup('ack-wait', s.broker!);
     const c1 = await js.consumer('c1');
     const c2 = await js.consumer('c2');
     await js.publish('order-42');
@@ -180,7 +180,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-lost-ack (ack_wait shortened to 1 s): without the ack, the message comes back with num_delivered 2', async () => {
     const s = scenario('jetstream-lost-ack', { ackWait: 1_000 });
-    const js = await setup('lost-ack', s.jetstream!);
+    const js = await setup('lost-ack', s.broker!);
     const c1 = await js.consumer('c1');
     await js.publish('order-42');
     await c1.pull(2_000); // its ack is "lost": never sent
@@ -196,7 +196,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-lost-ack-sync (ack_wait 3 s, AckSync retried after 0.5 s): the second ack lands and nothing is redelivered', async () => {
     const s = scenario('jetstream-lost-ack-sync', { ackWait: 3_000, ackSyncRetry: 500 });
-    const js = await setup('ack-sync', s.jetstream!);
+    const js = await setup('ack-sync', s.broker!);
     const c1 = await js.consumer('c1');
     await js.publish('order-42');
     const m = await c1.pull(2_000); // the first AckSync is "lost": never sent
@@ -214,7 +214,7 @@ describe('NATS JetStream', () => {
   /** Naks the first `failures` deliveries, then acks; pulls until nothing more comes. */
   async function nakThenAck(id: string, maxDeliver: number, failures: number) {
     const s = scenario(id);
-    const js = await setup(`max-deliver-${maxDeliver}`, { ...s.jetstream!, maxDeliver });
+    const js = await setup(`max-deliver-${maxDeliver}`, { ...s.broker!, maxDeliver });
     const c1 = await js.consumer('c1');
     await js.publish('order-42');
     let failed = 0;
@@ -246,7 +246,7 @@ describe('NATS JetStream', () => {
 
   it('jetstream-poison-term: term stops redelivery of the poison message (MSG_TERMINATED advisory); the next message flows', async () => {
     const s = scenario('jetstream-poison-term');
-    const js = await setup('term', s.jetstream!);
+    const js = await setup('term', s.broker!);
     const c1 = await js.consumer('c1');
     await js.publish('order-13');
     await js.publish('order-42');

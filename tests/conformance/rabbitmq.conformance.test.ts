@@ -6,7 +6,7 @@
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allScenarios, findScenario, type Scenario } from '../../src/sim';
+import { allScenarios, findScenario, type RabbitSettings, type Scenario } from '../../src/sim';
 import { afterDeliveries, compare, fromTrace, normalize, simulate, type Observation, type Planned } from './normalize';
 import { record, recordNotChecked, sameBroker, type Words } from './results';
 
@@ -26,10 +26,11 @@ beforeAll(async () => {
 });
 afterAll(async () => admin?.close());
 
-const scenario = (id: string): Scenario => {
+const scenario = (id: string): Scenario<RabbitSettings> => {
   const s = findScenario(id, allScenarios);
   if (!s) throw new Error(`no scenario ${id}`);
-  return s;
+  // Every rabbitmq-* scenario carries RabbitMQ's settings.
+  return s as Scenario<RabbitSettings>;
 };
 
 /** A queue of our own for one test, deleted afterwards. */
@@ -113,8 +114,8 @@ async function drain(queue: string): Promise<void> {
 }
 
 /** Runs the simulator side and compares; records the outcome for the site. */
-function judge(id: string, s: Scenario, faults: Planned[], real: Observation[], note: Words) {
-  const sim = normalize(fromTrace(simulate(s, faults), (s.rabbitmq?.queueType ?? 'classic') === 'quorum'));
+function judge(id: string, s: Scenario<RabbitSettings>, faults: Planned[], real: Observation[], note: Words) {
+  const sim = normalize(fromTrace(simulate(s, faults), (s.broker?.queueType ?? 'classic') === 'quorum'));
   const observed = normalize(real);
   const verdict = compare(sim, observed);
   record({ scenario: id, broker: 'RabbitMQ', version, outcome: verdict.ok ? 'same' : 'different', compared: observed, note });
@@ -231,10 +232,10 @@ describe(`RabbitMQ`, () => {
   it('rabbitmq-ttl-not-dedup (TTL shortened to 1 s, per queue and per message): a requeued message expires while the consumer is down', async () => {
     const base = scenario('rabbitmq-ttl-not-dedup');
     // The same setting on both sides, shortened so the suite stays fast, with a DLX to observe expiry.
-    const s: Scenario = {
+    const s: Scenario<RabbitSettings> = {
       ...base,
       settings: { ...base.settings, restartDelay: 2_000 },
-      rabbitmq: { ...base.rabbitmq!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' },
+      broker: { ...base.broker!, messageTtl: 1_000, deadLetterExchange: 'orders.dlx' },
       faults: { crashConsumerBeforeEffect: 1 },
     };
     const perQueue = await expireWhileDown('queue');
@@ -280,7 +281,7 @@ describe(`RabbitMQ`, () => {
 
   it('rabbitmq-consumer-timeout (shortened to 1 s): the broker closes the slow channel and redelivers to the other consumer', async () => {
     const base = scenario('rabbitmq-consumer-timeout');
-    const s: Scenario = { ...base, rabbitmq: { ...base.rabbitmq!, consumerTimeout: 1_000 } };
+    const s: Scenario<RabbitSettings> = { ...base, broker: { ...base.broker!, consumerTimeout: 1_000 } };
     // The real default is 30 min, checked on the channel's tick (60 s): both shortened for the run.
     setBrokerEnv('consumer_timeout', 1_000);
     setBrokerEnv('channel_tick_interval', 200);

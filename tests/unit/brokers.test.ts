@@ -41,7 +41,7 @@ const charges = (tl: Timeline) => currentWorld(tl).stores.ledger;
 
 describe('every broker scenario', () => {
   it('has at least five scenarios per broker, and a fixed variant for each broken one', () => {
-    for (const list of [kafkaScenarios, rabbitScenarios, rocketScenarios, jetstreamScenarios]) {
+    for (const list of [kafkaScenarios, rabbitScenarios, rocketScenarios, jetstreamScenarios] as readonly (readonly Scenario[])[]) {
       expect(list.length).toBeGreaterThanOrEqual(5);
       const broken = list.filter((s) => Object.values(s.expected).includes('violated'));
       const fixed = list.filter((s) => !Object.values(s.expected).includes('violated'));

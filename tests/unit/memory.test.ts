@@ -46,15 +46,15 @@ interface Case {
   protocol: ProtocolId;
   /** The crash, after the charge and before the ack / commit / persist. */
   crash: FaultKind;
-  settings: Pick<LabDefinition, 'kafka' | 'rabbitmq' | 'rocketmq' | 'jetstream'>;
+  settings: Pick<LabDefinition, 'broker'>;
 }
 
 const cases: Case[] = [
   { protocol: 'ack', crash: 'crashConsumerAfterEffect', settings: {} },
-  { protocol: 'kafka', crash: 'crashConsumerBeforeCommit', settings: { kafka: { ...kafkaDefaults, commit: 'sync' } } },
-  { protocol: 'rabbitmq', crash: 'crashConsumerAfterEffect', settings: { rabbitmq: rabbitDefaults } },
-  { protocol: 'rocketmq', crash: 'crashConsumerBeforePersist', settings: { rocketmq: rocketDefaults } },
-  { protocol: 'jetstream', crash: 'crashConsumerAfterEffect', settings: { jetstream: jetstreamDefaults } },
+  { protocol: 'kafka', crash: 'crashConsumerBeforeCommit', settings: { broker: { ...kafkaDefaults, commit: 'sync' } } },
+  { protocol: 'rabbitmq', crash: 'crashConsumerAfterEffect', settings: { broker: rabbitDefaults } },
+  { protocol: 'rocketmq', crash: 'crashConsumerBeforePersist', settings: { broker: rocketDefaults } },
+  { protocol: 'jetstream', crash: 'crashConsumerAfterEffect', settings: { broker: jetstreamDefaults } },
 ];
 
 function labFor(c: Case): LabDefinition {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ackProtocol,
+  protocolOf,
   ackScenarios,
   check,
   createTimeline,
@@ -166,7 +166,7 @@ describe('a broker crash (the chapter on not losing messages)', () => {
     const { before, after } = crashWhen('broker-crash-async-flush', backlog);
     expect(queueOf(before).unflushed).toContain('order-43/1');
     // The broker lane names what a crash would erase now: #43 (queued); #42 was acked, so it is not listed.
-    expect(ackProtocol.view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([
+    expect(protocolOf('ack').view(currentWorld(before), scenario('broker-crash-async-flush')).broker.notes).toEqual([
       { en: 'not on disk yet: order #43', 'zh-cn': '尚未刷盘：订单 #43' },
     ]);
     const trace = traceOf(after);

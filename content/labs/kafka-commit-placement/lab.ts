@@ -1,11 +1,11 @@
 import type { LabDefinition } from '../../../src/sandbox/lab';
-import { kafkaDefaults } from '../../../src/sim/protocols/kafka/kafka.settings';
+import { kafkaDefaults, type KafkaSettings } from '../../../src/sim/protocols/kafka/kafka.settings';
 
 /** Kafka: the offset is committed after `handle` returns, so a rebalance or a crash in between replays the record. */
 export default {
   id: 'kafka-commit-placement',
   protocol: 'kafka',
-  kafka: { ...kafkaDefaults, commit: 'sync' },
+  broker: { ...kafkaDefaults, commit: 'sync' } satisfies KafkaSettings,
   title: { en: 'Kafka: between the charge and the commit', 'zh-cn': 'Kafka：扣款与提交位点之间' },
   goal: {
     en: 'Two consumers in group billing; commitSync() runs after handle() returns. A consumer may stall past max.poll.interval.ms (its partition moves to the other one) or crash before the commit. The producer may crash before its response and, restarted, send order #42 again as a new record. Charge every order exactly once.',

@@ -1,11 +1,11 @@
 import type { LabDefinition } from '../../../src/sandbox/lab';
-import { kafkaDefaults } from '../../../src/sim/protocols/kafka/kafka.settings';
+import { kafkaDefaults, type KafkaSettings } from '../../../src/sim/protocols/kafka/kafka.settings';
 
 /** The id changed on re-send: a re-sent record is a new record at a new offset; dedup on the business key. */
 export default {
   id: 'kafka-offset-not-a-key',
   protocol: 'kafka',
-  kafka: { ...kafkaDefaults, commit: 'sync' },
+  broker: { ...kafkaDefaults, commit: 'sync' } satisfies KafkaSettings,
   title: { en: 'Kafka: a re-sent record gets a new offset', 'zh-cn': 'Kafka：重发的消息换了位点' },
   goal: {
     en: 'Two consumers in group billing. A consumer may stall past max.poll.interval.ms or crash before its commit, so a record can be read twice at the same offset. The producer may also crash before its response and, restarted, send order #42 again: the same order, a new record, a new offset. Charge every order exactly once.',

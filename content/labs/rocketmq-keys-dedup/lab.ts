@@ -5,7 +5,7 @@ import { rocketDefaults } from '../../../src/sim/protocols/rocketmq/rocketmq.set
 export default {
   id: 'rocketmq-keys-dedup',
   protocol: 'rocketmq',
-  rocketmq: rocketDefaults,
+  broker: rocketDefaults,
   title: { en: 'RocketMQ: dedup by keys, not msgId', 'zh-cn': 'RocketMQ：按 keys 去重，而不是 msgId' },
   goal: {
     en: 'A send may time out after the broker stored it (the application sends again: same keys, new msgId), and a consumer may crash before or after charging, before its offset is persisted. A second consumer may join mid-message (a rebalance hands it the queue). Charge every order exactly once.',

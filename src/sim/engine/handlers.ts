@@ -14,35 +14,20 @@ import type { Scenario } from './scenario';
 import type { ConsumerCore, TraceEvent, World } from './world';
 import { ObjectMemo } from './memo';
 import { Canon } from './canon';
+import { protocolOf } from '../protocols/registry';
 
 /** The handler instance a step runs: a fresh instance of the reader's module, or the handler itself. */
 const handlerFor = (scenario: Scenario): Handler | undefined => scenario.handlerModule?.fresh() ?? scenario.handler;
 
 /**
  * The message as the lab's broker hands it to a handler: each broker's own fields and nothing it
- * does not have (a Kafka record has no redelivered flag; a RocketMQ re-send has a new msgId).
+ * does not have (`Protocol.handlerMessage`), around the order and its amount.
  */
 export function handlerMessage(world: World, scenario: Scenario, d: Delivery): unknown {
   // Brokers may decorate ids (RocketMQ's copies); the amount belongs to the order either way.
   const msg = scenario.messages.find((m) => m.id === d.msgId) ?? scenario.messages.find((m) => m.key === d.key);
   const body = Object.freeze({ order: d.key, amount: msg?.amount ?? scenario.amount ?? 100 });
-  switch (world.protocol) {
-    case 'kafka':
-      return Object.freeze({ topic: 'payments', partition: 0, offset: d.offset ?? 0, key: d.key, headers: Object.freeze({}), body });
-    case 'rabbitmq': {
-      const quorum = scenario.rabbitmq?.queueType === 'quorum';
-      const headers = Object.freeze(quorum && d.count > 1 ? { 'x-delivery-count': d.count - 1 } : {});
-      return Object.freeze({ messageId: scenario.publisherSetsMessageId === false ? undefined : d.msgId, redelivered: d.redelivered, headers, body });
-    }
-    case 'rocketmq':
-      // Every send gets its own msgId (the client's unique key); a retry through %RETRY% keeps it.
-      return Object.freeze({ msgId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, keys: d.key, reconsumeTimes: d.retries ?? 0, body });
-    case 'jetstream':
-      return Object.freeze({ subject: 'orders.paid', headers: Object.freeze({ 'Nats-Msg-Id': d.msgId }), seq: d.offset ?? 0, numDelivered: d.count, body });
-    default:
-      // The generic queue names each stored message itself (as SQS does): a republished copy gets a new id.
-      return Object.freeze({ messageId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, redelivered: d.redelivered, body });
-  }
+  return protocolOf(world.protocol).handlerMessage(world, scenario, d, body);
 }
 
 /** A handler's result, for comparing two runs of the same step. */

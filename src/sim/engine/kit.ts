@@ -16,9 +16,9 @@ import type { Scenario } from './scenario';
 import { stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
 
-/** Context of one step: the scenario and the transitioner. */
-export interface Env {
-  scenario: Scenario;
+/** Context of one step: the scenario (with its broker's settings `S`) and the transitioner. */
+export interface Env<S = unknown> {
+  scenario: Scenario<S>;
   tx: Transitioner;
 }
 

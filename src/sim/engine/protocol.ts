@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { ActorState, Payload } from '../core/types';
+import type { ActorState, Delivery, Payload } from '../core/types';
 import type { Transitioner } from './actors';
 import type { Scenario } from './scenario';
 import type { Step, TraceEvent, World } from './world';
@@ -70,20 +70,29 @@ export interface SettingView {
 
 /**
  * A broker protocol: its machines, how the world moves, how it looks. The engine, the timeline, the
- * checker and the widget call only this, so every broker gets the same tools for free.
+ * checker and the widget call only this, so every broker gets the same tools for free. `W` is the
+ * protocol's world (its actors' contexts), `S` its settings (`Scenario.broker`); the registry holds
+ * protocols as `Protocol` and hands each one only worlds and scenarios of its own.
  */
-export interface Protocol {
-  id: 'ack' | 'kafka' | 'rabbitmq' | 'rocketmq' | 'jetstream';
+export interface Protocol<W extends World = World, S = unknown> {
+  /** Its id in scenarios, share links and step keys: `kafka`, `rocketmq` … */
+  id: string;
   /** The broker's name as readers know it. */
   title: string;
-  initialWorld(scenario: Scenario): World;
+  initialWorld(scenario: Scenario<S>): W;
   /** Every step possible now, sorted by key (see `collectSteps`). */
-  enabledSteps(world: World, faults: boolean): Step[];
-  apply(world: World, step: Step, scenario: Scenario, tx: Transitioner): { world: World; events: TraceEvent[] };
+  enabledSteps(world: W, faults: boolean): Step[];
+  apply(world: W, step: Step, scenario: Scenario<S>, tx: Transitioner): { world: W; events: TraceEvent[] };
   /** The machines, for the state view, with the actors running each. */
-  machines: { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: World): ActorState[] }[];
-  view(world: World, scenario: Scenario): WorldView;
-  settings(scenario: Scenario): SettingView[];
+  machines: { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: W): ActorState[] }[];
+  view(world: W, scenario: Scenario<S>): WorldView;
+  settings(scenario: Scenario<S>): SettingView[];
+  /**
+   * The message as this broker hands it to a reader's handler (code labs): its own fields and nothing
+   * it does not have (a Kafka record has no redelivered flag; a RocketMQ re-send has a new msgId).
+   * `body` is the order and amount, the same for every broker.
+   */
+  handlerMessage(world: W, scenario: Scenario<S>, delivery: Delivery, body: Readonly<{ order: string; amount: number }>): unknown;
   /**
    * The broker treats its consumers alike (it hands out work in an order kept as data, never by
    * comparing ids), so the checker may merge a world with the same world with two consumers swapped
@@ -101,7 +110,7 @@ export interface Protocol {
    * alone in `world`: it commutes with every step that can happen before it, and none of them can
    * disable it. The protocol answers from its own rules (which messages to the broker touch what).
    */
-  commutesIntoBroker?(world: World, step: Extract<Step, { kind: 'deliver' }>): boolean;
+  commutesIntoBroker?(world: W, step: Extract<Step, { kind: 'deliver' }>): boolean;
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

@@ -3,11 +3,6 @@ import { strategies, type StrategyId } from '../consumers';
 import type { Handler } from '../consumers/handler';
 import type { FaultKind } from '../protocols/faults';
 import type { ProtocolId } from '../protocols/registry';
-import type { AckSettings } from '../protocols/ack/ack.settings';
-import type { JetStreamSettings } from '../protocols/jetstream/jetstream.settings';
-import type { KafkaSettings } from '../protocols/kafka/kafka.settings';
-import type { RabbitSettings } from '../protocols/rabbitmq/rabbitmq.settings';
-import type { RocketSettings } from '../protocols/rocketmq/rocketmq.settings';
 
 /** The invariants scenarios are judged by; `everyCopySettled` only where a reader's handler runs (code labs). */
 export type InvariantId = 'noDuplicateSideEffect' | 'noMessageLost' | 'everyCopySettled';
@@ -35,17 +30,16 @@ export interface Settings {
   horizon?: number | null;
 }
 
-/** A built-in scenario: a world to build, the faults allowed (with how many of each), and the lesson. */
-export interface Scenario {
+/**
+ * A built-in scenario: a world to build, the faults allowed (with how many of each), and the lesson.
+ * `S` is the settings type of the broker it runs on (each protocol reads its own, see `Protocol`).
+ */
+export interface Scenario<S = unknown> {
   id: string;
   /** Which broker's machines run it (default: the generic queue, `ack`). */
   protocol?: ProtocolId;
-  /** Broker settings, for the broker the scenario runs on. */
-  ack?: AckSettings;
-  kafka?: KafkaSettings;
-  rabbitmq?: RabbitSettings;
-  rocketmq?: RocketSettings;
-  jetstream?: JetStreamSettings;
+  /** The broker's own settings (the protocol's defaults when absent). */
+  broker?: S;
   /** Words for readers (see `ScenarioText`); kept out of the client bundles, so optional here. */
   title?: { en: string; 'zh-cn': string };
   lesson?: { en: string; 'zh-cn': string };
@@ -71,8 +65,6 @@ export interface Scenario {
   handlerModule?: HandlerModule;
   /** Amount the handler is asked to charge when a message names none (default ¥100). */
   amount?: number;
-  /** RabbitMQ labs: whether the publisher sets the `message-id` property (default true). */
-  publisherSetsMessageId?: boolean;
   /** Set by the engine for one step only: this consumer's COMMIT loses its reply. */
   loseCommitReplyOf?: string;
 }
@@ -149,14 +141,14 @@ export const scenarioBase = <P extends ProtocolId>(protocol: P) =>
  * The same scenario with another consumer strategy (a widget's strategy picker). Its id says so,
  * `<id>~<strategy>`, so share links can name it. The declared verdict belongs to the original only.
  */
-export function withStrategy(scenario: Scenario, strategy: StrategyId | 'custom'): Scenario & { variantOf?: string } {
+export function withStrategy<S>(scenario: Scenario<S>, strategy: StrategyId | 'custom'): Scenario<S> & { variantOf?: string } {
   if (strategy === scenario.strategy) return scenario;
   const base = scenario.id.split('~')[0]!;
   return { ...scenario, id: `${base}~${strategy}`, strategy, variantOf: base };
 }
 
 /** Finds a scenario by id, including strategy variants (`<id>~<strategy>`). */
-export function findScenario(id: string, scenarios: readonly Scenario[]): Scenario | undefined {
+export function findScenario<S>(id: string, scenarios: readonly Scenario<S>[]): Scenario<S> | undefined {
   const [baseId, strategy, extra] = id.split('~');
   if (extra !== undefined) return undefined;
   const base = scenarios.find((s) => s.id === baseId);

@@ -23,5 +23,5 @@ export const protocolText: Record<ProtocolId, Record<string, Text>> = {
 
 /** A protocol's own sentences in one language, by key. */
 export function protocolWords(id: ProtocolId, lang: keyof Text): Record<string, string> {
-  return Object.fromEntries(Object.entries(protocolText[id]).map(([key, text]) => [key, text[lang]]));
+  return Object.fromEntries(Object.entries(protocolText[id] ?? {}).map(([key, text]) => [key, text[lang]]));
 }

@@ -20,7 +20,7 @@ const syncFlush: AckSettings = { flush: 'sync', flushInterval: 500 };
  * The built-in scenarios of the generic at-least-once system. Each one declares its expected verdict;
  * the tests and the benchmark compare the checker's verdict against it.
  */
-export const ackScenarios: Scenario[] = [
+export const ackScenarios: Scenario<AckSettings>[] = [
   {
     ...base,
     id: 'auto-ack-crash',
@@ -117,7 +117,7 @@ export const ackScenarios: Scenario[] = [
     ...base,
     id: 'broker-crash-async-flush',
     messages: [order42, order43],
-    ack: asyncFlush,
+    broker: asyncFlush,
     faults: { restartBroker: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'violated' },
   },
@@ -125,7 +125,7 @@ export const ackScenarios: Scenario[] = [
     ...base,
     id: 'broker-crash-sync-flush',
     messages: [order42, order43],
-    ack: syncFlush,
+    broker: syncFlush,
     faults: { restartBroker: 1 },
     expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'holds' },
   },
@@ -133,7 +133,7 @@ export const ackScenarios: Scenario[] = [
     ...base,
     id: 'broker-crash-sync-flush-inbox',
     messages: [order42, order43],
-    ack: syncFlush,
+    broker: syncFlush,
     strategy: 'inboxInTransaction',
     faults: { restartBroker: 1 },
     expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'holds' },

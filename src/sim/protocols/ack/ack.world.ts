@@ -18,16 +18,20 @@ import {
   settingRow,
   takeDelivery,
   takeTimer,
-  type Env,
+  type Env as KitEnv,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engine/protocol';
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
-import { ackDefaults } from './ack.settings';
+import { ackDefaults, type AckSettings } from './ack.settings';
 import { brokerMachine, copyName, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
 import type { FaultKind } from './ack.faults';
 import { producerMachine, type ProducerContext, type ProducerEvent } from './producer.machine';
+
+/** A scenario on this broker, and a step's context: `broker` holds the settings. */
+type Scenario = AnyScenario<AckSettings>;
+type Env = KitEnv<AckSettings>;
 
 /** The generic at-least-once world: one queue broker with per-delivery acks, like most brokers share. */
 export type AckWorld = World<ProducerContext, BrokerContext, ConsumerContext>;
@@ -53,8 +57,8 @@ function initialWorld(scenario: Scenario): AckWorld {
     autoAck: scenario.autoAck,
     ackTimeout: s.ackTimeout,
     dedupWindow: s.dedupWindow,
-    flush: (scenario.ack ?? ackDefaults).flush,
-    flushInterval: (scenario.ack ?? ackDefaults).flushInterval,
+    flush: (scenario.broker ?? ackDefaults).flush,
+    flushInterval: (scenario.broker ?? ackDefaults).flushInterval,
   });
   let world = emptyWorld<AckWorld>('ack', scenario, producer.state, broker.state);
   world = applyOutputs(world, 'producer', producer.outputs);
@@ -392,17 +396,18 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
 }
 
 /** The generic at-least-once protocol (the concept chapters' broker). */
-export const ackProtocol: Protocol = {
+export const ackProtocol: Protocol<AckWorld, AckSettings> = {
   id: 'ack',
   title: 'Queue',
   // Work goes to consumers in the order they asked for it (the credit list), never by id.
   symmetricConsumers: true,
   initialWorld,
-  enabledSteps: (world, faults) => enabledSteps(world as AckWorld, faults),
-  apply: (world, step, scenario, tx) => apply(world as AckWorld, step, scenario, tx),
+  enabledSteps,
+  apply,
   machines: roleMachines(machines),
-  view: (w, scenario) => {
-    const world = w as AckWorld;
+  // The generic queue names each stored message itself (as SQS does): a republished copy gets a new id.
+  handlerMessage: (_world, _scenario, d, body) => Object.freeze({ messageId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, redelivered: d.redelivered, body }),
+  view: (world, scenario) => {
     const b = world.broker.context;
     // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.
     const unflushed = new Set(b.unflushed);
@@ -448,8 +453,8 @@ export const ackProtocol: Protocol = {
   },
   settings: (scenario) => {
     // Shown only where a scenario chooses how the broker flushes (the chapter on not losing messages).
-    if (!scenario.ack) return [];
-    const s = scenario.ack;
+    if (!scenario.broker) return [];
+    const s = scenario.broker;
     const flush = (f: 'sync' | 'async', every: number) =>
       f === 'sync' ? { en: 'before the confirm', 'zh-cn': '确认之前' } : { en: `after the confirm, every ${every} ms`, 'zh-cn': `确认之后，每 ${every} 毫秒` };
     return [

@@ -19,17 +19,21 @@ import {
   takeDelivery,
   takeTimer,
   type Applied,
-  type Env,
+  type Env as KitEnv,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
 import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
-import { jetstreamDefaults } from './jetstream.settings';
+import { jetstreamDefaults, type JetStreamSettings } from './jetstream.settings';
+
+/** A scenario on this broker, and a step's context: `broker` holds the settings. */
+type Scenario = AnyScenario<JetStreamSettings>;
+type Env = KitEnv<JetStreamSettings>;
 
 /** A JetStream world: a publisher, stream `ORDERS` with its duplicate window, and a durable pull consumer `billing`. */
 export type JetStreamWorld = World<ProducerContext, JsBrokerContext, JsConsumerContext>;
@@ -37,7 +41,7 @@ export type JetStreamWorld = World<ProducerContext, JsBrokerContext, JsConsumerC
 const machines = { producer: producerMachine, broker: jsBrokerMachine, consumer: jsConsumerMachine };
 const send = (world: JetStreamWorld, env: Env, actor: ActorId, event: JsBrokerEvent | JsConsumerEvent | ProducerEvent) =>
   sendTo(world, env.tx, machines, actor, event);
-const settingsOf = (s: Scenario) => s.jetstream ?? jetstreamDefaults;
+const settingsOf = (s: Scenario) => s.broker ?? jetstreamDefaults;
 
 function initialWorld(scenario: Scenario): JetStreamWorld {
   const s = scenario.settings;
@@ -433,15 +437,16 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** NATS JetStream (nats-server 2.9 – 2.11): a stream with publish dedup, one durable pull consumer. */
-export const jetstreamProtocol: Protocol = {
+export const jetstreamProtocol: Protocol<JetStreamWorld, JetStreamSettings> = {
   id: 'jetstream',
   title: 'NATS JetStream',
   initialWorld,
-  enabledSteps: (world, faults) => enabledSteps(world as JetStreamWorld, faults),
-  apply: (world, step, scenario, tx) => apply(world as JetStreamWorld, step, scenario, tx),
+  enabledSteps,
+  apply,
   machines: roleMachines(machines),
-  view(w) {
-    const world = w as JetStreamWorld;
+  handlerMessage: (_world, _scenario, d, body) =>
+    Object.freeze({ subject: 'orders.paid', headers: Object.freeze({ 'Nats-Msg-Id': d.msgId }), seq: d.offset ?? 0, numDelivered: d.count, body }),
+  view(world) {
     const b = world.broker.context;
     const p = world.producer;
     const acked = new Set(b.acked);

@@ -5,60 +5,60 @@ const base = scenarioBase('kafka');
 
 const kafka = (s: Partial<KafkaSettings>): KafkaSettings => ({ ...kafkaDefaults, ...s });
 
-const autoCommitCrash: Scenario = {
+const autoCommitCrash: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-auto-commit-crash',
-  kafka: kafka({}),
+  broker: kafka({}),
   faults: { crashConsumerBeforeCommit: 1 },
   expected: duplicateOnly,
 };
 
-const pollInterval: Scenario = {
+const pollInterval: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-poll-interval-exceeded',
   consumers: 2,
-  kafka: kafka({ commit: 'sync' }),
+  broker: kafka({ commit: 'sync' }),
   faults: { exceedMaxPollInterval: 1 },
   expected: duplicateOnly,
 };
 
-const closeNoRevoke: Scenario = {
+const closeNoRevoke: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-close-without-revoke-commit',
   consumers: 2,
-  kafka: kafka({ commit: 'timer' }),
+  broker: kafka({ commit: 'timer' }),
   faults: { closeConsumer: 1 },
   expected: duplicateOnly,
 };
 
-const producerRetry: Scenario = {
+const producerRetry: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-producer-retry',
-  kafka: kafka({ commit: 'sync', enableIdempotence: false }),
+  broker: kafka({ commit: 'sync', enableIdempotence: false }),
   faults: { loseProduceResponse: 1 },
   expected: duplicateOnly,
 };
 
-const producerRestart: Scenario = {
+const producerRestart: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-producer-restart',
-  kafka: kafka({ commit: 'sync' }),
+  broker: kafka({ commit: 'sync' }),
   faults: { crashProducer: 1 },
   expected: duplicateOnly,
 };
 
-const transaction: Scenario = {
+const transaction: Scenario<KafkaSettings> = {
   ...base,
   id: 'kafka-transaction-external-charge',
-  kafka: kafka({ commit: 'transaction' }),
+  broker: kafka({ commit: 'transaction' }),
   faults: { crashConsumerBeforeCommit: 1 },
   expected: duplicateOnly,
 };
 
-const springBatchCrash: Scenario = {
+const springBatchCrash: Scenario<KafkaSettings> = {
   ...base,
   id: 'spring-kafka-batch-crash',
-  kafka: kafka({ commit: 'sync' }),
+  broker: kafka({ commit: 'sync' }),
   faults: { crashConsumerBeforeCommit: 1 },
   expected: duplicateOnly,
 };
@@ -67,7 +67,7 @@ const springBatchCrash: Scenario = {
  * Kafka scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
  */
-export const kafkaScenarios: Scenario[] = [
+export const kafkaScenarios: Scenario<KafkaSettings>[] = [
   autoCommitCrash,
   {
     ...autoCommitCrash,
@@ -86,14 +86,14 @@ export const kafkaScenarios: Scenario[] = [
   {
     ...closeNoRevoke,
     id: 'kafka-commit-on-revoke',
-    kafka: kafka({ commit: 'timer', commitOnRevoke: true }),
+    broker: kafka({ commit: 'timer', commitOnRevoke: true }),
     expected: bothHold,
   },
   producerRetry,
   {
     ...producerRetry,
     id: 'kafka-idempotent-producer',
-    kafka: kafka({ commit: 'sync' }),
+    broker: kafka({ commit: 'sync' }),
     expected: bothHold,
   },
   producerRestart,

@@ -13,20 +13,24 @@ import {
   spend,
   takeTimer,
   type Applied,
-  type Env,
+  type Env as KitEnv,
   roleMachines,
   settingRow,
   busyConsumers,
   takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, World } from '../../engine/world';
 import { consumerLane } from '../../engine/kit';
 import { kafkaBrokerMachine, type KafkaBrokerContext, type KafkaBrokerEvent } from './broker.machine';
 import { kafkaConsumerMachine, type KafkaConsumerContext, type KafkaConsumerEvent } from './consumer.machine';
 import { kafkaProducerMachine, type KafkaProducerContext, type KafkaProducerEvent } from './producer.machine';
-import { kafkaDefaults } from './kafka.settings';
+import { kafkaDefaults, type KafkaSettings } from './kafka.settings';
+
+/** A scenario on this broker, and a step's context: `broker` holds the settings. */
+type Scenario = AnyScenario<KafkaSettings>;
+type Env = KitEnv<KafkaSettings>;
 
 /** A Kafka world: a producer, one partition with its consumer group coordinator, consumers polling. */
 export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaConsumerContext>;
@@ -34,7 +38,7 @@ export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaCo
 const machines = { producer: kafkaProducerMachine, broker: kafkaBrokerMachine, consumer: kafkaConsumerMachine };
 const send = (world: KafkaWorld, env: Env, actor: ActorId, event: KafkaBrokerEvent | KafkaConsumerEvent | KafkaProducerEvent) =>
   sendTo(world, env.tx, machines, actor, event);
-const settingsOf = (s: Scenario) => s.kafka ?? kafkaDefaults;
+const settingsOf = (s: Scenario) => s.broker ?? kafkaDefaults;
 
 function initialWorld(scenario: Scenario): KafkaWorld {
   const k = settingsOf(scenario);
@@ -450,15 +454,16 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** Apache Kafka (3.x / 4.x, classic group protocol, Java client defaults). */
-export const kafkaProtocol: Protocol = {
+export const kafkaProtocol: Protocol<KafkaWorld, KafkaSettings> = {
   id: 'kafka',
   title: 'Kafka',
   initialWorld,
-  enabledSteps: (world, faults) => enabledSteps(world as KafkaWorld, faults),
-  apply: (world, step, scenario, tx) => apply(world as KafkaWorld, step, scenario, tx),
+  enabledSteps,
+  apply,
   machines: roleMachines(machines),
-  view(w) {
-    const world = w as KafkaWorld;
+  handlerMessage: (_world, _scenario, d, body) =>
+    Object.freeze({ topic: 'payments', partition: 0, offset: d.offset ?? 0, key: d.key, headers: Object.freeze({}), body }),
+  view(world) {
     const b = world.broker.context;
     const p = world.producer.context;
     return {

@@ -14,65 +14,65 @@ const base = scenarioBase('rabbitmq');
 
 const rabbit = (s: Partial<RabbitSettings>): RabbitSettings => ({ ...rabbitDefaults, ...s });
 
-const crashRequeue: Scenario = {
+const crashRequeue: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-crash-requeue',
   messages: [order42, order43],
-  rabbitmq: rabbit({ prefetch: 2 }),
+  broker: rabbit({ prefetch: 2 }),
   faults: { crashConsumerAfterEffect: 1 },
   expected: duplicateOnly,
 };
 
-const consumerTimeout: Scenario = {
+const consumerTimeout: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-consumer-timeout',
   consumers: 2,
-  rabbitmq: rabbit({}),
+  broker: rabbit({}),
   faults: { exceedConsumerTimeout: 1 },
   expected: duplicateOnly,
 };
 
-const lostConfirm: Scenario = {
+const lostConfirm: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-lost-confirm',
-  rabbitmq: rabbit({}),
+  broker: rabbit({}),
   faults: { loseConfirm: 1 },
   expected: duplicateOnly,
 };
 
-const limitLow: Scenario = {
+const limitLow: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-delivery-limit-low',
-  rabbitmq: rabbit({ queueType: 'quorum', deliveryLimit: 2, deadLetterExchange: 'orders.dlx' }),
+  broker: rabbit({ queueType: 'quorum', deliveryLimit: 2, deadLetterExchange: 'orders.dlx' }),
   faults: { failHandler: 3 },
   expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
 };
 
-const ttlNotDedup: Scenario = {
+const ttlNotDedup: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-ttl-not-dedup',
   settings: { ...defaultSettings, restartDelay: 120_000 },
-  rabbitmq: rabbit({ messageTtl: 60_000 }),
+  broker: rabbit({ messageTtl: 60_000 }),
   faults: { loseConfirm: 1, crashConsumerBeforeEffect: 1 },
   expected: { noDuplicateSideEffect: 'violated', noMessageLost: 'violated' },
 };
 
-const poisonDropped: Scenario = {
+const poisonDropped: Scenario<RabbitSettings> = {
   ...base,
   id: 'rabbitmq-poison-reject-drop',
   messages: [order13, order42],
-  rabbitmq: rabbit({ onFailure: 'reject' }),
+  broker: rabbit({ onFailure: 'reject' }),
   faults: {},
   expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
 };
 
-const springPoisonRequeue: Scenario = {
+const springPoisonRequeue: Scenario<RabbitSettings> = {
   ...base,
   id: 'spring-amqp-poison-requeue',
   // The poison message alone: with order #42 beside it the checker explores every way the publish
   // interleaves with 21 deliveries, which costs more than the 100 ms budget and shows nothing new.
   messages: [order13],
-  rabbitmq: rabbit({ queueType: 'quorum', prefetch: 250, deliveryLimit: 20 }),
+  broker: rabbit({ queueType: 'quorum', prefetch: 250, deliveryLimit: 20 }),
   faults: {},
   expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
 };
@@ -81,7 +81,7 @@ const springPoisonRequeue: Scenario = {
  * RabbitMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
  */
-export const rabbitScenarios: Scenario[] = [
+export const rabbitScenarios: Scenario<RabbitSettings>[] = [
   crashRequeue,
   {
     ...crashRequeue,
@@ -107,7 +107,7 @@ export const rabbitScenarios: Scenario[] = [
   {
     ...limitLow,
     id: 'rabbitmq-delivery-limit-default',
-    rabbitmq: rabbit({ queueType: 'quorum', deliveryLimit: 20, deadLetterExchange: 'orders.dlx' }),
+    broker: rabbit({ queueType: 'quorum', deliveryLimit: 20, deadLetterExchange: 'orders.dlx' }),
     expected: bothHold,
   },
   ttlNotDedup,
@@ -115,14 +115,14 @@ export const rabbitScenarios: Scenario[] = [
     ...ttlNotDedup,
     ...withInbox,
     id: 'rabbitmq-dedup-not-ttl',
-    rabbitmq: rabbit({}),
+    broker: rabbit({}),
     expected: bothHold,
   },
   poisonDropped,
   {
     ...poisonDropped,
     id: 'rabbitmq-poison-reject-dlx',
-    rabbitmq: rabbit({ onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
+    broker: rabbit({ onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
     expected: bothHold,
   },
   // Spring AMQP's listener container defaults (chapter "In your framework"): AcknowledgeMode.AUTO
@@ -134,7 +134,7 @@ export const rabbitScenarios: Scenario[] = [
   {
     ...springPoisonRequeue,
     id: 'spring-amqp-reject-dont-requeue',
-    rabbitmq: rabbit({ ...springPoisonRequeue.rabbitmq, onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
+    broker: rabbit({ ...springPoisonRequeue.broker, onFailure: 'reject', deadLetterExchange: 'orders.dlx' }),
     expected: bothHold,
   },
 ];

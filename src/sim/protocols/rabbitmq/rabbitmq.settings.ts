@@ -14,6 +14,8 @@ export interface RabbitSettings {
   deadLetterExchange: string | null;
   /** What the consumer answers when its handler fails: `basic.nack` with requeue=true, or `basic.reject` with requeue=false. */
   onFailure: 'requeue' | 'reject';
+  /** Whether the publisher sets the `message-id` property (code labs; default true): without it a consumer sees no id. */
+  publisherSetsMessageId?: boolean;
 }
 
 /** RabbitMQ 4.x defaults, as the settings strip compares them. */

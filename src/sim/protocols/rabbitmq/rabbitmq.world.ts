@@ -14,21 +14,25 @@ import {
   spend,
   takeTimer,
   type Applied,
-  type Env,
+  type Env as KitEnv,
   roleMachines,
   settingRow,
   busyConsumers,
   takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
 import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent } from './broker.machine';
 import { rabbitConsumerMachine, type RabbitConsumerContext, type RabbitConsumerEvent } from './consumer.machine';
-import { rabbitDefaults } from './rabbitmq.settings';
+import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
+
+/** A scenario on this broker, and a step's context: `broker` holds the settings. */
+type Scenario = AnyScenario<RabbitSettings>;
+type Env = KitEnv<RabbitSettings>;
 
 /** A RabbitMQ world: a publisher with confirms, one queue, consumers on channels. */
 export type RabbitWorld = World<ProducerContext, RabbitBrokerContext, RabbitConsumerContext>;
@@ -36,7 +40,7 @@ export type RabbitWorld = World<ProducerContext, RabbitBrokerContext, RabbitCons
 const machines = { producer: producerMachine, broker: rabbitBrokerMachine, consumer: rabbitConsumerMachine };
 const send = (world: RabbitWorld, env: Env, actor: ActorId, event: RabbitBrokerEvent | RabbitConsumerEvent | ProducerEvent) =>
   sendTo(world, env.tx, machines, actor, event);
-const settingsOf = (s: Scenario) => s.rabbitmq ?? rabbitDefaults;
+const settingsOf = (s: Scenario) => s.broker ?? rabbitDefaults;
 
 function initialWorld(scenario: Scenario): RabbitWorld {
   const s = scenario.settings;
@@ -349,17 +353,22 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** RabbitMQ (AMQP 0-9-1, 3.13 / 4.x up to 4.2 behaviour). */
-export const rabbitProtocol: Protocol = {
+export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = {
   id: 'rabbitmq',
   title: 'RabbitMQ',
   // Deliveries go round robin along a line of channels kept as data, never by id.
   symmetricConsumers: true,
   initialWorld,
-  enabledSteps: (world, faults) => enabledSteps(world as RabbitWorld, faults),
-  apply: (world, step, scenario, tx) => apply(world as RabbitWorld, step, scenario, tx),
+  enabledSteps,
+  apply,
   machines: roleMachines(machines),
-  view(w) {
-    const world = w as RabbitWorld;
+  handlerMessage(_world, scenario, d, body) {
+    const s = settingsOf(scenario);
+    // Only quorum queues count deliveries; the header is absent on the first one.
+    const headers = Object.freeze(s.queueType === 'quorum' && d.count > 1 ? { 'x-delivery-count': d.count - 1 } : {});
+    return Object.freeze({ messageId: s.publisherSetsMessageId === false ? undefined : d.msgId, redelivered: d.redelivered, headers, body });
+  },
+  view(world) {
     const b = world.broker.context;
     const p = world.producer;
     return {

@@ -5,48 +5,48 @@ const base = scenarioBase('rocketmq');
 
 const rocket = (s: Partial<RocketSettings>): RocketSettings => ({ ...rocketDefaults, ...s });
 
-const offsetCrash: Scenario = {
+const offsetCrash: Scenario<RocketSettings> = {
   ...base,
   id: 'rocketmq-offset-not-persisted',
-  rocketmq: rocket({}),
+  broker: rocket({}),
   faults: { crashConsumerBeforePersist: 1 },
   expected: duplicateOnly,
 };
 
-const rebalance: Scenario = {
+const rebalance: Scenario<RocketSettings> = {
   ...base,
   id: 'rocketmq-rebalance',
   messages: [{ ...order42, partition: 1 }],
   consumers: 2,
-  rocketmq: rocket({}),
+  broker: rocket({}),
   faults: { joinConsumer: 1 },
   expected: duplicateOnly,
 };
 
-const sendRetry: Scenario = {
+const sendRetry: Scenario<RocketSettings> = {
   ...base,
   id: 'rocketmq-send-retry-msgid',
   strategy: 'inboxByMsgId',
-  rocketmq: rocket({}),
+  broker: rocket({}),
   faults: { loseSendResponse: 1 },
   expected: duplicateOnly,
 };
 
-const orderlyPoison: Scenario = {
+const orderlyPoison: Scenario<RocketSettings> = {
   ...base,
   id: 'rocketmq-orderly-poison',
   messages: [order13, order42],
   settings: { ...defaultSettings, horizon: 60_000 },
-  rocketmq: rocket({ consumeMode: 'orderly' }),
+  broker: rocket({ consumeMode: 'orderly' }),
   faults: {},
   expected: { noDuplicateSideEffect: 'holds', noMessageLost: 'violated' },
 };
 
-const broadcasting: Scenario = {
+const broadcasting: Scenario<RocketSettings> = {
   ...base,
   id: 'rocketmq-broadcasting',
   consumers: 2,
-  rocketmq: rocket({ messageModel: 'BROADCASTING' }),
+  broker: rocket({ messageModel: 'BROADCASTING' }),
   faults: {},
   expected: duplicateOnly,
 };
@@ -55,7 +55,7 @@ const broadcasting: Scenario = {
  * RocketMQ scenarios, each broken one followed by its fixed variant. Expected verdicts are declared
  * here; the tests and the benchmark compare the checker's verdicts against them.
  */
-export const rocketScenarios: Scenario[] = [
+export const rocketScenarios: Scenario<RocketSettings>[] = [
   offsetCrash,
   {
     ...offsetCrash,
@@ -81,14 +81,14 @@ export const rocketScenarios: Scenario[] = [
     ...base,
     id: 'rocketmq-retry-then-dlq',
     messages: [order13],
-    rocketmq: rocket({}),
+    broker: rocket({}),
     faults: {},
     expected: bothHold,
   },
   {
     ...base,
     id: 'rocketmq-retry-transient',
-    rocketmq: rocket({}),
+    broker: rocket({}),
     faults: { failConsumption: 2 },
     expected: bothHold,
   },
@@ -98,7 +98,7 @@ export const rocketScenarios: Scenario[] = [
     ...base,
     id: 'rocketmq-retry-overtaken',
     messages: [order13, order42],
-    rocketmq: rocket({}),
+    broker: rocket({}),
     faults: {},
     expected: bothHold,
   },
@@ -106,14 +106,14 @@ export const rocketScenarios: Scenario[] = [
   {
     ...orderlyPoison,
     id: 'rocketmq-orderly-max-reconsume',
-    rocketmq: rocket({ consumeMode: 'orderly', maxReconsumeTimes: 3 }),
+    broker: rocket({ consumeMode: 'orderly', maxReconsumeTimes: 3 }),
     expected: bothHold,
   },
   broadcasting,
   {
     ...broadcasting,
     id: 'rocketmq-clustering',
-    rocketmq: rocket({}),
+    broker: rocket({}),
     expected: bothHold,
   },
 ];

@@ -14,20 +14,24 @@ import {
   spend,
   takeTimer,
   type Applied,
-  type Env,
+  type Env as KitEnv,
   roleMachines,
   settingRow,
   busyConsumers,
   takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { consumerLane } from '../../engine/kit';
 import { owns, retryQueue, rocketBrokerMachine, topicQueues, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
-import { retryDelay, rocketDefaults } from './rocketmq.settings';
+import { retryDelay, rocketDefaults, type RocketSettings } from './rocketmq.settings';
+
+/** A scenario on this broker, and a step's context: `broker` holds the settings. */
+type Scenario = AnyScenario<RocketSettings>;
+type Env = KitEnv<RocketSettings>;
 
 /** A RocketMQ world: a producer, a broker with topic `orders` and group `billing`, push consumers. */
 export type RocketWorld = World<RocketProducerContext, RocketBrokerContext, RocketConsumerContext>;
@@ -35,7 +39,7 @@ export type RocketWorld = World<RocketProducerContext, RocketBrokerContext, Rock
 const machines = { producer: rocketProducerMachine, broker: rocketBrokerMachine, consumer: rocketConsumerMachine };
 const send = (world: RocketWorld, env: Env, actor: ActorId, event: RocketBrokerEvent | RocketConsumerEvent | RocketProducerEvent) =>
   sendTo(world, env.tx, machines, actor, event);
-const settingsOf = (s: Scenario) => s.rocketmq ?? rocketDefaults;
+const settingsOf = (s: Scenario) => s.broker ?? rocketDefaults;
 const queueLabel = (q: string) => (q === retryQueue ? '%RETRY%billing' : q);
 const offsetsText = (o: Record<string, number>) =>
   Object.entries(o)
@@ -427,8 +431,7 @@ function membershipSettled(world: RocketWorld): boolean {
  * report of any of its queues may be on its way; none can be made before it arrives (a consumer
  * reports on its persist timer, or when a rebalance takes a queue from it).
  */
-function commutesIntoBroker(w: World, step: Extract<Step, { kind: 'deliver' }>): boolean {
-  const world = w as RocketWorld;
+function commutesIntoBroker(world: RocketWorld, step: Extract<Step, { kind: 'deliver' }>): boolean {
   const head = world.net[step.link]?.[0];
   if (head?.kind === 'persist') {
     if (!membershipSettled(world)) return false;
@@ -463,15 +466,17 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** Apache RocketMQ (4.x push consumer). */
-export const rocketProtocol: Protocol = {
+export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = {
   id: 'rocketmq',
   title: 'RocketMQ',
   initialWorld,
-  enabledSteps: (world, faults) => enabledSteps(world as RocketWorld, faults),
-  apply: (world, step, scenario, tx) => apply(world as RocketWorld, step, scenario, tx),
+  enabledSteps,
+  apply,
   machines: roleMachines(machines),
-  view(w) {
-    const world = w as RocketWorld;
+  // Every send gets its own msgId (the client's unique key); a retry through %RETRY% keeps it.
+  handlerMessage: (_world, _scenario, d, body) =>
+    Object.freeze({ msgId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, keys: d.key, reconsumeTimes: d.retries ?? 0, body }),
+  view(world) {
     const b = world.broker.context;
     const p = world.producer;
     const tokens = (q: string) =>
