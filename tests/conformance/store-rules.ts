@@ -58,7 +58,9 @@ export const rules: PgRule[] = [
       B.commit(),
     ],
     note: {
-      en: 'READ COMMITTED: A’s second SELECT, in the same transaction, sees the row B committed after A’s first one; A’s own uncommitted insert is invisible to B until A commits',
+      en:
+        'READ COMMITTED: A’s second SELECT, in the same transaction, sees the row B committed ' +
+        'after A’s first one; A’s own uncommitted insert is invisible to B until A commits',
       'zh-cn': 'READ COMMITTED：A 在同一个事务里的第二条 SELECT 能看到 B 在它第一条 SELECT 之后提交的行；A 自己还没提交的插入，B 在 A 提交之前看不到',
     },
   },
@@ -78,7 +80,9 @@ export const rules: PgRule[] = [
     seed: [],
     script: [A.insert('inbox'), B.insert('inbox'), A.commit(), B.select('inbox'), B.commit()],
     note: {
-      en: 'inbox(key primary key): B’s INSERT of the same key waits for A; A commits, so B gets 23505, B’s transaction is aborted (25P02) and its COMMIT rolls back',
+      en:
+        'inbox(key primary key): B’s INSERT of the same key waits for A; A commits, ' +
+        'so B gets 23505, B’s transaction is aborted (25P02) and its COMMIT rolls back',
       'zh-cn': 'inbox(key 为主键)：B 插入同一个键时等待 A；A 提交后 B 得到 23505，B 的事务随之中止（25P02），它的 COMMIT 实际是回滚',
     },
   },
@@ -148,7 +152,9 @@ export const rules: PgRule[] = [
       B.commit(),
     ],
     note: {
-      en: 'A sets PAID where UNPAID, uncommitted; B’s UPDATE … WHERE status = PAID filters on the committed row (UNPAID), so it changes 0 rows at once, without waiting for A',
+      en:
+        'A sets PAID where UNPAID, uncommitted; B’s UPDATE … WHERE status = PAID filters ' +
+        'on the committed row (UNPAID), so it changes 0 rows at once, without waiting for A',
       'zh-cn': 'A 把 UNPAID 改成 PAID，尚未提交；B 的 UPDATE … WHERE status = PAID 按已提交的行（UNPAID）过滤，立即改动 0 行，不等 A',
     },
   },
@@ -216,7 +222,9 @@ export const rules: PgRule[] = [
       B.commit(),
     ],
     note: {
-      en: 'A holds the order row FOR UPDATE without changing it; B’s INSERT … ON CONFLICT DO NOTHING of that key returns 0 rows at once, and a plain INSERT fails with 23505 at once',
+      en:
+        'A holds the order row FOR UPDATE without changing it; B’s INSERT … ' +
+        'ON CONFLICT DO NOTHING of that key returns 0 rows at once, and a plain INSERT fails with 23505 at once',
       'zh-cn': 'A 以 FOR UPDATE 锁住订单行但没有修改；B 对同一个键的 INSERT … ON CONFLICT DO NOTHING 立即返回 0 行，普通 INSERT 立即以 23505 失败',
     },
   },
@@ -226,7 +234,9 @@ export const rules: PgRule[] = [
     seed: [],
     script: [A.insert('inbox'), A.charge(), A.drop(), B.select('inbox'), B.insert('inbox'), B.charge(), B.commit()],
     note: {
-      en: 'A inserts into inbox and charges, then its socket is closed before COMMIT; once A’s backend is gone, B sees nothing of it, and B’s insert of the same key succeeds: one row, one charge',
+      en:
+        'A inserts into inbox and charges, then its socket is closed before COMMIT; once A’s backend is gone, ' +
+        'B sees nothing of it, and B’s insert of the same key succeeds: one row, one charge',
       'zh-cn': 'A 插入 inbox 并扣款，然后在 COMMIT 之前套接字被关闭；等 A 的后端进程退出后，B 看不到 A 写的任何东西，B 插入同一个键成功：一行记录、一笔扣款',
     },
   },
@@ -384,8 +394,12 @@ export const redisRule = {
   ] as RedisCmd[],
   title: { en: 'SET NX PX: one owner until the key expires', 'zh-cn': 'SET NX PX：键过期之前只有一个持有者' } as Words,
   note: {
-    en: `SET … NX PX ${lockPx} succeeds once and returns nil while the key lives; once it has expired (EXISTS polled until 0; the model’s clock moved past ${lockPx} ms) SET NX succeeds again; DEL returns 1, then 0`,
-    'zh-cn': `SET … NX PX ${lockPx} 只成功一次，键还在时再次 SET 返回 nil；键过期之后（反复查询 EXISTS 直到为 0；模型则把时钟拨过 ${lockPx} 毫秒）SET NX 又能成功；DEL 先返回 1，再返回 0`,
+    en:
+      `SET … NX PX ${lockPx} succeeds once and returns nil while the key lives; once it has expired (EXISTS ` +
+      `polled until 0; the model’s clock moved past ${lockPx} ms) SET NX succeeds again; DEL returns 1, then 0`,
+    'zh-cn':
+      `SET … NX PX ${lockPx} 只成功一次，键还在时再次 SET 返回 nil；键过期之后（反复查询 ` +
+      `EXISTS 直到为 0；模型则把时钟拨过 ${lockPx} 毫秒）SET NX 又能成功；DEL 先返回 1，再返回 0`,
   } as Words,
 };
 

@@ -312,12 +312,14 @@ export function handle(msg: any, ctx: HandlerContext) {
   {
     id: 'version-without-state',
     says: { en: 'Optimistic lock: read the version, update where the version matches.', 'zh-cn': '乐观锁：读出 version，更新时带上 version 条件。' },
-    source: `export function handle(msg: any, ctx: HandlerContext) {
+    source:
+      `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   const row = ctx.db.select('orders', order);
   if (!row) return;
   ctx.db.transaction((tx) => {
-    if (tx.update('orders', order, { status: 'PAID', version: (row.version ?? 0) + 1 }, { version: row.version ?? 0 }) === 1) tx.effects.addToBalance(order, amount);
+    if (tx.update('orders', order, { status: 'PAID', version: (row.version ?? 0) + 1 }, ` +
+      `{ version: row.version ?? 0 }) === 1) tx.effects.addToBalance(order, amount);
   });
 }`,
     expect: wrong,
@@ -373,7 +375,9 @@ export function handle(msg: any, ctx: HandlerContext) {
   }
 }`,
     expect: right,
-    why: 'in these labs the only errors are the unique violation and a lost COMMIT reply after a real commit; a real deadlock or outage would be swallowed too (outside these bounds)',
+    why:
+      'in these labs the only errors are the unique violation and a lost COMMIT reply after ' +
+      'a real commit; a real deadlock or outage would be swallowed too (outside these bounds)',
   },
   // Correct alternatives.
   {
@@ -436,12 +440,14 @@ export function handle(msg: any, ctx: HandlerContext) {
   {
     id: 'version-and-state',
     says: { en: 'Optimistic version check together with the status.', 'zh-cn': '乐观锁 version 加上状态条件一起判断。' },
-    source: `export function handle(msg: any, ctx: HandlerContext) {
+    source:
+      `export function handle(msg: any, ctx: HandlerContext) {
   const { order, amount } = msg.body;
   const row = ctx.db.select('orders', order);
   if (!row || row.status !== 'UNPAID') return;
   ctx.db.transaction((tx) => {
-    if (tx.update('orders', order, { status: 'PAID', version: (row.version ?? 0) + 1 }, { version: row.version ?? 0, status: 'UNPAID' }) === 1) tx.effects.addToBalance(order, amount);
+    if (tx.update('orders', order, { status: 'PAID', version: (row.version ?? 0) + 1 }, ` +
+      `{ version: row.version ?? 0, status: 'UNPAID' }) === 1) tx.effects.addToBalance(order, amount);
   });
 }`,
     expect: right,

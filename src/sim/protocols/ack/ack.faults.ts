@@ -81,7 +81,9 @@ export const faultInfo: Record<FaultKind, { en: string; 'zh-cn': string; tip: { 
     en: 'Crash the broker’s machine (it restarts)',
     'zh-cn': '让 Broker 所在机器宕机（随后重启）',
     tip: {
-      en: 'Power loss: every connection drops with what was in flight, unacked deliveries go back to the queue, and whatever was not yet flushed to disk is gone.',
+      en:
+        'Power loss: every connection drops with what was in flight, unacked deliveries ' +
+        'go back to the queue, and whatever was not yet flushed to disk is gone.',
       'zh-cn': '断电：所有连接连同在途的数据一起断掉，未确认的投递回到队列，还没刷盘的消息全部丢失。',
     },
   },

@@ -114,7 +114,9 @@ export const kafkaText: Record<string, Text> = {
     'zh-cn': '消费者扣款后、提交位点前崩溃，分区又从已提交的位点重新读了一遍。',
   },
   'cause:kafka.txn.fenced': {
-    en: 'the consumer crashed inside its transaction: Kafka aborted the receipt and the offset, but the charge in the database had already happened, and the record was processed again.',
+    en:
+      'the consumer crashed inside its transaction: Kafka aborted the receipt and the offset, ' +
+      'but the charge in the database had already happened, and the record was processed again.',
     'zh-cn': '消费者在事务中途崩溃：Kafka 中止了回执和位点，可数据库里的扣款已经发生，这条消息又被处理了一次。',
   },
   'cause:kafka.fault.exceedMaxPollInterval': {
