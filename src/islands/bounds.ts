@@ -15,7 +15,13 @@ export function faultWords(
   lang: Lang,
   info: Record<FaultKind, { en: string; 'zh-cn': string; tip: { en: string; 'zh-cn': string } }>,
 ): FaultWords {
-  return Object.fromEntries(faults.map((f) => [f, { label: info[f][lang], tip: info[f].tip[lang] }]));
+  return Object.fromEntries(
+    faults.map((f) => {
+      const words = info[f];
+      if (!words) throw new Error(`fault ${f} has no words: add them to its protocol's *.faults.ts`);
+      return [f, { label: words[lang], tip: words.tip[lang] }];
+    }),
+  );
 }
 
 export function boundsText(

@@ -1,20 +1,28 @@
-import { describeScenarios } from './engine/scenario';
-import { ackScenarios } from './protocols/ack/ack.scenarios';
-import { ackScenarioText } from './protocols/ack/ack.scenarios.text';
-import { kafkaScenarios } from './protocols/kafka/kafka.scenarios';
-import { kafkaScenarioText } from './protocols/kafka/kafka.scenarios.text';
-import { rabbitScenarios } from './protocols/rabbitmq/rabbitmq.scenarios';
-import { rabbitScenarioText } from './protocols/rabbitmq/rabbitmq.scenarios.text';
-import { rocketScenarios } from './protocols/rocketmq/rocketmq.scenarios';
-import { rocketScenarioText } from './protocols/rocketmq/rocketmq.scenarios.text';
-import { jetstreamScenarios } from './protocols/jetstream/jetstream.scenarios';
-import { jetstreamScenarioText } from './protocols/jetstream/jetstream.scenarios.text';
+import { describeScenarios, type Scenario, type ScenarioText } from './engine/scenario';
 
-/** Every built-in scenario with its words: the generic queue's, then Kafka's, RabbitMQ's, RocketMQ's and JetStream's. */
-export const allScenarios = [
-  ...describeScenarios(ackScenarios, ackScenarioText),
-  ...describeScenarios(kafkaScenarios, kafkaScenarioText),
-  ...describeScenarios(rabbitScenarios, rabbitScenarioText),
-  ...describeScenarios(rocketScenarios, rocketScenarioText),
-  ...describeScenarios(jetstreamScenarios, jetstreamScenarioText),
-];
+// Each broker's folder holds its scenarios (`*.scenarios.ts`) and their words (`*.scenarios.text.ts`):
+// a new broker's are found here without touching this file.
+const lists = import.meta.glob<Record<string, unknown>>('./protocols/*/*.scenarios.ts', { eager: true });
+const words = import.meta.glob<Record<string, unknown>>('./protocols/*/*.scenarios.text.ts', { eager: true });
+
+/** A module's one export of the given shape (a broker's scenario list, or its words by scenario id). */
+function exported<T>(module: Record<string, unknown> | undefined, is: (v: unknown) => boolean, what: string, path: string): T {
+  const found = Object.values(module ?? {}).filter(is);
+  if (found.length !== 1) throw new Error(`${path} must export exactly one ${what}`);
+  return found[0] as T;
+}
+
+/** Every built-in scenario with its words, broker by broker (in the order of their folders' names). */
+export const allScenarios = Object.keys(lists)
+  .sort()
+  .flatMap((path) => {
+    const textPath = path.replace(/\.scenarios\.ts$/, '.scenarios.text.ts');
+    const scenarios = exported<readonly Scenario[]>(lists[path], Array.isArray, 'array of scenarios', path);
+    const text = exported<Record<string, ScenarioText>>(
+      words[textPath],
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'record of scenario words',
+      textPath,
+    );
+    return describeScenarios(scenarios, text);
+  });

@@ -57,7 +57,7 @@ describe('fault buttons derived from the engine', () => {
     const scenario = { ...one, id: `${one.id}-two-consumers`, consumers: 2 };
     const choices = buttons(scenario, currentWorld(createTimeline(scenario)), words(one.id), labels).filter((c) => c.fault === 'loseAck');
     expect(choices.map((c) => c.place)).toEqual(['c1>broker', 'c2>broker']);
-    expect(choices.map((c) => c.label)).toEqual([`${faultInfo.loseAck.en} (Consumer 1)`, `${faultInfo.loseAck.en} (Consumer 2)`]);
+    expect(choices.map((c) => c.label)).toEqual([`${faultInfo.loseAck!.en} (Consumer 1)`, `${faultInfo.loseAck!.en} (Consumer 2)`]);
     expect(choices.every((c) => c.key === undefined)).toBe(true);
     // Each button injects on its own link once that consumer's ack is on the wire.
     let tl = createTimeline(scenario);
@@ -117,7 +117,7 @@ describe('fault buttons derived from the engine', () => {
       buttons(scenario, start, faultWords(faults, lang, faultInfo), l, lang)
         .filter((c) => c.fault === 'closeConsumer')
         .map((c) => c.label);
-    expect(close('en', labels)).toEqual([faultInfo.closeConsumer.en]);
+    expect(close('en', labels)).toEqual([faultInfo.closeConsumer!.en]);
     expect(close('zh-cn', zhLabels)).toEqual(['关闭消费者 1（发版）']);
   });
 

@@ -169,7 +169,7 @@ describe('Chinese punctuation', () => {
     expect([...bad]).toEqual([]);
     const two = findScenario('inbox-concurrent-redelivery', allScenarios)!;
     const crash = buttons(two, currentWorld(createTimeline(two)), zhWords(two), labels['zh-cn'], 'zh-cn').find((c) => c.id === 'crashConsumerAfterEffect-c2')!;
-    expect(crash.label).toBe(`${faultInfo.crashConsumerAfterEffect['zh-cn']}（消费者 2）`);
+    expect(crash.label).toBe(`${faultInfo.crashConsumerAfterEffect!['zh-cn']}（消费者 2）`);
     const kafka = findScenario('kafka-poll-interval-exceeded', allScenarios)!;
     expect(buttons(kafka, currentWorld(createTimeline(kafka)), zhWords(kafka), labels['zh-cn'], 'zh-cn')[0]!.label).toBe(
       '处理超过 max.poll.interval.ms（消费者 1）',

@@ -65,7 +65,7 @@ export const noMessageLost: Invariant = {
  * each fault in the budget causes at most one more delivery, so a correct handler never gets there.
  * The checker does not explore past it (the broker would go on for ever).
  */
-export const foreverAfter = (scenario: Scenario): number => 3 + Object.values(scenario.faults).reduce((a, n) => a + (n ?? 0), 0);
+export const foreverAfter = (scenario: Scenario): number => 3 + Object.values(scenario.faults).reduce<number>((a, n) => a + (n ?? 0), 0);
 
 /** A copy delivered `foreverAfter` times whose last attempt failed: the broker would redeliver it for ever. */
 export function failingForever(world: World, scenario: Scenario): Violation | null {

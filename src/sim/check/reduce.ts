@@ -1,8 +1,9 @@
 /**
  * Partial-order reduction for the checker: in some states a few steps can be explored alone, because
- * every other order of the same steps reaches the same states (a persistent set, Godefroid 1996). It cuts the interleavings of a delivery to an idle consumer (or to the producer)
- * with everything else the world does meanwhile, which is most of what two consumers, a broker's
- * protocol chatter and interleaved transactions would otherwise multiply.
+ * every other order of the same steps reaches the same states (a persistent set, Godefroid 1996). It
+ * cuts the interleavings of a delivery to an idle consumer (or to the producer) with everything else
+ * the world does meanwhile, which is most of what two consumers, a broker's protocol chatter and
+ * interleaved transactions would otherwise multiply.
  *
  * The step chosen is the delivery of the oldest envelope on a link `broker>X`, where X is a consumer
  * that is not working on a delivery (no handler step, not waiting on a lock) or the producer. Why
@@ -16,17 +17,18 @@
  *   without X or the link's head changing);
  * - timers fire only when no delivery is possible, so none fires while this one waits; the
  *   simulated clock moves otherwise only by faults that jump it (an ack timeout or poll interval
- *   "exceeded"), so a delivery that starts a timer (its deadline reads the clock) is not chosen
- *   while such a fault is still in the budget;
+ *   "exceeded": the protocol marks them `movesClock` in `faultTraits`), so a delivery that starts a
+ *   timer (its deadline reads the clock) is not chosen while such a fault is still in the budget;
  * - it changes no store, so it cannot change the ledger or a copy's outcome (it is invisible to the
  *   invariants), and every path to a quiescent world contains it (only it empties the link).
  * Such steps only remove envelopes headed to consumers or the producer, which only the broker adds,
  * so no cycle of reduced states can exist (the "ignoring" problem cannot arise).
  *
  * The producer's own faults (its confirm, send result or produce response lost on `broker>producer`,
- * the producer crashing) join that delivery in the set: they act only on the producer and that link,
- * and nothing else spends their budget, so the same reasons hold for each member of the set, and
- * exploring all of them keeps every outcome of the race between the reply and its loss.
+ * the producer crashing; `producerOnly` in the protocol's `faultTraits`) join that delivery in the
+ * set: they act only on the producer and that link, and nothing else spends their budget, so the
+ * same reasons hold for each member of the set, and exploring all of them keeps every outcome of the
+ * race between the reply and its loss.
  *
  * Failing that, a delivery to the broker that its protocol declares commuting with everything before
  * it (`Protocol.commutesIntoBroker`: RocketMQ's pull and offset report, in the cases it names) is
@@ -39,18 +41,7 @@
 import type { Scenario } from '../engine/scenario';
 import type { Transitioner } from '../engine/actors';
 import { apply, type Step, type World } from '../engine/world';
-import type { FaultKind } from '../protocols/faults';
 import { protocolOf } from '../protocols/registry';
-
-/** Faults that move the simulated clock forward (a timeout reached at once). */
-const CLOCK_JUMPS: readonly FaultKind[] = ['exceedMaxPollInterval', 'exceedConsumerTimeout', 'exceedAckWait'];
-
-/**
- * Faults that can only ever act on the producer or on the link `broker>producer` (its confirm, send
- * result or produce response lost; the producer crashing): their budget is spent by nothing else, so
- * they can join a delivery to the producer in a persistent set.
- */
-const PRODUCER_ONLY: readonly FaultKind[] = ['loseConfirm', 'loseSendResponse', 'loseProduceResponse', 'crashProducer'];
 
 /** A step of a persistent set, with the world it leads to (without its derived fields: see `apply`). */
 export interface Chosen {
@@ -68,12 +59,13 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
   // A fault on the broker itself (its machine crashing) drops what is in flight from it: it could
   // disable any of these deliveries, so nothing is explored alone while one is possible.
   if (steps.some((s) => s.kind === 'fault' && s.target === 'broker')) return null;
+  const traits = protocolOf(world.protocol).faultTraits ?? {};
   let clockMayJump: boolean | null = null;
   /** The step applied, unless it starts or stops a timer while the clock may jump (see above). */
   const tryStep = (step: Step): Chosen | null => {
     const next = apply(world, step, scenario, tx, false).world;
     if (next.timers !== world.timers) {
-      clockMayJump ??= CLOCK_JUMPS.some((f) => (world.budget[f] ?? 0) > 0);
+      clockMayJump ??= Object.entries(world.budget).some(([f, n]) => (n ?? 0) > 0 && traits[f]?.movesClock);
       if (clockMayJump) return null;
     }
     return { step, world: next };
@@ -87,7 +79,7 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
     if (steps.some((s) => s.kind === 'run' && s.actor === to)) continue;
     const onX = steps.filter((s) => s.kind === 'fault' && (s.target === to || s.target === step.link));
     // A fault on X joins the set only if nothing else can spend its budget (the producer's own faults).
-    if (onX.some((s) => s.kind === 'fault' && (to !== 'producer' || !PRODUCER_ONLY.includes(s.fault)))) continue;
+    if (onX.some((s) => s.kind === 'fault' && (to !== 'producer' || !traits[s.fault]?.producerOnly))) continue;
     const set: Chosen[] = [];
     for (const s of [step, ...onX]) {
       const chosen = tryStep(s);

@@ -8,7 +8,7 @@ import { emptyStores, runOp, strategies, type Stores } from '../consumers';
 import type { CallRecord } from '../consumers/handler';
 import { withoutKey } from '../store/redis';
 import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
-import type { FaultKind } from '../protocols/faults';
+import type { FaultKind } from './step';
 import type { Transitioner } from './actors';
 import type { LaneView, SettingView, Text } from './protocol';
 import type { ProducerContext } from '../protocols/ack/producer.machine';

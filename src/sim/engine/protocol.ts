@@ -3,6 +3,7 @@ import type { ActorState, Delivery, Payload } from '../core/types';
 import type { Transitioner } from './actors';
 import type { Scenario } from './scenario';
 import type { Step, TraceEvent, World } from './world';
+import type { FaultKind } from './step';
 
 /** Words in both languages. */
 export interface Text {
@@ -68,6 +69,12 @@ export interface SettingView {
   changed: boolean;
 }
 
+/** See `Protocol.faultTraits`. */
+export interface FaultTraits {
+  movesClock?: true;
+  producerOnly?: true;
+}
+
 /**
  * A broker protocol: its machines, how the world moves, how it looks. The engine, the timeline, the
  * checker and the widget call only this, so every broker gets the same tools for free. `W` is the
@@ -111,6 +118,12 @@ export interface Protocol<W extends World = World, S = unknown> {
    * disable it. The protocol answers from its own rules (which messages to the broker touch what).
    */
   commutesIntoBroker?(world: W, step: Extract<Step, { kind: 'deliver' }>): boolean;
+  /**
+   * What the checker must know of this broker's faults (check/reduce.ts): which move the simulated
+   * clock (a timeout reached at once), and which only ever act on the producer or on the link
+   * `broker>producer` (a lost confirm or send result, the producer crashing: nothing else spends them).
+   */
+  faultTraits?: Readonly<Record<FaultKind, FaultTraits>>;
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }

@@ -1,7 +1,7 @@
 import type { Message } from '../core/types';
 import { strategies, type StrategyId } from '../consumers';
 import type { Handler } from '../consumers/handler';
-import type { FaultKind } from '../protocols/faults';
+import type { FaultKind } from './step';
 import type { ProtocolId } from '../protocols/registry';
 
 /** The invariants scenarios are judged by; `everyCopySettled` only where a reader's handler runs (code labs). */

@@ -1,5 +1,10 @@
 import type { ActorId, Timer } from '../core/types';
-import type { FaultKind } from '../protocols/faults';
+
+/**
+ * A fault's name (`crashConsumerBeforeEffect`, `loseSendResponse` …): each protocol names its own in
+ * its `*.faults.ts`; a step key `f:<fault>:<target>` means the same thing everywhere.
+ */
+export type FaultKind = string;
 
 /**
  * One nondeterministic choice. Three kinds, as in DSLabs: deliver the oldest envelope on a link, run
@@ -32,6 +37,6 @@ export function parseStepKey(key: string): Step | null {
   if (kind === 'd' && /^[\w-]+>[\w-]+$/.test(tail)) return { kind: 'deliver', link: tail };
   if (kind === 'r' && /^c\d+$/.test(tail)) return { kind: 'run', actor: tail as ActorId };
   if (kind === 't' && rest.length >= 2) return { kind: 'timer', owner: rest[0] as Timer['owner'], name: rest.slice(1).join(':') };
-  if (kind === 'f' && rest.length >= 2) return { kind: 'fault', fault: rest[0] as FaultKind, target: rest.slice(1).join(':') };
+  if (kind === 'f' && rest.length >= 2) return { kind: 'fault', fault: rest[0]!, target: rest.slice(1).join(':') };
   return null;
 }

@@ -1,7 +1,7 @@
 import type { Stores } from '../consumers';
 import type { CallRecord } from '../consumers/handler';
 import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
-import type { FaultKind } from '../protocols/faults';
+import type { FaultKind } from './step';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
 import { settleStores } from './kit';

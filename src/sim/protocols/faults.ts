@@ -1,15 +1,11 @@
 /**
- * Every fault any protocol can inject, with its words. Each protocol's `*.faults.ts` owns its own;
- * this file only joins them, so a step key `f:<fault>:<target>` means the same thing everywhere.
+ * Every fault's words, joined from each protocol's own `*.faults.ts` (an export named `…FaultInfo` or
+ * `faultInfo`), so a step key `f:<fault>:<target>` reads the same everywhere and a new broker adds its
+ * faults without touching this file.
  */
-import { faultInfo as ackFaultInfo, type FaultKind as AckFaultKind } from './ack/ack.faults';
-import { jetstreamFaultInfo, type JetStreamFaultKind } from './jetstream/jetstream.faults';
-import { kafkaFaultInfo, type KafkaFaultKind } from './kafka/kafka.faults';
-import { rabbitFaultInfo, type RabbitFaultKind } from './rabbitmq/rabbitmq.faults';
-import { rocketFaultInfo, type RocketFaultKind } from './rocketmq/rocketmq.faults';
+import type { FaultKind } from '../engine/step';
 
-/** Every fault, named as `fault.<kind>` in traces and menus. */
-export type FaultKind = AckFaultKind | KafkaFaultKind | RabbitFaultKind | RocketFaultKind | JetStreamFaultKind;
+export type { FaultKind };
 
 /** A fault's menu label and tooltip, in both languages. */
 export interface FaultInfo {
@@ -18,13 +14,15 @@ export interface FaultInfo {
   tip: { en: string; 'zh-cn': string };
 }
 
+const modules = import.meta.glob<Record<string, unknown>>('./*/*.faults.ts', { eager: true });
+
 /** Descriptions for menus and tooltips. */
 // A pure call, so bundles that never read the words (the islands get them as props) drop them all.
 export const faultInfo: Record<FaultKind, FaultInfo> = /* @__PURE__ */ Object.assign(
   {},
-  ackFaultInfo,
-  kafkaFaultInfo,
-  rabbitFaultInfo,
-  rocketFaultInfo,
-  jetstreamFaultInfo,
+  ...Object.values(modules).flatMap((m) =>
+    Object.entries(m)
+      .filter(([name]) => /^(\w+F|f)aultInfo$/.test(name))
+      .map(([, words]) => words as Record<FaultKind, FaultInfo>),
+  ),
 );

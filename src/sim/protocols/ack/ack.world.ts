@@ -405,6 +405,7 @@ export const ackProtocol: Protocol<AckWorld, AckSettings> = {
   enabledSteps,
   apply,
   machines: roleMachines(machines),
+  faultTraits: { loseConfirm: { producerOnly: true } },
   // The generic queue names each stored message itself (as SQS does): a republished copy gets a new id.
   handlerMessage: (_world, _scenario, d, body) => Object.freeze({ messageId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, redelivered: d.redelivered, body }),
   view: (world, scenario) => {

@@ -362,6 +362,7 @@ export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = {
   enabledSteps,
   apply,
   machines: roleMachines(machines),
+  faultTraits: { exceedConsumerTimeout: { movesClock: true }, loseConfirm: { producerOnly: true } },
   handlerMessage(_world, scenario, d, body) {
     const s = settingsOf(scenario);
     // Only quorum queues count deliveries; the header is absent on the first one.
