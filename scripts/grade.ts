@@ -24,7 +24,8 @@ if (!labId || !file) {
   if (g.thrown) console.log(`  the handler threw: ${g.thrown.message}${g.thrown.line ? ` (line ${g.thrown.line})` : ''}`);
   if (g.steps) console.log(`  steps: ${g.steps.join(' ')}`);
   console.log(
-    `  ${g.states} states in ${ms} ms; bounds: ${g.bounds.messages} messages, ${g.bounds.consumers} consumers, faults ${faults}${g.bounds.horizon ? `, horizon ${g.bounds.horizon} ms` : ''}`,
+    `  ${g.states} states in ${ms} ms; bounds: ${g.bounds.messages} messages, ${g.bounds.consumers} consumers, ` +
+      `faults ${faults}${g.bounds.horizon ? `, horizon ${g.bounds.horizon} ms` : ''}`,
   );
   process.exitCode = g.verdict === 'passed' ? 0 : 1;
 }

@@ -59,7 +59,8 @@ const speedup = naiveTotal / total;
 const pad = (v: unknown, n: number) => String(v).padStart(n);
 console.log(`checker benchmark (${RUNS} cold runs each, median; budget ${BUDGET_MS} ms per scenario)`);
 console.log(
-  `${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`,
+  `${'scenario'.padEnd(40)}${pad('states', 8)}${pad('trans', 8)}${pad('xstate', 8)}${pad('ms', 9)}` +
+    `${pad('states/s', 10)}${pad('plain ms', 10)}${pad('cex', 5)}  verdict`,
 );
 let scenariosDiffer = 0;
 for (const r of rows) {
@@ -67,7 +68,9 @@ for (const r of rows) {
   const verdict = `dup ${r.verdict.noDuplicateSideEffect}, loss ${r.verdict.noMessageLost}${ok ? '' : '  ≠ EXPECTED'}`;
   if (!ok) scenariosDiffer++;
   console.log(
-    `${r.id.padEnd(40)}${pad(r.states, 8)}${pad(r.transitions, 8)}${pad(r.machineTransitions, 8)}${pad(r.ms.toFixed(1), 9)}${pad(Math.round(r.states / (r.ms / 1000)), 10)}${pad(r.naiveMs.toFixed(1), 10)}${pad(r.counterexampleSteps ?? '-', 5)}  ${verdict}${r.ms > BUDGET_MS ? '  OVER BUDGET' : ''}`,
+    `${r.id.padEnd(40)}${pad(r.states, 8)}${pad(r.transitions, 8)}${pad(r.machineTransitions, 8)}${pad(r.ms.toFixed(1), 9)}` +
+      `${pad(Math.round(r.states / (r.ms / 1000)), 10)}${pad(r.naiveMs.toFixed(1), 10)}${pad(r.counterexampleSteps ?? '-', 5)}` +
+      `  ${verdict}${r.ms > BUDGET_MS ? '  OVER BUDGET' : ''}`,
   );
 }
 if (scenariosDiffer > 0) {
@@ -82,7 +85,8 @@ console.log(`total ${total.toFixed(1)} ms; plain BFS on transition() ${naiveTota
 // verdict for every invariant.
 const LAB_BUDGET_MS = 1_000;
 console.log(
-  `\ncode labs: Check per lab as the site grades it — a first Check (fresh transition memo, median of 3; budget ${LAB_BUDGET_MS} ms) and a Check again (memo kept, median of 3) — and the full search without reduction`,
+  `\ncode labs: Check per lab as the site grades it — a first Check (fresh transition memo, median of 3; budget ${LAB_BUDGET_MS} ms) ` +
+    'and a Check again (memo kept, median of 3) — and the full search without reduction',
 );
 console.log(`${'lab'.padEnd(36)}${pad('states', 8)}${pad('ms', 9)}${pad('again', 9)}${pad('full', 9)}${pad('full ms', 9)}  verdict`);
 let labsDiffer = 0;
@@ -120,7 +124,9 @@ const labRows = Object.values(labs).flatMap((lab) =>
       end: g.result?.end,
     };
     console.log(
-      `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.warmMs.toFixed(0), 9)}${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
+      `${`${lab.id} (${which})`.padEnd(36)}${pad(row.states, 8)}${pad(row.ms.toFixed(0), 9)}${pad(row.warmMs.toFixed(0), 9)}` +
+        `${pad(row.fullStates, 9)}${pad(fullMs.toFixed(0), 9)}  ${g.verdict}${g.invariant ? ` (${g.invariant})` : ''}` +
+        `${same ? '' : '  ≠ FULL SEARCH'}${row.ms > LAB_BUDGET_MS ? '  over budget' : ''}`,
     );
     return row;
   }),

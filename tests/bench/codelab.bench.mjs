@@ -70,11 +70,13 @@ await server.close();
 
 console.log('code lab in Chromium (localhost)');
 console.log(
-  `${'lab'.padEnd(52)}${'files'.padStart(6)}${'gz KB'.padStart(9)}${'editable ms'.padStart(13)}${'check starter ms'.padStart(18)}${'check solution ms'.padStart(19)}`,
+  `${'lab'.padEnd(52)}${'files'.padStart(6)}${'gz KB'.padStart(9)}${'editable ms'.padStart(13)}` +
+    `${'check starter ms'.padStart(18)}${'check solution ms'.padStart(19)}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(52)}${String(r.files).padStart(6)}${r.kb.toFixed(0).padStart(9)}${r.editableMs.toFixed(0).padStart(13)}${r.starterMs.toFixed(0).padStart(18)}${r.solutionMs.toFixed(0).padStart(19)}`,
+    `${r.name.padEnd(52)}${String(r.files).padStart(6)}${r.kb.toFixed(0).padStart(9)}${r.editableMs.toFixed(0).padStart(13)}` +
+      `${r.starterMs.toFixed(0).padStart(18)}${r.solutionMs.toFixed(0).padStart(19)}`,
   );
 }
 console.log('(editor files load once per page: after the first lab on a page, opening another downloads nothing new)');

@@ -120,14 +120,17 @@ try {
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(
-  `Lighthouse ${JSON.parse(readFileSync(new URL('node_modules/lighthouse/package.json', root), 'utf8')).version}, mobile, performance${runs > 1 ? ` (median of ${runs} runs)` : ''}`,
+  `Lighthouse ${JSON.parse(readFileSync(new URL('node_modules/lighthouse/package.json', root), 'utf8')).version}, ` +
+    `mobile, performance${runs > 1 ? ` (median of ${runs} runs)` : ''}`,
 );
 console.log(
-  `${'page'.padEnd(16)}${'path'.padEnd(42)}${pad('score', 6)}${pad('LCP s', 7)}${pad('TBT ms', 8)}${pad('FCP s', 7)}${pad('CLS', 6)}${pad('JS KB gz', 10)}${pad('files', 6)}`,
+  `${'page'.padEnd(16)}${'path'.padEnd(42)}${pad('score', 6)}${pad('LCP s', 7)}${pad('TBT ms', 8)}` +
+    `${pad('FCP s', 7)}${pad('CLS', 6)}${pad('JS KB gz', 10)}${pad('files', 6)}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(16)}${r.path.padEnd(42)}${pad(r.score, 6)}${pad((r.lcp / 1000).toFixed(2), 7)}${pad(Math.round(r.tbt), 8)}${pad((r.fcp / 1000).toFixed(2), 7)}${pad(r.cls.toFixed(3), 6)}${pad(r.jsKb.toFixed(1), 10)}${pad(r.jsFiles, 6)}`,
+    `${r.name.padEnd(16)}${r.path.padEnd(42)}${pad(r.score, 6)}${pad((r.lcp / 1000).toFixed(2), 7)}${pad(Math.round(r.tbt), 8)}` +
+      `${pad((r.fcp / 1000).toFixed(2), 7)}${pad(r.cls.toFixed(3), 6)}${pad(r.jsKb.toFixed(1), 10)}${pad(r.jsFiles, 6)}`,
   );
 }
 const index = rows.map((r) => r.benchmarkIndex).filter(Boolean);

@@ -19,7 +19,8 @@ beforeAll(async () => {
     nc = await connect({ servers, timeout: 3_000 });
   } catch (error) {
     throw new Error(
-      `NATS is not reachable at ${servers} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs nats-server with apt and starts \`nats-server -js\`), or set NATS_URL.`,
+      `NATS is not reachable at ${servers} (${String(error)}). Start it with \`bash scripts/brokers.sh\` ` +
+        '(installs nats-server with apt and starts `nats-server -js`), or set NATS_URL.',
     );
   }
   version = nc.info?.version ?? 'unknown';

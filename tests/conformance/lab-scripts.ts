@@ -114,7 +114,9 @@ export function labScript(labId: string): PgRule | { id: string; none: string } 
     })),
     script,
     note: {
-      en: `the database statements of the counterexample Check finds for the starter (${g.steps.length} steps), consumer c1 on connection A and c2 on B; a statement outside a transaction commits on its own, a crash drops the connection`,
+      en:
+        `the database statements of the counterexample Check finds for the starter (${g.steps.length} steps), consumer c1 on connection A and c2 on B; ` +
+        'a statement outside a transaction commits on its own, a crash drops the connection',
       'zh-cn': `检查器为初始代码找到的反例（${g.steps.length} 步）里的数据库语句：消费者 c1 用连接 A，c2 用连接 B；事务外的语句自动提交，崩溃即断开连接`,
     },
   };

@@ -19,7 +19,8 @@ beforeAll(async () => {
     admin = await amqp.connect(url);
   } catch (error) {
     throw new Error(
-      `RabbitMQ is not reachable at ${url} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs rabbitmq-server with apt and starts it), or set AMQP_URL.`,
+      `RabbitMQ is not reachable at ${url} (${String(error)}). Start it with \`bash scripts/brokers.sh\` ` +
+        '(installs rabbitmq-server with apt and starts it), or set AMQP_URL.',
     );
   }
   version = String((admin.connection as unknown as { serverProperties?: { version?: string } }).serverProperties?.version ?? 'unknown');
@@ -242,7 +243,9 @@ describe(`RabbitMQ`, () => {
     // A message's own `expiration` behaves the same here: it is at the head of the queue when it expires.
     expect(normalize(await expireWhileDown('message'))).toEqual(normalize(perQueue));
     judge(base.id, s, ['crashConsumerBeforeEffect'], perQueue, {
-      en: 'x-message-ttl shortened to 1 s (and, in a second run, the message’s own expiration of 1000 ms, observed the same), consumer down 2 s, DLX added to observe the expiry',
+      en:
+        'x-message-ttl shortened to 1 s (and, in a second run, the message’s own expiration of 1000 ms, observed the same), ' +
+        'consumer down 2 s, DLX added to observe the expiry',
       'zh-cn': 'x-message-ttl 缩短为 1 秒（第二次运行改用消息自带的 expiration 1000 毫秒，观察结果相同），消费者停机 2 秒，加了 DLX 以便观察过期',
     });
   });

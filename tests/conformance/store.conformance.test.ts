@@ -57,7 +57,8 @@ async function connectPg(): Promise<pg.Client> {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${shown(pgUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs postgresql with apt, starts the 15/main cluster and creates the role and database lab), or set PG_URL.`,
+      `PostgreSQL is not reachable at ${shown(pgUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` ` +
+        '(installs postgresql with apt, starts the 15/main cluster and creates the role and database lab), or set PG_URL.',
     );
   }
   return client;
@@ -265,7 +266,8 @@ describe('Redis', () => {
       await redis.connect();
     } catch (error) {
       throw new Error(
-        `Redis is not reachable at ${shown(redisUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` (installs redis-server with apt and starts it), or set REDIS_URL.`,
+        `Redis is not reachable at ${shown(redisUrl)} (${String(error)}). Start it with \`bash scripts/brokers.sh\` ` +
+          '(installs redis-server with apt and starts it), or set REDIS_URL.',
       );
     }
     redisVersion = /redis_version:([^\r\n]+)/.exec(String(await redis.sendCommand(['INFO', 'server'])))?.[1] ?? 'unknown';

@@ -112,7 +112,8 @@ describe('code lab sandbox (plain editor on a phone)', { timeout: LONG_TEST_TIME
     ['a thrown error', "throw new Error('boom');\nexport function handle() {}", /Your code failed: Error: boom \(line 1/],
     [
       'an error thrown by the handler',
-      "export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n  throw new Error('after charging');\n}",
+      'export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n  ' +
+        "throw new Error('after charging');\n}",
       /Your handler threw Error: after charging \(line 3, column \d+\)/,
     ],
     ['a syntax error', 'export function handle(msg: HandlerMessage, ctx: HandlerContext): void {\n  if (\n}', /does not compile: .*\(line 3, column \d+\)/],
@@ -135,7 +136,8 @@ describe('code lab sandbox (plain editor on a phone)', { timeout: LONG_TEST_TIME
     ['tampering with Object.prototype', "(Object.prototype as any).toJSON = () => 'hacked';\nexport function handle() {}", /Your code failed: TypeError/],
     [
       'tampering with ctx',
-      'export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  (ctx as any).effects = { addToBalance() {}, recordPayment() {} };\n  ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n}',
+      'export function handle(msg: QueueMessage, ctx: HandlerContext): void {\n  (ctx as any).effects = { addToBalance() {}, recordPayment() {} };\n  ' +
+        'ctx.effects.addToBalance(msg.body.order, msg.body.amount);\n}',
       // Replacing ctx.effects only replaces the reader's own view of it: nothing is charged, the order is lost.
       /Broken: No loss/,
     ],

@@ -55,7 +55,8 @@ describe('embed route', () => {
     const code = await sim.locator('.sim-share input').inputValue();
     const [iframe, script] = code.split(/(?<=<\/iframe>)/);
     expect(iframe).toBe(
-      `<iframe data-redelivery-lab src="${siteUrl}en/embed/manual-ack-crash-after-effect/?theme=light" title="Manual ack, crash after the write" width="100%" height="900" style="border:0;width:100%" loading="lazy" allow="fullscreen"></iframe>`,
+      `<iframe data-redelivery-lab src="${siteUrl}en/embed/manual-ack-crash-after-effect/?theme=light" ` +
+        'title="Manual ack, crash after the write" width="100%" height="900" style="border:0;width:100%" loading="lazy" allow="fullscreen"></iframe>',
     );
     expect(script).toMatch(/^<script>addEventListener\("message",.*<\/script>$/);
     const res = await page.request.get(`${siteUrl}en/embed/manual-ack-crash-after-effect/`);

@@ -105,7 +105,8 @@ try {
   console.log(`${'page'.padEnd(width)}  sims  files  total KB  budget  inline KB  status`);
   for (const r of rows) {
     console.log(
-      `${r.page.padEnd(width)}  ${String(r.simulators).padStart(4)}  ${String(r.files.length).padStart(5)}  ${kb(r.total).padStart(8)}  ${kb(r.budget).padStart(6)}  ${kb(r.inline).padStart(9)}  ${r.over ? 'OVER BUDGET' : 'ok'}`,
+      `${r.page.padEnd(width)}  ${String(r.simulators).padStart(4)}  ${String(r.files.length).padStart(5)}  ${kb(r.total).padStart(8)}  ` +
+        `${kb(r.budget).padStart(6)}  ${kb(r.inline).padStart(9)}  ${r.over ? 'OVER BUDGET' : 'ok'}`,
     );
   }
   const over = rows.filter((r) => r.over);
@@ -118,7 +119,8 @@ try {
   console.log(`\nbiggest: ${biggest.map((r) => `${r.page} ${kb(r.total)}`).join(', ')}`);
   if (skipped) console.log(`(${skipped} more embed pages share their scripts and islands with one measured above; SIZE_ALL=1 loads them too)`);
   console.log(
-    `size: ${rows.length - over.length} passed, ${over.length} failed (${rows.length} pages loaded, ${parallel} at a time, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    `size: ${rows.length - over.length} passed, ${over.length} failed ` +
+      `(${rows.length} pages loaded, ${parallel} at a time, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
   failed = over.length > 0;
 } finally {

@@ -70,7 +70,9 @@ describe('the editor’s types follow the lab’s broker', () => {
 
   it('a field the broker does not deliver is an error: Kafka records have no redelivered flag', () => {
     const result = errors('kafka', {
-      skip: `export function handle(msg: HandlerMessage, ctx: HandlerContext) { if (msg.redelivered) return; ctx.effects.addToBalance(msg.body.order, msg.body.amount); }`,
+      skip:
+        'export function handle(msg: HandlerMessage, ctx: HandlerContext) { if (msg.redelivered) return; ' +
+        'ctx.effects.addToBalance(msg.body.order, msg.body.amount); }',
     });
     expect(result.skip!.join(' ')).toContain("Property 'redelivered' does not exist");
   });

@@ -8,7 +8,9 @@ export default {
   broker: rocketDefaults,
   title: { en: 'RocketMQ: dedup by keys, not msgId', 'zh-cn': 'RocketMQ：按 keys 去重，而不是 msgId' },
   goal: {
-    en: 'A send may time out after the broker stored it (the application sends again: same keys, new msgId), and a consumer may crash before or after charging, before its offset is persisted. A second consumer may join mid-message (a rebalance hands it the queue). Charge every order exactly once.',
+    en:
+      'A send may time out after the broker stored it (the application sends again: same keys, new msgId), and a consumer may crash before or after ' +
+      'charging, before its offset is persisted. A second consumer may join mid-message (a rebalance hands it the queue). Charge every order exactly once.',
     'zh-cn':
       '发送可能在 Broker 已存下后超时（应用重发：keys 相同，msgId 不同），消费者也可能在扣款前后、位点上报前崩溃。第二个消费者可能在消费中途加入（再均衡把队列交给它）。保证每个订单恰好扣一次款。',
   },

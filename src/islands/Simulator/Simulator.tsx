@@ -129,7 +129,8 @@ export default function Simulator({ id, scenarioId, strategies: choices, lang, e
   const narration =
     tl.cursor === 0
       ? ''
-      : `${fmt(labels['sim.position'], { n: tl.cursor })}${lang === 'zh-cn' ? '：' : ': '}${frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ')}`;
+      : `${fmt(labels['sim.position'], { n: tl.cursor })}${lang === 'zh-cn' ? '：' : ': '}` +
+        `${frame.events.map((e) => describeEvent(e, scenario, labels, lang)).join(' ')}`;
 
   return (
     <section

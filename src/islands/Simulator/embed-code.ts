@@ -27,7 +27,9 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 export function embedCode({ origin, base = '/', lang, scenarioId, title, theme }: EmbedOptions): string {
   const root = base.replace(/\/?$/, '/');
   const src = new URL(`${root}${lang}/embed/${scenarioId}/?theme=${theme}`, origin).toString();
-  const iframe = `<iframe data-redelivery-lab src="${attr(src)}" title="${attr(title)}" width="100%" height="900" style="border:0;width:100%" loading="lazy" allow="fullscreen"></iframe>`;
+  const iframe =
+    `<iframe data-redelivery-lab src="${attr(src)}" title="${attr(title)}" width="100%" height="900" ` +
+    'style="border:0;width:100%" loading="lazy" allow="fullscreen"></iframe>';
   // Minified by hand; readable form: on a height message from our origin, find the iframe whose window sent it and set its height.
   const script =
     `<script>addEventListener("message",function(e){var h=e.data&&e.data.type==="${heightMessage}"&&+e.data.height;` +

@@ -318,7 +318,8 @@ function Stores({ world, scenario, labels, lang, timers }: ViewProps & { timers?
             : Object.entries(world.stores.cache)
                 .map(
                   ([k, e]) =>
-                    `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}${e.expires === null ? '' : paren('', `TTL → ${formatDuration(e.expires, lang)}`, lang)}`,
+                    `${custom ? `${k} = ${e.value}` : messageName(k, scenario, lang)}` +
+                    `${e.expires === null ? '' : paren('', `TTL → ${formatDuration(e.expires, lang)}`, lang)}`,
                 )
                 .join(', ')}
         </p>

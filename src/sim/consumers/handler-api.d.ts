@@ -123,7 +123,10 @@ interface HandlerTx {
   insert(table: TableName, key: string, values?: RowColumns): void;
   /** `INSERT … ON CONFLICT DO NOTHING`: true if it inserted. */
   insertIfAbsent(table: TableName, key: string, values?: RowColumns): boolean;
-  /** `UPDATE table SET … WHERE key = $key AND <where>`: the number of rows changed (0 or 1). Waits for a row lock, then re-checks the WHERE on the newest version. */
+  /**
+   * `UPDATE table SET … WHERE key = $key AND <where>`: the number of rows changed (0 or 1). Waits for a row lock, then
+   * re-checks the WHERE on the newest version.
+   */
   update(table: TableName, key: string, set: RowColumns, where?: RowColumns): number;
   effects: HandlerEffects;
 }

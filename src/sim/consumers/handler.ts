@@ -76,7 +76,9 @@ export class ModuleStateError extends Error {
     readonly shared: string,
   ) {
     super(
-      `handle keeps state in a module-level variable: the same step did "${shared}" on a module that had handled other messages, and "${fresh}" on a fresh one. Keep what one consumer process remembers in ctx.memory (lost when it crashes), and what must survive in the database.`,
+      `handle keeps state in a module-level variable: the same step did "${shared}" on a module that had handled other messages, ` +
+        `and "${fresh}" on a fresh one. Keep what one consumer process remembers in ctx.memory (lost when it crashes), ` +
+        'and what must survive in the database.',
     );
     Object.defineProperty(this, 'name', { value: 'ModuleStateError' });
   }

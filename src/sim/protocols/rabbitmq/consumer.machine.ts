@@ -41,8 +41,9 @@ const subscribeOn = (channel: number): Output => toBroker({ kind: 'ready', chann
 /**
  * A RabbitMQ consumer: `basic.consume` on a channel with a prefetch, one handler at a time over the
  * deliveries it holds, then `basic.ack` (manual mode) — or, when the handler fails, `basic.nack` with
- * requeue=true or `basic.reject` with requeue=false, as the scenario chooses. A crash closes the connection: the broker requeues everything unacked on it, including the
- * prefetched deliveries the handler never touched.
+ * requeue=true or `basic.reject` with requeue=false, as the scenario chooses. A crash closes the
+ * connection: the broker requeues everything unacked on it, including the prefetched deliveries the
+ * handler never touched.
  */
 export const rabbitConsumerMachine = setup({
   types: { context: {} as RabbitConsumerContext, events: {} as RabbitConsumerEvent, input: {} as RabbitConsumerInput },
