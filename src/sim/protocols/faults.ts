@@ -18,11 +18,12 @@ const modules = import.meta.glob<Record<string, unknown>>('./*/*.faults.ts', { e
 
 /** Descriptions for menus and tooltips. */
 // A pure call, so bundles that never read the words (the islands get them as props) drop them all.
-export const faultInfo: Record<FaultKind, FaultInfo> = /* @__PURE__ */ Object.assign(
-  {},
-  ...Object.values(modules).flatMap((m) =>
-    Object.entries(m)
-      .filter(([name]) => /^(\w+F|f)aultInfo$/.test(name))
-      .map(([, words]) => words as Record<FaultKind, FaultInfo>),
-  ),
-);
+export const faultInfo: Record<FaultKind, FaultInfo> = /* @__PURE__ */ (() =>
+  Object.assign(
+    {},
+    ...Object.values(modules).flatMap((m) =>
+      Object.entries(m)
+        .filter(([name]) => /^(\w+F|f)aultInfo$/.test(name))
+        .map(([, words]) => words as Record<FaultKind, FaultInfo>),
+    ),
+  ))();
