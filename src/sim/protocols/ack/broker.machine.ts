@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import { deliveryTag, type ActorId, type Delivery, type Message, type Output } from '../../core/types';
 
 /** Broker settings a scenario chooses. */
@@ -120,11 +120,11 @@ export const brokerMachine = setup({
   },
   actions: {
     confirmAndDrop: assign(({ event }) => {
-      if (event.type !== 'message.published') return {};
+      assertEvent(event, 'message.published');
       return { outbox: [{ kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: event.msg.id } }] as Output[] };
     }),
     storeAndConfirm: assign(({ context, event }) => {
-      if (event.type !== 'message.published') return {};
+      assertEvent(event, 'message.published');
       const { msg } = event;
       const copy = (context.copies[msg.id] ?? 0) + 1;
       const outbox: Output[] = [{ kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: msg.id } }];
@@ -141,12 +141,12 @@ export const brokerMachine = setup({
       return { ...next, ...dispatch(next, outbox) };
     }),
     grantCredit: assign(({ context, event }) => {
-      if (event.type !== 'consumer.ready') return {};
+      assertEvent(event, 'consumer.ready');
       const next = { ...context, credit: [...context.credit, { consumer: event.consumer, channel: event.channel }] };
       return dispatch(next, []);
     }),
     settle: assign(({ context, event }) => {
-      if (event.type !== 'ack.received') return {};
+      assertEvent(event, 'ack.received');
       const match = (u: Unacked) => deliveryTag(u) === event.tag && u.channel === event.channel && u.consumer === event.consumer;
       if (!context.unacked.some(match)) return {}; // stale ack: the delivery already went back to the queue
       return {
@@ -155,7 +155,7 @@ export const brokerMachine = setup({
       };
     }),
     requeueConsumer: assign(({ context, event }) => {
-      if (event.type !== 'connection.closed') return {};
+      assertEvent(event, 'connection.closed');
       const outbox: Output[] = [];
       const next = {
         ...context,
@@ -165,7 +165,7 @@ export const brokerMachine = setup({
       return { ...next, ...dispatch(next, outbox) };
     }),
     requeueExpired: assign(({ context, event }) => {
-      if (event.type !== 'ackTimeout.expired') return {};
+      assertEvent(event, 'ackTimeout.expired');
       const outbox: Output[] = [];
       const next = { ...context, ...requeue(context, (u) => deliveryTag(u) === event.tag, outbox) };
       return { ...next, ...dispatch(next, outbox) };

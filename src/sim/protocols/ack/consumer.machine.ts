@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import { deliveryTag, type ActorId, type Delivery, type Output } from '../../core/types';
 
@@ -71,14 +71,17 @@ export const consumerMachine = setup({
       outbox: [{ kind: 'send', to: 'broker', payload: { kind: 'ready', channel: context.channel } }] as Output[],
     })),
     startHandling: assign(({ event }) => {
-      if (event.type !== 'message.delivered') return {};
+      assertEvent(event, 'message.delivered');
       return { current: event.delivery, pc: 0, effectDone: false, lastAcked: false, history: [] };
     }),
     advance: assign(({ context, event }) => {
-      if (event.type !== 'op.completed') return {};
+      assertEvent(event, 'op.completed');
       return { ...afterOp(context, event), pc: context.pc + 1, history: event.record ? [...context.history, event.record] : context.history };
     }),
-    finishHandler: assign(({ context, event }) => (event.type === 'op.completed' ? afterOp(context, event) : {})),
+    finishHandler: assign(({ context, event }) => {
+      assertEvent(event, 'op.completed');
+      return afterOp(context, event);
+    }),
     acknowledge: assign(({ context }) => {
       if (!context.current) return {};
       const outbox: Output[] = [];

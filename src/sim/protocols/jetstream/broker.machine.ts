@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { ActorId, Delivery, Message, Output } from '../../core/types';
 import type { JetStreamSettings } from './jetstream.settings';
 
@@ -136,11 +136,11 @@ export const jsBrokerMachine = setup({
   },
   actions: {
     ackDuplicate: assign(({ event }) => {
-      if (event.type !== 'message.published') return {};
+      assertEvent(event, 'message.published');
       return { outbox: [{ kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: event.msg.id, duplicate: true } }] as Output[] };
     }),
     store: assign(({ context, event }) => {
-      if (event.type !== 'message.published') return {};
+      assertEvent(event, 'message.published');
       const { msg } = event;
       const copy = storesOf(context, msg.id) + 1;
       const seq = context.stream.length + 1;
@@ -152,13 +152,13 @@ export const jsBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     forgetId: assign(({ context, event }) => {
-      if (event.type !== 'window.expired') return {};
+      assertEvent(event, 'window.expired');
       const window = { ...context.window };
       delete window[event.msgId];
       return { window, outbox: [] as Output[] };
     }),
     pull: assign(({ context, event }) => {
-      if (event.type !== 'pull.requested') return {};
+      assertEvent(event, 'pull.requested');
       const next = {
         ...context,
         waiting: [...context.waiting.filter((w) => w.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }],
@@ -166,7 +166,7 @@ export const jsBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, []) };
     }),
     ack: assign(({ context, event }) => {
-      if (event.type !== 'ack.received') return {};
+      assertEvent(event, 'ack.received');
       const entry = entryOf(context, event.tag);
       const outbox: Output[] = event.sync ? [{ kind: 'send', to: event.consumer, payload: { kind: 'ackOk', tag: event.tag } }] : [];
       if (!entry || !context.pending.some((p) => p.seq === entry.seq)) return { outbox }; // already acked or given up
@@ -179,7 +179,7 @@ export const jsBrokerMachine = setup({
       };
     }),
     nak: assign(({ context, event }) => {
-      if (event.type !== 'nak.received') return {};
+      assertEvent(event, 'nak.received');
       const entry = entryOf(context, event.tag);
       if (!entry || !context.pending.some((p) => p.seq === entry.seq)) return { outbox: [] as Output[] };
       if (event.delay > 0)
@@ -192,7 +192,7 @@ export const jsBrokerMachine = setup({
       return expire(context, entry.seq, event.now, stopClocks(entry.seq));
     }),
     term: assign(({ context, event }) => {
-      if (event.type !== 'term.received') return {};
+      assertEvent(event, 'term.received');
       const entry = entryOf(context, event.tag);
       if (!entry || !context.pending.some((p) => p.seq === entry.seq)) return { outbox: [] as Output[] };
       return {
@@ -202,9 +202,12 @@ export const jsBrokerMachine = setup({
         outbox: stopClocks(entry.seq),
       };
     }),
-    expire: assign(({ context, event }) => (event.type === 'ackWait.expired' ? expire(context, event.seq, event.now, []) : {})),
+    expire: assign(({ context, event }) => {
+      assertEvent(event, 'ackWait.expired');
+      return expire(context, event.seq, event.now, []);
+    }),
     drop: assign(({ context, event }) => {
-      if (event.type !== 'consumer.gone') return {};
+      assertEvent(event, 'consumer.gone');
       return { waiting: context.waiting.filter((w) => !(w.consumer === event.consumer && w.channel === event.channel)), outbox: [] as Output[] };
     }),
   },

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import { deliveryTag, type ActorId, type Delivery, type Output } from '../../core/types';
 import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
@@ -54,8 +54,14 @@ export const jsConsumerMachine = setup({
   },
   actions: {
     pull: assign(({ context }) => ({ outbox: [pullOn(context.channel)] })),
-    startHandling: assign(({ event }) => (event.type === 'message.delivered' ? { ...noDelivery, current: event.delivery } : {})),
-    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
+    startHandling: assign(({ event }) => {
+      assertEvent(event, 'message.delivered');
+      return { ...noDelivery, current: event.delivery };
+    }),
+    advance: assign(({ context, event }) => {
+      assertEvent(event, 'op.completed');
+      return recordOp(context, event);
+    }),
     ackAndPull: assign(({ context }) => {
       const d = context.current!;
       return { ...noDelivery, outbox: [toBroker({ kind: 'ack', tag: deliveryTag(d), channel: d.channel }), pullOn(context.channel)] };

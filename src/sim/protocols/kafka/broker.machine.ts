@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { ActorId, LogRecord, Message, Output } from '../../core/types';
 
 /** A record in partition p0 of topic `orders`. */
@@ -103,7 +103,7 @@ export const kafkaBrokerMachine = setup({
   types: { context: {} as KafkaBrokerContext, events: {} as KafkaBrokerEvent, input: {} as Record<string, never> },
   actions: {
     append: assign(({ context, event }) => {
-      if (event.type !== 'produce.received') return {};
+      assertEvent(event, 'produce.received');
       const { msg, pid, seq } = event;
       const outbox: Output[] = [];
       const last = context.producers[String(pid)];
@@ -117,7 +117,7 @@ export const kafkaBrokerMachine = setup({
       return { log, producers, pending: [], outbox };
     }),
     join: assign(({ context, event }) => {
-      if (event.type !== 'member.joined') return {};
+      assertEvent(event, 'member.joined');
       const member = `${event.consumer}#${event.inc}`;
       const outbox: Output[] = [];
       // A member answering the rebalance: one fewer to wait for.
@@ -144,7 +144,7 @@ export const kafkaBrokerMachine = setup({
       return { ...startRebalance(context, members, null, outbox), outbox };
     }),
     fetch: assign(({ context, event }) => {
-      if (event.type !== 'fetch.received') return {};
+      assertEvent(event, 'fetch.received');
       const f = { consumer: event.consumer, generation: event.generation, offset: event.offset };
       if (event.generation !== context.generation || context.awaiting.length > 0) return {};
       if (context.log.length <= event.offset) return { pending: [...context.pending.filter((p) => p.consumer !== event.consumer), f] };
@@ -152,7 +152,7 @@ export const kafkaBrokerMachine = setup({
       return { log: answer(context, f, outbox), outbox };
     }),
     commit: assign(({ context, event }) => {
-      if (event.type !== 'commit.received') return {};
+      assertEvent(event, 'commit.received');
       // Accepted from a member of the current generation, also while a rebalance is being prepared
       // (that is when onPartitionsRevoked commits).
       const ok = context.members.includes(`${event.consumer}#${event.inc}`) && event.generation === context.generation;
@@ -160,12 +160,12 @@ export const kafkaBrokerMachine = setup({
       return ok ? { committed: event.offset, outbox } : { outbox };
     }),
     produceInTxn: assign(({ context, event }) => {
-      if (event.type !== 'txn.produced') return {};
+      assertEvent(event, 'txn.produced');
       return { receipts: [...context.receipts, { msgId: event.msgId, key: event.key, txn: event.consumer, state: 'open' as const }] };
     }),
     // sendOffsetsToTransaction + commitTransaction: the receipt and the offset commit together or not at all.
     commitTxn: assign(({ context, event }) => {
-      if (event.type !== 'txn.committed') return {};
+      assertEvent(event, 'txn.committed');
       const ok = context.members.includes(`${event.consumer}#${event.inc}`) && event.generation === context.generation;
       const state = ok ? ('committed' as const) : ('aborted' as const);
       const receipts = context.receipts.map((r) => (r.txn === event.consumer && r.state === 'open' ? { ...r, state } : r));

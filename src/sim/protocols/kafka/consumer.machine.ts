@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
 import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
@@ -114,16 +114,22 @@ export const kafkaConsumerMachine = setup({
   },
   actions: {
     join: assign(({ context }) => ({ outbox: [toBroker({ kind: 'join', inc: context.inc })] })),
-    assignPartition: assign(({ event }) => (event.type === 'partition.assigned' ? takeAssignment(event) : {})),
+    assignPartition: assign(({ event }) => {
+      assertEvent(event, 'partition.assigned');
+      return takeAssignment(event);
+    }),
     noteRebalance: assign({ rejoinPending: true }),
     rejoinNow: assign(({ context }) => revokeAndRejoin(context)),
     takeBatch: assign(({ context, event }) => {
-      if (event.type !== 'records.fetched') return {};
+      assertEvent(event, 'records.fetched');
       const batch = event.records.filter((r) => r.offset >= context.position);
       return { ...noDelivery, current: deliveryOf(batch[0]!, context.generation), batch: batch.slice(1) };
     }),
     takeNextRecord: assign(({ context }) => ({ ...noDelivery, current: deliveryOf(context.batch[0]!, context.generation), batch: context.batch.slice(1) })),
-    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
+    advance: assign(({ context, event }) => {
+      assertEvent(event, 'op.completed');
+      return recordOp(context, event);
+    }),
     // Consume-transform-produce: the receipt goes out inside the open transaction (KIP-98); the
     // offset and the commit follow as the next step, so a crash can fall between the two.
     produceInTransaction: assign(({ context }) => ({

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import { deliveryTag, type ActorId, type Delivery, type Message, type Output } from '../../core/types';
 import type { RabbitSettings } from './rabbitmq.settings';
 
@@ -140,7 +140,7 @@ export const rabbitBrokerMachine = setup({
   types: { context: {} as RabbitBrokerContext, events: {} as RabbitBrokerEvent, input: {} as RabbitBrokerInput },
   actions: {
     store: assign(({ context, event }) => {
-      if (event.type !== 'message.published') return {};
+      assertEvent(event, 'message.published');
       const { msg } = event;
       const copy = (context.copies[msg.id] ?? 0) + 1;
       const stored: RabbitStored = { msgId: msg.id, key: msg.key, copy, count: 0, since: event.now };
@@ -150,13 +150,13 @@ export const rabbitBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     subscribe: assign(({ context, event }) => {
-      if (event.type !== 'consumer.subscribed') return {};
+      assertEvent(event, 'consumer.subscribed');
       const subs = [...context.subs.filter((s) => s.consumer !== event.consumer), { consumer: event.consumer, channel: event.channel }];
       const next = { ...context, subs };
       return { ...next, ...dispatch(next, event.now, []) };
     }),
     settle: assign(({ context, event }) => {
-      if (event.type !== 'ack.received' && event.type !== 'nack.received') return {};
+      assertEvent(event, ['ack.received', 'nack.received']);
       const match = (u: RabbitUnacked) => deliveryTag(u) === event.tag && u.channel === event.channel && u.consumer === event.consumer;
       const u = context.unacked.find(match);
       if (!u) return {}; // unknown tag: that channel was closed and its deliveries requeued
@@ -176,7 +176,7 @@ export const rabbitBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     closeChannel: assign(({ context, event }) => {
-      if (event.type !== 'connection.closed') return {};
+      assertEvent(event, 'connection.closed');
       const outbox: Output[] = [];
       const next = {
         ...context,
@@ -186,7 +186,7 @@ export const rabbitBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     timeOut: assign(({ context, event }) => {
-      if (event.type !== 'consumerTimeout.expired') return {};
+      assertEvent(event, 'consumerTimeout.expired');
       const u = context.unacked.find((x) => deliveryTag(x) === event.tag);
       if (!u) return {};
       // The whole channel is closed with PRECONDITION_FAILED, not only the late delivery.
@@ -200,7 +200,7 @@ export const rabbitBrokerMachine = setup({
       return { ...next, ...dispatch(next, event.now, outbox) };
     }),
     expire: assign(({ context, event }) => {
-      if (event.type !== 'ttl.expired') return {};
+      assertEvent(event, 'ttl.expired');
       const s = context.ready.find((x) => x.msgId === event.msgId && x.copy === event.copy);
       if (!s) return {};
       return {

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import { deliveryTag, type ActorId, type Delivery, type Output } from '../../core/types';
 import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
@@ -56,10 +56,19 @@ export const rabbitConsumerMachine = setup({
   },
   actions: {
     subscribe: assign(({ context }) => ({ outbox: [subscribeOn(context.channel)] })),
-    hold: assign(({ context, event }) => (event.type === 'message.delivered' ? { buffer: [...context.buffer, event.delivery] } : {})),
+    hold: assign(({ context, event }) => {
+      assertEvent(event, 'message.delivered');
+      return { buffer: [...context.buffer, event.delivery] };
+    }),
     takeNext: assign(({ context }) => ({ ...noDelivery, current: context.buffer[0] ?? null, buffer: context.buffer.slice(1) })),
-    startHandling: assign(({ event }) => (event.type === 'message.delivered' ? { ...noDelivery, current: event.delivery } : {})),
-    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
+    startHandling: assign(({ event }) => {
+      assertEvent(event, 'message.delivered');
+      return { ...noDelivery, current: event.delivery };
+    }),
+    advance: assign(({ context, event }) => {
+      assertEvent(event, 'op.completed');
+      return recordOp(context, event);
+    }),
     acknowledge: assign(({ context }) => {
       const outbox: Output[] = [];
       if (context.current && !context.autoAck) outbox.push(toBroker({ kind: 'ack', tag: deliveryTag(context.current), channel: context.current.channel }));

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { ActorId, LogRecord, Message, Output } from '../../core/types';
 import { sortRecord } from '../../core/records';
 import { retryDelay, type RocketSettings } from './rocketmq.settings';
@@ -118,7 +118,7 @@ export const rocketBrokerMachine = setup({
   types: { context: {} as RocketBrokerContext, events: {} as RocketBrokerEvent, input: {} as RocketBrokerInput },
   actions: {
     store: assign(({ context, event }) => {
-      if (event.type !== 'message.sent') return {};
+      assertEvent(event, 'message.sent');
       const { msg } = event;
       const queue = topicQueues[msg.partition ?? 0]!;
       const copy =
@@ -129,13 +129,14 @@ export const rocketBrokerMachine = setup({
       return { ...append(context, queue, { msgId: msg.id, key: msg.key, copy, retries: 0 }, outbox), outbox };
     }),
     join: assign(({ context, event }) => {
-      if (event.type !== 'member.joined') return {};
+      assertEvent(event, 'member.joined');
       const outbox: Output[] = [];
       const members = [...context.members.filter((m) => !m.startsWith(`${event.consumer}#`)), `${event.consumer}#${event.inc}`].sort();
       return { ...allocate(context, members, outbox), outbox };
     }),
     drop: assign(({ context, event }) => {
-      if (event.type !== 'member.gone' || !context.members.includes(`${event.consumer}#${event.inc}`)) return {};
+      assertEvent(event, 'member.gone');
+      if (!context.members.includes(`${event.consumer}#${event.inc}`)) return {};
       const outbox: Output[] = [];
       return {
         ...allocate(
@@ -147,7 +148,7 @@ export const rocketBrokerMachine = setup({
       };
     }),
     pull: assign(({ context, event }) => {
-      if (event.type !== 'pull.received') return {};
+      assertEvent(event, 'pull.received');
       const p = { member: `${event.consumer}#${event.inc}`, queue: event.queue, offset: event.offset };
       // A poll for a queue its sender no longer holds (a rebalance moved it, or the sender is a
       // process that has since died) is not served: RocketMQ's client drops the process queue on a
@@ -161,9 +162,12 @@ export const rocketBrokerMachine = setup({
       return { queues: serve(context.queues, p, outbox), outbox };
     }),
     // Queues in name order, whichever was persisted first (core/records.ts).
-    persist: assign(({ context, event }) => (event.type === 'offsets.persisted' ? { offsets: sortRecord({ ...context.offsets, ...event.offsets }) } : {})),
+    persist: assign(({ context, event }) => {
+      assertEvent(event, 'offsets.persisted');
+      return { offsets: sortRecord({ ...context.offsets, ...event.offsets }) };
+    }),
     sendBack: assign(({ context, event }) => {
-      if (event.type !== 'message.sentBack') return {};
+      assertEvent(event, 'message.sentBack');
       const retries = (event.record.retries ?? 0) + 1;
       const record = { ...event.record, retries };
       // Orderly consumption past its maxReconsumeTimes sends the message straight to the DLQ.
@@ -174,7 +178,7 @@ export const rocketBrokerMachine = setup({
       };
     }),
     redeliver: assign(({ context, event }) => {
-      if (event.type !== 'retry.due') return {};
+      assertEvent(event, 'retry.due');
       const r = context.delayed.find((x) => x.msgId === event.msgId && x.retries === event.retries);
       if (!r) return {};
       const outbox: Output[] = [];

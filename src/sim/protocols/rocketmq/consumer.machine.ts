@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import { sortRecord } from '../../core/records';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
@@ -108,7 +108,7 @@ export const rocketConsumerMachine = setup({
   actions: {
     register: assign(({ context }) => ({ outbox: [toBroker({ kind: 'join', inc: context.inc })] })),
     takeQueues: assign(({ context, event }) => {
-      if (event.type !== 'queues.allocated') return {};
+      assertEvent(event, 'queues.allocated');
       const outbox: Output[] = [];
       const removed = context.queues.filter((q) => !event.queues.includes(q));
       const added = event.queues.filter((q) => !context.queues.includes(q));
@@ -125,7 +125,7 @@ export const rocketConsumerMachine = setup({
       return { queues: event.queues, offsets: sortRecord(offsets), buffer: context.buffer.filter((b) => event.queues.includes(b.queue)), inHand, outbox };
     }),
     bufferPulled: assign(({ context, event }) => {
-      if (event.type !== 'messages.pulled') return {};
+      assertEvent(event, 'messages.pulled');
       const from = context.offsets[event.queue] ?? 0;
       const known = new Set(context.buffer.filter((b) => b.queue === event.queue).map((b) => b.record.offset));
       const fresh = event.records.filter(
@@ -137,7 +137,10 @@ export const rocketConsumerMachine = setup({
       const next = context.buffer[0]!;
       return { ...noDelivery, inHand: { ...next, dropped: false }, failures: 0, current: deliveryOf(next, 0), buffer: context.buffer.slice(1) };
     }),
-    advance: assign(({ context, event }) => (event.type === 'op.completed' ? recordOp(context, event) : {})),
+    advance: assign(({ context, event }) => {
+      assertEvent(event, 'op.completed');
+      return recordOp(context, event);
+    }),
     consumed: assign(({ context }) => advanceOffset(context)),
     // Concurrently: RECONSUME_LATER hands the message to the broker's retry topic and moves on.
     // Broadcasting: failed messages are not retried.
