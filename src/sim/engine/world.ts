@@ -251,7 +251,8 @@ export function worldKeyAs(world: World, view: KeyView): string {
     net = inNameOrder(world.net, view, (name, k) => `${linkNo(name)}=${view.queue(world.net[k]!)}`, ',');
     view.parts.set(world.net, net);
   }
-  return `${world.time};${view.actor(world.producer)};${view.actor(world.broker)};${consumers};${net};${view.timers(world.timers)};${view.stores(world.stores)};${canon.id(world.budget)}`;
+  const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumers}`;
+  return `${world.time};${actors};${net};${view.timers(world.timers)};${view.stores(world.stores)};${canon.id(world.budget)}`;
 }
 
 /**

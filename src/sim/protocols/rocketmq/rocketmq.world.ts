@@ -525,7 +525,9 @@ export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = {
             });
           if (c.context.queues.length > 0)
             lane.notes.push({
-              en: `Queues ${c.context.queues.map(queueLabel).join(', ')}; offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`,
+              en:
+                `Queues ${c.context.queues.map(queueLabel).join(', ')}; ` +
+                `offsets ${offsetsText(c.context.offsets)}${c.context.dirty ? ' (not persisted)' : ''}`,
               'zh-cn': `队列 ${c.context.queues.map(queueLabel).join('、')}；位点 ${offsetsText(c.context.offsets)}${c.context.dirty ? '（未上报）' : ''}`,
             });
           return [id, lane];
