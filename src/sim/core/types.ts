@@ -101,9 +101,18 @@ export interface Envelope {
   payload: Payload;
 }
 
+/**
+ * What a timer carries for the step that fires it (the sequence, delivery tag or member it is for),
+ * as its protocol's own typed record with a `kind`: firing reads these fields, never the timer's name.
+ * The name stays the timer's identity (one per owner and name; step keys `t:<owner>:<name>`).
+ */
+export type TimerData = Readonly<{ kind: string } & Record<string, string | number>>;
+
 /** Something an actor asked the engine to do: send, start or cancel a timer. */
 export type Output =
-  { kind: 'send'; to: ActorId; payload: Payload } | { kind: 'startTimer'; name: string; after: number } | { kind: 'cancelTimer'; name: string };
+  | { kind: 'send'; to: ActorId; payload: Payload }
+  | { kind: 'startTimer'; name: string; after: number; data?: TimerData }
+  | { kind: 'cancelTimer'; name: string };
 
 /** A pending timer on the simulated clock. `name` is unique per owner. */
 export interface Timer {
@@ -112,6 +121,8 @@ export interface Timer {
   deadline: number;
   /** For `net` timers: the delayed envelope that arrives when the timer fires. */
   envelope?: Envelope;
+  /** What the step that fires it needs (see `TimerData`). */
+  data?: TimerData;
 }
 
 /** A machine's state reduced to plain data: the state value and the context. */

@@ -305,7 +305,7 @@ function orderStores(s: Stores): Stores {
 function cacheTimers<W extends World>(world: W): W {
   const wanted = Object.entries(world.stores.cache)
     .filter(([, e]) => e.expires !== null)
-    .map(([key, e]) => ({ owner: 'cache' as const, name: `ttl:${key}`, deadline: e.expires! }));
+    .map(([key, e]) => ({ owner: 'cache' as const, name: `ttl:${key}`, deadline: e.expires!, data: { kind: 'ttl', key } }));
   const others = world.timers.filter((x) => x.owner !== 'cache');
   const current = world.timers.filter((x) => x.owner === 'cache');
   const same = current.length === wanted.length && wanted.every((w) => current.some((x) => x.name === w.name && x.deadline === w.deadline));

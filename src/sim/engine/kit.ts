@@ -7,7 +7,7 @@ import type { AnyStateMachine } from 'xstate';
 import { emptyStores, runOp, strategies, type Stores } from '../consumers';
 import type { CallRecord } from '../consumers/handler';
 import { withoutKey } from '../store/redis';
-import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
+import type { ActorId, ActorState, Delivery, Output, Payload, Timer, TimerData } from '../core/types';
 import type { FaultKind } from './step';
 import type { Transitioner } from './actors';
 import type { LaneView, SettingView, Text } from './protocol';
@@ -43,7 +43,8 @@ export function applyOutputs<W extends World>(world: W, owner: ActorId, outputs:
       const l = link(owner, out.to);
       net = { ...net, [l]: [...(net[l] ?? []), out.payload] };
     } else if (out.kind === 'startTimer') {
-      timers = [...timers.filter((t) => !(t.owner === owner && t.name === out.name)), { owner, name: out.name, deadline: world.time + out.after }];
+      const timer: Timer = { owner, name: out.name, deadline: world.time + out.after, ...(out.data ? { data: out.data } : {}) };
+      timers = [...timers.filter((t) => !(t.owner === owner && t.name === out.name)), timer];
     } else {
       timers = timers.filter((t) => !(t.owner === owner && t.name === out.name));
     }
@@ -184,7 +185,8 @@ export const settingRow = (name: string | Text, value: string | Text, def: strin
 function withTtl<W extends World>(world: W, key: string | null, deadline: number): W {
   if (!key) return world;
   const name = `ttl:${key}`;
-  return { ...world, timers: [...world.timers.filter((x) => !(x.owner === 'cache' && x.name === name)), { owner: 'cache', name, deadline }] };
+  const timer: Timer = { owner: 'cache', name, deadline, data: { kind: 'ttl', key } };
+  return { ...world, timers: [...world.timers.filter((x) => !(x.owner === 'cache' && x.name === name)), timer] };
 }
 
 /** Whether a reader's handler runs in this scenario (code labs). */
@@ -268,9 +270,21 @@ export function handlerStep<W extends World>(
   return { world: next, events: [event], completed: { type: 'op.completed', skip: r.skip, effect: r.effect, remember: r.remember, done, record: null } };
 }
 
+/**
+ * A fired timer's data, as the protocol that started it typed it (`TimerData`): the one place a
+ * timer's record is read as its protocol's type. Throws when the timer carries none.
+ */
+export function timerData<D extends TimerData>(timer: Timer): D {
+  if (!timer.data) throw new Error(`timer ${timer.owner}:${timer.name} carries no data`);
+  return timer.data as D;
+}
+
+/** The cache's expiry timer: which key. */
+type CacheTimer = { kind: 'ttl'; key: string };
+
 /** A cache key's TTL ran out. */
 export function expireCacheKey<W extends World>(world: W, timer: Timer): Applied<W> {
-  const key = timer.name.slice('ttl:'.length);
+  const { key } = timerData<CacheTimer>(timer);
   const cache = withoutKey(world.stores.cache, key);
   return {
     world: { ...world, stores: { ...world.stores, cache } },

@@ -63,8 +63,9 @@ export function quietStepEvent(before: World, step: Step, after: World): TraceEv
       };
     }
     case 'timer': {
-      const name = step.name.split(':')[0]!;
       const timer = before.timers.find((t) => t.owner === step.owner && t.name === step.name);
+      // Its kind: from its data where it carries some (`ackwait`, `retry` …), else its name (`restart`, `delay:…`).
+      const name = timer?.data?.kind ?? step.name.split(':')[0]!;
       const msgId = timer?.envelope ? payloadMsgId(timer.envelope.payload) : undefined;
       return { time, actor: step.owner, type: 'timer.fired', ...(msgId ? { msgId } : {}), explain: `step.timer.${name}`, detail: { timer: name } };
     }

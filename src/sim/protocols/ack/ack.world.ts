@@ -18,13 +18,14 @@ import {
   settingRow,
   takeDelivery,
   takeTimer,
+  timerData,
   type Env as KitEnv,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { ackDefaults, type AckSettings } from './ack.settings';
-import { brokerMachine, copyName, type BrokerContext, type BrokerEvent } from './broker.machine';
+import { brokerMachine, copyName, type AckTimer, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
 import type { FaultKind } from './ack.faults';
 import { producerMachine, type ProducerContext, type ProducerEvent } from './producer.machine';
@@ -166,10 +167,7 @@ function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner
         events.push({ time: now, actor: 'broker', type: 'broker.flushed', explain: 'log.broker.flushed', detail: { n } });
         return { world: next, events };
       }
-      if (timer.owner === 'broker') {
-        const tag = timer.name.slice('ack:'.length);
-        return expireAck(next, env, tag, false, events);
-      }
+      if (timer.owner === 'broker') return expireAck(next, env, timerData<AckTimer>(timer).tag, false, events);
       // A consumer's restart timer.
       next = send(next, env, timer.owner, { type: 'consumer.restarted' });
       events.push({ time: now, actor: timer.owner, type: 'consumer.restarted', explain: 'log.consumer.restarted' });

@@ -1,6 +1,9 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { deliveryTag, type ActorId, type Delivery, type Message, type Output } from '../../core/types';
 
+/** The ack timeout's timer: which delivery. */
+export type AckTimer = { kind: 'ack'; tag: string };
+
 /** Broker settings a scenario chooses. */
 export interface BrokerInput {
   consumers: ActorId[];
@@ -74,7 +77,8 @@ function dispatch(ctx: Omit<BrokerContext, 'outbox'>, outbox: Output[]): Partial
     outbox.push({ kind: 'send', to: consumer, payload: { kind: 'deliver', delivery } });
     if (!ctx.autoAck) {
       unacked.push({ ...stored, count, consumer, channel });
-      outbox.push({ kind: 'startTimer', name: `ack:${deliveryTag(delivery)}`, after: ctx.ackTimeout });
+      const tag = deliveryTag(delivery);
+      outbox.push({ kind: 'startTimer', name: `ack:${tag}`, after: ctx.ackTimeout, data: { kind: 'ack', tag } satisfies AckTimer });
     }
   }
   return { ready, unacked, credit, outbox };

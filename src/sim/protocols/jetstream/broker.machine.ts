@@ -71,6 +71,8 @@ export const entryOf = (ctx: Pick<JsBrokerContext, 'stream'>, tag: string) => {
 export const storesOf = (ctx: Pick<JsBrokerContext, 'stream'>, msgId: string) => ctx.stream.filter((e) => e.msgId === msgId).length;
 const ackWaitTimer = (seq: number) => `ackwait:${seq}`;
 const nakTimer = (seq: number) => `nak:${seq}`;
+/** The broker's timers: a delivery's AckWait or nak delay (which sequence), a message id's duplicate window. */
+export type JsTimer = { kind: 'ackwait' | 'nak'; seq: number } | { kind: 'window'; msgId: string };
 /** Stops both clocks a pending delivery can have running: ack_wait, and a delayed nak. */
 const stopClocks = (seq: number): Output[] => [
   { kind: 'cancelTimer', name: ackWaitTimer(seq) },
@@ -100,7 +102,7 @@ function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<JsBrokerCont
       offset: seq,
     };
     outbox.push({ kind: 'send', to: consumer, payload: { kind: 'deliver', delivery } });
-    outbox.push({ kind: 'startTimer', name: ackWaitTimer(seq), after: ctx.ackWait });
+    outbox.push({ kind: 'startTimer', name: ackWaitTimer(seq), after: ctx.ackWait, data: { kind: 'ackwait', seq } satisfies JsTimer });
   }
   return { waiting, redeliver, next, pending, outbox };
 }
@@ -146,7 +148,7 @@ export const jsBrokerMachine = setup({
       const seq = context.stream.length + 1;
       const outbox: Output[] = [
         { kind: 'send', to: event.from, payload: { kind: 'confirm', msgId: msg.id } },
-        { kind: 'startTimer', name: `window:${msg.id}`, after: context.duplicateWindow },
+        { kind: 'startTimer', name: `window:${msg.id}`, after: context.duplicateWindow, data: { kind: 'window', msgId: msg.id } satisfies JsTimer },
       ];
       const next = { ...context, stream: [...context.stream, { seq, msgId: msg.id, key: msg.key, copy }], window: { ...context.window, [msg.id]: seq } };
       return { ...next, ...dispatch(next, event.now, outbox) };
@@ -186,7 +188,7 @@ export const jsBrokerMachine = setup({
         return {
           outbox: [
             { kind: 'cancelTimer', name: ackWaitTimer(entry.seq) },
-            { kind: 'startTimer', name: nakTimer(entry.seq), after: event.delay },
+            { kind: 'startTimer', name: nakTimer(entry.seq), after: event.delay, data: { kind: 'nak', seq: entry.seq } satisfies JsTimer },
           ] as Output[],
         };
       return expire(context, entry.seq, event.now, stopClocks(entry.seq));

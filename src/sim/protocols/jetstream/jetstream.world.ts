@@ -18,6 +18,7 @@ import {
   spend,
   takeDelivery,
   takeTimer,
+  timerData,
   type Applied,
   type Env as KitEnv,
 } from '../../engine/kit';
@@ -27,7 +28,7 @@ import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
-import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent } from './broker.machine';
+import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent, type JsTimer } from './broker.machine';
 import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
 import { jetstreamDefaults, type JetStreamSettings } from './jetstream.settings';
 
@@ -181,11 +182,11 @@ function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transi
       const now = taken.time;
       if (timer.owner === 'cache') return expireCacheKey(taken, timer);
       if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
-      if (timer.owner === 'broker' && timer.name.startsWith('ackwait:'))
-        return ackWaitExpired(taken, env, Number(timer.name.slice('ackwait:'.length)), 'ackWait');
-      if (timer.owner === 'broker' && timer.name.startsWith('nak:')) return ackWaitExpired(taken, env, Number(timer.name.slice('nak:'.length)), 'nak');
-      if (timer.owner === 'broker' && timer.name.startsWith('window:')) {
-        const msgId = timer.name.slice('window:'.length);
+      const data = timer.owner === 'broker' ? timerData<JsTimer>(timer) : null;
+      if (data?.kind === 'ackwait') return ackWaitExpired(taken, env, data.seq, 'ackWait');
+      if (data?.kind === 'nak') return ackWaitExpired(taken, env, data.seq, 'nak');
+      if (data?.kind === 'window') {
+        const { msgId } = data;
         const next = send(taken, env, 'broker', { type: 'window.expired', msgId });
         return {
           world: next,

@@ -12,6 +12,7 @@ import {
   sendTo,
   spend,
   takeTimer,
+  timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
@@ -31,6 +32,8 @@ import { kafkaDefaults, type KafkaSettings } from './kafka.settings';
 /** A scenario on this broker, and a step's context: `broker` holds the settings. */
 type Scenario = AnyScenario<KafkaSettings>;
 type Env = KitEnv<KafkaSettings>;
+/** The group coordinator's session timer for a member that stopped heartbeating: which member. */
+type SessionTimer = { kind: 'session'; member: string };
 
 /** A Kafka world: a producer, one partition with its consumer group coordinator, consumers polling. */
 export type KafkaWorld = World<KafkaProducerContext, KafkaBrokerContext, KafkaConsumerContext>;
@@ -187,7 +190,7 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
         };
       }
       if (timer.owner === 'broker') {
-        const member = timer.name.slice('session:'.length);
+        const { member } = timerData<SessionTimer>(timer);
         const next = send(taken, env, 'broker', { type: 'member.expired', member });
         return {
           world: next,
@@ -266,7 +269,8 @@ function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transition
       let next = send(spent, env, actor, { type: 'fault.crashConsumer' });
       const member = `${actor}#${c.context.inc}`;
       if (world.broker.context.members.includes(member)) {
-        next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + k.sessionTimeoutMs }] };
+        const data: SessionTimer = { kind: 'session', member };
+        next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + k.sessionTimeoutMs, data }] };
       }
       return {
         world: next,

@@ -56,10 +56,14 @@ export type RabbitBrokerEvent =
 
 type Ctx = Omit<RabbitBrokerContext, 'outbox'>;
 const storedTag = (s: { msgId: string; copy: number }) => `${s.msgId}/${s.copy}`;
+/** The broker's timers: a stored copy's TTL (which copy), a delivery's consumer_timeout (which delivery tag). */
+export type RabbitTimer = { kind: 'ttl'; msgId: string; copy: number } | { kind: 'timeout'; tag: string };
 
 /** TTL timer for a message entering the queue: it expires `messageTtl` after it was first enqueued. */
 function armTtl(ctx: Ctx, s: RabbitStored, now: number, outbox: Output[]) {
-  if (ctx.messageTtl !== null) outbox.push({ kind: 'startTimer', name: `ttl:${storedTag(s)}`, after: Math.max(0, s.since + ctx.messageTtl - now) });
+  if (ctx.messageTtl === null) return;
+  const data: RabbitTimer = { kind: 'ttl', msgId: s.msgId, copy: s.copy };
+  outbox.push({ kind: 'startTimer', name: `ttl:${storedTag(s)}`, after: Math.max(0, s.since + ctx.messageTtl - now), data });
 }
 
 /**
@@ -91,7 +95,8 @@ function dispatch(ctx: Ctx, now: number, outbox: Output[]): Partial<RabbitBroker
     outbox.push({ kind: 'send', to: sub.consumer, payload: { kind: 'deliver', delivery } });
     if (!ctx.autoAck) {
       unacked.push({ ...stored, count, consumer: sub.consumer, channel: sub.channel, at: now });
-      outbox.push({ kind: 'startTimer', name: `timeout:${deliveryTag(delivery)}`, after: ctx.consumerTimeout });
+      const tag = deliveryTag(delivery);
+      outbox.push({ kind: 'startTimer', name: `timeout:${tag}`, after: ctx.consumerTimeout, data: { kind: 'timeout', tag } satisfies RabbitTimer });
     }
     const served = sub;
     subs = [...subs.filter((s) => s !== served), served];

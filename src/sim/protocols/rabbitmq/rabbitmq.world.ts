@@ -13,6 +13,7 @@ import {
   sendTo,
   spend,
   takeTimer,
+  timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
@@ -26,7 +27,7 @@ import type { Step, TraceEvent, World } from '../../engine/world';
 import { confirmTimedOut, consumerLane } from '../../engine/kit';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
 import type { FaultKind } from '../faults';
-import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent } from './broker.machine';
+import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent, type RabbitTimer } from './broker.machine';
 import { rabbitConsumerMachine, type RabbitConsumerContext, type RabbitConsumerEvent } from './consumer.machine';
 import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
 
@@ -168,12 +169,9 @@ function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitio
       const now = taken.time;
       if (timer.owner === 'cache') return expireCacheKey(taken, timer);
       if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
-      if (timer.owner === 'broker' && timer.name.startsWith('timeout:')) return consumerTimeout(taken, env, timer.name.slice('timeout:'.length), false);
-      if (timer.owner === 'broker' && timer.name.startsWith('ttl:')) {
-        const [msgId, copy] = timer.name.slice('ttl:'.length).split('/') as [string, string];
-        const next = send(taken, env, 'broker', { type: 'ttl.expired', msgId, copy: Number(copy) });
-        return deadEvents(taken, next);
-      }
+      const data = timer.owner === 'broker' ? timerData<RabbitTimer>(timer) : null;
+      if (data?.kind === 'timeout') return consumerTimeout(taken, env, data.tag, false);
+      if (data?.kind === 'ttl') return deadEvents(taken, send(taken, env, 'broker', { type: 'ttl.expired', msgId: data.msgId, copy: data.copy }));
       const next = send(taken, env, timer.owner as ActorId, { type: 'consumer.restarted' });
       return { world: next, events: [{ time: now, actor: timer.owner as ActorId, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
     }

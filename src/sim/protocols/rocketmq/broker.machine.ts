@@ -31,6 +31,9 @@ export interface RocketBrokerContext extends RocketBrokerInput {
   outbox: Output[];
 }
 
+/** The broker's retry timer: which message, after how many retries. */
+export type RocketRetryTimer = { kind: 'retry'; msgId: string; retries: number };
+
 /** Events the broker reacts to. */
 export type RocketBrokerEvent =
   | { type: 'message.sent'; msg: Message }
@@ -174,7 +177,9 @@ export const rocketBrokerMachine = setup({
       if (event.direct || retries > context.maxRetries) return { dlq: [...context.dlq, record] };
       return {
         delayed: [...context.delayed, record],
-        outbox: [{ kind: 'startTimer', name: `retry:${record.msgId}#${retries}`, after: retryDelay(retries) }] as Output[],
+        outbox: [
+          { kind: 'startTimer', name: `retry:${record.msgId}#${retries}`, after: retryDelay(retries), data: { kind: 'retry', msgId: record.msgId, retries } },
+        ] as Output[],
       };
     }),
     redeliver: assign(({ context, event }) => {

@@ -13,6 +13,7 @@ import {
   sendTo,
   spend,
   takeTimer,
+  timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
@@ -24,7 +25,7 @@ import { actorRef, attemptNote, type Protocol, type SettingView } from '../../en
 import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { consumerLane } from '../../engine/kit';
-import { owns, retryQueue, rocketBrokerMachine, topicQueues, type RocketBrokerContext, type RocketBrokerEvent } from './broker.machine';
+import { owns, retryQueue, rocketBrokerMachine, topicQueues, type RocketBrokerContext, type RocketBrokerEvent, type RocketRetryTimer } from './broker.machine';
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
 import { retryDelay, rocketDefaults, type RocketSettings } from './rocketmq.settings';
@@ -174,11 +175,11 @@ function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitio
         };
       }
       if (timer.owner === 'broker') {
-        const [msgId, n] = timer.name.slice('retry:'.length).split('#') as [string, string];
-        const next = send(taken, env, 'broker', { type: 'retry.due', msgId, retries: Number(n) });
+        const { msgId, retries } = timerData<RocketRetryTimer>(timer);
+        const next = send(taken, env, 'broker', { type: 'retry.due', msgId, retries });
         return {
           world: next,
-          events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries: Number(n) } }],
+          events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries } }],
         };
       }
       const actor = timer.owner as ActorId;
