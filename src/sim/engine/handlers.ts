@@ -14,20 +14,34 @@ import type { Scenario } from './scenario';
 import type { ConsumerCore, TraceEvent, World } from './world';
 import { ObjectMemo } from './memo';
 import { Canon } from './canon';
-import { protocolOf } from '../protocols/registry';
 
 /** The handler instance a step runs: a fresh instance of the reader's module, or the handler itself. */
 const handlerFor = (scenario: Scenario): Handler | undefined => scenario.handlerModule?.fresh() ?? scenario.handler;
 
+/** How a broker builds the message a reader's handler receives (`<id>/<id>.message.ts`), around the order and its amount. */
+export type HandlerMessage<S = unknown> = (
+  world: World,
+  scenario: Scenario<S>,
+  delivery: Delivery,
+  body: Readonly<{ order: string; amount: number }>,
+) => unknown;
+
+// Each broker's folder says what its handler message looks like; found by path, so a new broker adds
+// its own without touching this file, and only the handler runtime (not the widgets) carries them.
+const messageModules = import.meta.glob<{ handlerMessage: HandlerMessage<never> }>('../protocols/*/*.message.ts', { eager: true });
+const messages = new Map(Object.entries(messageModules).map(([path, m]) => [path.split('/')[2]!, m.handlerMessage as HandlerMessage]));
+
 /**
  * The message as the lab's broker hands it to a handler: each broker's own fields and nothing it
- * does not have (`Protocol.handlerMessage`), around the order and its amount.
+ * does not have (a Kafka record has no redelivered flag; a RocketMQ re-send has a new msgId).
  */
 export function handlerMessage(world: World, scenario: Scenario, d: Delivery): unknown {
   // Brokers may decorate ids (RocketMQ's copies); the amount belongs to the order either way.
   const msg = scenario.messages.find((m) => m.id === d.msgId) ?? scenario.messages.find((m) => m.key === d.key);
   const body = Object.freeze({ order: d.key, amount: msg?.amount ?? scenario.amount ?? 100 });
-  return protocolOf(world.protocol).handlerMessage(world, scenario, d, body);
+  const build = messages.get(world.protocol);
+  if (!build) throw new Error(`the ${world.protocol} protocol has no ${world.protocol}.message.ts: what does its handler receive?`);
+  return build(world, scenario, d, body);
 }
 
 /** A handler's result, for comparing two runs of the same step. */

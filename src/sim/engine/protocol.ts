@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { ActorState, Delivery, Payload } from '../core/types';
+import type { ActorState, Payload } from '../core/types';
 import type { Transitioner } from './actors';
 import type { Scenario } from './scenario';
 import type { Step, TraceEvent, World } from './world';
@@ -94,12 +94,6 @@ export interface Protocol<W extends World = World, S = unknown> {
   machines: { name: 'producer' | 'broker' | 'consumer'; machine: AnyStateMachine; actors(world: W): ActorState[] }[];
   view(world: W, scenario: Scenario<S>): WorldView;
   settings(scenario: Scenario<S>): SettingView[];
-  /**
-   * The message as this broker hands it to a reader's handler (code labs): its own fields and nothing
-   * it does not have (a Kafka record has no redelivered flag; a RocketMQ re-send has a new msgId).
-   * `body` is the order and amount, the same for every broker.
-   */
-  handlerMessage(world: W, scenario: Scenario<S>, delivery: Delivery, body: Readonly<{ order: string; amount: number }>): unknown;
   /**
    * The broker treats its consumers alike (it hands out work in an order kept as data, never by
    * comparing ids), so the checker may merge a world with the same world with two consumers swapped

@@ -404,8 +404,6 @@ export const ackProtocol: Protocol<AckWorld, AckSettings> = {
   apply,
   machines: roleMachines(machines),
   faultTraits: { loseConfirm: { producerOnly: true } },
-  // The generic queue names each stored message itself (as SQS does): a republished copy gets a new id.
-  handlerMessage: (_world, _scenario, d, body) => Object.freeze({ messageId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, redelivered: d.redelivered, body }),
   view: (world, scenario) => {
     const b = world.broker.context;
     // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.

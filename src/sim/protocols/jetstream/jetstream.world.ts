@@ -446,8 +446,6 @@ export const jetstreamProtocol: Protocol<JetStreamWorld, JetStreamSettings> = {
   apply,
   machines: roleMachines(machines),
   faultTraits: { exceedAckWait: { movesClock: true }, loseConfirm: { producerOnly: true } },
-  handlerMessage: (_world, _scenario, d, body) =>
-    Object.freeze({ subject: 'orders.paid', headers: Object.freeze({ 'Nats-Msg-Id': d.msgId }), seq: d.offset ?? 0, numDelivered: d.count, body }),
   view(world) {
     const b = world.broker.context;
     const p = world.producer;

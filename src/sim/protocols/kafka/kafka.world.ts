@@ -466,8 +466,6 @@ export const kafkaProtocol: Protocol<KafkaWorld, KafkaSettings> = {
   apply,
   machines: roleMachines(machines),
   faultTraits: { exceedMaxPollInterval: { movesClock: true }, loseProduceResponse: { producerOnly: true }, crashProducer: { producerOnly: true } },
-  handlerMessage: (_world, _scenario, d, body) =>
-    Object.freeze({ topic: 'payments', partition: 0, offset: d.offset ?? 0, key: d.key, headers: Object.freeze({}), body }),
   view(world) {
     const b = world.broker.context;
     const p = world.producer.context;

@@ -361,12 +361,6 @@ export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = {
   apply,
   machines: roleMachines(machines),
   faultTraits: { exceedConsumerTimeout: { movesClock: true }, loseConfirm: { producerOnly: true } },
-  handlerMessage(_world, scenario, d, body) {
-    const s = settingsOf(scenario);
-    // Only quorum queues count deliveries; the header is absent on the first one.
-    const headers = Object.freeze(s.queueType === 'quorum' && d.count > 1 ? { 'x-delivery-count': d.count - 1 } : {});
-    return Object.freeze({ messageId: s.publisherSetsMessageId === false ? undefined : d.msgId, redelivered: d.redelivered, headers, body });
-  },
   view(world) {
     const b = world.broker.context;
     const p = world.producer;

@@ -475,9 +475,6 @@ export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = {
   apply,
   machines: roleMachines(machines),
   faultTraits: { loseSendResponse: { producerOnly: true } },
-  // Every send gets its own msgId (the client's unique key); a retry through %RETRY% keeps it.
-  handlerMessage: (_world, _scenario, d, body) =>
-    Object.freeze({ msgId: d.copy > 1 ? `${d.msgId}-${d.copy}` : d.msgId, keys: d.key, reconsumeTimes: d.retries ?? 0, body }),
   view(world) {
     const b = world.broker.context;
     const p = world.producer;
