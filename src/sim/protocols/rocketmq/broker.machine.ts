@@ -154,8 +154,10 @@ export const rocketBrokerMachine = setup({
       assertEvent(event, 'pull.received');
       const p = { member: `${event.consumer}#${event.inc}`, queue: event.queue, offset: event.offset };
       // A poll for a queue its sender no longer holds (a rebalance moved it, or the sender is a
-      // process that has since died) is not served: RocketMQ's client drops the process queue on a
-      // rebalance and discards whatever a pull made for it returns; a dead process has no connection.
+      // process that has since died) is not served: RocketMQ's client marks the queue's ProcessQueue
+      // dropped on a rebalance, and neither pulls for it nor consumes what it holds any more
+      // (client: DefaultMQPushConsumerImpl#pullMessage, ConsumeMessageConcurrentlyService check
+      // processQueue.isDropped()); a dead process has no connection.
       if (!owns(context, p.member, p.queue)) return {};
       // Long polls waiting are a set: kept in one order, whichever arrived first (answerPending serves
       // each to its own consumer, so the order never shows).
