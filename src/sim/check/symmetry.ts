@@ -20,7 +20,7 @@
  * Lists of bare consumer ids are sets to the engine and are sorted again after the swap.
  */
 import { protocolOf } from '../protocols/registry';
-import { timersId, worldKey, worldKeyAs, type KeyView, type World } from '../engine/world';
+import { inline, timersId, worldKey, worldKeyAs, type KeyView, type World } from '../engine/world';
 import { Canon } from '../engine/canon';
 import { ObjectMemo } from '../engine/memo';
 import type { Stores } from '../consumers';
@@ -132,12 +132,14 @@ function twinId<T extends object>(memo: ObjectMemo<number>, swap: (x: T) => T, i
   };
 }
 const canonId = (o: object) => canon.id(o);
+/** The number of an envelope's twin. */
+const twinPayload = twinId(new ObjectMemo('twin payload'), swapValue, canonId);
 
 /** The world's parts seen with the consumers swapped: `worldKeyAs(w, swapped)` is `worldKey(swapConsumers(w))`, without building it. */
 const swapped: KeyView = {
   actor: twinId(new ObjectMemo('twin actor'), swapValue, canonId),
   consumer: twinId(new ObjectMemo('twin consumer'), swapConsumer as (s: object) => object, canonId),
-  queue: twinId(new ObjectMemo('twin queue'), swapValue, canonId),
+  queue: (payloads) => inline(payloads, twinPayload),
   stores: twinId(new ObjectMemo('twin stores'), swapStores as (s: object) => object, canonId),
   timers: twinId(new ObjectMemo('twin timers'), swapValue, timersId),
   name: swapString,

@@ -46,11 +46,17 @@ function scopeOf(machine: AnyStateMachine): AnyActorScope {
   return scope;
 }
 
+/** An event's code for the memo: its type when it carries nothing else (a code of any other event starts with `{`). */
+function eventCode(event: { type: string }): string {
+  for (const k in event) if (k !== 'type') return canon.transient(event);
+  return event.type;
+}
+const canon = new Canon();
+
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
   // One memo per machine object (two protocols may name their machines alike).
   const caches = new WeakMap<AnyStateMachine, Map<number, Map<string, { state: ActorState; outputs: Output[] }>>>();
-  const canon = new Canon();
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
@@ -60,7 +66,7 @@ export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Tr
       // Keyed by the state's number, then by the event's code: no string is built for the pair.
       let byEvent = memo ? cache.get(canon.id(state)) : undefined;
       if (memo && !byEvent) cache.set(canon.id(state), (byEvent = new Map()));
-      const key = memo ? canon.transient(event) : '';
+      const key = memo ? eventCode(event) : '';
       const hit = byEvent?.get(key);
       if (hit) {
         stats.hits++;

@@ -146,8 +146,8 @@ export interface KeyView {
   /** The producer's or the broker's state. */
   actor(state: object): number;
   consumer(state: object): number;
-  /** The envelopes on one link. */
-  queue(payloads: object): number;
+  /** The envelopes on one link, written out (links change at almost every step: their arrays are not worth a number each). */
+  queue(payloads: readonly object[]): string;
   stores(stores: object): number;
   timers(timers: World['timers']): number;
   /** A consumer id or a link name, under this view. */
@@ -159,39 +159,18 @@ export interface KeyView {
 const asIs: KeyView = {
   actor: (o) => canon.id(o),
   consumer: (o) => canon.id(o),
-  queue: (o) => canon.id(o),
+  queue: (payloads) => inline(payloads, (p) => canon.id(p)),
   stores: (o) => canon.id(o),
   timers: timersId,
   name: (id) => id,
   parts: new ObjectMemo('key part'),
 };
 
-/** `value` without the fields in `drop`, at any depth: the same object where it has none of them. */
-function without(drop: ReadonlySet<string>, memo: ObjectMemo<object>, value: object): object {
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  let out: object = value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const next = item !== null && typeof item === 'object' ? without(drop, memo, item) : item;
-      if (next !== item) {
-        if (out === value) out = [...value];
-        (out as unknown[])[i] = next;
-      }
-    }
-  } else {
-    for (const k in value) {
-      const item = (value as Record<string, unknown>)[k];
-      const next = drop.has(k) ? undefined : item !== null && typeof item === 'object' ? without(drop, memo, item) : item;
-      if (next === item) continue;
-      if (out === value) out = { ...value };
-      if (next === undefined) delete (out as Record<string, unknown>)[k];
-      else (out as Record<string, unknown>)[k] = next;
-    }
-  }
-  memo.set(value, out);
-  return out;
+/** The numbers of a link's envelopes, in order, joined by dots. */
+export function inline(payloads: readonly object[], id: (o: object) => number): string {
+  let s = '';
+  for (let i = 0; i < payloads.length; i++) s += (i > 0 ? '.' : '') + id(payloads[i]!);
+  return s;
 }
 
 /** The view a protocol's worlds are keyed under: as they are, or without its narration-only fields. */
@@ -202,10 +181,16 @@ function viewOf(id: ProtocolId): KeyView {
     const fields = protocolOf(id).narrationOnly;
     if (!fields?.length) view = asIs;
     else {
-      const drop = new Set(fields);
-      const memo = new ObjectMemo<object>(`without ${fields.join(',')}`);
-      const keyed = (o: object) => canon.id(without(drop, memo, o));
-      view = { ...asIs, actor: keyed, consumer: keyed, queue: keyed, parts: new ObjectMemo(`key part without ${fields.join(',')}`) };
+      // Seen without those fields, at any depth (the canon skips them; no copy is made).
+      const blind = new Canon(fields);
+      const keyed = (o: object) => blind.id(o);
+      view = {
+        ...asIs,
+        actor: keyed,
+        consumer: keyed,
+        queue: (payloads) => inline(payloads, keyed),
+        parts: new ObjectMemo(`key part without ${fields.join(',')}`),
+      };
     }
     views.set(id, view);
   }
@@ -239,6 +224,16 @@ function linkNo(name: string): number {
   return n;
 }
 
+/**
+ * The fault budget's counts, in its own order: every world of a search has the fault kinds its
+ * scenario started with (spending one lowers its count), so the counts alone tell budgets apart.
+ */
+function budgetKey(budget: World['budget']): string {
+  let s = '';
+  for (const k in budget) s += `${budget[k]}.`;
+  return s;
+}
+
 /** A world's key under a view: what `worldKey` is for the world the view describes. */
 export function worldKeyAs(world: World, view: KeyView): string {
   let consumers = view.parts.get(world.consumers);
@@ -252,13 +247,13 @@ export function worldKeyAs(world: World, view: KeyView): string {
     view.parts.set(world.net, net);
   }
   const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumers}`;
-  return `${world.time};${actors};${net};${view.timers(world.timers)};${view.stores(world.stores)};${canon.id(world.budget)}`;
+  return `${world.time};${actors};${net};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
 }
 
 /**
- * A canonical string for a world: equal worlds, equal keys. Actor states, timer lists, stores and
- * the fault budget are interned to small numbers (keys stay short: they are hashed on every lookup);
- * links are listed in a fixed order.
+ * A canonical string for a world, among the worlds of one scenario: equal worlds, equal keys. Actor
+ * states, envelopes, timer lists and stores are interned to small numbers, the fault budget written
+ * as its counts (keys stay short: they are hashed on every lookup); links are listed in a fixed order.
  */
 export function worldKey(world: World): string {
   return worldKeyAs(world, viewOf(world.protocol));
