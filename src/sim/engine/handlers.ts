@@ -190,10 +190,23 @@ function forget(attempts: NonNullable<Stores['attempts']>, copy: string): Stores
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-/** `c1/<delivery tag>/<n>` → the consumer and the delivery a transaction belongs to. */
+const owners = new Map<string, { actor: string; tag: string }>();
+/** `c1/<delivery tag>/<n>` → the consumer and the delivery a transaction belongs to (read once per id: they recur in every step). */
 function txOwner(id: string): { actor: string; tag: string } {
-  const first = id.indexOf('/');
-  return { actor: id.slice(0, first), tag: id.slice(first + 1, id.lastIndexOf('/')) };
+  let owner = owners.get(id);
+  if (owner === undefined) {
+    const first = id.indexOf('/');
+    owners.set(id, (owner = { actor: id.slice(0, first), tag: id.slice(first + 1, id.lastIndexOf('/')) }));
+  }
+  return owner;
+}
+
+const tags = new ObjectMemo<string>('delivery tag');
+/** A delivery's tag, made once per delivery object (a consumer's delivery is shared by many worlds). */
+function tagOf(d: Delivery): string {
+  let tag = tags.get(d);
+  if (tag === undefined) tags.set(d, (tag = deliveryTag(d)));
+  return tag;
 }
 
 /**
@@ -210,7 +223,7 @@ function settle<W extends World>(world: W, scenario: Scenario, derive = true): A
     const { actor, tag } = txOwner(t.id);
     if (actor === '') continue;
     const c = world.consumers[actor];
-    if (c?.context.current && deliveryTag(c.context.current) === tag) continue;
+    if (c?.context.current && tagOf(c.context.current) === tag) continue;
     db = rollback(db, t.id);
     events.push({ time: world.time, actor: actor as ActorId, type: 'transaction.rolledBack', explain: 'log.tx.connectionDropped', detail: { tx: t.id } });
   }
