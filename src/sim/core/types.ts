@@ -60,39 +60,23 @@ export interface LogRecord {
   retries?: number;
 }
 
-/** What travels on the network between two actors. Generic queue kinds first, then each broker's own. */
-export type Payload =
-  | { kind: 'publish'; msg: Message }
-  | { kind: 'confirm'; msgId: string; duplicate?: boolean }
-  | { kind: 'deliver'; delivery: Delivery }
-  | { kind: 'ack'; tag: string; channel: number; sync?: boolean }
-  | { kind: 'nack'; tag: string; channel: number; requeue: boolean; delay?: number }
-  | { kind: 'ready'; channel: number }
-  | { kind: 'closed'; channel: number }
-  // Kafka
-  | { kind: 'produce'; msg: Message; pid: number; seq: number }
-  | { kind: 'produceResponse'; msgId: string; duplicate: boolean }
-  | { kind: 'join'; inc: number }
-  | { kind: 'assign'; generation: number; offset: number | null }
-  | { kind: 'fetch'; generation: number; offset: number }
-  | { kind: 'records'; generation: number; records: LogRecord[] }
-  | { kind: 'commit'; generation: number; offset: number; inc: number }
-  | { kind: 'commitResponse'; ok: boolean; offset: number }
-  | { kind: 'leave'; inc: number }
-  | { kind: 'rebalance' }
-  | { kind: 'txnProduce'; msgId: string; key: string; inc: number }
-  | { kind: 'txnCommit'; generation: number; offset: number; inc: number }
-  // RocketMQ
-  | { kind: 'send'; msg: Message }
-  | { kind: 'sendResult'; msgId: string }
-  | { kind: 'pull'; queue: string; offset: number; inc: number }
-  | { kind: 'pulled'; queue: string; records: LogRecord[]; inc: number }
-  | { kind: 'persist'; offsets: Record<string, number>; inc: number }
-  | { kind: 'sendBack'; record: LogRecord; queue: string }
-  | { kind: 'allocate'; queues: string[]; offsets: Record<string, number> }
-  // NATS JetStream (a pull request is `ready`, a nak is `nack`)
-  | { kind: 'term'; tag: string; channel: number }
-  | { kind: 'ackOk'; tag: string };
+/**
+ * What can travel on the network, by kind: the generic queue's kinds here (RabbitMQ and JetStream
+ * speak them too); each broker adds its own in its folder (`<id>.payloads.ts`, by declaration
+ * merging into this interface), so a new broker changes no engine or core file.
+ */
+export interface PayloadKinds {
+  publish: { msg: Message };
+  confirm: { msgId: string; duplicate?: boolean };
+  deliver: { delivery: Delivery };
+  ack: { tag: string; channel: number; sync?: boolean };
+  nack: { tag: string; channel: number; requeue: boolean; delay?: number };
+  ready: { channel: number };
+  closed: { channel: number };
+}
+
+/** What travels on the network between two actors: one of the kinds the loaded brokers declare, with its `kind`. */
+export type Payload = { [K in keyof PayloadKinds]: { kind: K } & PayloadKinds[K] }[keyof PayloadKinds];
 
 /** A payload in flight from one actor to another. Channels between two actors are FIFO (TCP). */
 export interface Envelope {

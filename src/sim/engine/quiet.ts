@@ -1,34 +1,23 @@
-import type { ActorId, Payload } from '../core/types';
+import type { ActorId, Delivery, LogRecord, Message, Payload } from '../core/types';
 import type { Step } from './step';
 import type { TraceEvent, World } from './world';
 
-/** Which message a payload is about, if any (a request such as `fetch` or `ready` is about none). */
+/** The fields by which a payload names the message it is about, whichever broker's kind it is. */
+type AboutFields = Partial<{ msg: Message; msgId: string; delivery: Delivery; tag: string; records: LogRecord[]; record: LogRecord }>;
+
+/**
+ * Which message a payload is about, if any (a request such as `fetch` or `ready` is about none): read
+ * from the fields every broker's kinds name it by (a message, its id, a delivery, a delivery tag, the
+ * records served), so a broker's new kinds need nothing here.
+ */
 export function payloadMsgId(p: Payload): string | undefined {
-  switch (p.kind) {
-    case 'publish':
-    case 'produce':
-    case 'send':
-      return p.msg.id;
-    case 'confirm':
-    case 'produceResponse':
-    case 'sendResult':
-    case 'txnProduce':
-      return p.msgId;
-    case 'deliver':
-      return p.delivery.msgId;
-    case 'ack':
-    case 'nack':
-    case 'term':
-    case 'ackOk':
-      return p.tag.split('/')[0];
-    case 'records':
-    case 'pulled':
-      return p.records[0]?.msgId;
-    case 'sendBack':
-      return p.record.msgId;
-    default:
-      return undefined;
-  }
+  const f = p as AboutFields;
+  if (f.msg) return f.msg.id;
+  if (typeof f.msgId === 'string') return f.msgId;
+  if (f.delivery) return f.delivery.msgId;
+  if (typeof f.tag === 'string') return f.tag.split('/')[0];
+  if (f.records) return f.records[0]?.msgId;
+  return f.record?.msgId;
 }
 
 /** A payload's plain fields (offset, queue, channel, delay …), for the sentence that describes it. */

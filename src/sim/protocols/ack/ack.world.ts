@@ -24,6 +24,7 @@ import {
 import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
+import { payloadMsgId } from '../../engine/quiet';
 import { ackDefaults, type AckSettings } from './ack.settings';
 import { brokerMachine, copyName, type AckTimer, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
@@ -271,14 +272,6 @@ function droppedEvent(time: number, p: Payload, to: ActorId): TraceEvent {
   const msgId = payloadMsgId(p);
   const type = p.kind === 'confirm' ? 'confirm.lost' : p.kind === 'publish' ? 'message.lost' : 'envelope.dropped';
   return { time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: 'log.envelope.crashDropped', detail: { what: p.kind, to } };
-}
-
-function payloadMsgId(p: Payload): string | undefined {
-  if (p.kind === 'publish') return p.msg.id;
-  if (p.kind === 'confirm') return p.msgId;
-  if (p.kind === 'deliver') return p.delivery.msgId;
-  if (p.kind === 'ack') return p.tag.split('/')[0];
-  return undefined;
 }
 
 const requeueEvent = (time: number, msgId: string, count: number, consumer: string): TraceEvent => ({
