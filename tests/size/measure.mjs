@@ -56,7 +56,7 @@ export function builtPages(dist) {
 /** The HTML file of a site-relative page path. */
 export const htmlFile = (dist, page) => join(dist, page === '' || page.endsWith('/') ? `${page}index.html` : page);
 
-/** How many simulators a built page holds: its simulator islands (Queue, Kafka, RabbitMQ … Simulator). */
+/** How many simulators a built page holds: its simulator islands (each broker's `brokers/<id>.astro` names its island `Simulator`). */
 export function simulatorCount(html) {
   let n = 0;
   for (const m of html.matchAll(/<astro-island\b[^>]*\bopts="([^"]*)"/g)) {

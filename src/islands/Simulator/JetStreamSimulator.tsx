@@ -1,4 +1,0 @@
-/** The simulator with the NATS JetStream protocol loaded: the island a JetStream scenario hydrates. */
-import '../../sim/protocols/jetstream/register';
-
-export { default } from './Simulator';
