@@ -1,25 +1,20 @@
-import type { ActorId, ActorState, Payload } from '../../core/types';
-import { initialActor, type Transitioner } from '../../engine/actors';
+import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
+import { initialActor } from '../../engine/actors';
+import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   can,
-  collectSteps,
   consumerIds,
   deadLetter,
   dropHead,
   emptyWorld,
-  expireCacheKey,
   handlerStep,
   sendTo,
-  spend,
-  takeTimer,
   timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
   settingRow,
-  busyConsumers,
-  takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
@@ -72,32 +67,6 @@ function initialWorld(scenario: Scenario): RocketWorld {
 
 const isBusy = (c: ActorState<RocketConsumerContext>) => (c.value === 'processing' || c.value === 'finishing') && c.context.current !== null;
 
-function enabledFaults(world: RocketWorld): Step[] {
-  const out: Step[] = [];
-  for (const [id, c] of Object.entries(world.consumers)) {
-    if (c.value === 'stopped') {
-      if (can(world, 'joinConsumer')) out.push({ kind: 'fault', fault: 'joinConsumer', target: id });
-      continue;
-    }
-    if (c.value === 'crashed') continue;
-    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforePersist'))
-      out.push({ kind: 'fault', fault: 'crashConsumerBeforePersist', target: id });
-    // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
-    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect'))
-      out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
-    if (c.value === 'processing' && !c.context.effectDone && c.context.current && can(world, 'failConsumption'))
-      out.push({ kind: 'fault', fault: 'failConsumption', target: id });
-  }
-  if (can(world, 'loseSendResponse')) {
-    for (const l in world.net) if (world.net[l]![0]?.kind === 'sendResult') out.push({ kind: 'fault', fault: 'loseSendResponse', target: l });
-  }
-  return out;
-}
-
-function enabledSteps(world: RocketWorld, faults: boolean): Step[] {
-  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
-}
-
 /** What a consumer's failure did: a send-back on its way, or a pause in orderly mode. */
 function failureEvents(before: RocketWorld, after: RocketWorld, actor: ActorId, msgId: string): TraceEvent[] {
   const c = after.consumers[actor]!;
@@ -116,139 +85,149 @@ function dlqEvents(before: RocketWorld, after: RocketWorld): Applied<RocketWorld
   return { world, events };
 }
 
-function apply(world: RocketWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<RocketWorld> {
-  const env: Env = { scenario, tx };
-  const t = world.time;
-  switch (step.kind) {
-    case 'deliver': {
-      const d = takeDelivery(world, step);
-      return arrive(d.world, env, d.from, d.to, d.payload);
-    }
-    case 'run': {
-      const c = world.consumers[step.actor];
-      const d = c?.context.current;
-      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
-      if (c.value === 'finishing') {
-        const h = c.context.inHand;
-        const next = send(world, env, step.actor, { type: 'handler.returned' });
-        const dropped = h?.dropped ?? false;
-        return {
-          world: next,
-          events: [
-            {
-              time: t,
-              actor: step.actor,
-              type: dropped ? 'consume.discarded' : 'message.consumed',
-              msgId: d.msgId,
-              explain: dropped ? 'rocketmq.consumedDropped' : 'rocketmq.consumed',
-              detail: { queue: queueLabel(h?.queue ?? ''), offset: (h?.record.offset ?? 0) + 1 },
-            },
-          ],
-        };
-      }
-      const r = handlerStep(world, env, step.actor, c, d);
-      const next = send(r.world, env, step.actor, r.completed);
-      return { world: next, events: r.completed.failed ? [...r.events, ...failureEvents(world, next, step.actor, d.msgId)] : r.events };
-    }
-    case 'timer': {
-      const { world: taken, timer } = takeTimer(world, step);
-      const now = taken.time;
-      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer' && timer.name === 'start') return { world: send(taken, env, 'producer', { type: 'producer.started' }), events: [] };
-      if (timer.owner === 'producer') {
-        const before = taken.producer.context;
-        const next = send(taken, env, 'producer', { type: 'send.timedOut' });
-        const msg = before.messages[before.next];
-        const retried = next.producer.context.attempt > before.attempt;
-        return {
-          world: next,
-          events: [
-            {
-              time: now,
-              actor: 'producer',
-              type: retried ? 'message.resent' : 'producer.gaveUp',
-              ...(msg ? { msgId: msg.id } : {}),
-              explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp',
-              detail: { attempt: next.producer.context.attempt },
-            },
-          ],
-        };
-      }
-      if (timer.owner === 'broker') {
-        const { msgId, retries } = timerData<RocketRetryTimer>(timer);
-        const next = send(taken, env, 'broker', { type: 'retry.due', msgId, retries });
-        return {
-          world: next,
-          events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries } }],
-        };
-      }
-      const actor = timer.owner as ActorId;
-      if (timer.name === 'persist') {
-        const c = taken.consumers[actor]!;
-        const next = send(taken, env, actor, { type: 'persist.due' });
-        const clustering = settingsOf(scenario).messageModel === 'CLUSTERING';
-        return {
-          world: next,
-          events:
-            c.context.dirty && clustering
-              ? [{ time: now, actor, type: 'offsets.persisted', explain: 'rocketmq.persisted', detail: { offsets: offsetsText(c.context.offsets) } }]
-              : [],
-        };
-      }
-      if (timer.name === 'suspend') {
-        const next = send(taken, env, actor, { type: 'suspend.over' });
-        const dlq = dlqEvents(taken, next);
-        return dlq;
-      }
-      const next = send(taken, env, actor, { type: 'consumer.restarted' });
-      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'rocketmq.restarted' }] };
-    }
-    case 'fault': {
-      const spent = spend(world, step.fault);
-      if (step.fault === 'loseSendResponse') {
-        const { world: next, head } = dropHead(spent, step.target);
-        const msgId = head.kind === 'sendResult' ? head.msgId : undefined;
-        return {
-          world: next,
-          events: [{ time: t, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }],
-        };
-      }
-      const actor = step.target as ActorId;
-      const c = world.consumers[actor]!;
-      const d = c.context.current;
-      if (step.fault === 'joinConsumer') {
-        return {
-          world: send(spent, env, actor, { type: 'consumer.started' }),
-          events: [{ time: t, actor, type: 'consumer.started', explain: 'rocketmq.fault.join' }],
-        };
-      }
-      if (step.fault === 'failConsumption') {
-        const next = send(spent, env, actor, { type: 'consumption.failed' });
-        return {
-          world: next,
-          events: [
-            { time: t, actor, type: 'consume.failed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.fail' },
-            ...failureEvents(world, next, actor, d?.msgId ?? ''),
-          ],
-        };
-      }
-      const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
+/** A busy consumer's next step: its handler's next operation, or CONSUME_SUCCESS once the handler returned. */
+function run(world: RocketWorld, env: Env, actor: ActorId, c: ActorState<RocketConsumerContext>, d: Delivery): Applied<RocketWorld> {
+  if (c.value === 'finishing') {
+    const h = c.context.inHand;
+    const next = send(world, env, actor, { type: 'handler.returned' });
+    const dropped = h?.dropped ?? false;
+    return {
+      world: next,
+      events: [
+        {
+          time: world.time,
+          actor,
+          type: dropped ? 'consume.discarded' : 'message.consumed',
+          msgId: d.msgId,
+          explain: dropped ? 'rocketmq.consumedDropped' : 'rocketmq.consumed',
+          detail: { queue: queueLabel(h?.queue ?? ''), offset: (h?.record.offset ?? 0) + 1 },
+        },
+      ],
+    };
+  }
+  const r = handlerStep(world, env, actor, c, d);
+  const next = send(r.world, env, actor, r.completed);
+  return { world: next, events: r.completed.failed ? [...r.events, ...failureEvents(world, next, actor, d.msgId)] : r.events };
+}
+
+/** A timer fired: the producer's start or send timeout, a retry due on the broker, a consumer's persist, pause or restart. */
+function fire(world: RocketWorld, env: Env, timer: Timer): Applied<RocketWorld> {
+  const now = world.time;
+  if (timer.owner === 'producer' && timer.name === 'start') return { world: send(world, env, 'producer', { type: 'producer.started' }), events: [] };
+  if (timer.owner === 'producer') {
+    const before = world.producer.context;
+    const next = send(world, env, 'producer', { type: 'send.timedOut' });
+    const msg = before.messages[before.next];
+    const retried = next.producer.context.attempt > before.attempt;
+    return {
+      world: next,
+      events: [
+        {
+          time: now,
+          actor: 'producer',
+          type: retried ? 'message.resent' : 'producer.gaveUp',
+          ...(msg ? { msgId: msg.id } : {}),
+          explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp',
+          detail: { attempt: next.producer.context.attempt },
+        },
+      ],
+    };
+  }
+  if (timer.owner === 'broker') {
+    const { msgId, retries } = timerData<RocketRetryTimer>(timer);
+    const next = send(world, env, 'broker', { type: 'retry.due', msgId, retries });
+    return {
+      world: next,
+      events: [{ time: now, actor: 'broker', type: 'retry.due', msgId, explain: 'rocketmq.retryDue', detail: { retries } }],
+    };
+  }
+  const actor = timer.owner as ActorId;
+  if (timer.name === 'persist') {
+    const c = world.consumers[actor]!;
+    const next = send(world, env, actor, { type: 'persist.due' });
+    const clustering = settingsOf(env.scenario).messageModel === 'CLUSTERING';
+    return {
+      world: next,
+      events:
+        c.context.dirty && clustering
+          ? [{ time: now, actor, type: 'offsets.persisted', explain: 'rocketmq.persisted', detail: { offsets: offsetsText(c.context.offsets) } }]
+          : [],
+    };
+  }
+  if (timer.name === 'suspend') return dlqEvents(world, send(world, env, actor, { type: 'suspend.over' }));
+  const next = send(world, env, actor, { type: 'consumer.restarted' });
+  return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'rocketmq.restarted' }] };
+}
+
+/** A consumer process dies (before the charge, or after it with its offset not yet persisted): it leaves the group. */
+function crash(world: RocketWorld, target: string, env: Env, before: RocketWorld): Applied<RocketWorld> {
+  const actor = target as ActorId;
+  const c = before.consumers[actor]!;
+  const d = c.context.current;
+  return {
+    world: send(world, env, actor, { type: 'fault.crashConsumer' }),
+    events: [
+      {
+        time: world.time,
+        actor,
+        type: 'consumer.crashed',
+        ...(d ? { msgId: d.msgId } : {}),
+        explain: 'rocketmq.fault.crash',
+        detail: { offsets: offsetsText(Object.fromEntries(c.context.queues.map((q) => [q, before.broker.context.offsets[q] ?? 0]))) },
+      },
+    ],
+  };
+}
+
+const running = (c: ActorState<RocketConsumerContext>) => c.value !== 'stopped' && c.value !== 'crashed';
+
+/** The faults RocketMQ scenarios inject (their words are in rocketmq.faults.ts). */
+const faults: BrokerDef<RocketWorld, RocketSettings>['faults'] = {
+  crashConsumerBeforePersist: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => running(c) && (c.context.effectDone || c.context.dirty)),
+    apply: crash,
+  },
+  // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
+  crashConsumerBeforeEffect: { target: 'consumer', targets: (w) => consumersWhere(w, (c) => running(c) && isBusy(c) && !c.context.effectDone), apply: crash },
+  joinConsumer: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => c.value === 'stopped'),
+    apply: (world, target, env) => ({
+      world: send(world, env, target as ActorId, { type: 'consumer.started' }),
+      events: [{ time: world.time, actor: target as ActorId, type: 'consumer.started', explain: 'rocketmq.fault.join' }],
+    }),
+  },
+  failConsumption: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => c.value === 'processing' && !c.context.effectDone && c.context.current !== null),
+    apply(world, target, env, before) {
+      const actor = target as ActorId;
+      const d = before.consumers[actor]!.context.current;
+      const next = send(world, env, actor, { type: 'consumption.failed' });
       return {
         world: next,
         events: [
-          {
-            time: t,
-            actor,
-            type: 'consumer.crashed',
-            ...(d ? { msgId: d.msgId } : {}),
-            explain: 'rocketmq.fault.crash',
-            detail: { offsets: offsetsText(Object.fromEntries(c.context.queues.map((q) => [q, world.broker.context.offsets[q] ?? 0]))) },
-          },
+          { time: world.time, actor, type: 'consume.failed', ...(d ? { msgId: d.msgId } : {}), explain: 'rocketmq.fault.fail' },
+          ...failureEvents(before, next, actor, d?.msgId ?? ''),
         ],
       };
-    }
-  }
-}
+    },
+  },
+  loseSendResponse: {
+    target: 'link',
+    producerOnly: true,
+    targets: (w) => linksWhere(w, (head) => head.kind === 'sendResult'),
+    apply(world, target) {
+      const { world: next, head } = dropHead(world, target);
+      const msgId = head.kind === 'sendResult' ? head.msgId : undefined;
+      return {
+        world: next,
+        events: [{ time: world.time, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }],
+      };
+    },
+  },
+};
 
 function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<RocketWorld> {
   const t = world.time;
@@ -467,14 +446,16 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** Apache RocketMQ (4.x push consumer). */
-export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = {
+export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = defineBroker<RocketWorld, RocketSettings>({
   id: 'rocketmq',
   title: 'RocketMQ',
   initialWorld,
-  enabledSteps,
-  apply,
+  isBusy,
+  run,
+  arrive,
+  fire,
+  faults,
   machines: roleMachines(machines),
-  faultTraits: { loseSendResponse: { producerOnly: true } },
   view(world) {
     const b = world.broker.context;
     const p = world.producer;
@@ -538,4 +519,4 @@ export const rocketProtocol: Protocol<RocketWorld, RocketSettings> = {
   // handler sees only reconsumeTimes, which counts retries.
   narrationOnly: ['reads'],
   commutesIntoBroker,
-};
+});
