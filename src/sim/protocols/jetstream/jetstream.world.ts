@@ -1,33 +1,27 @@
-import type { ActorId, ActorState, Payload } from '../../core/types';
-import { initialActor, type Transitioner } from '../../engine/actors';
+import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
+import { initialActor } from '../../engine/actors';
+import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
-  busyConsumers,
-  can,
-  collectSteps,
+  confirmTimedOut,
   consumerIds,
+  consumerLane,
   deadLetter,
   dropHead,
   dropTimer,
   emptyWorld,
-  expireCacheKey,
   handlerStep,
   roleMachines,
   sendTo,
   settingRow,
-  spend,
-  takeDelivery,
-  takeTimer,
   timerData,
   type Applied,
   type Env as KitEnv,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
-import type { Step, TraceEvent, World } from '../../engine/world';
-import { confirmTimedOut, consumerLane } from '../../engine/kit';
+import type { TraceEvent, World } from '../../engine/world';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
-import type { FaultKind } from '../faults';
 import { entryOf, jsBrokerMachine, storesOf, type JsBrokerContext, type JsBrokerEvent, type JsTimer } from './broker.machine';
 import { jsConsumerMachine, type JsConsumerContext, type JsConsumerEvent } from './consumer.machine';
 import { jetstreamDefaults, type JetStreamSettings } from './jetstream.settings';
@@ -78,28 +72,6 @@ function heldSeq(world: JetStreamWorld, id: string, c: ActorState<JsConsumerCont
   return p && p.consumer === id && p.count === c.context.current!.count && !b.redeliver.includes(e.seq) ? e.seq : null;
 }
 
-function enabledFaults(world: JetStreamWorld): Step[] {
-  const out: Step[] = [];
-  for (const [id, c] of Object.entries(world.consumers)) {
-    if (!isBusy(c)) continue;
-    const crash: FaultKind = c.context.effectDone ? 'crashConsumerAfterEffect' : 'crashConsumerBeforeEffect';
-    if (can(world, crash)) out.push({ kind: 'fault', fault: crash, target: id });
-    if (c.value === 'processing' && !c.context.effectDone && can(world, 'failDownstream')) out.push({ kind: 'fault', fault: 'failDownstream', target: id });
-    const seq = heldSeq(world, id, c);
-    if (seq !== null && can(world, 'exceedAckWait')) out.push({ kind: 'fault', fault: 'exceedAckWait', target: String(seq) });
-  }
-  for (const [l, queue] of Object.entries(world.net)) {
-    const head = queue[0];
-    if (head?.kind === 'confirm' && can(world, 'loseConfirm')) out.push({ kind: 'fault', fault: 'loseConfirm', target: l });
-    if (head?.kind === 'ack' && can(world, 'loseAck')) out.push({ kind: 'fault', fault: 'loseAck', target: l });
-  }
-  return out;
-}
-
-function enabledSteps(world: JetStreamWorld, faults: boolean): Step[] {
-  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
-}
-
 const msgOf = (b: JsBrokerContext, seq: number) => b.stream.find((e) => e.seq === seq)!;
 
 /** Events for sequences the server just stopped delivering (max_deliver reached, or a term). A term parks the message. */
@@ -145,131 +117,6 @@ function ackWaitExpired(world: JetStreamWorld, env: Env, seq: number, why: 'ackW
   return { world: ended.world, events: [...events, ...ended.events] };
 }
 
-function apply(world: JetStreamWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<JetStreamWorld> {
-  const env: Env = { scenario, tx };
-  const t = world.time;
-  switch (step.kind) {
-    case 'deliver': {
-      const d = takeDelivery(world, step);
-      return arrive(d.world, env, d.from, d.to, d.payload);
-    }
-    case 'run': {
-      const c = world.consumers[step.actor];
-      const d = c?.context.current;
-      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
-      if (c.value === 'acking') {
-        const next = send(world, env, step.actor, { type: 'handler.returned' });
-        return {
-          world: next,
-          events: [
-            {
-              time: t,
-              actor: step.actor,
-              type: 'ack.sent',
-              msgId: d.msgId,
-              count: d.count,
-              explain: c.context.ackSync ? 'jetstream.ackSync.sent' : 'jetstream.ack.sent',
-            },
-          ],
-        };
-      }
-      const r = handlerStep(world, env, step.actor, c, d);
-      const next = send(r.world, env, step.actor, r.completed);
-      return { world: next, events: [...r.events, ...(r.completed.failed ? [rejected(t, step.actor, c.context, d.msgId, d.count)] : [])] };
-    }
-    case 'timer': {
-      const { world: taken, timer } = takeTimer(world, step);
-      const now = taken.time;
-      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
-      const data = timer.owner === 'broker' ? timerData<JsTimer>(timer) : null;
-      if (data?.kind === 'ackwait') return ackWaitExpired(taken, env, data.seq, 'ackWait');
-      if (data?.kind === 'nak') return ackWaitExpired(taken, env, data.seq, 'nak');
-      if (data?.kind === 'window') {
-        const { msgId } = data;
-        const next = send(taken, env, 'broker', { type: 'window.expired', msgId });
-        return {
-          world: next,
-          events: [
-            {
-              time: now,
-              actor: 'broker',
-              type: 'window.expired',
-              msgId,
-              explain: 'jetstream.window.expired',
-              detail: { window: taken.broker.context.duplicateWindow / 1000 },
-            },
-          ],
-        };
-      }
-      const actor = timer.owner as ActorId;
-      if (timer.name === 'ackSync') {
-        const c = taken.consumers[actor]!;
-        const next = send(taken, env, actor, { type: 'ackSync.timedOut' });
-        const msgId = c.context.awaiting?.split('/')[0];
-        return {
-          world: next,
-          events: [
-            {
-              time: now,
-              actor,
-              type: 'ack.resent',
-              ...(msgId ? { msgId } : {}),
-              explain: 'jetstream.ackSync.retry',
-              detail: { after: c.context.ackSyncRetry / 1000 },
-            },
-          ],
-        };
-      }
-      const next = send(taken, env, actor, { type: 'consumer.restarted' });
-      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
-    }
-    case 'fault': {
-      const spent = spend(world, step.fault);
-      if (step.fault === 'loseConfirm' || step.fault === 'loseAck') {
-        const { world: next, head } = dropHead(spent, step.target);
-        const msgId = head.kind === 'confirm' ? head.msgId : head.kind === 'ack' ? head.tag.split('/')[0] : undefined;
-        const from = step.target.split('>')[0]!;
-        return {
-          world: next,
-          events: [
-            {
-              time: t,
-              actor: 'net',
-              type: step.fault === 'loseAck' ? 'ack.lost' : 'confirm.lost',
-              ...(msgId ? { msgId } : {}),
-              explain: step.fault === 'loseAck' ? 'jetstream.fault.loseAck' : 'jetstream.fault.loseConfirm',
-              detail: { from },
-            },
-          ],
-        };
-      }
-      if (step.fault === 'exceedAckWait') {
-        const seq = Number(step.target);
-        const p = world.broker.context.pending.find((x) => x.seq === seq);
-        const jumped = dropTimer({ ...spent, time: Math.max(t, (p?.at ?? t) + world.broker.context.ackWait) }, 'broker', `ackwait:${seq}`);
-        return ackWaitExpired(jumped, env, seq, 'injected');
-      }
-      const actor = step.target as ActorId;
-      const c = world.consumers[actor]!;
-      const d = c.context.current;
-      if (step.fault === 'failDownstream') {
-        const next = send(spent, env, actor, { type: 'handler.failed' });
-        const events: TraceEvent[] = [
-          { time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'jetstream.fault.failDownstream' },
-        ];
-        if (d) events.push(rejected(t, actor, c.context, d.msgId, d.count));
-        return { world: next, events };
-      }
-      const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      return {
-        world: next,
-        events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${step.fault}` }],
-      };
-    }
-  }
-}
-
 /** The consumer's answer to a failed handler: nak (with its delay) or term. */
 function rejected(time: number, actor: ActorId, c: JsConsumerContext, msgId: string, count: number): TraceEvent {
   const term = c.onFailure === 'term';
@@ -283,6 +130,152 @@ function rejected(time: number, actor: ActorId, c: JsConsumerContext, msgId: str
     detail: { delay: c.nakDelay / 1000 },
   };
 }
+
+/** A busy consumer's next step: its handler's next operation, or the ack once the handler returned. */
+function run(world: JetStreamWorld, env: Env, actor: ActorId, c: ActorState<JsConsumerContext>, d: Delivery): Applied<JetStreamWorld> {
+  const t = world.time;
+  if (c.value === 'acking') {
+    const next = send(world, env, actor, { type: 'handler.returned' });
+    return {
+      world: next,
+      events: [
+        { time: t, actor, type: 'ack.sent', msgId: d.msgId, count: d.count, explain: c.context.ackSync ? 'jetstream.ackSync.sent' : 'jetstream.ack.sent' },
+      ],
+    };
+  }
+  const r = handlerStep(world, env, actor, c, d);
+  const next = send(r.world, env, actor, r.completed);
+  return { world: next, events: [...r.events, ...(r.completed.failed ? [rejected(t, actor, c.context, d.msgId, d.count)] : [])] };
+}
+
+/** A timer fired: the publisher's confirm timeout, the server's ack_wait, nak delay or duplicate window, a consumer's AckSync retry or restart. */
+function fire(world: JetStreamWorld, env: Env, timer: Timer): Applied<JetStreamWorld> {
+  const now = world.time;
+  if (timer.owner === 'producer') return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
+  const data = timer.owner === 'broker' ? timerData<JsTimer>(timer) : null;
+  if (data?.kind === 'ackwait') return ackWaitExpired(world, env, data.seq, 'ackWait');
+  if (data?.kind === 'nak') return ackWaitExpired(world, env, data.seq, 'nak');
+  if (data?.kind === 'window') {
+    const { msgId } = data;
+    const next = send(world, env, 'broker', { type: 'window.expired', msgId });
+    return {
+      world: next,
+      events: [
+        {
+          time: now,
+          actor: 'broker',
+          type: 'window.expired',
+          msgId,
+          explain: 'jetstream.window.expired',
+          detail: { window: world.broker.context.duplicateWindow / 1000 },
+        },
+      ],
+    };
+  }
+  const actor = timer.owner as ActorId;
+  if (timer.name === 'ackSync') {
+    const c = world.consumers[actor]!;
+    const next = send(world, env, actor, { type: 'ackSync.timedOut' });
+    const msgId = c.context.awaiting?.split('/')[0];
+    return {
+      world: next,
+      events: [
+        {
+          time: now,
+          actor,
+          type: 'ack.resent',
+          ...(msgId ? { msgId } : {}),
+          explain: 'jetstream.ackSync.retry',
+          detail: { after: c.context.ackSyncRetry / 1000 },
+        },
+      ],
+    };
+  }
+  const next = send(world, env, actor, { type: 'consumer.restarted' });
+  return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
+}
+
+/** The publisher's confirm or the consumer's ack lost on the way back. */
+function lose(fault: 'loseConfirm' | 'loseAck') {
+  return (world: JetStreamWorld, target: string): Applied<JetStreamWorld> => {
+    const { world: next, head } = dropHead(world, target);
+    const msgId = head.kind === 'confirm' ? head.msgId : head.kind === 'ack' ? head.tag.split('/')[0] : undefined;
+    const from = target.split('>')[0]!;
+    return {
+      world: next,
+      events: [
+        {
+          time: world.time,
+          actor: 'net',
+          type: fault === 'loseAck' ? 'ack.lost' : 'confirm.lost',
+          ...(msgId ? { msgId } : {}),
+          explain: `jetstream.fault.${fault}`,
+          detail: { from },
+        },
+      ],
+    };
+  };
+}
+
+/** A consumer process dies, before or after its handler's effect. */
+function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect') {
+  return (world: JetStreamWorld, target: string, env: Env, before: JetStreamWorld): Applied<JetStreamWorld> => {
+    const actor = target as ActorId;
+    const d = before.consumers[actor]!.context.current;
+    return {
+      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
+      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${fault}` }],
+    };
+  };
+}
+
+/** The faults JetStream scenarios inject (their words are in jetstream.faults.ts). */
+const faults: BrokerDef<JetStreamWorld, JetStreamSettings>['faults'] = {
+  crashConsumerBeforeEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
+    apply: crash('crashConsumerBeforeEffect'),
+  },
+  crashConsumerAfterEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
+    apply: crash('crashConsumerAfterEffect'),
+  },
+  failDownstream: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.value === 'processing' && !c.context.effectDone),
+    apply(world, target, env, before) {
+      const actor = target as ActorId;
+      const c = before.consumers[actor]!;
+      const d = c.context.current;
+      const next = send(world, env, actor, { type: 'handler.failed' });
+      const events: TraceEvent[] = [
+        { time: world.time, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'jetstream.fault.failDownstream' },
+      ];
+      if (d) events.push(rejected(world.time, actor, c.context, d.msgId, d.count));
+      return { world: next, events };
+    },
+  },
+  // The server's ack_wait for the delivery a consumer is working on runs out now: the clock jumps to it.
+  exceedAckWait: {
+    target: 'broker',
+    movesClock: true,
+    targets: (w) =>
+      Object.entries(w.consumers).flatMap(([id, c]) => {
+        const seq = isBusy(c) ? heldSeq(w, id, c) : null;
+        return seq === null ? [] : [String(seq)];
+      }),
+    apply(world, target, env, before) {
+      const seq = Number(target);
+      const t = before.time;
+      const p = before.broker.context.pending.find((x) => x.seq === seq);
+      const jumped = dropTimer({ ...world, time: Math.max(t, (p?.at ?? t) + before.broker.context.ackWait) }, 'broker', `ackwait:${seq}`);
+      return ackWaitExpired(jumped, env, seq, 'injected');
+    },
+  },
+  loseConfirm: { target: 'link', producerOnly: true, targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'), apply: lose('loseConfirm') },
+  loseAck: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'ack'), apply: lose('loseAck') },
+};
 
 function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<JetStreamWorld> {
   const t = world.time;
@@ -438,14 +431,16 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** NATS JetStream (nats-server 2.9 – 2.11): a stream with publish dedup, one durable pull consumer. */
-export const jetstreamProtocol: Protocol<JetStreamWorld, JetStreamSettings> = {
+export const jetstreamProtocol: Protocol<JetStreamWorld, JetStreamSettings> = defineBroker<JetStreamWorld, JetStreamSettings>({
   id: 'jetstream',
   title: 'NATS JetStream',
   initialWorld,
-  enabledSteps,
-  apply,
+  isBusy,
+  run,
+  arrive,
+  fire,
+  faults,
   machines: roleMachines(machines),
-  faultTraits: { exceedAckWait: { movesClock: true }, loseConfirm: { producerOnly: true } },
   view(world) {
     const b = world.broker.context;
     const p = world.producer;
@@ -500,4 +495,4 @@ export const jetstreamProtocol: Protocol<JetStreamWorld, JetStreamSettings> = {
     ackOk: { en: 'ack reply', 'zh-cn': 'ack 回执' },
     closed: { en: 'disconnect', 'zh-cn': '断开' },
   },
-};
+});
