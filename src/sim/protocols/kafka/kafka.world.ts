@@ -1,29 +1,23 @@
-import type { ActorId, ActorState, Payload } from '../../core/types';
-import { initialActor, type Transitioner } from '../../engine/actors';
+import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
+import { initialActor } from '../../engine/actors';
+import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
-  can,
-  collectSteps,
   consumerIds,
+  consumerLane,
   dropHead,
   emptyWorld,
-  expireCacheKey,
   handlerStep,
   sendTo,
-  spend,
-  takeTimer,
   timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
   settingRow,
-  busyConsumers,
-  takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
-import type { Step, World } from '../../engine/world';
-import { consumerLane } from '../../engine/kit';
+import type { World } from '../../engine/world';
 import { kafkaBrokerMachine, type KafkaBrokerContext, type KafkaBrokerEvent } from './broker.machine';
 import { kafkaConsumerMachine, type KafkaConsumerContext, type KafkaConsumerEvent } from './consumer.machine';
 import { kafkaProducerMachine, type KafkaProducerContext, type KafkaProducerEvent } from './producer.machine';
@@ -73,221 +67,229 @@ function initialWorld(scenario: Scenario): KafkaWorld {
 
 const isBusy = (c: ActorState<KafkaConsumerContext>) =>
   (c.value === 'processing' || c.value === 'finishing' || c.value === 'inTransaction') && c.context.current !== null;
-const alive = (c: ActorState<KafkaConsumerContext>) => !['crashed', 'closed', 'stopped'].includes(c.value);
-
-function enabledFaults(world: KafkaWorld): Step[] {
-  const out: Step[] = [];
-  const members = world.broker.context.members;
-  for (const [id, c] of Object.entries(world.consumers)) {
-    if (!alive(c)) continue;
-    if ((c.context.effectDone || c.context.dirty) && can(world, 'crashConsumerBeforeCommit'))
-      out.push({ kind: 'fault', fault: 'crashConsumerBeforeCommit', target: id });
-    // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
-    if (isBusy(c) && !c.context.effectDone && can(world, 'crashConsumerBeforeEffect'))
-      out.push({ kind: 'fault', fault: 'crashConsumerBeforeEffect', target: id });
-    if (isBusy(c) && c.context.member && can(world, 'exceedMaxPollInterval')) out.push({ kind: 'fault', fault: 'exceedMaxPollInterval', target: id });
-    // A deploy stops consumer 1 from its poll loop while consumer 2 is in the group to take over.
-    const otherMember = members.some((m) => !m.startsWith(`${id}#`));
-    if (id === 'c1' && c.value === 'polling' && c.context.owns && otherMember && can(world, 'closeConsumer'))
-      out.push({ kind: 'fault', fault: 'closeConsumer', target: id });
-  }
-  for (const [l, queue] of Object.entries(world.net)) {
-    if (queue[0]?.kind === 'produceResponse' && can(world, 'loseProduceResponse')) out.push({ kind: 'fault', fault: 'loseProduceResponse', target: l });
-  }
-  if (world.producer.value === 'awaitingResponse' && can(world, 'crashProducer')) out.push({ kind: 'fault', fault: 'crashProducer', target: 'producer' });
-  return out;
-}
-
-function enabledSteps(world: KafkaWorld, faults: boolean): Step[] {
-  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
-}
-
-function apply(world: KafkaWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<KafkaWorld> {
-  const env: Env = { scenario, tx };
+/** A busy consumer's next step: its handler's next operation, the transaction's commit, or moving past the record once the handler returned. */
+function run(world: KafkaWorld, env: Env, actor: ActorId, c: ActorState<KafkaConsumerContext>, d: Delivery): Applied<KafkaWorld> {
   const t = world.time;
-  const k = settingsOf(scenario);
-  switch (step.kind) {
-    case 'deliver': {
-      const d = takeDelivery(world, step);
-      return arrive(d.world, env, d.from, d.to, d.payload);
-    }
-    case 'run': {
-      const c = world.consumers[step.actor];
-      const d = c?.context.current;
-      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
-      const offset = d.offset ?? 0;
-      if (c.value === 'inTransaction') {
-        const next = send(world, env, step.actor, { type: 'transaction.committing' });
-        return {
-          world: next,
-          events: [
-            { time: t, actor: step.actor, type: 'transaction.commitSent', msgId: d.msgId, explain: 'kafka.txn.commitSent', detail: { offset: offset + 1 } },
-          ],
-        };
-      }
-      if (c.value === 'finishing') {
-        const next = send(world, env, step.actor, { type: 'handler.returned' });
-        if (k.commit === 'transaction')
-          return { world: next, events: [{ time: t, actor: step.actor, type: 'receipt.produced', msgId: d.msgId, explain: 'kafka.txn.produced' }] };
-        const explain = k.commit === 'sync' ? 'kafka.commitSync.sent' : k.commit === 'auto' ? 'kafka.position.auto' : 'kafka.position.timer';
-        return {
-          world: next,
-          events: [
-            {
-              time: t,
-              actor: step.actor,
-              type: k.commit === 'sync' ? 'offset.commitSent' : 'position.advanced',
-              msgId: d.msgId,
-              count: d.count,
-              explain,
-              detail: { offset: offset + 1 },
-            },
-          ],
-        };
-      }
-      const r = handlerStep(world, env, step.actor, c, d);
-      return { world: send(r.world, env, step.actor, r.completed), events: r.events };
-    }
-    case 'timer': {
-      const { world: taken, timer } = takeTimer(world, step);
-      const now = taken.time;
-      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer') {
-        if (timer.name === 'start') return { world: send(taken, env, 'producer', { type: 'producer.started' }), events: [] };
-        if (timer.name === 'restart') {
-          const next = send(taken, env, 'producer', { type: 'producer.restarted' });
-          const msg = next.producer.context.messages[next.producer.context.next];
-          return {
-            world: next,
-            events: [
-              {
-                time: now,
-                actor: 'producer',
-                type: 'producer.restarted',
-                ...(msg ? { msgId: msg.id } : {}),
-                explain: k.enableIdempotence ? 'kafka.producer.restarted' : 'kafka.producer.restartedPlain',
-                detail: { pid: next.producer.context.pid },
-              },
-            ],
-          };
-        }
-        const before = taken.producer.context;
-        const next = send(taken, env, 'producer', { type: 'request.timedOut' });
-        const msg = before.messages[before.next];
-        const retried = next.producer.context.attempt > before.attempt;
-        return {
-          world: next,
-          events: [
-            {
-              time: now,
-              actor: 'producer',
-              type: retried ? 'record.retried' : 'producer.gaveUp',
-              ...(msg ? { msgId: msg.id } : {}),
-              explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp',
-              detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq },
-            },
-          ],
-        };
-      }
-      if (timer.owner === 'broker') {
-        const { member } = timerData<SessionTimer>(timer);
-        const next = send(taken, env, 'broker', { type: 'member.expired', member });
-        return {
-          world: next,
-          events: [
-            { time: now, actor: 'broker', type: 'member.expired', explain: 'kafka.session.expired', detail: { consumer: member.split('#')[0]!, member } },
-          ],
-        };
-      }
-      const actor = timer.owner as ActorId;
-      if (timer.name === 'autoCommit') {
-        const c = taken.consumers[actor]!;
-        const next = send(taken, env, actor, { type: 'autoCommit.due' });
-        const sent = next.consumers[actor]!.context.dirty !== c.context.dirty;
-        return {
-          world: next,
-          events: sent
-            ? [
-                {
-                  time: now,
-                  actor,
-                  type: 'offset.commitSent',
-                  explain: k.commit === 'auto' ? 'kafka.autoCommit' : 'kafka.timerCommit',
-                  detail: { offset: c.context.position },
-                },
-              ]
-            : [],
-        };
-      }
-      const next = send(taken, env, actor, { type: 'consumer.restarted' });
-      return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'kafka.consumer.restarted' }] };
-    }
-    case 'fault': {
-      const spent = spend(world, step.fault);
-      if (step.fault === 'loseProduceResponse') {
-        const { world: next, head } = dropHead(spent, step.target);
-        const msgId = head.kind === 'produceResponse' ? head.msgId : undefined;
-        return {
-          world: next,
-          events: [{ time: t, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }],
-        };
-      }
-      if (step.fault === 'crashProducer') {
-        const msg = world.producer.context.messages[world.producer.context.next];
-        const next = send(spent, env, 'producer', { type: 'fault.crashProducer' });
-        return {
-          world: next,
-          events: [{ time: t, actor: 'producer', type: 'producer.crashed', ...(msg ? { msgId: msg.id } : {}), explain: 'kafka.fault.crashProducer' }],
-        };
-      }
-      const actor = step.target as ActorId;
-      const c = world.consumers[actor]!;
-      const d = c.context.current;
-      const about = d ? { msgId: d.msgId, count: d.count } : {};
-      if (step.fault === 'exceedMaxPollInterval') {
-        const jumped = { ...spent, time: t + k.maxPollIntervalMs };
-        const next = send(jumped, env, actor, { type: 'fault.leaveGroup' });
-        return { world: next, events: [{ time: jumped.time, actor, type: 'member.leftGroup', ...about, explain: 'kafka.fault.exceedMaxPollInterval' }] };
-      }
-      if (step.fault === 'closeConsumer') {
-        const next = send(spent, env, actor, { type: 'fault.close' });
-        const committed = next.net[`${actor}>broker`]?.some((p) => p.kind === 'commit') ?? false;
-        return {
-          world: next,
-          events: [
-            {
-              time: t,
-              actor,
-              type: 'consumer.closed',
-              explain: committed ? 'kafka.fault.closeConsumer.commit' : 'kafka.fault.closeConsumer',
-              detail: { offset: c.context.position },
-            },
-          ],
-        };
-      }
-      // crashConsumerBeforeCommit: the process dies; the coordinator notices when its session times out.
-      let next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      const member = `${actor}#${c.context.inc}`;
-      if (world.broker.context.members.includes(member)) {
-        const data: SessionTimer = { kind: 'session', member };
-        next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + k.sessionTimeoutMs, data }] };
-      }
+  const k = settingsOf(env.scenario);
+  const offset = d.offset ?? 0;
+  if (c.value === 'inTransaction') {
+    const next = send(world, env, actor, { type: 'transaction.committing' });
+    return {
+      world: next,
+      events: [{ time: t, actor, type: 'transaction.commitSent', msgId: d.msgId, explain: 'kafka.txn.commitSent', detail: { offset: offset + 1 } }],
+    };
+  }
+  if (c.value === 'finishing') {
+    const next = send(world, env, actor, { type: 'handler.returned' });
+    if (k.commit === 'transaction')
+      return { world: next, events: [{ time: t, actor, type: 'receipt.produced', msgId: d.msgId, explain: 'kafka.txn.produced' }] };
+    const explain = k.commit === 'sync' ? 'kafka.commitSync.sent' : k.commit === 'auto' ? 'kafka.position.auto' : 'kafka.position.timer';
+    return {
+      world: next,
+      events: [
+        {
+          time: t,
+          actor,
+          type: k.commit === 'sync' ? 'offset.commitSent' : 'position.advanced',
+          msgId: d.msgId,
+          count: d.count,
+          explain,
+          detail: { offset: offset + 1 },
+        },
+      ],
+    };
+  }
+  const r = handlerStep(world, env, actor, c, d);
+  return { world: send(r.world, env, actor, r.completed), events: r.events };
+}
+
+/** A timer fired: the producer's start, restart or request timeout, a member's session timeout, a consumer's auto-commit or restart. */
+function fire(world: KafkaWorld, env: Env, timer: Timer): Applied<KafkaWorld> {
+  const now = world.time;
+  const k = settingsOf(env.scenario);
+  if (timer.owner === 'producer') {
+    if (timer.name === 'start') return { world: send(world, env, 'producer', { type: 'producer.started' }), events: [] };
+    if (timer.name === 'restart') {
+      const next = send(world, env, 'producer', { type: 'producer.restarted' });
+      const msg = next.producer.context.messages[next.producer.context.next];
       return {
         world: next,
         events: [
           {
-            time: t,
-            actor,
-            type: 'consumer.crashed',
-            ...about,
-            explain: 'kafka.fault.crashConsumerBeforeCommit',
-            detail: { offset: world.broker.context.committed },
+            time: now,
+            actor: 'producer',
+            type: 'producer.restarted',
+            ...(msg ? { msgId: msg.id } : {}),
+            explain: k.enableIdempotence ? 'kafka.producer.restarted' : 'kafka.producer.restartedPlain',
+            detail: { pid: next.producer.context.pid },
           },
         ],
       };
     }
+    const before = world.producer.context;
+    const next = send(world, env, 'producer', { type: 'request.timedOut' });
+    const msg = before.messages[before.next];
+    const retried = next.producer.context.attempt > before.attempt;
+    return {
+      world: next,
+      events: [
+        {
+          time: now,
+          actor: 'producer',
+          type: retried ? 'record.retried' : 'producer.gaveUp',
+          ...(msg ? { msgId: msg.id } : {}),
+          explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp',
+          detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq },
+        },
+      ],
+    };
   }
+  if (timer.owner === 'broker') {
+    const { member } = timerData<SessionTimer>(timer);
+    const next = send(world, env, 'broker', { type: 'member.expired', member });
+    return {
+      world: next,
+      events: [{ time: now, actor: 'broker', type: 'member.expired', explain: 'kafka.session.expired', detail: { consumer: member.split('#')[0]!, member } }],
+    };
+  }
+  const actor = timer.owner as ActorId;
+  if (timer.name === 'autoCommit') {
+    const c = world.consumers[actor]!;
+    const next = send(world, env, actor, { type: 'autoCommit.due' });
+    const sent = next.consumers[actor]!.context.dirty !== c.context.dirty;
+    return {
+      world: next,
+      events: sent
+        ? [
+            {
+              time: now,
+              actor,
+              type: 'offset.commitSent',
+              explain: k.commit === 'auto' ? 'kafka.autoCommit' : 'kafka.timerCommit',
+              detail: { offset: c.context.position },
+            },
+          ]
+        : [],
+    };
+  }
+  const next = send(world, env, actor, { type: 'consumer.restarted' });
+  return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'kafka.consumer.restarted' }] };
 }
+
+/** What a fault on a consumer says about the record it holds, if any. */
+const aboutCurrent = (c: ActorState<KafkaConsumerContext>) => (c.context.current ? { msgId: c.context.current.msgId, count: c.context.current.count } : {});
+
+/** The consumer process dies (before the charge, or before its offset was committed): the coordinator notices only when its session times out. */
+function crash(world: KafkaWorld, target: string, env: Env, before: KafkaWorld): Applied<KafkaWorld> {
+  const actor = target as ActorId;
+  const c = before.consumers[actor]!;
+  const t = before.time;
+  let next = send(world, env, actor, { type: 'fault.crashConsumer' });
+  const member = `${actor}#${c.context.inc}`;
+  if (before.broker.context.members.includes(member)) {
+    const data: SessionTimer = { kind: 'session', member };
+    next = { ...next, timers: [...next.timers, { owner: 'broker', name: `session:${member}`, deadline: t + settingsOf(env.scenario).sessionTimeoutMs, data }] };
+  }
+  return {
+    world: next,
+    events: [
+      {
+        time: t,
+        actor,
+        type: 'consumer.crashed',
+        ...aboutCurrent(c),
+        explain: 'kafka.fault.crashConsumerBeforeCommit',
+        detail: { offset: before.broker.context.committed },
+      },
+    ],
+  };
+}
+
+const alive = (c: ActorState<KafkaConsumerContext>) => !['crashed', 'closed', 'stopped'].includes(c.value);
+
+/** The faults Kafka scenarios inject (their words are in kafka.faults.ts). */
+const faults: BrokerDef<KafkaWorld, KafkaSettings>['faults'] = {
+  crashConsumerBeforeCommit: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => alive(c) && (c.context.effectDone || c.context.dirty)),
+    apply: crash,
+  },
+  // The generic crash before the charge (code labs crash a consumer anywhere); it dies the same way.
+  crashConsumerBeforeEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => alive(c) && isBusy(c) && !c.context.effectDone),
+    apply: crash,
+  },
+  // The handler runs past max.poll.interval.ms: the clock jumps there and the member leaves the group.
+  exceedMaxPollInterval: {
+    target: 'consumer',
+    movesClock: true,
+    targets: (w) => consumersWhere(w, (c) => alive(c) && isBusy(c) && c.context.member),
+    apply(world, target, env, before) {
+      const actor = target as ActorId;
+      const jumped = { ...world, time: before.time + settingsOf(env.scenario).maxPollIntervalMs };
+      const next = send(jumped, env, actor, { type: 'fault.leaveGroup' });
+      return {
+        world: next,
+        events: [
+          { time: jumped.time, actor, type: 'member.leftGroup', ...aboutCurrent(before.consumers[actor]!), explain: 'kafka.fault.exceedMaxPollInterval' },
+        ],
+      };
+    },
+  },
+  // A deploy stops consumer 1 from its poll loop while consumer 2 is in the group to take over.
+  closeConsumer: {
+    target: 'consumer',
+    targets: (w) =>
+      consumersWhere(
+        w,
+        (c, id) => id === 'c1' && alive(c) && c.value === 'polling' && c.context.owns && w.broker.context.members.some((m) => !m.startsWith(`${id}#`)),
+      ),
+    apply(world, target, env, before) {
+      const actor = target as ActorId;
+      const next = send(world, env, actor, { type: 'fault.close' });
+      const committed = next.net[`${actor}>broker`]?.some((p) => p.kind === 'commit') ?? false;
+      return {
+        world: next,
+        events: [
+          {
+            time: before.time,
+            actor,
+            type: 'consumer.closed',
+            explain: committed ? 'kafka.fault.closeConsumer.commit' : 'kafka.fault.closeConsumer',
+            detail: { offset: before.consumers[actor]!.context.position },
+          },
+        ],
+      };
+    },
+  },
+  loseProduceResponse: {
+    target: 'link',
+    producerOnly: true,
+    targets: (w) => linksWhere(w, (head) => head.kind === 'produceResponse'),
+    apply(world, target) {
+      const { world: next, head } = dropHead(world, target);
+      const msgId = head.kind === 'produceResponse' ? head.msgId : undefined;
+      return {
+        world: next,
+        events: [{ time: world.time, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }],
+      };
+    },
+  },
+  crashProducer: {
+    target: 'producer',
+    producerOnly: true,
+    targets: (w) => (w.producer.value === 'awaitingResponse' ? ['producer'] : []),
+    apply(world, _target, env, before) {
+      const msg = before.producer.context.messages[before.producer.context.next];
+      const next = send(world, env, 'producer', { type: 'fault.crashProducer' });
+      return {
+        world: next,
+        events: [{ time: before.time, actor: 'producer', type: 'producer.crashed', ...(msg ? { msgId: msg.id } : {}), explain: 'kafka.fault.crashProducer' }],
+      };
+    },
+  },
+};
 
 function arrive(world: KafkaWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<KafkaWorld> {
   const t = world.time;
@@ -458,14 +460,16 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** Apache Kafka (3.x / 4.x, classic group protocol, Java client defaults). */
-export const kafkaProtocol: Protocol<KafkaWorld, KafkaSettings> = {
+export const kafkaProtocol: Protocol<KafkaWorld, KafkaSettings> = defineBroker<KafkaWorld, KafkaSettings>({
   id: 'kafka',
   title: 'Kafka',
   initialWorld,
-  enabledSteps,
-  apply,
+  isBusy,
+  run,
+  arrive,
+  fire,
+  faults,
   machines: roleMachines(machines),
-  faultTraits: { exceedMaxPollInterval: { movesClock: true }, loseProduceResponse: { producerOnly: true }, crashProducer: { producerOnly: true } },
   view(world) {
     const b = world.broker.context;
     const p = world.producer.context;
@@ -538,4 +542,4 @@ export const kafkaProtocol: Protocol<KafkaWorld, KafkaSettings> = {
   settings,
   // How often the broker served a record tells the story ("fetched again"); a record has no delivery count.
   narrationOnly: ['reads'],
-};
+});
