@@ -1,32 +1,27 @@
-import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
-import { initialActor, type Transitioner } from '../../engine/actors';
+import { deliveryTag, type ActorId, type ActorState, type Delivery, type Payload, type Timer } from '../../core/types';
+import { initialActor } from '../../engine/actors';
+import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
-  can,
-  collectSteps,
+  confirmTimedOut,
   consumerIds,
+  consumerLane,
   deadLetter,
   dropHead,
+  dropTimer,
   emptyWorld,
-  expireCacheKey,
   handlerStep,
   sendTo,
-  spend,
-  takeTimer,
   timerData,
   type Applied,
   type Env as KitEnv,
   roleMachines,
   settingRow,
-  busyConsumers,
-  takeDelivery,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type SettingView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
-import type { Step, TraceEvent, World } from '../../engine/world';
-import { confirmTimedOut, consumerLane } from '../../engine/kit';
+import type { TraceEvent, World } from '../../engine/world';
 import { producerMachine, type ProducerContext, type ProducerEvent } from '../ack/producer.machine';
-import type { FaultKind } from '../faults';
 import { rabbitBrokerMachine, type RabbitBrokerContext, type RabbitBrokerEvent, type RabbitTimer } from './broker.machine';
 import { rabbitConsumerMachine, type RabbitConsumerContext, type RabbitConsumerEvent } from './consumer.machine';
 import { rabbitDefaults, type RabbitSettings } from './rabbitmq.settings';
@@ -67,27 +62,6 @@ function initialWorld(scenario: Scenario): RabbitWorld {
 
 const isBusy = (c: ActorState<RabbitConsumerContext>) => (c.value === 'processing' || c.value === 'acking') && c.context.current !== null;
 
-function enabledFaults(world: RabbitWorld): Step[] {
-  const out: Step[] = [];
-  for (const [id, c] of Object.entries(world.consumers)) {
-    if (!isBusy(c)) continue;
-    const crash: FaultKind = c.context.effectDone ? 'crashConsumerAfterEffect' : 'crashConsumerBeforeEffect';
-    if (can(world, crash)) out.push({ kind: 'fault', fault: crash, target: id });
-    if (c.value === 'processing' && !c.context.effectDone && can(world, 'failHandler')) out.push({ kind: 'fault', fault: 'failHandler', target: id });
-    const d = c.context.current!;
-    const held = world.broker.context.unacked.some((u) => u.consumer === id && deliveryTag(u) === deliveryTag(d) && u.channel === d.channel);
-    if (held && can(world, 'exceedConsumerTimeout')) out.push({ kind: 'fault', fault: 'exceedConsumerTimeout', target: deliveryTag(d) });
-  }
-  for (const [l, queue] of Object.entries(world.net)) {
-    if (queue[0]?.kind === 'confirm' && can(world, 'loseConfirm')) out.push({ kind: 'fault', fault: 'loseConfirm', target: l });
-  }
-  return out;
-}
-
-function enabledSteps(world: RabbitWorld, faults: boolean): Step[] {
-  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
-}
-
 /** Events for what the broker just dead-lettered or dropped. */
 function deadEvents(before: RabbitWorld, after: RabbitWorld): { world: RabbitWorld; events: TraceEvent[] } {
   const fresh = after.broker.context.dead.slice(before.broker.context.dead.length);
@@ -125,88 +99,118 @@ function requeued(before: RabbitWorld, after: RabbitWorld, who: (u: RabbitBroker
     }));
 }
 
-function apply(world: RabbitWorld, step: Step, scenario: Scenario, tx: Transitioner): Applied<RabbitWorld> {
-  const env: Env = { scenario, tx };
+/** A busy consumer's next step: its handler's next operation (a failure nacks or rejects), or the ack once the handler returned. */
+function run(world: RabbitWorld, env: Env, actor: ActorId, c: ActorState<RabbitConsumerContext>, d: Delivery): Applied<RabbitWorld> {
   const t = world.time;
-  switch (step.kind) {
-    case 'deliver': {
-      const d = takeDelivery(world, step);
-      return arrive(d.world, env, d.from, d.to, d.payload);
-    }
-    case 'run': {
-      const c = world.consumers[step.actor];
-      const d = c?.context.current;
-      if (!c || !d || !isBusy(c)) throw new Error(`${step.actor} is not processing`);
-      if (c.value === 'acking') {
-        const next = send(world, env, step.actor, { type: 'handler.returned' });
-        const type = scenario.autoAck ? 'handler.finished' : 'ack.sent';
-        return {
-          world: next,
-          events: [
-            { time: t, actor: step.actor, type, msgId: d.msgId, count: d.count, explain: scenario.autoAck ? 'log.handler.finished' : 'rabbitmq.ack.sent' },
-          ],
-        };
-      }
-      const r = handlerStep(world, env, step.actor, c, d);
-      const next = send(r.world, env, step.actor, r.completed);
-      const reject = settingsOf(scenario).onFailure === 'reject';
-      const nacked = r.completed.failed
-        ? [
-            {
-              time: t,
-              actor: step.actor,
-              type: reject ? 'reject.sent' : 'nack.sent',
-              msgId: d.msgId,
-              count: d.count,
-              explain: reject ? 'rabbitmq.reject.sent' : 'rabbitmq.nack.sent',
-            },
-          ]
-        : [];
-      return { world: next, events: [...r.events, ...nacked] };
-    }
-    case 'timer': {
-      const { world: taken, timer } = takeTimer(world, step);
-      const now = taken.time;
-      if (timer.owner === 'cache') return expireCacheKey(taken, timer);
-      if (timer.owner === 'producer') return confirmTimedOut(taken, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
-      const data = timer.owner === 'broker' ? timerData<RabbitTimer>(timer) : null;
-      if (data?.kind === 'timeout') return consumerTimeout(taken, env, data.tag, false);
-      if (data?.kind === 'ttl') return deadEvents(taken, send(taken, env, 'broker', { type: 'ttl.expired', msgId: data.msgId, copy: data.copy }));
-      const next = send(taken, env, timer.owner as ActorId, { type: 'consumer.restarted' });
-      return { world: next, events: [{ time: now, actor: timer.owner as ActorId, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
-    }
-    case 'fault': {
-      const spent = spend(world, step.fault);
-      if (step.fault === 'loseConfirm') {
-        const { world: next, head } = dropHead(spent, step.target);
-        const msgId = head.kind === 'confirm' ? head.msgId : undefined;
-        return { world: next, events: [{ time: t, actor: 'net', type: 'confirm.lost', ...(msgId ? { msgId } : {}), explain: 'log.fault.loseConfirm' }] };
-      }
-      if (step.fault === 'exceedConsumerTimeout') {
-        const u = world.broker.context.unacked.find((x) => deliveryTag(x) === step.target);
-        const settings = settingsOf(scenario);
-        const jumped = { ...spent, time: Math.max(t, (u?.at ?? t) + settings.consumerTimeout) };
-        const next = { ...jumped, timers: jumped.timers.filter((x) => !(x.owner === 'broker' && x.name === `timeout:${step.target}`)) };
-        return consumerTimeout(next, env, step.target, true);
-      }
-      const actor = step.target as ActorId;
-      const c = world.consumers[actor]!;
-      const d = c.context.current;
-      if (step.fault === 'failHandler') {
-        const next = send(spent, env, actor, { type: 'handler.failed' });
-        return {
-          world: next,
-          events: [{ time: t, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'rabbitmq.fault.failHandler' }],
-        };
-      }
-      const next = send(spent, env, actor, { type: 'fault.crashConsumer' });
-      return {
-        world: next,
-        events: [{ time: t, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${step.fault}` }],
-      };
-    }
+  const { autoAck } = env.scenario;
+  if (c.value === 'acking') {
+    const next = send(world, env, actor, { type: 'handler.returned' });
+    const type = autoAck ? 'handler.finished' : 'ack.sent';
+    return {
+      world: next,
+      events: [{ time: t, actor, type, msgId: d.msgId, count: d.count, explain: autoAck ? 'log.handler.finished' : 'rabbitmq.ack.sent' }],
+    };
   }
+  const r = handlerStep(world, env, actor, c, d);
+  const next = send(r.world, env, actor, r.completed);
+  const reject = settingsOf(env.scenario).onFailure === 'reject';
+  const nacked = r.completed.failed
+    ? [
+        {
+          time: t,
+          actor,
+          type: reject ? 'reject.sent' : 'nack.sent',
+          msgId: d.msgId,
+          count: d.count,
+          explain: reject ? 'rabbitmq.reject.sent' : 'rabbitmq.nack.sent',
+        },
+      ]
+    : [];
+  return { world: next, events: [...r.events, ...nacked] };
 }
+
+/** A timer fired: the publisher's confirm timeout, a delivery's consumer_timeout or a message's TTL on the broker, a consumer's restart. */
+function fire(world: RabbitWorld, env: Env, timer: Timer): Applied<RabbitWorld> {
+  if (timer.owner === 'producer') return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
+  const data = timer.owner === 'broker' ? timerData<RabbitTimer>(timer) : null;
+  if (data?.kind === 'timeout') return consumerTimeout(world, env, data.tag, false);
+  if (data?.kind === 'ttl') return deadEvents(world, send(world, env, 'broker', { type: 'ttl.expired', msgId: data.msgId, copy: data.copy }));
+  const actor = timer.owner as ActorId;
+  const next = send(world, env, actor, { type: 'consumer.restarted' });
+  return { world: next, events: [{ time: world.time, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
+}
+
+/** A consumer process dies, before or after its handler's effect: its channel closes and the broker requeues what it held. */
+function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect') {
+  return (world: RabbitWorld, target: string, env: Env, before: RabbitWorld): Applied<RabbitWorld> => {
+    const actor = target as ActorId;
+    const d = before.consumers[actor]!.context.current;
+    return {
+      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
+      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${fault}` }],
+    };
+  };
+}
+
+/** The delivery tag a busy consumer holds, if the broker still counts it as unacked on that consumer's channel. */
+function heldTag(world: RabbitWorld, id: string, c: ActorState<RabbitConsumerContext>): string | null {
+  const d = c.context.current;
+  if (!d) return null;
+  const held = world.broker.context.unacked.some((u) => u.consumer === id && deliveryTag(u) === deliveryTag(d) && u.channel === d.channel);
+  return held ? deliveryTag(d) : null;
+}
+
+/** The faults RabbitMQ scenarios inject (their words are in rabbitmq.faults.ts). */
+const faults: BrokerDef<RabbitWorld, RabbitSettings>['faults'] = {
+  crashConsumerBeforeEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
+    apply: crash('crashConsumerBeforeEffect'),
+  },
+  crashConsumerAfterEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
+    apply: crash('crashConsumerAfterEffect'),
+  },
+  failHandler: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.value === 'processing' && !c.context.effectDone),
+    apply(world, target, env, before) {
+      const actor = target as ActorId;
+      const d = before.consumers[actor]!.context.current;
+      return {
+        world: send(world, env, actor, { type: 'handler.failed' }),
+        events: [{ time: world.time, actor, type: 'handler.failed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: 'rabbitmq.fault.failHandler' }],
+      };
+    },
+  },
+  // The delivery a consumer works on stays unacked past consumer_timeout: the clock jumps there.
+  exceedConsumerTimeout: {
+    target: 'broker',
+    movesClock: true,
+    targets: (w) =>
+      Object.entries(w.consumers).flatMap(([id, c]) => {
+        const tag = isBusy(c) ? heldTag(w, id, c) : null;
+        return tag === null ? [] : [tag];
+      }),
+    apply(world, target, env, before) {
+      const t = before.time;
+      const u = before.broker.context.unacked.find((x) => deliveryTag(x) === target);
+      const jumped = { ...world, time: Math.max(t, (u?.at ?? t) + settingsOf(env.scenario).consumerTimeout) };
+      return consumerTimeout(dropTimer(jumped, 'broker', `timeout:${target}`), env, target, true);
+    },
+  },
+  loseConfirm: {
+    target: 'link',
+    producerOnly: true,
+    targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'),
+    apply(world, target) {
+      const { world: next, head } = dropHead(world, target);
+      const msgId = head.kind === 'confirm' ? head.msgId : undefined;
+      return { world: next, events: [{ time: world.time, actor: 'net', type: 'confirm.lost', ...(msgId ? { msgId } : {}), explain: 'log.fault.loseConfirm' }] };
+    },
+  },
+};
 
 /** A delivery stayed unacked past consumer_timeout: its channel is closed and everything on it requeued. */
 function consumerTimeout(world: RabbitWorld, env: Env, tag: string, injected: boolean): Applied<RabbitWorld> {
@@ -351,16 +355,18 @@ function settings(scenario: Scenario): SettingView[] {
 }
 
 /** RabbitMQ (AMQP 0-9-1, 3.13 / 4.x up to 4.2 behaviour). */
-export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = {
+export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = defineBroker<RabbitWorld, RabbitSettings>({
   id: 'rabbitmq',
   title: 'RabbitMQ',
   // Deliveries go round robin along a line of channels kept as data, never by id.
   symmetricConsumers: true,
   initialWorld,
-  enabledSteps,
-  apply,
+  isBusy,
+  run,
+  arrive,
+  fire,
+  faults,
   machines: roleMachines(machines),
-  faultTraits: { exceedConsumerTimeout: { movesClock: true }, loseConfirm: { producerOnly: true } },
   view(world) {
     const b = world.broker.context;
     const p = world.producer;
@@ -419,4 +425,4 @@ export const rabbitProtocol: Protocol<RabbitWorld, RabbitSettings> = {
     };
   },
   settings,
-};
+});
