@@ -1,34 +1,29 @@
-import { deliveryTag, type ActorId, type ActorState, type Payload } from '../../core/types';
-import { initialActor, type Transitioner } from '../../engine/actors';
+import { deliveryTag, type ActorId, type ActorState, type Delivery, type Payload, type Timer } from '../../core/types';
+import { initialActor } from '../../engine/actors';
+import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
-  can as canFault,
-  collectSteps,
   consumerIds,
   dropHead,
+  dropTimer,
   emptyWorld,
-  expireCacheKey,
   handlerStep,
   sendTo,
-  spend,
   roleMachines,
-  busyConsumers,
   consumerLane,
   confirmTimedOut,
   settingRow,
-  takeDelivery,
-  takeTimer,
   timerData,
+  type Applied,
   type Env as KitEnv,
 } from '../../engine/kit';
 import { actorRef, attemptNote, type Protocol, type TokenView } from '../../engine/protocol';
 import type { Scenario as AnyScenario } from '../../engine/scenario';
-import type { Step, TraceEvent, World } from '../../engine/world';
+import type { TraceEvent, World } from '../../engine/world';
 import { payloadMsgId } from '../../engine/quiet';
 import { ackDefaults, type AckSettings } from './ack.settings';
 import { brokerMachine, copyName, type AckTimer, type BrokerContext, type BrokerEvent } from './broker.machine';
 import { consumerMachine, type ConsumerContext, type ConsumerEvent } from './consumer.machine';
-import type { FaultKind } from './ack.faults';
 import { producerMachine, type ProducerContext, type ProducerEvent } from './producer.machine';
 
 /** A scenario on this broker, and a step's context: `broker` holds the settings. */
@@ -86,186 +81,166 @@ function processorOf(world: AckWorld, tag: string): ActorId | null {
   return null;
 }
 
-/** Faults that can happen now, within the budget. */
-function enabledFaults(world: AckWorld): Step[] {
-  const out: Step[] = [];
-  const can = (f: FaultKind) => canFault(world, f);
-  for (const [id, c] of Object.entries(world.consumers)) {
-    if (isBusy(c)) {
-      const f: FaultKind = c.context.effectDone ? 'crashConsumerAfterEffect' : 'crashConsumerBeforeEffect';
-      if (can(f)) out.push({ kind: 'fault', fault: f, target: id });
-    } else if (c.value === 'idle' && c.context.lastAcked && can('crashConsumerAfterAck')) {
-      out.push({ kind: 'fault', fault: 'crashConsumerAfterAck', target: id });
-    }
-  }
-  for (const [l, queue] of Object.entries(world.net)) {
-    const head = queue[0];
-    if (!head) continue;
-    if (head.kind === 'ack' && can('loseAck')) out.push({ kind: 'fault', fault: 'loseAck', target: l });
-    if (head.kind === 'confirm' && can('loseConfirm')) out.push({ kind: 'fault', fault: 'loseConfirm', target: l });
-    if (head.kind === 'publish' && can('losePublish')) out.push({ kind: 'fault', fault: 'losePublish', target: l });
-    if (can('delayMessage')) out.push({ kind: 'fault', fault: 'delayMessage', target: l });
-  }
-  if (can('expireAckTimeout')) {
-    for (const u of world.broker.context.unacked) {
-      const tag = deliveryTag(u);
-      if (processorOf(world, tag) === u.consumer) out.push({ kind: 'fault', fault: 'expireAckTimeout', target: tag });
-    }
-  }
-  if (can('restartBroker')) out.push({ kind: 'fault', fault: 'restartBroker', target: 'broker' });
-  return out;
-}
-
-function enabledSteps(world: AckWorld, faults: boolean): Step[] {
-  return collectSteps(world, busyConsumers(world, isBusy), faults ? enabledFaults(world) : null);
-}
-
-function apply(world: AckWorld, step: Step, scenario: Scenario, tx: Transitioner): { world: AckWorld; events: TraceEvent[] } {
-  const env: Env = { scenario, tx };
-  const events: TraceEvent[] = [];
-  const t = world.time;
-  switch (step.kind) {
-    case 'deliver': {
-      const d = takeDelivery(world, step);
-      return arrive(d.world, env, d.from, d.to, d.payload, events);
-    }
-    case 'run': {
-      const c = world.consumers[step.actor];
-      const delivery = c?.context.current;
-      if (!c || !isBusy(c) || !delivery) throw new Error(`${step.actor} is not processing`);
-      if (c.value === 'acking') {
-        const next = send(world, env, step.actor, { type: 'handler.returned' });
-        events.push({
-          time: t,
-          actor: step.actor,
-          type: scenario.autoAck ? 'handler.finished' : 'ack.sent',
+/** A busy consumer's next step: its handler's next operation, or the ack once the handler returned. */
+function run(world: AckWorld, env: Env, actor: ActorId, c: ActorState<ConsumerContext>, delivery: Delivery): Applied<AckWorld> {
+  if (c.value === 'acking') {
+    const { autoAck } = env.scenario;
+    const next = send(world, env, actor, { type: 'handler.returned' });
+    return {
+      world: next,
+      events: [
+        {
+          time: world.time,
+          actor,
+          type: autoAck ? 'handler.finished' : 'ack.sent',
           msgId: delivery.msgId,
           count: delivery.count,
-          explain: scenario.autoAck ? 'log.handler.finished' : 'log.ack.sent',
-        });
-        return { world: next, events };
-      }
-      const r = handlerStep(world, env, step.actor, c, delivery);
-      return { world: send(r.world, env, step.actor, r.completed), events: r.events };
-    }
-    case 'timer': {
-      const { world: taken, timer } = takeTimer(world, step);
-      let next = taken;
-      const now = next.time;
-      if (timer.owner === 'net') {
-        if (!timer.envelope) return { world: next, events };
-        const { from, to, payload } = timer.envelope;
-        return arrive(next, env, from, to, payload, events);
-      }
-      if (timer.owner === 'cache') return expireCacheKey(next, timer);
-      if (timer.owner === 'producer') {
-        const r = confirmTimedOut(next, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
-        return { world: r.world, events: [...events, ...r.events] };
-      }
-      if (timer.owner === 'broker' && timer.name === 'flush') {
-        const n = next.broker.context.unflushed.length;
-        next = send(next, env, 'broker', { type: 'flush.due' });
-        events.push({ time: now, actor: 'broker', type: 'broker.flushed', explain: 'log.broker.flushed', detail: { n } });
-        return { world: next, events };
-      }
-      if (timer.owner === 'broker') return expireAck(next, env, timerData<AckTimer>(timer).tag, false, events);
-      // A consumer's restart timer.
-      next = send(next, env, timer.owner, { type: 'consumer.restarted' });
-      events.push({ time: now, actor: timer.owner, type: 'consumer.restarted', explain: 'log.consumer.restarted' });
-      return { world: next, events };
-    }
-    case 'fault':
-      return injectFault(world, env, step, events);
+          explain: autoAck ? 'log.handler.finished' : 'log.ack.sent',
+        },
+      ],
+    };
   }
+  const r = handlerStep(world, env, actor, c, delivery);
+  return { world: send(r.world, env, actor, r.completed), events: r.events };
 }
 
-function injectFault(world: AckWorld, env: Env, step: Extract<Step, { kind: 'fault' }>, events: TraceEvent[]) {
-  const t = world.time;
-  let next = spend(world, step.fault);
-  switch (step.fault) {
-    case 'crashConsumerBeforeEffect':
-    case 'crashConsumerAfterEffect':
-    case 'crashConsumerAfterAck': {
-      const actor = step.target as ActorId;
-      const c = world.consumers[actor];
-      next = send(next, env, actor, { type: 'fault.crashConsumer' });
-      events.push({
-        time: t,
-        actor,
-        type: 'consumer.crashed',
-        ...(c?.context.current ? { msgId: c.context.current.msgId, count: c.context.current.count } : {}),
-        explain: `log.fault.${step.fault}`,
-      });
-      return { world: next, events };
-    }
-    case 'loseAck':
-    case 'loseConfirm':
-    case 'losePublish':
-    case 'delayMessage': {
-      const dropped = dropHead(next, step.target);
-      const head = dropped.head;
-      next = dropped.world;
-      const [from, to] = step.target.split('>') as [ActorId, ActorId];
-      const msgId = payloadMsgId(head);
-      if (step.fault === 'delayMessage') {
-        const n = next.timers.filter((x) => x.owner === 'net' && x.name.startsWith(`delay:${step.target}#`)).length + 1;
-        next = {
-          ...next,
-          timers: [
-            ...next.timers,
-            { owner: 'net', name: `delay:${step.target}#${n}`, deadline: t + env.scenario.settings.networkDelay, envelope: { from, to, payload: head } },
-          ],
-        };
-        events.push({
-          time: t,
-          actor: 'net',
-          type: 'envelope.delayed',
-          ...(msgId ? { msgId } : {}),
-          explain: 'log.fault.delayMessage',
-          detail: { what: head.kind, from, to },
-        });
-      } else {
-        const type = step.fault === 'loseAck' ? 'ack.lost' : step.fault === 'loseConfirm' ? 'confirm.lost' : 'message.lost';
-        events.push({ time: t, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: `log.fault.${step.fault}`, detail: { from, to } });
-      }
-      return { world: next, events };
-    }
-    case 'expireAckTimeout': {
-      next = { ...next, timers: next.timers.filter((x) => !(x.owner === 'broker' && x.name === `ack:${step.target}`)) };
-      return expireAck(next, env, step.target, true, events);
-    }
-    case 'restartBroker': {
-      // The broker's machine goes down: what it had not yet handed to the wire, and what was on its
-      // way to it from the producer, is gone with the connections. Consumers' own requests are kept
-      // (they reconnect and ask again, which comes to the same thing).
-      const b = next.broker.context;
-      const inMemory = new Set(b.unflushed);
-      const requeued = b.unacked.filter((u) => !inMemory.has(copyName(u)));
-      const lost = [...b.ready, ...b.unacked].filter((m) => inMemory.has(copyName(m)));
-      const cut = (from: string, to: string) => from === 'broker' || (from === 'producer' && to === 'broker');
-      for (const [l, queue] of Object.entries(next.net)) {
-        const [from, to] = l.split('>') as [ActorId, ActorId];
-        if (!cut(from, to)) continue;
-        for (const p of queue) events.push(droppedEvent(t, p, to));
-      }
-      for (const x of next.timers)
-        if (x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to)) events.push(droppedEvent(t, x.envelope.payload, x.envelope.to));
-      next = {
-        ...next,
-        net: Object.fromEntries(Object.entries(next.net).filter(([l]) => !cut(...(l.split('>') as [string, string])))),
-        timers: next.timers.filter((x) => !(x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to))),
-      };
-      next = send(next, env, 'broker', { type: 'fault.restartBroker' });
-      events.unshift({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
-      for (const m of lost)
-        events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
-      for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
-      return { world: next, events };
-    }
-    default:
-      throw new Error(`the generic queue has no fault ${step.fault}`);
+/** A timer fired: a delayed envelope arrives, the producer's confirm timeout, the broker's flush or ack timeout, a consumer's restart. */
+function fire(world: AckWorld, env: Env, timer: Timer): Applied<AckWorld> {
+  const now = world.time;
+  if (timer.owner === 'net') {
+    if (!timer.envelope) return { world, events: [] };
+    const { from, to, payload } = timer.envelope;
+    return arrive(world, env, from, to, payload, []);
   }
+  if (timer.owner === 'producer') return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }));
+  if (timer.owner === 'broker' && timer.name === 'flush') {
+    const n = world.broker.context.unflushed.length;
+    return {
+      world: send(world, env, 'broker', { type: 'flush.due' }),
+      events: [{ time: now, actor: 'broker', type: 'broker.flushed', explain: 'log.broker.flushed', detail: { n } }],
+    };
+  }
+  if (timer.owner === 'broker') return expireAck(world, env, timerData<AckTimer>(timer).tag, false, []);
+  // A consumer's restart timer.
+  const actor = timer.owner as ActorId;
+  return {
+    world: send(world, env, actor, { type: 'consumer.restarted' }),
+    events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }],
+  };
 }
+
+/** A consumer process dies: before its effect, after it, or after its ack (the next message is not its problem). */
+function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect' | 'crashConsumerAfterAck') {
+  return (world: AckWorld, target: string, env: Env, before: AckWorld): Applied<AckWorld> => {
+    const actor = target as ActorId;
+    const d = before.consumers[actor]?.context.current;
+    return {
+      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
+      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${fault}` }],
+    };
+  };
+}
+
+/** An envelope on a link is lost (its head: an ack, a confirm, a publish). */
+function lose(fault: 'loseAck' | 'loseConfirm' | 'losePublish') {
+  return (world: AckWorld, target: string): Applied<AckWorld> => {
+    const { world: next, head } = dropHead(world, target);
+    const [from, to] = target.split('>') as [ActorId, ActorId];
+    const msgId = payloadMsgId(head);
+    const type = fault === 'loseAck' ? 'ack.lost' : fault === 'loseConfirm' ? 'confirm.lost' : 'message.lost';
+    return {
+      world: next,
+      events: [{ time: world.time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: `log.fault.${fault}`, detail: { from, to } }],
+    };
+  };
+}
+
+/** The envelope at the head of a link is held back for the scenario's network delay (a `net` timer brings it later). */
+function delayMessage(world: AckWorld, target: string, env: Env): Applied<AckWorld> {
+  const t = world.time;
+  const { world: taken, head } = dropHead(world, target);
+  const [from, to] = target.split('>') as [ActorId, ActorId];
+  const msgId = payloadMsgId(head);
+  const n = taken.timers.filter((x) => x.owner === 'net' && x.name.startsWith(`delay:${target}#`)).length + 1;
+  const timer: Timer = { owner: 'net', name: `delay:${target}#${n}`, deadline: t + env.scenario.settings.networkDelay, envelope: { from, to, payload: head } };
+  return {
+    world: { ...taken, timers: [...taken.timers, timer] },
+    events: [
+      {
+        time: t,
+        actor: 'net',
+        type: 'envelope.delayed',
+        ...(msgId ? { msgId } : {}),
+        explain: 'log.fault.delayMessage',
+        detail: { what: head.kind, from, to },
+      },
+    ],
+  };
+}
+
+/**
+ * The broker's machine goes down: what it had not yet handed to the wire, and what was on its way to it
+ * from the producer, is gone with the connections. Consumers' own requests are kept (they reconnect and
+ * ask again, which comes to the same thing).
+ */
+function restartBroker(world: AckWorld, _target: string, env: Env): Applied<AckWorld> {
+  const t = world.time;
+  const events: TraceEvent[] = [];
+  let next = world;
+  const b = next.broker.context;
+  const inMemory = new Set(b.unflushed);
+  const requeued = b.unacked.filter((u) => !inMemory.has(copyName(u)));
+  const lost = [...b.ready, ...b.unacked].filter((m) => inMemory.has(copyName(m)));
+  const cut = (from: string, to: string) => from === 'broker' || (from === 'producer' && to === 'broker');
+  for (const [l, queue] of Object.entries(next.net)) {
+    const [from, to] = l.split('>') as [ActorId, ActorId];
+    if (!cut(from, to)) continue;
+    for (const p of queue) events.push(droppedEvent(t, p, to));
+  }
+  for (const x of next.timers)
+    if (x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to)) events.push(droppedEvent(t, x.envelope.payload, x.envelope.to));
+  next = {
+    ...next,
+    net: Object.fromEntries(Object.entries(next.net).filter(([l]) => !cut(...(l.split('>') as [string, string])))),
+    timers: next.timers.filter((x) => !(x.owner === 'net' && x.envelope && cut(x.envelope.from, x.envelope.to))),
+  };
+  next = send(next, env, 'broker', { type: 'fault.restartBroker' });
+  events.unshift({ time: t, actor: 'broker', type: 'broker.restarted', explain: 'log.fault.restartBroker', detail: { requeued: requeued.length } });
+  for (const m of lost)
+    events.push({ time: t, actor: 'broker', type: 'message.lostInCrash', msgId: m.msgId, explain: 'log.message.lostInCrash', detail: { copy: m.copy } });
+  for (const u of requeued) events.push(requeueEvent(t, u.msgId, u.count, u.consumer));
+  return { world: next, events };
+}
+
+/** The faults the generic queue's scenarios inject (their words are in ack.faults.ts). */
+const faults: BrokerDef<AckWorld, AckSettings>['faults'] = {
+  crashConsumerBeforeEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
+    apply: crash('crashConsumerBeforeEffect'),
+  },
+  crashConsumerAfterEffect: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
+    apply: crash('crashConsumerAfterEffect'),
+  },
+  crashConsumerAfterAck: {
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => c.value === 'idle' && c.context.lastAcked),
+    apply: crash('crashConsumerAfterAck'),
+  },
+  loseAck: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'ack'), apply: lose('loseAck') },
+  loseConfirm: { target: 'link', producerOnly: true, targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'), apply: lose('loseConfirm') },
+  losePublish: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'publish'), apply: lose('losePublish') },
+  delayMessage: { target: 'link', targets: (w) => linksWhere(w, () => true), apply: delayMessage },
+  // The ack timeout of a delivery its consumer is still working on runs out now.
+  expireAckTimeout: {
+    target: 'broker',
+    targets: (w) => w.broker.context.unacked.map(deliveryTag).filter((tag, i) => processorOf(w, tag) === w.broker.context.unacked[i]!.consumer),
+    apply: (world, target, env) => expireAck(dropTimer(world, 'broker', `ack:${target}`), env, target, true, []),
+  },
+  restartBroker: { target: 'broker', targets: () => ['broker'], apply: restartBroker },
+};
 
 /** An envelope the broker's crash took with it. A lost confirm reads as one, so the duplicate it causes is explained the usual way. */
 function droppedEvent(time: number, p: Payload, to: ActorId): TraceEvent {
@@ -387,16 +362,18 @@ function arrive(world: AckWorld, env: Env, from: ActorId, to: ActorId, payload: 
 }
 
 /** The generic at-least-once protocol (the concept chapters' broker). */
-export const ackProtocol: Protocol<AckWorld, AckSettings> = {
+export const ackProtocol: Protocol<AckWorld, AckSettings> = defineBroker<AckWorld, AckSettings>({
   id: 'ack',
   title: 'Queue',
   // Work goes to consumers in the order they asked for it (the credit list), never by id.
   symmetricConsumers: true,
   initialWorld,
-  enabledSteps,
-  apply,
+  isBusy,
+  run,
+  arrive: (world, env, from, to, payload) => arrive(world, env, from, to, payload, []),
+  fire,
+  faults,
   machines: roleMachines(machines),
-  faultTraits: { loseConfirm: { producerOnly: true } },
   view: (world, scenario) => {
     const b = world.broker.context;
     // Messages still held (queued or unacked) that exist only in memory: a crash now would erase them.
@@ -458,4 +435,4 @@ export const ackProtocol: Protocol<AckWorld, AckSettings> = {
       ),
     ];
   },
-};
+});
