@@ -134,6 +134,8 @@ export const noDelivery = { current: null, pc: 0, effectDone: false, history: []
 
 /** An output that sends `payload` to the broker. */
 export const toBroker = (payload: Payload): Output => ({ kind: 'send', to: 'broker', payload });
+/** The outbox with more outputs after what the transition has queued so far (actions chained in one step add to it). */
+export const emit = (outbox: readonly Output[] | undefined, ...outputs: Output[]): Output[] => [...(outbox ?? []), ...outputs];
 
 /** Spends one unit of a fault's budget. */
 export const spend = <W extends World>(world: W, fault: FaultKind): W => ({ ...world, budget: { ...world.budget, [fault]: (world.budget[fault] ?? 0) - 1 } });

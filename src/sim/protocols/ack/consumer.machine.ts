@@ -113,12 +113,13 @@ export const consumerMachine = setup({
   context: ({ input }) => ({ ...input, ...noDelivery, channel: 1, lastAcked: false, memo: [], outbox: [] }),
   initial: 'idle',
   entry: 'announceReady',
+  // A crash is the same from every state but `crashed`, which ignores it.
+  on: { 'fault.crashConsumer': { target: '.crashed', actions: 'crash' } },
   states: {
     idle: {
       on: {
         'message.delivered': { guard: 'isForThisChannel', target: 'processing', actions: 'startHandling' },
         'connection.closed': { guard: 'isCurrentChannel', actions: ['reconnect', 'announceReady'] },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     processing: {
@@ -127,7 +128,6 @@ export const consumerMachine = setup({
         // The connection died under us: keep working; the ack will carry the old channel and be
         // ignored, and the broker has already requeued the message for someone else.
         'connection.closed': { guard: 'isCurrentChannel', actions: 'reconnect' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     // The handler has returned; the ack (or, with auto-ack, the request for more) is the next step,
@@ -136,11 +136,10 @@ export const consumerMachine = setup({
       on: {
         'handler.returned': { target: 'idle', actions: 'acknowledge' },
         'connection.closed': { guard: 'isCurrentChannel', actions: 'reconnect' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     crashed: {
-      on: { 'consumer.restarted': { target: 'idle', actions: 'announceReady' } },
+      on: { 'consumer.restarted': { target: 'idle', actions: 'announceReady' }, 'fault.crashConsumer': {} },
     },
   },
 });

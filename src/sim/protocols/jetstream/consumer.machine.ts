@@ -111,13 +111,10 @@ export const jsConsumerMachine = setup({
   context: ({ input }) => ({ ...input, ...noDelivery, channel: 1, awaiting: null, memo: [], outbox: [] }),
   initial: 'waiting',
   entry: 'pull',
+  // A crash is the same from every state but `crashed`, which ignores it.
+  on: { 'fault.crashConsumer': { target: '.crashed', actions: 'crash' } },
   states: {
-    waiting: {
-      on: {
-        'message.delivered': { guard: 'isForThisPull', target: 'processing', actions: 'startHandling' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
-      },
-    },
+    waiting: { on: { 'message.delivered': { guard: 'isForThisPull', target: 'processing', actions: 'startHandling' } } },
     processing: {
       on: {
         'op.completed': [
@@ -126,7 +123,6 @@ export const jsConsumerMachine = setup({
           { actions: 'advance' },
         ],
         'handler.failed': { target: 'waiting', actions: 'reject' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     acking: {
@@ -135,16 +131,14 @@ export const jsConsumerMachine = setup({
           { guard: 'isAckSync', target: 'confirming', actions: 'ackSync' },
           { target: 'waiting', actions: 'ackAndPull' },
         ],
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     confirming: {
       on: {
         'ack.confirmed': { guard: 'isAwaited', target: 'waiting', actions: 'confirmedPull' },
         'ackSync.timedOut': { actions: 'ackAgain' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
-    crashed: { on: { 'consumer.restarted': { target: 'waiting', actions: 'pull' } } },
+    crashed: { on: { 'consumer.restarted': { target: 'waiting', actions: 'pull' }, 'fault.crashConsumer': {} } },
   },
 });

@@ -135,8 +135,9 @@ export const kafkaBrokerMachine = setup({
       return { ...startRebalance(context, members, member, outbox), receipts: context.receipts, outbox };
     }),
     leave: assign(({ context, event }) => {
-      const member = event.type === 'member.left' ? `${event.consumer}#${event.inc}` : event.type === 'member.expired' ? event.member : null;
-      if (!member || !context.members.includes(member)) return {};
+      assertEvent(event, ['member.left', 'member.expired']);
+      const member = event.type === 'member.left' ? `${event.consumer}#${event.inc}` : event.member;
+      if (!context.members.includes(member)) return {};
       const outbox: Output[] = [];
       const members = context.members.filter((m) => m !== member);
       if (context.awaiting.length > 0)

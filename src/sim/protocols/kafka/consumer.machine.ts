@@ -1,7 +1,7 @@
 import { assertEvent, assign, setup } from 'xstate';
 import type { CallRecord } from '../../consumers/handler';
 import type { ActorId, Delivery, LogRecord, Output } from '../../core/types';
-import { noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
+import { emit, noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
 import type { KafkaSettings } from './kafka.settings';
 
 /** Consumer settings a scenario chooses. */
@@ -83,10 +83,9 @@ function takeAssignment(a: { generation: number; offset: number | null }): Parti
  * auto-commit commits here, and so does a listener that commits), then rejoin with the same member id.
  */
 function revokeAndRejoin(ctx: Ctx): Partial<Ctx> {
-  const outbox: Output[] = [];
-  if (ctx.owns && commitsOnRevoke(ctx)) outbox.push(commitNow(ctx));
-  outbox.push(toBroker({ kind: 'join', inc: ctx.inc }), { kind: 'cancelTimer', name: 'autoCommit' });
-  return { ...noDelivery, owns: false, batch: [], dirty: false, rejoinPending: false, outbox: [...ctx.outbox, ...outbox] };
+  const commit = ctx.owns && commitsOnRevoke(ctx) ? [commitNow(ctx)] : [];
+  const outbox = emit(ctx.outbox, ...commit, toBroker({ kind: 'join', inc: ctx.inc }), { kind: 'cancelTimer', name: 'autoCommit' });
+  return { ...noDelivery, owns: false, batch: [], dirty: false, rejoinPending: false, outbox };
 }
 
 /**
@@ -149,7 +148,7 @@ export const kafkaConsumerMachine = setup({
     markCommitted: assign({ dirty: false }),
     autoCommit: assign(({ context }) => ({ dirty: false, outbox: [commitNow(context)] })),
     // Actions chained through `continuing` add to the outbox the transition has built so far.
-    poll: assign(({ context }) => ({ outbox: [...context.outbox, fetchFrom(context)] })),
+    poll: assign(({ context }) => ({ outbox: emit(context.outbox, fetchFrom(context)) })),
     // CommitFailedException, or a poll after being expelled: rejoin as a new member, forget the batch.
     rejoin: assign(({ context }) => ({
       ...noDelivery,
@@ -159,7 +158,7 @@ export const kafkaConsumerMachine = setup({
       batch: [],
       dirty: false,
       rejoinPending: false,
-      outbox: [...context.outbox, toBroker({ kind: 'join', inc: context.inc + 1 }), { kind: 'cancelTimer', name: 'autoCommit' } as Output],
+      outbox: emit(context.outbox, toBroker({ kind: 'join', inc: context.inc + 1 }), { kind: 'cancelTimer', name: 'autoCommit' }),
     })),
     leaveGroup: assign(({ context }) => ({ member: false, outbox: [toBroker({ kind: 'leave', inc: context.inc })] })),
     close: assign(({ context }) => ({
@@ -202,6 +201,13 @@ export const kafkaConsumerMachine = setup({
     outbox: [],
   }),
   initial: 'starting',
+  // Handled the same way in every state that can receive them; the states where they do something
+  // else (or nothing) say so, and their own handler wins.
+  on: {
+    // A rebalance reaching a consumer in the middle of a record is answered at its next poll.
+    'rebalance.started': { actions: 'noteRebalance' },
+    'fault.crashConsumer': { target: '.crashed', actions: 'crash' },
+  },
   states: {
     starting: {
       always: [
@@ -209,7 +215,7 @@ export const kafkaConsumerMachine = setup({
         { target: 'joining', actions: 'join' },
       ],
     },
-    stopped: { on: { 'consumer.started': { target: 'joining', actions: 'join' } } },
+    stopped: { on: { 'consumer.started': { target: 'joining', actions: 'join' }, 'rebalance.started': {}, 'fault.crashConsumer': {} } },
     joining: {
       on: {
         'partition.assigned': [
@@ -217,31 +223,22 @@ export const kafkaConsumerMachine = setup({
           { target: 'idle', actions: 'assignPartition' },
         ],
         'rebalance.started': {},
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     // In the group without a partition: poll() returns nothing until a rebalance brings one.
-    idle: {
-      on: {
-        'rebalance.started': { target: 'joining', actions: 'rejoinNow' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
-      },
-    },
+    idle: { on: { 'rebalance.started': { target: 'joining', actions: 'rejoinNow' } } },
     polling: {
       on: {
         'records.fetched': { guard: 'isCurrentGeneration', target: 'processing', actions: 'takeBatch' },
         'rebalance.started': { target: 'joining', actions: 'rejoinNow' },
         'autoCommit.due': { guard: 'canAutoCommit', actions: 'autoCommit' },
         'fault.close': { target: 'closed', actions: 'close' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     processing: {
       on: {
         'op.completed': [{ guard: 'isLastOp', target: 'finishing', actions: 'advance' }, { actions: 'advance' }],
-        'rebalance.started': { actions: 'noteRebalance' },
         'fault.leaveGroup': { actions: 'leaveGroup' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     // The handler returned; the next step moves the position past the record (and commits, in sync mode).
@@ -252,18 +249,14 @@ export const kafkaConsumerMachine = setup({
           { guard: 'isSync', target: 'committing', actions: 'finishRecord' },
           { target: 'continuing', actions: 'finishRecord' },
         ],
-        'rebalance.started': { actions: 'noteRebalance' },
         'fault.leaveGroup': { actions: 'leaveGroup' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     // The receipt is written but not committed: read_committed readers do not see it yet.
     inTransaction: {
       on: {
         'transaction.committing': { target: 'committing', actions: 'commitTransaction' },
-        'rebalance.started': { actions: 'noteRebalance' },
         'fault.leaveGroup': { actions: 'leaveGroup' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     committing: {
@@ -272,8 +265,6 @@ export const kafkaConsumerMachine = setup({
           { guard: 'isCommitOk', target: 'continuing', actions: 'markCommitted' },
           { target: 'joining', actions: 'rejoin' },
         ],
-        'rebalance.started': { actions: 'noteRebalance' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     // Back at the top of the loop: the next record of the batch, or the next poll.
@@ -285,7 +276,8 @@ export const kafkaConsumerMachine = setup({
         { target: 'polling', actions: 'poll' },
       ],
     },
-    closed: { type: 'final' },
-    crashed: { on: { 'consumer.restarted': { target: 'joining', actions: 'restart' } } },
+    // Final, yet still handed what was already on its way to it (a rebalance sent before it left): it ignores that.
+    closed: { type: 'final', on: { 'rebalance.started': {}, 'fault.crashConsumer': {} } },
+    crashed: { on: { 'consumer.restarted': { target: 'joining', actions: 'restart' }, 'rebalance.started': {}, 'fault.crashConsumer': {} } },
   },
 });

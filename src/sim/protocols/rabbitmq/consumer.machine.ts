@@ -99,13 +99,14 @@ export const rabbitConsumerMachine = setup({
   context: ({ input }) => ({ ...input, ...noDelivery, buffer: [], channel: 1, channelLost: false, memo: [], outbox: [] }),
   initial: 'idle',
   entry: 'subscribe',
+  // A crash is the same from every state but `crashed`, which ignores it.
+  on: { 'fault.crashConsumer': { target: '.crashed', actions: 'crash' } },
   states: {
     idle: {
       always: { guard: 'hasBuffered', target: 'processing', actions: 'takeNext' },
       on: {
         'message.delivered': { guard: 'isForThisChannel', target: 'processing', actions: 'startHandling' },
         'connection.closed': { guard: 'isCurrentChannel', actions: 'reopen' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     processing: {
@@ -118,7 +119,6 @@ export const rabbitConsumerMachine = setup({
         ],
         'handler.failed': { target: 'idle', actions: 'nack' },
         'connection.closed': { guard: 'isCurrentChannel', actions: 'loseChannel' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
     acking: {
@@ -126,9 +126,8 @@ export const rabbitConsumerMachine = setup({
         'message.delivered': { guard: 'isForThisChannel', actions: 'hold' },
         'handler.returned': { target: 'idle', actions: 'acknowledge' },
         'connection.closed': { guard: 'isCurrentChannel', actions: 'loseChannel' },
-        'fault.crashConsumer': { target: 'crashed', actions: 'crash' },
       },
     },
-    crashed: { on: { 'consumer.restarted': { target: 'idle', actions: 'subscribe' } } },
+    crashed: { on: { 'consumer.restarted': { target: 'idle', actions: 'subscribe' }, 'fault.crashConsumer': {} } },
   },
 });

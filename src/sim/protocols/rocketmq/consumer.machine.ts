@@ -72,7 +72,7 @@ const pull = (ctx: Pick<Ctx, 'inc'>, queue: string, offset: number) => toBroker(
 const isClustering = (ctx: Ctx) => ctx.messageModel === 'CLUSTERING';
 
 /** Moves past the message in hand: its queue's offset advances (unless the queue was taken away). */
-function advanceOffset(ctx: Ctx): Partial<Ctx> {
+function advanceOffset(ctx: Ctx): Partial<Ctx> & Pick<Ctx, 'outbox'> {
   const h = ctx.inHand;
   if (!h || h.dropped) return { ...noDelivery, inHand: null, failures: 0, outbox: [] };
   const offsets = sortRecord({ ...ctx.offsets, [h.queue]: h.record.offset + 1 });
@@ -148,7 +148,7 @@ export const rocketConsumerMachine = setup({
       const h = context.inHand;
       const next = advanceOffset(context);
       if (!h || h.dropped || !isClustering(context)) return next;
-      return { ...next, outbox: [toBroker({ kind: 'sendBack', record: h.record, queue: 'retry' }), ...(next.outbox ?? [])] };
+      return { ...next, outbox: [toBroker({ kind: 'sendBack', record: h.record, queue: 'retry' }), ...next.outbox] };
     }),
     // Orderly: suspend the queue and try the same message again, up to maxReconsumeTimes (-1 = forever).
     suspend: assign(({ context }) => ({
@@ -162,7 +162,7 @@ export const rocketConsumerMachine = setup({
         const next = advanceOffset(context);
         return {
           ...next,
-          outbox: [toBroker({ kind: 'sendBack', record: { ...h.record, retries: context.failures - 1 }, queue: 'dlq' }), ...(next.outbox ?? [])],
+          outbox: [toBroker({ kind: 'sendBack', record: { ...h.record, retries: context.failures - 1 }, queue: 'dlq' }), ...next.outbox],
         };
       }
       return { ...noDelivery, current: deliveryOf(h, context.failures) };
