@@ -6,7 +6,18 @@ import type { SimLabels } from '../../src/islands/Simulator/describe';
 import { faultTargets } from '../../src/islands/Simulator/fault-targets';
 import { faultChoices, knowTargets, placeOf } from '../../src/islands/Simulator/faults';
 import { buttons } from './fault-buttons';
-import { allScenarios, createTimeline, currentWorld, enabledSteps, faultInfo, findScenario, stepForward, stepKey, type FaultKind } from '../../src/sim';
+import {
+  allScenarios,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  faultInfo,
+  findScenario,
+  protocolOf,
+  stepForward,
+  stepKey,
+  type FaultKind,
+} from '../../src/sim';
 
 /**
  * Whom a fault hits comes from the engine (each enabled fault step names its target), not from a list
@@ -129,9 +140,26 @@ describe('fault buttons derived from the engine', () => {
   });
 
   it('a link fault goes on its link, a delivery’s on the broker, a consumer instance on its consumer', () => {
-    expect(placeOf('c1>broker')).toBe('c1>broker');
-    expect(placeOf('order-42/1#1')).toBe('broker');
-    expect(placeOf('c2#3')).toBe('c2');
-    expect(placeOf('producer')).toBe('producer');
+    expect(placeOf('link', 'c1>broker')).toBe('c1>broker');
+    expect(placeOf('broker', 'order-42/1#1')).toBe('broker');
+    expect(placeOf('consumer', 'c2#3')).toBe('c2');
+    expect(placeOf('producer', 'producer')).toBe('producer');
+  });
+
+  it('every fault a built-in scenario can inject is declared by its broker with what it hits, and its targets are of that kind', () => {
+    const shapes = { consumer: /^c\d+(#\d+)?$/, producer: /^producer$/, link: /^[\w-]+>[\w-]+$/, broker: /^(?!c\d|producer$)[^>]+$/ } as const;
+    let checked = 0;
+    for (const scenario of allScenarios) {
+      const declared = protocolOf(scenario.protocol ?? 'ack').faultTargets ?? {};
+      for (const fault of Object.keys(scenario.faults)) expect(declared[fault], `${scenario.id}: ${fault}`).toBeDefined();
+      // Every target the page build finds for the scenario's faults (fault-targets.ts) has the declared shape.
+      for (const [fault, targets] of Object.entries(faultTargets(scenario))) {
+        for (const target of targets ?? []) {
+          expect(target, `${scenario.id}: ${fault}`).toMatch(shapes[declared[fault]!]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });

@@ -7,7 +7,7 @@
  * moment it can happen, and no button names a target the engine never offers (Kafka's "close consumer
  * 1" stays consumer 1's). Targets the reader reaches beyond that are learned as the run goes.
  */
-import { enabledSteps, stepKey, type FaultKind, type Scenario, type World } from '../../sim/base';
+import { enabledSteps, protocolOf, stepKey, type FaultKind, type FaultTarget, type Scenario, type World } from '../../sim/base';
 import type { FaultWords } from '../bounds';
 import { actorName, faultFor, type Lang, type SimLabels } from './describe';
 
@@ -25,25 +25,39 @@ export interface FaultChoice {
   tip: string;
 }
 
-const isConsumer = (target: string) => /^c\d+(#\d+)?$/.test(target);
-const isLink = (target: string) => /^[\w-]+>[\w-]+$/.test(target);
 /** The consumer a link joins to the broker (`c2>broker`, `broker>c2` → `c2`), if it is one. */
 const linkConsumer = (target: string) =>
   target
     .match(/^(c\d+)>broker$|^broker>(c\d+)$/)
     ?.slice(1)
     .find(Boolean);
-/** The consumer a per-consumer target names: the consumer itself, or its link with the broker. */
-const consumerOf = (target: string) => (isConsumer(target) ? placeOf(target) : linkConsumer(target));
 
 /**
- * Where a target is drawn: a consumer's, the producer's or the broker's lane, or a link. Anything else
- * (a delivery tag, a stream sequence) is a record the broker keeps, so it goes on the broker.
+ * What a fault hits, as its broker declares it (engine/broker.ts); for a fault the engine itself
+ * injects (a lost reply to COMMIT hits a consumer), read from the target's shape.
  */
-export function placeOf(target: string): string {
-  if (isConsumer(target)) return target.split('#')[0]!;
-  if (target === 'producer' || target === 'broker' || isLink(target)) return target;
-  return 'broker';
+function hitBy(scenario: Scenario, fault: FaultKind, target: string | undefined): FaultTarget {
+  const declared = protocolOf(scenario.protocol ?? 'ack').faultTargets?.[fault];
+  if (declared) return declared;
+  if (target === undefined) return 'broker';
+  if (/^c\d+(#\d+)?$/.test(target)) return 'consumer';
+  if (/^[\w-]+>[\w-]+$/.test(target)) return 'link';
+  return target === 'producer' ? 'producer' : 'broker';
+}
+
+/** The consumer a per-consumer target names: the consumer itself, or its link with the broker. */
+function consumerOf(hits: FaultTarget, target: string): string | undefined {
+  if (hits === 'consumer') return target.split('#')[0]!;
+  return hits === 'link' ? linkConsumer(target) : undefined;
+}
+
+/**
+ * Where a fault's target is drawn, from what the fault hits: a consumer's or the producer's lane, a
+ * link, or the broker's lane (the broker itself, or a record it keeps: a delivery tag, a sequence).
+ */
+export function placeOf(hits: FaultTarget, target: string): string {
+  if (hits === 'consumer') return target.split('#')[0]!;
+  return hits === 'link' ? target : hits;
 }
 
 /** Whom each fault kind can hit (fault kind → targets), as the page build found it (fault-targets.ts). */
@@ -87,23 +101,26 @@ export function faultChoices(scenario: Scenario, world: World, words: FaultWords
     const targets = [...(seen.get(fault) ?? [])].sort();
     const base = { fault, left: world.budget[fault] ?? 0, tip: words[fault]?.tip ?? '' };
     const name = words[fault]?.label ?? fault;
-    if (targets.length > 0 && targets.every((t) => consumerOf(t) !== undefined)) {
+    const hits = hitBy(scenario, fault, targets[0]);
+    if (targets.length > 0 && targets.every((t) => consumerOf(hits, t) !== undefined)) {
       // Two links of one consumer (to and from the broker) are told apart by their direction.
-      const links = (c: string) => targets.filter((t) => consumerOf(t) === c).length;
+      const links = (c: string) => targets.filter((t) => consumerOf(hits, t) === c).length;
       const who = (target: string) => {
-        if (isConsumer(target)) return actorName(target, labels);
+        const consumer = consumerOf(hits, target)!;
+        if (hits === 'consumer') return actorName(target, labels);
         const [a, b] = target.split('>') as [string, string];
-        return links(consumerOf(target)!) > 1 ? `${actorName(a, labels)} → ${actorName(b, labels)}` : actorName(consumerOf(target)!, labels);
+        return links(consumer) > 1 ? `${actorName(a, labels)} → ${actorName(b, labels)}` : actorName(consumer, labels);
       };
       return targets.map((target) => ({
         ...base,
         id: `${fault}-${target.replace('>', '-to-')}`,
         key: enabled.find((e) => e.fault === fault && e.target === target)?.key,
-        place: placeOf(target),
+        place: placeOf(hits, target),
         label: several ? faultFor(name, who(target), lang) : name,
       }));
     }
     const now = enabled.find((e) => e.fault === fault);
-    return [{ ...base, id: `${fault}-any`, key: now?.key, place: placeOf(now?.target ?? targets[0] ?? 'broker'), label: name }];
+    const target = now?.target ?? targets[0];
+    return [{ ...base, id: `${fault}-any`, key: now?.key, place: target === undefined ? 'broker' : placeOf(hits, target), label: name }];
   });
 }

@@ -9,7 +9,7 @@
 import type { ActorId, Delivery, Payload, Timer } from '../core/types';
 import type { Transitioner } from './actors';
 import { can, collectSteps, expireCacheKey, spend, takeDelivery, takeTimer, type Applied, type Env } from './kit';
-import type { FaultTraits, Protocol } from './protocol';
+import type { FaultTarget, FaultTraits, Protocol } from './protocol';
 import type { Scenario } from './scenario';
 import type { FaultKind, Step } from './step';
 import type { World } from './world';
@@ -19,11 +19,8 @@ type ConsumerOf<W extends World> = W['consumers'][string];
 
 /** One fault a broker can inject, as data. */
 export interface FaultDef<W extends World, S> extends FaultTraits {
-  /**
-   * What it hits: a consumer (`c1`), the producer, a link (`broker>producer`: the head envelope is
-   * lost), or something the broker tracks (a JetStream stream sequence).
-   */
-  target: 'consumer' | 'producer' | 'link' | 'broker';
+  /** What it hits (see `FaultTarget`): the widget puts its buttons there. */
+  target: FaultTarget;
   /** Whom it can hit in this world (asked only while its budget lasts). */
   targets(world: W): string[];
   /** What it does to `world`, whose budget is already spent; `before` is the world as it was. */
@@ -31,7 +28,7 @@ export interface FaultDef<W extends World, S> extends FaultTraits {
 }
 
 /** What a broker says about itself; `defineBroker` turns it into a `Protocol`. */
-export interface BrokerDef<W extends World, S> extends Omit<Protocol<W, S>, 'enabledSteps' | 'apply' | 'faultTraits'> {
+export interface BrokerDef<W extends World, S> extends Omit<Protocol<W, S>, 'enabledSteps' | 'apply' | 'faultTraits' | 'faultTargets'> {
   /** Whether a consumer holds a delivery it is working on (its next step is the reader's handler's, or finishing up). */
   isBusy(c: ConsumerOf<W>): boolean;
   /** A busy consumer takes its next step. */
@@ -67,9 +64,11 @@ export function defineBroker<W extends World, S>(def: BrokerDef<W, S>): Protocol
   const { isBusy, run, arrive, fire, faults, ...rest } = def;
   const kinds = Object.keys(faults);
   const faultTraits: Record<FaultKind, FaultTraits> = {};
+  const faultTargets: Record<FaultKind, FaultTarget> = {};
   for (const kind of kinds) {
-    const { movesClock, producerOnly } = faults[kind]!;
+    const { movesClock, producerOnly, target } = faults[kind]!;
     if (movesClock || producerOnly) faultTraits[kind] = { ...(movesClock ? { movesClock } : {}), ...(producerOnly ? { producerOnly } : {}) };
+    faultTargets[kind] = target;
   }
 
   function enabledFaults(world: W): Step[] {
@@ -84,6 +83,7 @@ export function defineBroker<W extends World, S>(def: BrokerDef<W, S>): Protocol
   return {
     ...rest,
     faultTraits,
+    faultTargets,
     enabledSteps: (world, withFaults) => collectSteps(world, consumersWhere(world, isBusy), withFaults ? enabledFaults(world) : null),
     apply(world: W, step: Step, scenario: Scenario<S>, tx: Transitioner): Applied<W> {
       const env: Env<S> = { scenario, tx };

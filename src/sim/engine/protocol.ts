@@ -69,6 +69,12 @@ export interface SettingView {
   changed: boolean;
 }
 
+/**
+ * What a fault hits: a consumer (`c1`), the producer, a link (`broker>producer`: the envelope at its
+ * head), or the broker (itself, or a record it keeps: a delivery tag, a stream sequence).
+ */
+export type FaultTarget = 'consumer' | 'producer' | 'link' | 'broker';
+
 /** See `Protocol.faultTraits`. */
 export interface FaultTraits {
   movesClock?: true;
@@ -118,6 +124,8 @@ export interface Protocol<W extends World = World, S = unknown> {
    * `broker>producer` (a lost confirm or send result, the producer crashing: nothing else spends them).
    */
   faultTraits?: Readonly<Record<FaultKind, FaultTraits>>;
+  /** What each of its faults hits (the widget puts the fault's buttons there). */
+  faultTargets?: Readonly<Record<FaultKind, FaultTarget>>;
   /** What this broker calls an envelope in flight, where it differs from the generic word (a JetStream `ready` is a pull request). */
   payloadWords?: Partial<Record<Payload['kind'], Text>>;
 }
