@@ -8,7 +8,8 @@
  */
 import type { ActorId, Delivery, Payload, Timer } from '../core/types';
 import type { Transitioner } from './actors';
-import { can, collectSteps, expireCacheKey, spend, takeDelivery, takeTimer, type Applied, type Env } from './kit';
+import { can, collectSteps, dropHead, expireCacheKey, sendTo, spend, takeDelivery, takeTimer, type Applied, type Env, type Machines } from './kit';
+import { payloadMsgId } from './quiet';
 import type { FaultTarget, FaultTraits, Protocol } from './protocol';
 import type { Scenario } from './scenario';
 import type { FaultKind, Step } from './step';
@@ -17,15 +18,20 @@ import type { World } from './world';
 /** A consumer's state in a world of this kind. */
 type ConsumerOf<W extends World> = W['consumers'][string];
 
-/** One fault a broker can inject, as data. */
-export interface FaultDef<W extends World, S> extends FaultTraits {
-  /** What it hits (see `FaultTarget`): the widget puts its buttons there. */
-  target: FaultTarget;
+/** What every fault declares: whom it can hit now, and what it does to them. */
+interface FaultRule<W extends World, S, T extends string> extends FaultTraits {
   /** Whom it can hit in this world (asked only while its budget lasts). */
-  targets(world: W): string[];
+  targets(world: W): T[];
   /** What it does to `world`, whose budget is already spent; `before` is the world as it was. */
-  apply(world: W, target: string, env: Env<S>, before: W): Applied<W>;
+  apply(world: W, target: T, env: Env<S>, before: W): Applied<W>;
 }
+
+/**
+ * One fault a broker can inject, as data: what it hits (see `FaultTarget`; the widget puts its
+ * buttons there), whom, and what it does. A consumer fault's targets are consumer ids.
+ */
+export type FaultDef<W extends World, S> =
+  ({ target: 'consumer' } & FaultRule<W, S, ActorId>) | ({ target: Exclude<FaultTarget, 'consumer'> } & FaultRule<W, S, string>);
 
 /** What a broker says about itself; `defineBroker` turns it into a `Protocol`. */
 export interface BrokerDef<W extends World, S> extends Omit<Protocol<W, S>, 'enabledSteps' | 'apply' | 'faultTraits' | 'faultTargets'> {
@@ -57,6 +63,63 @@ export function linksWhere(world: World, test: (head: Payload, link: string) => 
     if (head && test(head, l)) out.push(l);
   }
   return out;
+}
+
+/**
+ * A consumer process dying, as a fault's effect: its machine hears `fault.crashConsumer`, and the log
+ * says which delivery it held. `explain` is the broker's sentence for the fault.
+ */
+export function consumerCrash<W extends World, S>(machines: Machines, explain: string): FaultRule<W, S, ActorId>['apply'] {
+  return (world, actor, env, before) => {
+    const d = before.consumers[actor]?.context.current;
+    return {
+      world: sendTo(world, env.tx, machines, actor, { type: 'fault.crashConsumer' }),
+      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain }],
+    };
+  };
+}
+
+/**
+ * The two crashes of a consumer working on a delivery, as faults: before its handler's effect, and
+ * after it (before the ack). `explain` gives the broker's sentence for each.
+ */
+export function busyCrashes<W extends World, S>(
+  isBusy: (c: ConsumerOf<W>) => boolean,
+  machines: Machines,
+  explain: (fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect') => string,
+): Record<'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect', FaultDef<W, S>> {
+  const crash = (fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect', effectDone: boolean): FaultDef<W, S> => ({
+    target: 'consumer',
+    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone === effectDone),
+    apply: consumerCrash(machines, explain(fault)),
+  });
+  return { crashConsumerBeforeEffect: crash('crashConsumerBeforeEffect', false), crashConsumerAfterEffect: crash('crashConsumerAfterEffect', true) };
+}
+
+/**
+ * A fault that loses the envelope of one kind at the head of a link (a confirm, an ack, a send
+ * result that never arrives): `type` and `explain` are the broker's words for it, `detail` what the
+ * log adds about the link.
+ */
+export function loseHead<W extends World, S>(
+  kind: Payload['kind'],
+  type: string,
+  explain: string,
+  { producerOnly, detail }: { producerOnly?: true; detail?: (link: string) => Record<string, string> } = {},
+): FaultDef<W, S> {
+  return {
+    target: 'link',
+    ...(producerOnly ? { producerOnly } : {}),
+    targets: (w) => linksWhere(w, (head) => head.kind === kind),
+    apply(world, target) {
+      const { world: next, head } = dropHead(world, target);
+      const msgId = payloadMsgId(head);
+      return {
+        world: next,
+        events: [{ time: world.time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain, ...(detail ? { detail: detail(target) } : {}) }],
+      };
+    },
+  };
 }
 
 /** A protocol from a broker's own rules and the shared skeleton. */
@@ -105,7 +168,9 @@ export function defineBroker<W extends World, S>(def: BrokerDef<W, S>): Protocol
         case 'fault': {
           const fault = faults[step.fault];
           if (!fault) throw new Error(`the ${def.id} protocol has no fault ${step.fault}`);
-          return fault.apply(spend(world, step.fault), step.target, env, world);
+          const spent = spend(world, step.fault);
+          // A consumer fault's step names one of the consumers its `targets` gave.
+          return fault.target === 'consumer' ? fault.apply(spent, step.target as ActorId, env, world) : fault.apply(spent, step.target, env, world);
         }
       }
     },

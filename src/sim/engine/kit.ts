@@ -7,11 +7,10 @@ import type { AnyStateMachine } from 'xstate';
 import { emptyStores, runOp, strategies, type Stores } from '../consumers';
 import type { CallRecord } from '../consumers/handler';
 import { withoutKey } from '../store/redis';
-import type { ActorId, ActorState, Delivery, Output, Payload, Timer, TimerData } from '../core/types';
+import type { ActorId, ActorState, Delivery, Message, Output, Payload, Timer, TimerData } from '../core/types';
 import type { FaultKind } from './step';
 import type { Transitioner } from './actors';
 import type { LaneView, SettingView, Text } from './protocol';
-import type { ProducerContext } from '../protocols/ack/producer.machine';
 import type { Scenario } from './scenario';
 import { stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
@@ -326,15 +325,28 @@ export const dropTimer = <W extends World>(world: W, owner: Timer['owner'], name
 export const deadLetter = <W extends World>(world: W, key: string): W =>
   world.stores.dead.includes(key) ? world : { ...world, stores: { ...world.stores, dead: [...world.stores.dead, key].sort() } };
 
+/** What every producer keeps of its work: its messages, the next to send, and the attempt at it. */
+export interface ProducerProgress {
+  messages: readonly Message[];
+  next: number;
+  attempt: number;
+}
+
+/** How a producer's timeout reads when it sends again: the event type, its sentence, and details of the producer before. */
+export interface RetryWords<P> {
+  type?: string;
+  explain?: string;
+  detail?: (before: P) => Record<string, string | number>;
+}
+
 /**
- * The publisher's confirm timer fired: it publishes the same message again, or gives up after its last
- * attempt. Every broker whose publisher waits for a confirm (RabbitMQ's, JetStream's PubAck) shares it;
- * `republished` names the broker's own sentence for the retry.
+ * A producer's request timed out (a confirm, a produce or send response that never came): it sends
+ * again, or gives up after its last attempt. `timedOut` hands the timeout to its machine.
  */
-export function confirmTimedOut<W extends World<ProducerContext, unknown, ConsumerCore>>(
+export function confirmTimedOut<W extends World<ProducerProgress, unknown, ConsumerCore>>(
   world: W,
   timedOut: (w: W) => W,
-  republished = 'log.message.republished',
+  { type = 'message.republished', explain = 'log.message.republished', detail }: RetryWords<W['producer']['context']> = {},
 ): { world: W; events: TraceEvent[] } {
   const before = world.producer.context;
   const next = timedOut(world);
@@ -343,10 +355,10 @@ export function confirmTimedOut<W extends World<ProducerContext, unknown, Consum
   const event: TraceEvent = {
     time: world.time,
     actor: 'producer',
-    type: retried ? 'message.republished' : 'producer.gaveUp',
+    type: retried ? type : 'producer.gaveUp',
     ...(msg ? { msgId: msg.id } : {}),
-    explain: retried ? republished : 'log.producer.gaveUp',
-    detail: { attempt: next.producer.context.attempt },
+    explain: retried ? explain : 'log.producer.gaveUp',
+    detail: { attempt: next.producer.context.attempt, ...detail?.(before) },
   };
   return { world: next, events: [event] };
 }

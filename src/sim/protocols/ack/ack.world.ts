@@ -1,6 +1,6 @@
 import { deliveryTag, type ActorId, type ActorState, type Delivery, type Payload, type Timer } from '../../core/types';
 import { initialActor } from '../../engine/actors';
-import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
+import { busyCrashes, consumerCrash, consumersWhere, defineBroker, linksWhere, loseHead, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   consumerIds,
@@ -129,32 +129,6 @@ function fire(world: AckWorld, env: Env, timer: Timer): Applied<AckWorld> {
   };
 }
 
-/** A consumer process dies: before its effect, after it, or after its ack (the next message is not its problem). */
-function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect' | 'crashConsumerAfterAck') {
-  return (world: AckWorld, target: string, env: Env, before: AckWorld): Applied<AckWorld> => {
-    const actor = target as ActorId;
-    const d = before.consumers[actor]?.context.current;
-    return {
-      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
-      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${fault}` }],
-    };
-  };
-}
-
-/** An envelope on a link is lost (its head: an ack, a confirm, a publish). */
-function lose(fault: 'loseAck' | 'loseConfirm' | 'losePublish') {
-  return (world: AckWorld, target: string): Applied<AckWorld> => {
-    const { world: next, head } = dropHead(world, target);
-    const [from, to] = target.split('>') as [ActorId, ActorId];
-    const msgId = payloadMsgId(head);
-    const type = fault === 'loseAck' ? 'ack.lost' : fault === 'loseConfirm' ? 'confirm.lost' : 'message.lost';
-    return {
-      world: next,
-      events: [{ time: world.time, actor: 'net', type, ...(msgId ? { msgId } : {}), explain: `log.fault.${fault}`, detail: { from, to } }],
-    };
-  };
-}
-
 /** The envelope at the head of a link is held back for the scenario's network delay (a `net` timer brings it later). */
 function delayMessage(world: AckWorld, target: string, env: Env): Applied<AckWorld> {
   const t = world.time;
@@ -212,26 +186,24 @@ function restartBroker(world: AckWorld, _target: string, env: Env): Applied<AckW
   return { world: next, events };
 }
 
+/** The log names both ends of the link a lost envelope was on. */
+const ends = (link: string) => {
+  const [from, to] = link.split('>') as [string, string];
+  return { from, to };
+};
+
 /** The faults the generic queue's scenarios inject (their words are in ack.faults.ts). */
 const faults: BrokerDef<AckWorld, AckSettings>['faults'] = {
-  crashConsumerBeforeEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
-    apply: crash('crashConsumerBeforeEffect'),
-  },
-  crashConsumerAfterEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
-    apply: crash('crashConsumerAfterEffect'),
-  },
+  ...busyCrashes<AckWorld, AckSettings>(isBusy, machines, (fault) => `log.fault.${fault}`),
+  // The consumer acked and then died: the next message is not its problem.
   crashConsumerAfterAck: {
     target: 'consumer',
     targets: (w) => consumersWhere(w, (c) => c.value === 'idle' && c.context.lastAcked),
-    apply: crash('crashConsumerAfterAck'),
+    apply: consumerCrash(machines, 'log.fault.crashConsumerAfterAck'),
   },
-  loseAck: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'ack'), apply: lose('loseAck') },
-  loseConfirm: { target: 'link', producerOnly: true, targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'), apply: lose('loseConfirm') },
-  losePublish: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'publish'), apply: lose('losePublish') },
+  loseAck: loseHead('ack', 'ack.lost', 'log.fault.loseAck', { detail: ends }),
+  loseConfirm: loseHead('confirm', 'confirm.lost', 'log.fault.loseConfirm', { producerOnly: true, detail: ends }),
+  losePublish: loseHead('publish', 'message.lost', 'log.fault.losePublish', { detail: ends }),
   delayMessage: { target: 'link', targets: (w) => linksWhere(w, () => true), apply: delayMessage },
   // The ack timeout of a delivery its consumer is still working on runs out now.
   expireAckTimeout: {

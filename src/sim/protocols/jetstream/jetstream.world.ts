@@ -1,13 +1,12 @@
 import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
 import { initialActor } from '../../engine/actors';
-import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
+import { busyCrashes, consumersWhere, defineBroker, loseHead, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   confirmTimedOut,
   consumerIds,
   consumerLane,
   deadLetter,
-  dropHead,
   dropTimer,
   emptyWorld,
   handlerStep,
@@ -151,7 +150,8 @@ function run(world: JetStreamWorld, env: Env, actor: ActorId, c: ActorState<JsCo
 /** A timer fired: the publisher's confirm timeout, the server's ack_wait, nak delay or duplicate window, a consumer's AckSync retry or restart. */
 function fire(world: JetStreamWorld, env: Env, timer: Timer): Applied<JetStreamWorld> {
   const now = world.time;
-  if (timer.owner === 'producer') return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), 'jetstream.republished');
+  if (timer.owner === 'producer')
+    return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'confirm.timedOut' }), { explain: 'jetstream.republished' });
   const data = timer.owner === 'broker' ? timerData<JsTimer>(timer) : null;
   if (data?.kind === 'ackwait') return ackWaitExpired(world, env, data.seq, 'ackWait');
   if (data?.kind === 'nak') return ackWaitExpired(world, env, data.seq, 'nak');
@@ -195,57 +195,16 @@ function fire(world: JetStreamWorld, env: Env, timer: Timer): Applied<JetStreamW
   return { world: next, events: [{ time: now, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
 }
 
-/** The publisher's confirm or the consumer's ack lost on the way back. */
-function lose(fault: 'loseConfirm' | 'loseAck') {
-  return (world: JetStreamWorld, target: string): Applied<JetStreamWorld> => {
-    const { world: next, head } = dropHead(world, target);
-    const msgId = head.kind === 'confirm' ? head.msgId : head.kind === 'ack' ? head.tag.split('/')[0] : undefined;
-    const from = target.split('>')[0]!;
-    return {
-      world: next,
-      events: [
-        {
-          time: world.time,
-          actor: 'net',
-          type: fault === 'loseAck' ? 'ack.lost' : 'confirm.lost',
-          ...(msgId ? { msgId } : {}),
-          explain: `jetstream.fault.${fault}`,
-          detail: { from },
-        },
-      ],
-    };
-  };
-}
-
-/** A consumer process dies, before or after its handler's effect. */
-function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect') {
-  return (world: JetStreamWorld, target: string, env: Env, before: JetStreamWorld): Applied<JetStreamWorld> => {
-    const actor = target as ActorId;
-    const d = before.consumers[actor]!.context.current;
-    return {
-      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
-      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `jetstream.fault.${fault}` }],
-    };
-  };
-}
+/** The log names the side a lost envelope was sent from. */
+const from = (link: string) => ({ from: link.split('>')[0]! });
 
 /** The faults JetStream scenarios inject (their words are in jetstream.faults.ts). */
 const faults: BrokerDef<JetStreamWorld, JetStreamSettings>['faults'] = {
-  crashConsumerBeforeEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
-    apply: crash('crashConsumerBeforeEffect'),
-  },
-  crashConsumerAfterEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
-    apply: crash('crashConsumerAfterEffect'),
-  },
+  ...busyCrashes<JetStreamWorld, JetStreamSettings>(isBusy, machines, (fault) => `jetstream.fault.${fault}`),
   failDownstream: {
     target: 'consumer',
     targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.value === 'processing' && !c.context.effectDone),
-    apply(world, target, env, before) {
-      const actor = target as ActorId;
+    apply(world, actor, env, before) {
       const c = before.consumers[actor]!;
       const d = c.context.current;
       const next = send(world, env, actor, { type: 'handler.failed' });
@@ -273,8 +232,8 @@ const faults: BrokerDef<JetStreamWorld, JetStreamSettings>['faults'] = {
       return ackWaitExpired(jumped, env, seq, 'injected');
     },
   },
-  loseConfirm: { target: 'link', producerOnly: true, targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'), apply: lose('loseConfirm') },
-  loseAck: { target: 'link', targets: (w) => linksWhere(w, (head) => head.kind === 'ack'), apply: lose('loseAck') },
+  loseConfirm: loseHead('confirm', 'confirm.lost', 'jetstream.fault.loseConfirm', { producerOnly: true, detail: from }),
+  loseAck: loseHead('ack', 'ack.lost', 'jetstream.fault.loseAck', { detail: from }),
 };
 
 function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<JetStreamWorld> {

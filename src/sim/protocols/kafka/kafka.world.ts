@@ -1,11 +1,11 @@
 import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
 import { initialActor } from '../../engine/actors';
-import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
+import { consumersWhere, defineBroker, loseHead, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   consumerIds,
+  confirmTimedOut,
   consumerLane,
-  dropHead,
   emptyWorld,
   handlerStep,
   sendTo,
@@ -126,23 +126,11 @@ function fire(world: KafkaWorld, env: Env, timer: Timer): Applied<KafkaWorld> {
         ],
       };
     }
-    const before = world.producer.context;
-    const next = send(world, env, 'producer', { type: 'request.timedOut' });
-    const msg = before.messages[before.next];
-    const retried = next.producer.context.attempt > before.attempt;
-    return {
-      world: next,
-      events: [
-        {
-          time: now,
-          actor: 'producer',
-          type: retried ? 'record.retried' : 'producer.gaveUp',
-          ...(msg ? { msgId: msg.id } : {}),
-          explain: retried ? (k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain') : 'log.producer.gaveUp',
-          detail: { attempt: next.producer.context.attempt, pid: before.pid, seq: before.seq },
-        },
-      ],
-    };
+    return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'request.timedOut' }), {
+      type: 'record.retried',
+      explain: k.enableIdempotence ? 'kafka.retry.idempotent' : 'kafka.retry.plain',
+      detail: (before) => ({ pid: before.pid, seq: before.seq }),
+    });
   }
   if (timer.owner === 'broker') {
     const { member } = timerData<SessionTimer>(timer);
@@ -180,8 +168,7 @@ function fire(world: KafkaWorld, env: Env, timer: Timer): Applied<KafkaWorld> {
 const aboutCurrent = (c: ActorState<KafkaConsumerContext>) => (c.context.current ? { msgId: c.context.current.msgId, count: c.context.current.count } : {});
 
 /** The consumer process dies (before the charge, or before its offset was committed): the coordinator notices only when its session times out. */
-function crash(world: KafkaWorld, target: string, env: Env, before: KafkaWorld): Applied<KafkaWorld> {
-  const actor = target as ActorId;
+function crash(world: KafkaWorld, actor: ActorId, env: Env, before: KafkaWorld): Applied<KafkaWorld> {
   const c = before.consumers[actor]!;
   const t = before.time;
   let next = send(world, env, actor, { type: 'fault.crashConsumer' });
@@ -225,8 +212,7 @@ const faults: BrokerDef<KafkaWorld, KafkaSettings>['faults'] = {
     target: 'consumer',
     movesClock: true,
     targets: (w) => consumersWhere(w, (c) => alive(c) && isBusy(c) && c.context.member),
-    apply(world, target, env, before) {
-      const actor = target as ActorId;
+    apply(world, actor, env, before) {
       const jumped = { ...world, time: before.time + settingsOf(env.scenario).maxPollIntervalMs };
       const next = send(jumped, env, actor, { type: 'fault.leaveGroup' });
       return {
@@ -245,8 +231,7 @@ const faults: BrokerDef<KafkaWorld, KafkaSettings>['faults'] = {
         w,
         (c, id) => id === 'c1' && alive(c) && c.value === 'polling' && c.context.owns && w.broker.context.members.some((m) => !m.startsWith(`${id}#`)),
       ),
-    apply(world, target, env, before) {
-      const actor = target as ActorId;
+    apply(world, actor, env, before) {
       const next = send(world, env, actor, { type: 'fault.close' });
       const committed = next.net[`${actor}>broker`]?.some((p) => p.kind === 'commit') ?? false;
       return {
@@ -263,19 +248,7 @@ const faults: BrokerDef<KafkaWorld, KafkaSettings>['faults'] = {
       };
     },
   },
-  loseProduceResponse: {
-    target: 'link',
-    producerOnly: true,
-    targets: (w) => linksWhere(w, (head) => head.kind === 'produceResponse'),
-    apply(world, target) {
-      const { world: next, head } = dropHead(world, target);
-      const msgId = head.kind === 'produceResponse' ? head.msgId : undefined;
-      return {
-        world: next,
-        events: [{ time: world.time, actor: 'net', type: 'response.lost', ...(msgId ? { msgId } : {}), explain: 'kafka.fault.loseProduceResponse' }],
-      };
-    },
-  },
+  loseProduceResponse: loseHead('produceResponse', 'response.lost', 'kafka.fault.loseProduceResponse', { producerOnly: true }),
   crashProducer: {
     target: 'producer',
     producerOnly: true,

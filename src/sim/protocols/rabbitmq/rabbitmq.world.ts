@@ -1,13 +1,12 @@
 import { deliveryTag, type ActorId, type ActorState, type Delivery, type Payload, type Timer } from '../../core/types';
 import { initialActor } from '../../engine/actors';
-import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
+import { busyCrashes, consumersWhere, defineBroker, loseHead, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   confirmTimedOut,
   consumerIds,
   consumerLane,
   deadLetter,
-  dropHead,
   dropTimer,
   emptyWorld,
   handlerStep,
@@ -140,18 +139,6 @@ function fire(world: RabbitWorld, env: Env, timer: Timer): Applied<RabbitWorld> 
   return { world: next, events: [{ time: world.time, actor, type: 'consumer.restarted', explain: 'log.consumer.restarted' }] };
 }
 
-/** A consumer process dies, before or after its handler's effect: its channel closes and the broker requeues what it held. */
-function crash(fault: 'crashConsumerBeforeEffect' | 'crashConsumerAfterEffect') {
-  return (world: RabbitWorld, target: string, env: Env, before: RabbitWorld): Applied<RabbitWorld> => {
-    const actor = target as ActorId;
-    const d = before.consumers[actor]!.context.current;
-    return {
-      world: send(world, env, actor, { type: 'fault.crashConsumer' }),
-      events: [{ time: world.time, actor, type: 'consumer.crashed', ...(d ? { msgId: d.msgId, count: d.count } : {}), explain: `log.fault.${fault}` }],
-    };
-  };
-}
-
 /** The delivery tag a busy consumer holds, if the broker still counts it as unacked on that consumer's channel. */
 function heldTag(world: RabbitWorld, id: string, c: ActorState<RabbitConsumerContext>): string | null {
   const d = c.context.current;
@@ -162,21 +149,11 @@ function heldTag(world: RabbitWorld, id: string, c: ActorState<RabbitConsumerCon
 
 /** The faults RabbitMQ scenarios inject (their words are in rabbitmq.faults.ts). */
 const faults: BrokerDef<RabbitWorld, RabbitSettings>['faults'] = {
-  crashConsumerBeforeEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && !c.context.effectDone),
-    apply: crash('crashConsumerBeforeEffect'),
-  },
-  crashConsumerAfterEffect: {
-    target: 'consumer',
-    targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.context.effectDone),
-    apply: crash('crashConsumerAfterEffect'),
-  },
+  ...busyCrashes<RabbitWorld, RabbitSettings>(isBusy, machines, (fault) => `log.fault.${fault}`),
   failHandler: {
     target: 'consumer',
     targets: (w) => consumersWhere(w, (c) => isBusy(c) && c.value === 'processing' && !c.context.effectDone),
-    apply(world, target, env, before) {
-      const actor = target as ActorId;
+    apply(world, actor, env, before) {
       const d = before.consumers[actor]!.context.current;
       return {
         world: send(world, env, actor, { type: 'handler.failed' }),
@@ -200,16 +177,7 @@ const faults: BrokerDef<RabbitWorld, RabbitSettings>['faults'] = {
       return consumerTimeout(dropTimer(jumped, 'broker', `timeout:${target}`), env, target, true);
     },
   },
-  loseConfirm: {
-    target: 'link',
-    producerOnly: true,
-    targets: (w) => linksWhere(w, (head) => head.kind === 'confirm'),
-    apply(world, target) {
-      const { world: next, head } = dropHead(world, target);
-      const msgId = head.kind === 'confirm' ? head.msgId : undefined;
-      return { world: next, events: [{ time: world.time, actor: 'net', type: 'confirm.lost', ...(msgId ? { msgId } : {}), explain: 'log.fault.loseConfirm' }] };
-    },
-  },
+  loseConfirm: loseHead('confirm', 'confirm.lost', 'log.fault.loseConfirm', { producerOnly: true }),
 };
 
 /** A delivery stayed unacked past consumer_timeout: its channel is closed and everything on it requeued. */

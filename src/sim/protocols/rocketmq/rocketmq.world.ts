@@ -1,12 +1,12 @@
 import type { ActorId, ActorState, Delivery, Payload, Timer } from '../../core/types';
 import { initialActor } from '../../engine/actors';
-import { consumersWhere, defineBroker, linksWhere, type BrokerDef } from '../../engine/broker';
+import { consumersWhere, defineBroker, loseHead, type BrokerDef } from '../../engine/broker';
 import {
   applyOutputs,
   can,
+  confirmTimedOut,
   consumerIds,
   deadLetter,
-  dropHead,
   emptyWorld,
   handlerStep,
   sendTo,
@@ -114,25 +114,8 @@ function run(world: RocketWorld, env: Env, actor: ActorId, c: ActorState<RocketC
 function fire(world: RocketWorld, env: Env, timer: Timer): Applied<RocketWorld> {
   const now = world.time;
   if (timer.owner === 'producer' && timer.name === 'start') return { world: send(world, env, 'producer', { type: 'producer.started' }), events: [] };
-  if (timer.owner === 'producer') {
-    const before = world.producer.context;
-    const next = send(world, env, 'producer', { type: 'send.timedOut' });
-    const msg = before.messages[before.next];
-    const retried = next.producer.context.attempt > before.attempt;
-    return {
-      world: next,
-      events: [
-        {
-          time: now,
-          actor: 'producer',
-          type: retried ? 'message.resent' : 'producer.gaveUp',
-          ...(msg ? { msgId: msg.id } : {}),
-          explain: retried ? 'rocketmq.resend' : 'log.producer.gaveUp',
-          detail: { attempt: next.producer.context.attempt },
-        },
-      ],
-    };
-  }
+  if (timer.owner === 'producer')
+    return confirmTimedOut(world, (w) => send(w, env, 'producer', { type: 'send.timedOut' }), { type: 'message.resent', explain: 'rocketmq.resend' });
   if (timer.owner === 'broker') {
     const { msgId, retries } = timerData<RocketRetryTimer>(timer);
     const next = send(world, env, 'broker', { type: 'retry.due', msgId, retries });
@@ -160,8 +143,7 @@ function fire(world: RocketWorld, env: Env, timer: Timer): Applied<RocketWorld> 
 }
 
 /** A consumer process dies (before the charge, or after it with its offset not yet persisted): it leaves the group. */
-function crash(world: RocketWorld, target: string, env: Env, before: RocketWorld): Applied<RocketWorld> {
-  const actor = target as ActorId;
+function crash(world: RocketWorld, actor: ActorId, env: Env, before: RocketWorld): Applied<RocketWorld> {
   const c = before.consumers[actor]!;
   const d = c.context.current;
   return {
@@ -193,16 +175,15 @@ const faults: BrokerDef<RocketWorld, RocketSettings>['faults'] = {
   joinConsumer: {
     target: 'consumer',
     targets: (w) => consumersWhere(w, (c) => c.value === 'stopped'),
-    apply: (world, target, env) => ({
-      world: send(world, env, target as ActorId, { type: 'consumer.started' }),
-      events: [{ time: world.time, actor: target as ActorId, type: 'consumer.started', explain: 'rocketmq.fault.join' }],
+    apply: (world, actor, env) => ({
+      world: send(world, env, actor, { type: 'consumer.started' }),
+      events: [{ time: world.time, actor, type: 'consumer.started', explain: 'rocketmq.fault.join' }],
     }),
   },
   failConsumption: {
     target: 'consumer',
     targets: (w) => consumersWhere(w, (c) => c.value === 'processing' && !c.context.effectDone && c.context.current !== null),
-    apply(world, target, env, before) {
-      const actor = target as ActorId;
+    apply(world, actor, env, before) {
       const d = before.consumers[actor]!.context.current;
       const next = send(world, env, actor, { type: 'consumption.failed' });
       return {
@@ -214,19 +195,7 @@ const faults: BrokerDef<RocketWorld, RocketSettings>['faults'] = {
       };
     },
   },
-  loseSendResponse: {
-    target: 'link',
-    producerOnly: true,
-    targets: (w) => linksWhere(w, (head) => head.kind === 'sendResult'),
-    apply(world, target) {
-      const { world: next, head } = dropHead(world, target);
-      const msgId = head.kind === 'sendResult' ? head.msgId : undefined;
-      return {
-        world: next,
-        events: [{ time: world.time, actor: 'net', type: 'sendResult.lost', ...(msgId ? { msgId } : {}), explain: 'rocketmq.fault.loseSendResponse' }],
-      };
-    },
-  },
+  loseSendResponse: loseHead('sendResult', 'sendResult.lost', 'rocketmq.fault.loseSendResponse', { producerOnly: true }),
 };
 
 function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payload: Payload): Applied<RocketWorld> {
