@@ -3,17 +3,25 @@
  * starter and solution (in both languages) type-check against its own broker's API, and a handler written for another
  * broker's message, or reading a field its broker does not deliver, does not.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { handlerApiFor, MESSAGE_TYPE } from '../../src/islands/CodeLab/handler-types';
+import { handlerApiFor, messageTypeOf } from '../../src/islands/CodeLab/handler-types';
 import { labs } from '../../src/sandbox/labs';
 
 const api = readFileSync(new URL('../../src/sim/consumers/handler-api.d.ts', import.meta.url), 'utf8');
+/** Each broker's `<id>.handler-api.d.ts`, by protocol id, as the editor loads them. */
+const protocolsDir = new URL('../../src/sim/protocols/', import.meta.url);
+const brokerApis: Record<string, string> = {};
+for (const id of readdirSync(protocolsDir)) {
+  const file = new URL(`${id}/${id}.handler-api.d.ts`, protocolsDir);
+  if (existsSync(file)) brokerApis[id] = readFileSync(file, 'utf8');
+}
+const MESSAGE_TYPE = Object.fromEntries(Object.entries(brokerApis).map(([p, text]) => [p, messageTypeOf(text)!]));
 
 /** TypeScript's errors for `sources` (name → text) against the lab API of `protocol`, as the editor configures it. */
 function errors(protocol: string, sources: Record<string, string>): Record<string, string[]> {
-  const files: Record<string, string> = { '/handler-api.d.ts': handlerApiFor(api, protocol) };
+  const files: Record<string, string> = { '/handler-api.d.ts': handlerApiFor(api, brokerApis[protocol]!) };
   for (const [name, text] of Object.entries(sources)) files[`/${name}.ts`] = text;
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2020,
@@ -40,6 +48,17 @@ function errors(protocol: string, sources: Record<string, string>): Record<strin
 }
 
 describe('the editor’s types follow the lab’s broker', () => {
+  it('every broker with a code lab declares its message type in its folder, each its own', () => {
+    expect(MESSAGE_TYPE).toEqual({
+      ack: 'QueueMessage',
+      jetstream: 'JetStreamMessage',
+      kafka: 'KafkaRecord',
+      rabbitmq: 'RabbitMessage',
+      rocketmq: 'RocketMessage',
+    });
+    for (const lab of Object.values(labs)) expect(MESSAGE_TYPE[lab.protocol ?? 'ack'], lab.id).toBeDefined();
+  });
+
   const byProtocol = new Map<string, Record<string, string>>();
   for (const lab of Object.values(labs)) {
     const p = lab.protocol ?? 'ack';

@@ -1,22 +1,16 @@
 /**
- * The handler API as the editor sees it in one lab: only that broker's message type exists, so
- * `msg: KafkaRecord` in a RabbitMQ lab, or a field its broker does not deliver, is a type error
+ * The handler API as the editor sees it in one lab: the common API (`src/sim/consumers/handler-api.d.ts`)
+ * and the lab's own broker's message (`src/sim/protocols/<id>/<id>.handler-api.d.ts`) and no other,
+ * so `msg: KafkaRecord` in a RabbitMQ lab, or a field its broker does not deliver, is a type error
  * before Check runs. Pure (text in, text out), so the unit tests type-check every lab with it.
  */
 
-/** Each broker's message type in handler-api.d.ts. */
-export const MESSAGE_TYPE: Record<string, string> = {
-  ack: 'QueueMessage',
-  kafka: 'KafkaRecord',
-  rabbitmq: 'RabbitMessage',
-  rocketmq: 'RocketMessage',
-  jetstream: 'JetStreamMessage',
-};
+/** The editor's API for a lab: the common declarations, then its broker's message type. */
+export function handlerApiFor(api: string, brokerApi: string): string {
+  return `${api}\n${brokerApi}`;
+}
 
-/** handler-api.d.ts (`api`) with the other brokers' `//#region broker:<id>` blocks removed, and HandlerMessage narrowed. */
-export function handlerApiFor(api: string, protocol: string): string {
-  const own = MESSAGE_TYPE[protocol] ?? 'QueueMessage';
-  return api
-    .replace(/\/\/#region broker:(\w+)\n([\s\S]*?)\/\/#endregion\n/g, (_all, broker: string, body: string) => (broker === protocol ? body : ''))
-    .replace(/^type HandlerMessage = [^;]+;/m, `type HandlerMessage = ${own};`);
+/** The message type a broker's `<id>.handler-api.d.ts` adds to `HandlerMessages` (`KafkaRecord` …), or null. */
+export function messageTypeOf(brokerApi: string): string | null {
+  return /interface HandlerMessages \{\s*[\w-]+: (\w+);/.exec(brokerApi)?.[1] ?? null;
 }

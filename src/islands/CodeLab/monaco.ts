@@ -80,6 +80,9 @@ import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
 import handlerApi from '../../sim/consumers/handler-api.d.ts?raw';
 import { handlerApiFor } from './handler-types';
+
+// Each broker's message type for the editor, found by path (a new broker's comes with its folder).
+const brokerApis = import.meta.glob<string>('../../sim/protocols/*/*.handler-api.d.ts', { eager: true, query: '?raw', import: 'default' });
 import stylesheet from 'monaco-editor-css?url';
 
 // Monaco's styles, from this site, once (see astro.config.mjs for why by URL).
@@ -108,7 +111,8 @@ let libFor: string | null = null;
 function selectLib(protocol: string) {
   if (libFor === protocol) return;
   libFor = protocol;
-  typescript.typescriptDefaults.setExtraLibs([{ content: handlerApiFor(handlerApi, protocol), filePath: 'file:///handler-api.d.ts' }]);
+  const brokerApi = brokerApis[`../../sim/protocols/${protocol}/${protocol}.handler-api.d.ts`] ?? '';
+  typescript.typescriptDefaults.setExtraLibs([{ content: handlerApiFor(handlerApi, brokerApi), filePath: 'file:///handler-api.d.ts' }]);
 }
 
 /** A problem to mark in the editor (1-based line and column). */

@@ -15,72 +15,15 @@ interface OrderBody {
   readonly amount: number;
 }
 
-//#region broker:ack
-/** A message from the generic queue (the concept chapters' broker). */
-interface QueueMessage {
-  /** The id the publisher set; a republish after a lost confirm keeps it, an application re-send gets a new one. */
-  readonly messageId: string;
-  /** The broker's hint that this copy may have been delivered before (not proof it was processed). */
-  readonly redelivered: boolean;
-  readonly body: OrderBody;
-}
-//#endregion
+/**
+ * Each broker's message type, by protocol id: each declares its own in its folder
+ * (`src/sim/protocols/<id>/<id>.handler-api.d.ts`). In the editor only the lab's own broker's file is
+ * loaded (see CodeLab/monaco.ts), so there `HandlerMessage` is that broker's message alone.
+ */
+interface HandlerMessages {}
 
-//#region broker:kafka
-/** A Kafka record as `poll()` returns it. Kafka has no redelivered flag and no delivery count. */
-interface KafkaRecord {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: number;
-  /** The record key the producer chose (here the order id), or null. */
-  readonly key: string | null;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: OrderBody;
-}
-//#endregion
-
-//#region broker:rabbitmq
-/** A RabbitMQ delivery (AMQP 0-9-1 basic.deliver). */
-interface RabbitMessage {
-  /** The `message-id` property, only if the publisher set one. */
-  readonly messageId: string | undefined;
-  /** Set when the broker delivered this message before and it was not acked. */
-  readonly redelivered: boolean;
-  /** `x-delivery-count`: failed deliveries so far, on quorum queues only. */
-  readonly headers: { readonly 'x-delivery-count'?: number };
-  readonly body: OrderBody;
-}
-//#endregion
-
-//#region broker:rocketmq
-/** A RocketMQ `MessageExt`. */
-interface RocketMessage {
-  /** The id of this send: a re-send by the application gets a new one; a retry through %RETRY% keeps it. */
-  readonly msgId: string;
-  /** The business key the producer set with `setKeys`. */
-  readonly keys: string;
-  /** How many times consumption was retried (`RECONSUME_LATER`). */
-  readonly reconsumeTimes: number;
-  readonly body: OrderBody;
-}
-//#endregion
-
-//#region broker:jetstream
-/** A NATS JetStream message from a pull consumer. */
-interface JetStreamMessage {
-  readonly subject: string;
-  /** `Nats-Msg-Id` if the publisher set it (the stream dedups on it inside duplicate_window). */
-  readonly headers: { readonly 'Nats-Msg-Id'?: string };
-  /** The stream sequence. */
-  readonly seq: number;
-  /** How many times this consumer has delivered it (1 = first). */
-  readonly numDelivered: number;
-  readonly body: OrderBody;
-}
-//#endregion
-
-/** Any lab's message (in the editor, only the lab's own broker's type exists: see CodeLab/monaco.ts). */
-type HandlerMessage = QueueMessage | KafkaRecord | RabbitMessage | RocketMessage | JetStreamMessage;
+/** Any lab's message: one of the brokers' message types. */
+type HandlerMessage = HandlerMessages[keyof HandlerMessages];
 
 /** Tables: `inbox` has a unique key on `key`; `processed` has none; `orders` holds one row per order (status 'UNPAID' or 'PAID', version, amount). */
 type TableName = 'inbox' | 'processed' | 'orders';
