@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, inject, it } from 'vitest';
+import { allScenarios } from '../../src/sim';
 import { builtPages, openHydrated, seriousViolations, useBrowser, useTheme, watchPage } from './browser';
 
 /**
@@ -7,14 +8,20 @@ import { builtPages, openHydrated, seriousViolations, useBrowser, useTheme, watc
  * (Chinese pages, phones): two files, so the two browser workers share the longest job.
  */
 const siteUrl = inject('siteUrl');
+const built = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url)));
+/** One English embed page per broker (its first scenario's): each loads its own broker's island. */
+const brokerEmbeds = (() => {
+  const protocolOf = new Map(allScenarios.map((s) => [s.id, s.protocol ?? 'ack']));
+  const first = new Map<string, string>();
+  for (const p of built.filter((p) => /^en\/embed\/[^/]+\/$/.test(p)).sort()) {
+    const protocol = protocolOf.get(p.split('/')[2]!);
+    if (protocol && protocol !== 'ack' && !first.has(protocol)) first.set(protocol, p);
+  }
+  return new Set(first.values());
+})();
 // Every page, except that the embed route (one page per scenario and language, all the same
 // template) is represented by one scenario per address form, plus one per broker in English.
-export const pages = builtPages(fileURLToPath(new URL('../../dist/', import.meta.url))).filter(
-  (p) =>
-    !p.includes('embed/') ||
-    p.endsWith('embed/manual-ack-crash-after-effect/') ||
-    /^en\/embed\/(kafka-auto-commit-crash|rabbitmq-crash-requeue|rocketmq-offset-not-persisted|jetstream-ack-wait-expiry)\/$/.test(p),
-);
+export const pages = built.filter((p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || brokerEmbeds.has(p));
 
 /**
  * One test per page: loads cleanly, stays on localhost, no serious or critical axe violation in

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { allScenarios, protocols } from '../../src/sim';
 import { seriousViolations, useBrowser } from './browser';
 import { everyPage, isChinese, pages } from './pages-suite';
 
@@ -8,6 +9,15 @@ const browserOf = useBrowser();
 describe('every built page', () => {
   it('includes both languages, the chapter and the root', () => {
     expect(pages).toEqual(expect.arrayContaining(['', 'en/', 'zh-cn/', 'en/concepts/delivery-guarantees/', 'zh-cn/concepts/delivery-guarantees/']));
+  });
+
+  it('includes one embed page per broker (a new broker’s too), and the generic queue’s in both address forms', () => {
+    const embeds = pages.filter((p) => p.includes('embed/'));
+    const brokers = Object.keys(protocols).filter((p) => p !== 'ack');
+    const ids = embeds.filter((p) => p.startsWith('en/embed/') && !p.endsWith('manual-ack-crash-after-effect/')).map((p) => p.split('/')[2]!);
+    expect(ids.map((id) => allScenarios.find((s) => s.id === id)?.protocol).sort()).toEqual(brokers.sort());
+    expect(brokers).toEqual(expect.arrayContaining(['jetstream', 'kafka', 'rabbitmq', 'rocketmq']));
+    expect(embeds.filter((p) => p.endsWith('embed/manual-ack-crash-after-effect/')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('the axe check itself finds a violation when there is one (low contrast, an image without alt)', async () => {
