@@ -114,13 +114,6 @@ export function collectSteps(world: World, running: ActorId[], faults: Step[] | 
   return keyed.map((k) => k[1]);
 }
 
-/** Consumers with a handler step to take (`isBusy` says which states hold a delivery). */
-export function busyConsumers<C extends ConsumerCore>(world: World<unknown, unknown, C>, isBusy: (c: ActorState<C>) => boolean): ActorId[] {
-  const busy: ActorId[] = [];
-  for (const id in world.consumers) if (isBusy(world.consumers[id]!)) busy.push(id as ActorId);
-  return busy;
-}
-
 /** The oldest envelope on a delivery step's link, taken off it, with the link's two ends. */
 export function takeDelivery<W extends World>(world: W, step: Extract<Step, { kind: 'deliver' }>) {
   const [from, to] = step.link.split('>') as [ActorId, ActorId];
