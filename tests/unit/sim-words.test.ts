@@ -50,12 +50,15 @@ const pluralNouns = /\b1 (?:[a-z]+ )?(?:deliveries|attempts|times|records|messag
  */
 const asciiParenInChinese = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e] ?\(|\([\u3400-\u9fff]|[\u3400-\u9fff]\)/;
 
+/** A sentence key left untranslated: a generic one (`log.…`, `step.…`, `state.…`) or any loaded broker's own (`pulsar.…`). */
+const rawKey = () => new RegExp(`^(?:log|step|state|${Object.keys(protocols).join('|')})\\.[\\w.]+$`);
+
 /** Problems with one sentence, or [] when it reads right. */
 function problems(text: string, lang: Lang): string[] {
   const out: string[] = [];
   if (/\{[\w|:#-]*\}?/.test(text)) out.push('placeholder left');
   if (/undefined|NaN|\[object/.test(text)) out.push('a value is missing');
-  if (/^(?:log|step|state|kafka|rabbitmq|rocketmq|jetstream)\.[\w.]+$/.test(text)) out.push('raw key');
+  if (rawKey().test(text)) out.push('raw key');
   if (lang === 'en' && /^\P{L}*\p{Ll}/u.test(text)) out.push('starts in lowercase');
   if (lang === 'en' && pluralNouns.test(text)) out.push('plural after 1');
   if (lang === 'zh-cn' && /[\u4e00-\u9fff] +[\u4e00-\u9fff]/.test(text)) out.push('space between Chinese words');

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { simKeys } from '../../src/i18n/ui-keys';
 import type { Lang, SimLabels } from '../../src/islands/Simulator/describe';
 import { timerViews } from '../../src/islands/Simulator/timers';
-import { allScenarios, createTimeline, currentWorld, enabledSteps, findScenario, inject, stepForward, stepKey, type Timeline } from '../../src/sim';
+import {
+  allScenarios,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  findScenario,
+  inject,
+  protocolWords,
+  stepForward,
+  stepKey,
+  type Timeline,
+} from '../../src/sim';
 
 /**
  * Timers as the stage draws them: every timer a built-in scenario starts has a name in both
@@ -37,8 +48,10 @@ describe('timers on the stage', () => {
         for (const lang of ['en', 'zh-cn'] as const) {
           for (const t of timerViews(tl, labels[lang], lang)) {
             const word = t.name.split(' · ')[0]!;
+            // A UI timer word, or the broker's own (`timer:<kind>` in its text).
+            const brokerWords = Object.entries(protocolWords(s.protocol ?? 'ack', lang)).filter(([k]) => k.startsWith('timer:'));
             expect(
-              Object.entries(labels[lang]).some(([k, v]) => k.startsWith('timer.') && v === word),
+              [...Object.entries(labels[lang]).filter(([k]) => k.startsWith('timer.')), ...brokerWords].some(([, v]) => v === word),
               `${s.id}: ${t.id} → “${t.name}”`,
             ).toBe(true);
             expect(t.left).toBeGreaterThanOrEqual(0);

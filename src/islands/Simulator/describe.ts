@@ -129,6 +129,11 @@ export function stateName(state: string, protocolId: Scenario['protocol'], label
   return own(protocolId, `state:${state}`, lang) ?? (labels[`state.${state}` as SimKey] as string | undefined) ?? state;
 }
 
+/** A timer's name by its kind: the broker's own word (`timer:<kind>` in its text), else the UI's. */
+export function timerWord(kind: string, protocolId: Scenario['protocol'], labels: SimLabels, lang: Lang): string {
+  return own(protocolId, `timer:${kind}`, lang) ?? (labels[`timer.${kind}` as SimKey] as string | undefined) ?? kind;
+}
+
 /** Words for the brokers' own requests on the wire, where a protocol has none of its own (the generic ones are UI strings). */
 const payloadWords: Partial<Record<Payload['kind'], Text>> = {
   nack: { en: 'nack', 'zh-cn': 'nack' },
@@ -173,6 +178,8 @@ export function messageName(idOrKey: string | undefined, scenario: Scenario, lan
 
 /** "5 s", "1 min 30 s"; "5 秒", "1 分 30 秒". */
 export function formatDuration(ms: number, lang: Lang): string {
+  // A client's sub-second wait (Pulsar's 100 ms ack grouping) in milliseconds, not as "0 s".
+  if (ms > 0 && ms < 1000) return lang === 'zh-cn' ? `${Math.round(ms)} 毫秒` : `${Math.round(ms)} ms`;
   const s = Math.round(ms / 1000);
   const m = Math.floor(s / 60);
   const rest = s % 60;

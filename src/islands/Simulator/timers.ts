@@ -4,7 +4,7 @@
  * left. Pure: a function of (timeline, cursor), like every other view.
  */
 import type { Timeline } from '../../sim/base';
-import { actorName, fmt, formatDuration, messageName, type Lang, type SimKey, type SimLabels } from './describe';
+import { actorName, fmt, formatDuration, messageName, timerWord, type Lang, type SimLabels } from './describe';
 
 /** One pending timer, ready to draw. */
 export interface TimerView {
@@ -63,7 +63,7 @@ export function timerViews(tl: Timeline, labels: SimLabels, lang: Lang): TimerVi
     const msgId = t.name.includes(':') ? subject.split(/[/#]/)[0] : undefined;
     const msg =
       msgId && scenario.messages.some((m) => m.id === msgId.split('@')[0] || m.key === msgId.split('@')[0]) ? messageName(msgId, scenario, lang) : null;
-    const word = (labels[`timer.${kind}` as SimKey] as string | undefined) ?? kind;
+    const word = timerWord(kind, scenario.protocol, labels, lang);
     const name = [word, msg ?? (member && subject.includes('#') && !subject.endsWith('#1') ? actorName(subject, labels) : null)].filter(Boolean).join(' · ');
     const left = Math.max(0, t.deadline - world.time);
     return [
