@@ -120,6 +120,7 @@ export default defineConfig({
             { slug: 'brokers/rabbitmq' },
             { slug: 'brokers/rocketmq' },
             { slug: 'brokers/jetstream' },
+            { slug: 'brokers/pulsar' },
             { slug: 'brokers/compared' },
             { slug: 'conformance' },
           ],

@@ -69,7 +69,9 @@ describe('BASE_PATH=/lab build', () => {
     // leaves the base; what they load at run time joins the links checked below.
     // Every broker's chapter (each loads its own island), found in the build: a new broker's included.
     const brokerChapters = pages.filter((p) => /^en\/brokers\/[\w-]+\/$/.test(p) && p !== 'en/brokers/compared/');
-    expect(brokerChapters).toEqual(expect.arrayContaining(['en/brokers/kafka/', 'en/brokers/rabbitmq/', 'en/brokers/rocketmq/', 'en/brokers/jetstream/']));
+    expect(brokerChapters).toEqual(
+      expect.arrayContaining(['en/brokers/kafka/', 'en/brokers/rabbitmq/', 'en/brokers/rocketmq/', 'en/brokers/jetstream/', 'en/brokers/pulsar/']),
+    );
     for (const path of ['', 'en/concepts/idempotent-consumers/', ...brokerChapters, 'zh-cn/myths/', 'en/embed/manual-ack-crash-after-effect/']) {
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();

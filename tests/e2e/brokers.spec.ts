@@ -56,6 +56,7 @@ const brokers = [
     lab: 'rocketmq-keys-dedup',
   },
   { broker: 'jetstream', sim: '#lost-ack', fault: { en: /Lose the ack/, 'zh-cn': /弄丢 ack/ }, lab: null },
+  { broker: 'pulsar', sim: '#ack-group-window', fault: { en: /Crash consumer before the ack is flushed/, 'zh-cn': /ack 刷出前让消费者崩溃/ }, lab: null },
 ] as const;
 
 async function open(url: string, selector: string, narrow = false): Promise<{ context: BrowserContext; page: Page; el: Locator }> {
@@ -106,7 +107,7 @@ for (const { broker, sim, fault, lab } of brokers) {
         await context.close();
       });
 
-      // The JetStream chapter has no code lab: no test is registered for it (rather than a skipped one).
+      // The JetStream and Pulsar chapters have no code lab: no test is registered for them (rather than a skipped one).
       if (lab)
         it(
           'its code lab fails Check with the starter and passes with the fix, on a 360 px screen',

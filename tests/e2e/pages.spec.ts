@@ -16,7 +16,7 @@ describe('every built page', () => {
     const brokers = Object.keys(protocols).filter((p) => p !== 'ack');
     const ids = embeds.filter((p) => p.startsWith('en/embed/') && !p.endsWith('manual-ack-crash-after-effect/')).map((p) => p.split('/')[2]!);
     expect(ids.map((id) => allScenarios.find((s) => s.id === id)?.protocol).sort()).toEqual(brokers.sort());
-    expect(brokers).toEqual(expect.arrayContaining(['jetstream', 'kafka', 'rabbitmq', 'rocketmq']));
+    expect(brokers).toEqual(expect.arrayContaining(['jetstream', 'kafka', 'pulsar', 'rabbitmq', 'rocketmq']));
     expect(embeds.filter((p) => p.endsWith('embed/manual-ack-crash-after-effect/')).length).toBeGreaterThanOrEqual(2);
   });
 

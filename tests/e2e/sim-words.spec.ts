@@ -24,6 +24,7 @@ const chapters = [
   'brokers/rabbitmq/',
   'brokers/rocketmq/',
   'brokers/jetstream/',
+  'brokers/pulsar/',
   'myths/',
   'production/frameworks/',
   'production/at-scale/',
