@@ -1,7 +1,7 @@
 import { assertEvent, assign, setup } from 'xstate';
-import type { CallRecord } from '../../consumers/handler';
 import type { ActorId, Delivery, Output } from '../../core/types';
 import { emit, noDelivery, recordOp, toBroker, type OpCompleted } from '../../engine/kit';
+import type { ConsumerCore } from '../../engine/world';
 import type { PulsarSettings } from './pulsar.settings';
 
 /** Consumer settings a scenario chooses. */
@@ -21,7 +21,7 @@ export interface PulsarIncoming {
 }
 
 /** The consumer's memory. Everything but `channel` is lost in a crash. */
-export interface PulsarConsumerContext extends PulsarConsumerInput {
+export interface PulsarConsumerContext extends PulsarConsumerInput, ConsumerCore {
   /** The connection's incarnation: a message sent to an older one finds nobody. */
   channel: number;
   /** The receiver queue: dispatched to this consumer, not yet given to the application. */
@@ -33,13 +33,18 @@ export interface PulsarConsumerContext extends PulsarConsumerInput {
   nacked: PulsarIncoming[];
   /** Entries the ack-timeout tracker watches (received by the application, not acked). */
   tracked: number[];
-  current: Delivery | null;
-  pc: number;
-  effectDone: boolean;
-  memo: string[];
-  history: CallRecord[];
-  outbox: Output[];
 }
+
+/** What a consumer process holds when it starts, and again after a crash. */
+const freshProcess: Omit<PulsarConsumerContext, keyof PulsarConsumerInput | 'channel' | 'outbox'> = {
+  ...noDelivery,
+  queue: [],
+  inHand: null,
+  ackBuffer: [],
+  nacked: [],
+  tracked: [],
+  memo: [],
+};
 
 /** Events the consumer reacts to. */
 export type PulsarConsumerEvent =
@@ -175,13 +180,7 @@ export const pulsarConsumerMachine = setup({
       };
     }),
     crash: assign(({ context }) => ({
-      ...noDelivery,
-      queue: [],
-      inHand: null,
-      ackBuffer: [],
-      nacked: [],
-      tracked: [],
-      memo: [],
+      ...freshProcess,
       channel: context.channel + 1,
       outbox: [
         toBroker({ kind: 'closed', channel: context.channel }),
@@ -194,18 +193,7 @@ export const pulsarConsumerMachine = setup({
   },
 }).createMachine({
   id: 'pulsar-consumer',
-  context: ({ input }) => ({
-    ...input,
-    ...noDelivery,
-    channel: 1,
-    queue: [],
-    inHand: null,
-    ackBuffer: [],
-    nacked: [],
-    tracked: [],
-    memo: [],
-    outbox: [],
-  }),
+  context: ({ input }) => ({ ...input, ...freshProcess, channel: 1, outbox: [] }),
   initial: 'idle',
   entry: 'subscribe',
   // What the client does whatever the application is doing; a crashed process does none of it.
