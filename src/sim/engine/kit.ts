@@ -166,6 +166,10 @@ export function roleMachines(m: Machines): { name: 'producer' | 'broker' | 'cons
   ];
 }
 
+/** A setting's duration as its docs write it: `2 min`, `30 s`, `100 ms` (0 is `0 ms`). */
+export const durationText = (ms: number): string =>
+  ms > 0 && ms % 60_000 === 0 ? `${ms / 60_000} min` : ms > 0 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+
 /** One row of a protocol's settings strip: changed when the scenario's value is not the default. */
 export const settingRow = (name: string | Text, value: string | Text, def: string | Text, side: SettingView['side']): SettingView => ({
   name,

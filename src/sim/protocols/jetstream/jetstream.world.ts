@@ -7,6 +7,7 @@ import {
   consumerIds,
   consumerLane,
   deadLetter,
+  durationText,
   dropTimer,
   emptyWorld,
   handlerStep,
@@ -357,33 +358,35 @@ function arrive(world: JetStreamWorld, env: Env, from: ActorId, to: ActorId, pay
   }
 }
 
-const duration = (v: number) => (v % 60_000 === 0 ? `${v / 60_000} min` : v % 1000 === 0 ? `${v / 1000} s` : `${v} ms`);
-
 function settings(scenario: Scenario): SettingView[] {
   const s = settingsOf(scenario);
   const d = jetstreamDefaults;
   const row = settingRow;
   return [
     // The stream's and the consumer's configuration live on the server; how the client acks and retries is its code.
-    row('duplicate_window', duration(s.duplicateWindow), duration(d.duplicateWindow), 'server'),
-    row('ack_wait', duration(s.ackWait), duration(d.ackWait), 'server'),
+    row('duplicate_window', durationText(s.duplicateWindow), durationText(d.duplicateWindow), 'server'),
+    row('ack_wait', durationText(s.ackWait), durationText(d.ackWait), 'server'),
     row('max_deliver', String(s.maxDeliver), String(d.maxDeliver), 'server'),
     row(
       'ack',
-      s.ackSync ? { en: `AckSync, again after ${duration(s.ackSyncRetry)}`, 'zh-cn': `AckSync，${duration(s.ackSyncRetry)} 没回执就再发` } : 'ack',
+      s.ackSync ? { en: `AckSync, again after ${durationText(s.ackSyncRetry)}`, 'zh-cn': `AckSync，${durationText(s.ackSyncRetry)} 没回执就再发` } : 'ack',
       'ack',
       'client',
     ),
     row(
       { en: 'on failure', 'zh-cn': '处理失败时' },
-      s.onFailure === 'term' ? 'term' : s.nakDelay > 0 ? { en: `nak, delay ${duration(s.nakDelay)}`, 'zh-cn': `nak，延迟 ${duration(s.nakDelay)}` } : 'nak',
+      s.onFailure === 'term'
+        ? 'term'
+        : s.nakDelay > 0
+          ? { en: `nak, delay ${durationText(s.nakDelay)}`, 'zh-cn': `nak，延迟 ${durationText(s.nakDelay)}` }
+          : 'nak',
       'nak',
       'client',
     ),
     row(
       { en: 'publish retry after', 'zh-cn': '发布重试间隔' },
-      duration(scenario.settings.confirmTimeout),
-      duration(scenario.settings.confirmTimeout),
+      durationText(scenario.settings.confirmTimeout),
+      durationText(scenario.settings.confirmTimeout),
       'client',
     ),
   ];

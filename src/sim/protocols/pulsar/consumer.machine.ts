@@ -102,7 +102,8 @@ export const pulsarConsumerMachine = setup({
     hasQueued: ({ context }) => context.queue.length > 0,
     isLastOp: ({ event }) => event.type === 'op.completed' && (event.skip || event.done),
     isFailure: ({ event }) => event.type === 'op.completed' && event.failed === true,
-    isTracked: ({ context, event }) => event.type === 'ackTimeout.expired' && context.tracked.includes(event.entry),
+    // Only the message in hand is watched (acknowledge and negativeAcknowledge stop watching it).
+    isTracked: ({ context, event }) => event.type === 'ackTimeout.expired' && context.inHand?.entry === event.entry && context.tracked.includes(event.entry),
   },
   actions: {
     subscribe: assign(({ context }) => ({ outbox: emit(context.outbox, toBroker({ kind: 'ready', channel: context.channel })) })),
@@ -172,11 +173,9 @@ export const pulsarConsumerMachine = setup({
     // The ack timeout ran out for the message: the client asks for it again, though the handler may still be running it.
     ackTimedOut: assign(({ context, event }) => {
       assertEvent(event, 'ackTimeout.expired');
-      const m = context.inHand?.entry === event.entry ? context.inHand : null;
-      const item: PulsarIncoming = m ?? { delivery: context.current!, entry: event.entry, redeliveryCount: 0 };
       return {
         tracked: context.tracked.filter((x) => x !== event.entry),
-        outbox: emit(context.outbox, { kind: 'cancelTimer', name: ackTimer(event.entry) }, ...askAgain(context, [item])),
+        outbox: emit(context.outbox, { kind: 'cancelTimer', name: ackTimer(event.entry) }, ...askAgain(context, [context.inHand!])),
       };
     }),
     crash: assign(({ context }) => ({

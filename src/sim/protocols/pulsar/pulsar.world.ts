@@ -6,6 +6,7 @@ import {
   consumerIds,
   consumerLane,
   deadLetter,
+  durationText,
   dropHead,
   dropTimer,
   emptyWorld,
@@ -84,7 +85,7 @@ const nacked = (world: PulsarWorld, actor: ActorId, d: Delivery): TraceEvent => 
   msgId: d.msgId,
   count: d.count,
   explain: 'pulsar.nack',
-  detail: { delay: duration(world.consumers[actor]!.context.negativeAckRedeliveryDelay) },
+  detail: { delay: durationText(world.consumers[actor]!.context.negativeAckRedeliveryDelay) },
 });
 
 /** A busy consumer's next step: its handler's next operation, or acknowledge() once the handler returned. */
@@ -102,7 +103,7 @@ function run(world: PulsarWorld, env: Env, actor: ActorId, c: ActorState<PulsarC
           msgId: d.msgId,
           count: d.count,
           explain: grouped ? 'pulsar.ack.buffered' : 'pulsar.ack.sent',
-          detail: { group: duration(c.context.acknowledgmentGroupTime) },
+          detail: { group: durationText(c.context.acknowledgmentGroupTime) },
         },
       ],
     };
@@ -185,7 +186,7 @@ function ackTimedOut(world: PulsarWorld, env: Env, actor: ActorId, entry: number
         type: 'ackTimeout.expired',
         ...(c.context.current ? { msgId: c.context.current.msgId, count: c.context.current.count } : {}),
         explain,
-        detail: { after: duration(c.context.ackTimeoutMillis) },
+        detail: { after: durationText(c.context.ackTimeoutMillis) },
       },
     ],
   };
@@ -468,8 +469,6 @@ function arrive(world: PulsarWorld, env: Env, from: ActorId, to: ActorId, payloa
   }
 }
 
-const duration = (v: number) => (v % 60_000 === 0 && v > 0 ? `${v / 60_000} min` : v % 1000 === 0 && v > 0 ? `${v / 1000} s` : `${v} ms`);
-
 function settings(scenario: Scenario): SettingView[] {
   const s = settingsOf(scenario);
   const d = pulsarDefaults;
@@ -483,13 +482,13 @@ function settings(scenario: Scenario): SettingView[] {
     row('subscriptionType', s.subscriptionType, 'Exclusive', 'client'),
     row(
       'ackTimeout',
-      s.ackTimeoutMillis === 0 ? { en: '0 (off)', 'zh-cn': '0（关闭）' } : duration(s.ackTimeoutMillis),
+      s.ackTimeoutMillis === 0 ? { en: '0 (off)', 'zh-cn': '0（关闭）' } : durationText(s.ackTimeoutMillis),
       { en: '0 (off)', 'zh-cn': '0（关闭）' },
       'client',
     ),
-    row('negativeAckRedeliveryDelay', duration(s.negativeAckRedeliveryDelay), duration(d.negativeAckRedeliveryDelay), 'client'),
+    row('negativeAckRedeliveryDelay', durationText(s.negativeAckRedeliveryDelay), durationText(d.negativeAckRedeliveryDelay), 'client'),
     row('deadLetterPolicy', dlq(s.maxRedeliverCount), dlq(d.maxRedeliverCount), 'client'),
-    row('acknowledgmentGroupTime', duration(s.acknowledgmentGroupTime), duration(d.acknowledgmentGroupTime), 'client'),
+    row('acknowledgmentGroupTime', durationText(s.acknowledgmentGroupTime), durationText(d.acknowledgmentGroupTime), 'client'),
     row('brokerDeduplicationEnabled', String(s.brokerDeduplicationEnabled), String(d.brokerDeduplicationEnabled), 'server'),
     row('producerName', name(s.producerName), name(d.producerName), 'client'),
     row('sequenceId', seq(s.sequenceIds), seq(d.sequenceIds), 'client'),
