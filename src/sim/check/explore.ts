@@ -1,10 +1,11 @@
 import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
 import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
-import { apply, derived, enabledSteps, initialWorld, stepKey, worldKey, type Step, type World } from '../engine/world';
+import { apply, derived, enabledSteps, initialWorld, stepKey, TUPLE_SIZE, worldTuple, type Step, type World } from '../engine/world';
 import { failingForever, invariantsOf, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
 import { persistentSet } from './reduce';
-import { symmetric, symmetricKey } from './symmetry';
+import { symmetric, symmetricTuple } from './symmetry';
+import { StateIndex } from './states';
 
 /** A counterexample: the shortest sequence of steps from the start to a violation. */
 export interface Counterexample {
@@ -81,10 +82,15 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
   const handlerRuns = runsHandler(scenario);
   const reduce = options.reduce ?? handlerRuns;
   // With the reductions on, a world and its consumer-swapped twin are one state (symmetry.ts).
-  const keyOf = reduce && symmetric(start) ? symmetricKey : worldKey;
+  const keyOf = reduce && symmetric(start) ? symmetricTuple : worldTuple;
   // Every state met gets a number: its key maps to it, and it remembers the state and step it came from
-  // (the step's key is written only for the states on a counterexample's path).
-  const index = new Map<string, number>([[keyOf(start), 0]]);
+  // (the step's key is written only for the states on a counterexample's path). Keys are looked up as
+  // tuples of numbers (world.ts `worldTupleAs`, states.ts): the same equivalence, with no string to build.
+  const key = new Float64Array(TUPLE_SIZE);
+  const index = new StateIndex();
+  keyOf(start, key);
+  index.find(key);
+  index.add(key);
   const cameFrom: number[] = [-1];
   const cameBy: (Step | null)[] = [null];
   let frontier: { world: World; at: number }[] = [{ world: start, at: 0 }];
@@ -145,9 +151,9 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
             break search;
           }
         }
-        const k = keyOf(result);
-        if (index.has(k)) continue;
-        index.set(k, states);
+        keyOf(result, key);
+        if (index.find(key) >= 0) continue;
+        index.add(key);
         cameFrom.push(at);
         cameBy.push(step);
         next.push({ world: derived(result, scenario), at: states });

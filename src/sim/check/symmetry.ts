@@ -20,7 +20,7 @@
  * Lists of bare consumer ids are sets to the engine and are sorted again after the swap.
  */
 import { protocolOf } from '../protocols/registry';
-import { inline, timersId, worldKey, worldKeyAs, type KeyView, type World } from '../engine/world';
+import { inline, timersId, worldKey, worldKeyAs, worldTuple, worldTupleAs, TUPLE_SIZE, type KeyView, type World } from '../engine/world';
 import { Canon } from '../engine/canon';
 import { ObjectMemo } from '../engine/memo';
 import type { Stores } from '../consumers';
@@ -177,4 +177,24 @@ export function symmetricKey(world: World): string {
   const a = worldKey(world);
   const b = twinKey(world);
   return a < b ? a : b;
+}
+
+const spare = new Float64Array(TUPLE_SIZE);
+/**
+ * `symmetricKey` as numbers (see `worldTupleAs`), written into `out`: the tuple of whichever of the
+ * world and its swap has the consumer with the smaller signature first, or the smaller of the two
+ * tuples when the signatures tie. Like the key, it is the same for a world and its swap.
+ */
+export function symmetricTuple(world: World, out: Float64Array): void {
+  const first = signature(world.consumers.c1!);
+  const second = signature(world.consumers.c2!);
+  if (first < second) return worldTuple(world, out);
+  if (first > second) return worldTupleAs(world, swapped, out);
+  worldTuple(world, out);
+  worldTupleAs(world, swapped, spare);
+  for (let i = 0; i < TUPLE_SIZE; i++) {
+    if (spare[i]! === out[i]!) continue;
+    if (spare[i]! < out[i]!) out.set(spare);
+    return;
+  }
 }

@@ -108,10 +108,30 @@ export function collectSteps(world: World, running: ActorId[], faults: Step[] | 
     }
   }
   if (faults) steps.push(...faults);
-  if (steps.length < 2) return steps;
-  const keyed = steps.map((s) => [stepKey(s), s] as const);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return keyed.map((k) => k[1]);
+  return sortByKey(steps);
+}
+
+/**
+ * Steps in the order of their keys. The lists are short (a handful of steps), so an insertion sort on
+ * the keys made once each: the same order as sorting by key, without the sort's temporary arrays (this
+ * runs for every world the checker meets).
+ */
+export function sortByKey(steps: Step[]): Step[] {
+  const n = steps.length;
+  if (n < 2) return steps;
+  const keys = steps.map(stepKey);
+  for (let i = 1; i < n; i++) {
+    const key = keys[i]!;
+    const step = steps[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) {
+      keys[j + 1] = keys[j]!;
+      steps[j + 1] = steps[j]!;
+    }
+    keys[j + 1] = key;
+    steps[j + 1] = step;
+  }
+  return steps;
 }
 
 /** The oldest envelope on a delivery step's link, taken off it, with the link's two ends. */

@@ -4,13 +4,12 @@ import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../c
 import type { FaultKind } from './step';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
-import { settleStores } from './kit';
+import { settleStores, sortByKey } from './kit';
 import { Canon } from './canon';
 import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
 import type { Step } from './step';
 
-import { stepKey } from './step';
 export { parseStepKey, stepKey } from './step';
 import type { Scenario } from './scenario';
 
@@ -80,7 +79,7 @@ export function enabledSteps(world: World, options: { faults?: boolean } = {}): 
   // The database's own fault: the reply to a COMMIT is lost (offered wherever a handler is about to commit).
   if (options.faults === false || !world.stores.committing || (world.budget.loseCommitReply ?? 0) <= 0) return steps;
   const extra: Step[] = world.stores.committing.map((actor) => ({ kind: 'fault', fault: 'loseCommitReply', target: actor }));
-  return [...steps, ...extra].sort((a, b) => (stepKey(a) < stepKey(b) ? -1 : stepKey(a) > stepKey(b) ? 1 : 0));
+  return sortByKey([...steps, ...extra]);
 }
 
 /** A world applied without its derived fields (`apply(…, false)`), with them (kit.ts). */
@@ -153,7 +152,13 @@ export interface KeyView {
   /** A consumer id or a link name, under this view. */
   name(id: string): string;
   /** The consumers' and the links' parts of keys, cached by the record's identity (records are shared between worlds). */
-  readonly parts: ObjectMemo<string>;
+  readonly parts: ObjectMemo<KeyPart>;
+}
+
+/** A part of a world's key (its consumers', or its links'): as text, and as the number standing for that text. */
+export interface KeyPart {
+  text: string;
+  no: number;
 }
 
 const asIs: KeyView = {
@@ -207,13 +212,25 @@ function inNameOrder(record: object, view: KeyView, each: (name: string, key: st
   const names = view.name === asIs.name ? keys : keys.map(view.name);
   let sorted = true;
   for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
-  const order = sorted ? null : names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const order = sorted ? null : orderOf(names);
   let out = '';
   for (let j = 0; j < keys.length; j++) {
     const i = order ? order[j]! : j;
     out += (j > 0 ? sep : '') + each(names[i]!, keys[i]!);
   }
   return out;
+}
+
+/** The positions of `names` in the order of the names (an insertion sort: records here have a few entries). */
+function orderOf(names: readonly string[]): number[] {
+  const order = names.map((_, i) => i);
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i]!;
+    let j = i - 1;
+    for (; j >= 0 && names[order[j]!]! > names[at]!; j--) order[j + 1] = order[j]!;
+    order[j + 1] = at;
+  }
+  return order;
 }
 
 const linkNos = new Map<string, number>();
@@ -234,20 +251,71 @@ function budgetKey(budget: World['budget']): string {
   return s;
 }
 
-/** A world's key under a view: what `worldKey` is for the world the view describes. */
-export function worldKeyAs(world: World, view: KeyView): string {
+/** Parts of keys and fault budgets, as small numbers: equal text, equal number (one numbering for every view). */
+const partIds = new Map<string, number>();
+const numbered = (text: string): number => {
+  let n = partIds.get(text);
+  if (n === undefined) partIds.set(text, (n = partIds.size));
+  return n;
+};
+const part = (text: string): KeyPart => ({ text, no: numbered(text) });
+
+/** The consumers' part of a world's key under a view. */
+function consumersPart(world: World, view: KeyView): KeyPart {
   let consumers = view.parts.get(world.consumers);
   if (consumers === undefined) {
-    consumers = inNameOrder(world.consumers, view, (_, k) => `${view.consumer(world.consumers[k]!)},`, '');
+    consumers = part(inNameOrder(world.consumers, view, (_, k) => `${view.consumer(world.consumers[k]!)},`, ''));
     view.parts.set(world.consumers, consumers);
   }
+  return consumers;
+}
+
+/** The links' part of a world's key under a view. */
+function netPart(world: World, view: KeyView): KeyPart {
   let net = view.parts.get(world.net);
   if (net === undefined) {
-    net = inNameOrder(world.net, view, (name, k) => `${linkNo(name)}=${view.queue(world.net[k]!)}`, ',');
+    net = part(inNameOrder(world.net, view, (name, k) => `${linkNo(name)}=${view.queue(world.net[k]!)}`, ','));
     view.parts.set(world.net, net);
   }
-  const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumers}`;
-  return `${world.time};${actors};${net};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
+  return net;
+}
+
+/** A world's key under a view: what `worldKey` is for the world the view describes. */
+export function worldKeyAs(world: World, view: KeyView): string {
+  const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumersPart(world, view).text}`;
+  return `${world.time};${actors};${netPart(world, view).text};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
+}
+
+const budgetNos = new ObjectMemo<number>('budget number');
+
+/** How many numbers `worldTupleAs` writes. */
+export const TUPLE_SIZE = 8;
+
+/**
+ * A world's key under a view as numbers, written into `out` (TUPLE_SIZE of them): the clock, the
+ * producer's and the broker's states, the consumers' and the links' parts, the timers, the stores and
+ * the fault budget, each as the number standing for its part of `worldKeyAs`. Two worlds have equal
+ * tuples exactly when they have equal keys; the checker indexes states by tuple, which spares it
+ * writing and hashing a string for every step.
+ */
+export function worldTupleAs(world: World, view: KeyView, out: Float64Array): void {
+  const consumers = consumersPart(world, view).no;
+  const net = netPart(world, view).no;
+  let budget = budgetNos.get(world.budget);
+  if (budget === undefined) budgetNos.set(world.budget, (budget = numbered(`budget ${budgetKey(world.budget)}`)));
+  out[0] = world.time;
+  out[1] = view.actor(world.producer);
+  out[2] = view.actor(world.broker);
+  out[3] = consumers;
+  out[4] = net;
+  out[5] = view.timers(world.timers);
+  out[6] = view.stores(world.stores);
+  out[7] = budget;
+}
+
+/** `worldKey` as numbers (see `worldTupleAs`). */
+export function worldTuple(world: World, out: Float64Array): void {
+  worldTupleAs(world, viewOf(world.protocol), out);
 }
 
 /**

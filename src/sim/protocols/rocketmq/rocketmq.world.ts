@@ -327,6 +327,16 @@ const MEMBERSHIP_FAULTS = ['crashConsumerBeforeEffect', 'crashConsumerBeforePers
  * any combination that includes it) or in none: then its ownership is just its membership.
  */
 function ownedWhileMember(world: RocketWorld, id: string, queue: string): boolean {
+  // The answer depends only on the consumers' ids, the message model and the queue: worked out once.
+  const memo = `${world.broker.context.messageModel}|${Object.keys(world.consumers).join(',')}|${id}|${queue}`;
+  let known = ownedMemo.get(memo);
+  if (known === undefined) ownedMemo.set(memo, (known = ownedInEveryGroup(world, id, queue)));
+  return known;
+}
+const ownedMemo = new Map<string, boolean>();
+
+/** `ownedWhileMember`, worked out over every group of the scenario's consumers that includes `id`. */
+function ownedInEveryGroup(world: RocketWorld, id: string, queue: string): boolean {
   const others = Object.keys(world.consumers).filter((c) => c !== id);
   const seen = new Set<boolean>();
   for (let mask = 0; mask < 1 << others.length; mask++) {
