@@ -39,9 +39,26 @@
  * longer necessarily the shortest one.
  */
 import type { Scenario } from '../engine/scenario';
+import type { Stores } from '../consumers';
 import type { Transitioner } from '../engine/actors';
 import { apply, type Step, type World } from '../engine/world';
 import { protocolOf } from '../protocols/registry';
+
+/**
+ * Whether a step left the stores as they were: the same parts, whatever fields the look-ahead derived
+ * (`world.ts` keeps them out of keys, and a world applied without them has none: see `apply`).
+ */
+function sameStores(after: Stores, before: Stores): boolean {
+  return (
+    after === before ||
+    (after.db === before.db &&
+      after.cache === before.cache &&
+      after.ledger === before.ledger &&
+      after.charged === before.charged &&
+      after.dead === before.dead &&
+      after.attempts === before.attempts)
+  );
+}
 
 /** A step of a persistent set, with the world it leads to (without its derived fields: see `apply`). */
 export interface Chosen {
@@ -93,7 +110,7 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
     for (const step of steps) {
       if (step.kind !== 'deliver' || !step.link.endsWith('>broker') || !commutes(world, step)) continue;
       const chosen = tryStep(step);
-      if (chosen && chosen.world.stores === world.stores) return [chosen];
+      if (chosen && sameStores(chosen.world.stores, world.stores)) return [chosen];
     }
   }
   return null;
