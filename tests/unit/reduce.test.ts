@@ -27,6 +27,7 @@ import { persistentSet } from '../../src/sim/check/reduce';
 import { sharedTransitioner } from '../../src/sim/engine/actors';
 import { labScenario } from '../../src/sandbox/lab';
 import { labs } from '../../src/sandbox/labs';
+import { queuesOf } from '../../src/sim/protocols/rocketmq/broker.machine';
 
 const handlers = import.meta.glob<{ handle: Handler }>('../../content/labs/*/{starter,solution}.ts', { eager: true });
 const labWorlds = Object.values(labs).flatMap((lab) =>
@@ -41,6 +42,8 @@ let intoBroker = 0;
 /** …of them, RocketMQ's offset reports, and pulls chosen while the group could still change (a join or crash left in the budget). */
 let persists = 0;
 let pullsWhileUnsettled = 0;
+/** …and pulls for a queue their sender holds in some groups and not in others (it may lose it first). */
+let pullsOfAQueueThatMoves = 0;
 const MEMBERSHIP = ['crashConsumerBeforeEffect', 'crashConsumerBeforePersist', 'joinConsumer'] as const;
 
 describe('partial-order reduction', () => {
@@ -61,7 +64,20 @@ describe('partial-order reduction', () => {
           intoBroker++;
           const head = w.net[first.link]![0]!;
           if (head.kind === 'persist') persists++;
-          if (head.kind === 'pull' && MEMBERSHIP.some((f) => (w.budget[f] ?? 0) > 0)) pullsWhileUnsettled++;
+          if (head.kind === 'pull' && MEMBERSHIP.some((f) => (w.budget[f] ?? 0) > 0)) {
+            pullsWhileUnsettled++;
+            const sender = first.link.split('>')[0]!;
+            const ids = Object.keys(w.consumers);
+            const holds = (group: string[]) => {
+              const members = group.map((c) => `${c}#0`).sort();
+              return queuesOf(
+                (w.broker.context as { messageModel: 'CLUSTERING' | 'BROADCASTING' }).messageModel,
+                members,
+                members.indexOf(`${sender}#0`),
+              ).includes(head.queue);
+            };
+            if (holds([sender]) !== holds(ids)) pullsOfAQueueThatMoves++;
+          }
         }
         const inSet = new Set(set.map((c) => stepKey(c.step)));
         expect(inSet.size).toBeLessThan(steps.length);
@@ -94,6 +110,8 @@ describe('partial-order reduction', () => {
     expect(intoBroker).toBeGreaterThan(20);
     // Both of RocketMQ's cases: a poll that can only wait, while a join or a crash may still come; and an offset report.
     expect(pullsWhileUnsettled).toBeGreaterThan(20);
+    // …including a poll for a queue a join would take from its sender, while nothing can hand it back.
+    expect(pullsOfAQueueThatMoves).toBeGreaterThan(0);
     expect(persists).toBeGreaterThan(0);
   });
 

@@ -20,7 +20,16 @@ import { actorRef, attemptNote, type Protocol, type SettingView } from '../../en
 import type { Scenario as AnyScenario } from '../../engine/scenario';
 import type { Step, TraceEvent, World } from '../../engine/world';
 import { consumerLane } from '../../engine/kit';
-import { owns, retryQueue, rocketBrokerMachine, topicQueues, type RocketBrokerContext, type RocketBrokerEvent, type RocketRetryTimer } from './broker.machine';
+import {
+  owns,
+  queuesOf,
+  retryQueue,
+  rocketBrokerMachine,
+  topicQueues,
+  type RocketBrokerContext,
+  type RocketBrokerEvent,
+  type RocketRetryTimer,
+} from './broker.machine';
 import { rocketConsumerMachine, type RocketConsumerContext, type RocketConsumerEvent } from './consumer.machine';
 import { rocketProducerMachine, type RocketProducerContext, type RocketProducerEvent } from './producer.machine';
 import { retryDelay, rocketDefaults, type RocketSettings } from './rocketmq.settings';
@@ -322,28 +331,89 @@ function arrive(world: RocketWorld, env: Env, from: ActorId, to: ActorId, payloa
 /** Faults that start or stop a consumer: its join or leave re-divides the queues and drops long polls. */
 const MEMBERSHIP_FAULTS = ['crashConsumerBeforeEffect', 'crashConsumerBeforePersist', 'joinConsumer'] as const;
 
+/** A membership change that would hand `queue` to a consumer: another consumer `other` joining or leaving. */
+interface Grant {
+  other: string;
+  change: 'join' | 'leave';
+}
+
 /**
- * Whether consumer `id` holds `queue` in every group it can be part of (the scenario's consumers, in
- * any combination that includes it) or in none: then its ownership is just its membership.
+ * The joins and leaves of another consumer that hand `queue` to consumer `id` in some group of the
+ * scenario's consumers that includes `id` (any combination of the others): where `id` does not hold
+ * it before the change and does after. Empty when `id` holds it in every such group or in none.
+ * Worked out once per message model, consumer ids and queue.
  */
-function ownedWhileMember(world: RocketWorld, id: string, queue: string): boolean {
-  // The answer depends only on the consumers' ids, the message model and the queue: worked out once.
-  const memo = `${world.broker.context.messageModel}|${Object.keys(world.consumers).join(',')}|${id}|${queue}`;
-  let known = ownedMemo.get(memo);
-  if (known === undefined) ownedMemo.set(memo, (known = ownedInEveryGroup(world, id, queue)));
+function grantsOf(world: RocketWorld, id: string, queue: string): readonly Grant[] {
+  const messageModel = world.broker.context.messageModel;
+  const memo = `${messageModel}|${Object.keys(world.consumers).join(',')}|${id}|${queue}`;
+  let known = grantsMemo.get(memo);
+  if (known !== undefined) return known;
+  const others = Object.keys(world.consumers).filter((c) => c !== id);
+  const holds = (group: string[]) => {
+    const members = [id, ...group].map((c) => `${c}#0`).sort();
+    return owns({ messageModel, members }, `${id}#0`, queue);
+  };
+  const grants: Grant[] = [];
+  for (const other of others) {
+    const rest = others.filter((c) => c !== other);
+    for (let mask = 0; mask < 1 << rest.length; mask++) {
+      const group = rest.filter((_, i) => mask & (1 << i));
+      const without = holds(group);
+      const withIt = holds([...group, other]);
+      if (!without && withIt && !grants.some((g) => g.other === other && g.change === 'join')) grants.push({ other, change: 'join' });
+      if (without && !withIt && !grants.some((g) => g.other === other && g.change === 'leave')) grants.push({ other, change: 'leave' });
+    }
+  }
+  grantsMemo.set(memo, (known = grants));
   return known;
 }
-const ownedMemo = new Map<string, boolean>();
+const grantsMemo = new Map<string, readonly Grant[]>();
 
-/** `ownedWhileMember`, worked out over every group of the scenario's consumers that includes `id`. */
-function ownedInEveryGroup(world: RocketWorld, id: string, queue: string): boolean {
-  const others = Object.keys(world.consumers).filter((c) => c !== id);
-  const seen = new Set<boolean>();
-  for (let mask = 0; mask < 1 << others.length; mask++) {
-    const members = [id, ...others.filter((_, i) => mask & (1 << i))].map((c) => `${c}#0`).sort();
-    seen.add(owns({ messageModel: world.broker.context.messageModel, members }, `${id}#0`, queue));
+/**
+ * Whether consumer `other` may get a message to work on before the deliveries now possible take place,
+ * while consumer `id` stays in the group (over-approximated): it holds one, one is on its way to it, or
+ * in some group with `id` it holds a queue that has records or may get one (stillWhileDelivering).
+ */
+function mayGetWork(world: RocketWorld, other: string, id: string): boolean {
+  const c = world.consumers[other]!;
+  if (c.context.current || c.context.buffer.length > 0) return true;
+  if ((world.net[`broker>${other}`] ?? []).some((p) => p.kind === 'pulled' && p.records.length > 0)) return true;
+  const messageModel = world.broker.context.messageModel;
+  const rest = Object.keys(world.consumers).filter((x) => x !== other && x !== id);
+  for (let mask = 0; mask < 1 << rest.length; mask++) {
+    const members = [id, other, ...rest.filter((_, i) => mask & (1 << i))].map((x) => `${x}#0`).sort();
+    const queues = queuesOf(messageModel, members, members.indexOf(`${other}#0`));
+    if (queues.some((q) => (world.broker.context.queues[q]?.length ?? 0) > 0 || !stillWhileDelivering(world, q))) return true;
   }
-  return seen.size === 1;
+  return false;
+}
+
+/**
+ * Whether consumer `other` may join or leave the group before the deliveries now possible take place,
+ * while consumer `id` stays in it (over-approximated). A join: its join is on its way, or it has not
+ * started and the scenario may still start it. A leave: its leave is on its way, or it is running (or
+ * may start) and may still crash: a crash before the charge needs a message in hand, one before the
+ * offset is persisted a message consumed or offsets not yet persisted. A restart's join waits for its
+ * timer, and no timer fires while a delivery can happen.
+ */
+function mayChange(world: RocketWorld, other: string, change: Grant['change'], id: string): boolean {
+  if ((world.net[`${other}>broker`] ?? []).some((p) => p.kind === change)) return true;
+  const c = world.consumers[other]!;
+  const mayStart = c.value === 'stopped' && can(world, 'joinConsumer');
+  if (change === 'join') return mayStart;
+  const alive = c.value !== 'stopped' && c.value !== 'crashed';
+  if (!alive && !mayStart) return false;
+  const work = () => mayGetWork(world, other, id);
+  return (can(world, 'crashConsumerBeforeEffect') && work()) || (can(world, 'crashConsumerBeforePersist') && ((alive && c.context.dirty) || work()));
+}
+
+/**
+ * Whether consumer `id` may come to hold `queue` before the deliveries now possible take place: a
+ * join or leave that hands it over may still happen. Its own membership lasts that long: its join
+ * went ahead of its pulls on its link, and its leave would travel behind them.
+ */
+function mayGain(world: RocketWorld, id: string, queue: string): boolean {
+  return grantsOf(world, id, queue).some((g) => mayChange(world, g.other, g.change, id));
 }
 
 /** Whether no record can reach `queue` while a delivery is still possible. */
@@ -378,12 +448,16 @@ function membershipSettled(world: RocketWorld): boolean {
  *   appends a record that the poll then gets either way; a persist or a send-back touches offsets,
  *   retries and the DLQ, which a pull never reads; another member's pull is another element of the
  *   set. Only a join or a leave reads what it changes (who owns which queue, which polls stay); or
- * - the poll can only wait, and its sender holds the queue exactly as long as it stays in the group.
+ * - the poll can only wait, and no join or leave can hand the queue to its sender before it arrives.
  *   No record reaches the queue before the pull does (stillWhileDelivering), so it is never served on
- *   arrival: it is kept if the sender holds the queue, dropped if not, and a join or leave later keeps
- *   it only if the sender still holds the queue. The sender holds it while it is a member; a member that
- *   left never comes back (a restart joins under a new incarnation). So membership changes before or
- *   after the pull leave the same polls waiting; the rest commutes as in the first case.
+ *   arrival: it is kept if the sender holds the queue then, dropped if not, and a join or leave later
+ *   keeps it only if the sender still holds the queue. So with the pull first the poll stays if the
+ *   sender holds the queue in every group from now until the pull would have arrived; with the pull
+ *   last, if it holds it in the last. The two differ only where the sender lacks the queue and a
+ *   change then hands it over (mayGain), which is ruled out. The sender stays in the group until then:
+ *   its join went ahead of its pulls on its link, its leave would travel behind them, and a member that
+ *   left never comes back (a restart joins under a new incarnation). The rest commutes as in the first
+ *   case.
  *
  * An offset report (persist), once the membership is settled: it writes the group's offsets, which
  * only a join or a leave reads (to hand a queue over) and only another report writes. So no other
@@ -404,7 +478,7 @@ function commutesIntoBroker(world: RocketWorld, step: Extract<Step, { kind: 'del
   const member = `${from}#${head.inc}`;
   if (world.broker.context.pending.some((p) => p.member === member && p.queue === head.queue)) return false;
   const waits = (world.broker.context.queues[head.queue]?.length ?? 0) <= head.offset && stillWhileDelivering(world, head.queue);
-  return (waits && ownedWhileMember(world, from, head.queue)) || membershipSettled(world);
+  return (waits && !mayGain(world, from, head.queue)) || membershipSettled(world);
 }
 
 function settings(scenario: Scenario): SettingView[] {
