@@ -23,21 +23,28 @@ const brokerEmbeds = (() => {
 // template) is represented by one scenario per address form, plus one per broker in English.
 export const pages = built.filter((p) => !p.includes('embed/') || p.endsWith('embed/manual-ack-crash-after-effect/') || brokerEmbeds.has(p));
 
+/** A phone as the tests hold one: 360 × 740, touch, the mobile viewport rules. */
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
 /**
  * One test per page: loads cleanly, stays on localhost, no serious or critical axe violation in
  * each of `themes` (the page is loaded once and switched, as the theme picker does). Chinese pages
  * share every component and style with the English ones, so contrast in the dark theme is judged on
- * the English pages and structure on both.
+ * the English pages and structure on both: the English ones on a desktop, the Chinese ones `onAPhone`
+ * (where the page must also fit 360 px without sideways scrolling), so each layout is judged by axe
+ * and each page is loaded once for both checks.
  */
-export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[], browserOf: ReturnType<typeof useBrowser>) {
+export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[], browserOf: ReturnType<typeof useBrowser>, { onAPhone = false } = {}) {
   for (const path of paths) {
-    it(`${path} (${themes.join(' + ')}): loads cleanly, stays on localhost, has no serious axe violation`, async () => {
+    const where = onAPhone ? ', on a 360 px phone' : '';
+    const fits = onAPhone ? ', fits without sideways scrolling' : '';
+    it(`${path} (${themes.join(' + ')}${where}): loads cleanly, stays on localhost${fits}, has no serious axe violation`, async () => {
       // Every island hydrated, so axe judges what a reader gets, not the server's HTML.
       const {
         context,
         page,
         prepared: problems,
-      } = await openHydrated(browserOf(), siteUrl + path, {}, async (p) => {
+      } = await openHydrated(browserOf(), siteUrl + path, onAPhone ? phone : {}, async (p) => {
         await useTheme(p, themes[0]!);
         return watchPage(p, siteUrl);
       });
@@ -46,6 +53,7 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
       await page
         .waitForFunction(() => [...document.querySelectorAll('pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')))
         .catch(() => undefined);
+      if (onAPhone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       for (const theme of themes) {
         await page.evaluate((t) => {
           document.documentElement.dataset.theme = t;
@@ -64,12 +72,7 @@ export function everyPage(paths: string[], themes: readonly ('light' | 'dark')[]
 export function everyPageOnAPhone(paths: string[], browserOf: ReturnType<typeof useBrowser>) {
   for (const path of paths) {
     it(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
-      const { context, page } = await openHydrated(
-        browserOf(),
-        siteUrl + path,
-        { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
-        async () => undefined,
-      );
+      const { context, page } = await openHydrated(browserOf(), siteUrl + path, phone, async () => undefined);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       await context.close();

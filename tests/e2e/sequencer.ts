@@ -9,7 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const seconds: Record<string, number> = {
   'pages.spec.ts': 200,
-  'pages-zh.spec.ts': 190,
+  'pages-zh.spec.ts': 150,
   'codelab.spec.ts': 150,
   'sim-words.spec.ts': 140,
   'base-path.spec.ts': 90,
