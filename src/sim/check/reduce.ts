@@ -39,7 +39,7 @@
  * longer necessarily the shortest one.
  */
 import type { Scenario } from '../engine/scenario';
-import type { Stores } from '../consumers';
+import { ownStoreFields, type Stores } from '../consumers';
 import type { Transitioner } from '../engine/actors';
 import { apply, type Step, type World } from '../engine/world';
 import { protocolOf } from '../protocols/registry';
@@ -49,15 +49,7 @@ import { protocolOf } from '../protocols/registry';
  * (`world.ts` keeps them out of keys, and a world applied without them has none: see `apply`).
  */
 function sameStores(after: Stores, before: Stores): boolean {
-  return (
-    after === before ||
-    (after.db === before.db &&
-      after.cache === before.cache &&
-      after.ledger === before.ledger &&
-      after.charged === before.charged &&
-      after.dead === before.dead &&
-      after.attempts === before.attempts)
-  );
+  return after === before || ownStoreFields.every((k) => after[k] === before[k]);
 }
 
 /** A step of a persistent set, with the world it leads to (without its derived fields: see `apply`). */

@@ -8,7 +8,7 @@ import type { Strategy, StrategyId } from './strategy';
 import { upsert } from './upsert';
 
 export type { Strategy, StrategyId } from './strategy';
-export { emptyStores, row, runOp, type OpKind, type OpOutcome, type Stores } from './ops';
+export { derivedStoreFields, emptyStores, ownStoreFields, row, runOp, type OpKind, type OpOutcome, type Stores } from './ops';
 export {
   DatabaseError,
   ModuleStateError,

@@ -47,6 +47,11 @@ export interface Stores {
   deadlocked?: string[];
 }
 
+/** The stores' own fields, in their canonical order (the look-ahead derives the others from the world). */
+export const ownStoreFields = ['db', 'cache', 'ledger', 'charged', 'dead', 'attempts'] as const;
+/** The fields derived after every step (who waits, who is about to COMMIT, who is in a deadlock), in their canonical order. */
+export const derivedStoreFields = ['waits', 'committing', 'deadlocked'] as const;
+
 /** Stores before anything happened. */
 export const emptyStores = (db: Db = { rows: [], cols: {}, txs: [] }): Stores => ({ db, cache: {}, ledger: {}, charged: {}, dead: [] });
 

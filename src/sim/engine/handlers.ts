@@ -5,7 +5,7 @@
  * it in the engine (kit.ts), so widgets that run only built-in strategies do not ship it.
  */
 import { errorName, ModuleStateError, stepHandler, type Handler, type StepOutcome } from '../consumers/handler';
-import type { Stores } from '../consumers/ops';
+import { derivedStoreFields, ownStoreFields, type Stores } from '../consumers/ops';
 import { deliveryTag, type ActorId, type ActorState, type Delivery } from '../core/types';
 import { rollback, seeded } from '../store/pg';
 import { sortRecord } from '../core/records';
@@ -235,7 +235,7 @@ function settle<W extends World>(world: W, scenario: Scenario, derive = true): A
 const bareStores = new ObjectMemo<Stores>('bare stores');
 /** The stores without the derived fields (the same object when it has none; one copy per object). */
 function bare(s: Stores): Stores {
-  if (s.waits === undefined && s.committing === undefined && s.deadlocked === undefined) return s;
+  if (derivedStoreFields.every((k) => s[k] === undefined)) return s;
   let out = bareStores.get(s);
   if (out === undefined) bareStores.set(s, (out = baseStores(s, s.db)));
   return out;
@@ -295,7 +295,7 @@ function sortedKeys(r: object | undefined): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
 }
-const STORE_KEYS = ['db', 'cache', 'ledger', 'charged', 'dead', 'attempts', 'waits', 'committing', 'deadlocked'] as const;
+const STORE_KEYS = [...ownStoreFields, ...derivedStoreFields] as const;
 
 /** Stores known to be canonical (checked once per object: the same stores recur in many worlds). */
 const canonical = new ObjectMemo<true>('canonical stores');

@@ -112,26 +112,24 @@ export function collectSteps(world: World, running: ActorId[], faults: Step[] | 
 }
 
 /**
- * Steps in the order of their keys. The lists are short (a handful of steps), so an insertion sort on
- * the keys made once each: the same order as sorting by key, without the sort's temporary arrays (this
- * runs for every world the checker meets).
+ * The positions of `names` in the order of the names. The lists here are short (a world's steps, a
+ * record's entries), so an insertion sort: no comparator closure and no temporary pairs, and this runs
+ * for every world the checker meets.
  */
-export function sortByKey(steps: Step[]): Step[] {
-  const n = steps.length;
-  if (n < 2) return steps;
-  const keys = steps.map(stepKey);
-  for (let i = 1; i < n; i++) {
-    const key = keys[i]!;
-    const step = steps[i]!;
+export function orderOf(names: readonly string[]): number[] {
+  const order = names.map((_, i) => i);
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i]!;
     let j = i - 1;
-    for (; j >= 0 && keys[j]! > key; j--) {
-      keys[j + 1] = keys[j]!;
-      steps[j + 1] = steps[j]!;
-    }
-    keys[j + 1] = key;
-    steps[j + 1] = step;
+    for (; j >= 0 && names[order[j]!]! > names[at]!; j--) order[j + 1] = order[j]!;
+    order[j + 1] = at;
   }
-  return steps;
+  return order;
+}
+
+/** Steps in the order of their keys. */
+export function sortByKey(steps: Step[]): Step[] {
+  return steps.length < 2 ? steps : orderOf(steps.map(stepKey)).map((i) => steps[i]!);
 }
 
 /** The oldest envelope on a delivery step's link, taken off it, with the link's two ends. */

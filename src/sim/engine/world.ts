@@ -4,7 +4,7 @@ import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../c
 import type { FaultKind } from './step';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
-import { settleStores, sortByKey } from './kit';
+import { orderOf, settleStores, sortByKey } from './kit';
 import { Canon } from './canon';
 import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
@@ -219,18 +219,6 @@ function inNameOrder(record: object, view: KeyView, each: (name: string, key: st
     out += (j > 0 ? sep : '') + each(names[i]!, keys[i]!);
   }
   return out;
-}
-
-/** The positions of `names` in the order of the names (an insertion sort: records here have a few entries). */
-function orderOf(names: readonly string[]): number[] {
-  const order = names.map((_, i) => i);
-  for (let i = 1; i < order.length; i++) {
-    const at = order[i]!;
-    let j = i - 1;
-    for (; j >= 0 && names[order[j]!]! > names[at]!; j--) order[j + 1] = order[j]!;
-    order[j + 1] = at;
-  }
-  return order;
 }
 
 const linkNos = new Map<string, number>();

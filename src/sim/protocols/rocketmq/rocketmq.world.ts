@@ -338,31 +338,43 @@ interface Grant {
 }
 
 /**
+ * Every group of the scenario's consumers that includes `ids` (with any combination of the others),
+ * as the broker lists its members: sorted, one incarnation each (incarnations never change the order
+ * of two consumers).
+ */
+function groupsWith(world: RocketWorld, ids: readonly string[]): string[][] {
+  const rest = Object.keys(world.consumers).filter((c) => !ids.includes(c));
+  const groups: string[][] = [];
+  for (let mask = 0; mask < 1 << rest.length; mask++) {
+    groups.push([...ids, ...rest.filter((_, i) => mask & (1 << i))].map((c) => `${c}#0`).sort());
+  }
+  return groups;
+}
+
+/**
  * The joins and leaves of another consumer that hand `queue` to consumer `id` in some group of the
- * scenario's consumers that includes `id` (any combination of the others): where `id` does not hold
- * it before the change and does after. Empty when `id` holds it in every such group or in none.
- * Worked out once per message model, consumer ids and queue.
+ * scenario's consumers: where `id` does not hold it before the change and does after. Empty when `id`
+ * holds it in every group it is part of or in none. Worked out once per message model, consumer ids
+ * and queue.
  */
 function grantsOf(world: RocketWorld, id: string, queue: string): readonly Grant[] {
   const messageModel = world.broker.context.messageModel;
   const memo = `${messageModel}|${Object.keys(world.consumers).join(',')}|${id}|${queue}`;
   let known = grantsMemo.get(memo);
   if (known !== undefined) return known;
-  const others = Object.keys(world.consumers).filter((c) => c !== id);
-  const holds = (group: string[]) => {
-    const members = [id, ...group].map((c) => `${c}#0`).sort();
-    return owns({ messageModel, members }, `${id}#0`, queue);
-  };
+  const holds = (members: string[]) => owns({ messageModel, members }, `${id}#0`, queue);
   const grants: Grant[] = [];
-  for (const other of others) {
-    const rest = others.filter((c) => c !== other);
-    for (let mask = 0; mask < 1 << rest.length; mask++) {
-      const group = rest.filter((_, i) => mask & (1 << i));
-      const without = holds(group);
-      const withIt = holds([...group, other]);
-      if (!without && withIt && !grants.some((g) => g.other === other && g.change === 'join')) grants.push({ other, change: 'join' });
-      if (without && !withIt && !grants.some((g) => g.other === other && g.change === 'leave')) grants.push({ other, change: 'leave' });
+  for (const other of Object.keys(world.consumers).filter((c) => c !== id)) {
+    let join = false;
+    let leave = false;
+    for (const group of groupsWith(world, [id, other])) {
+      const withIt = holds(group);
+      const without = holds(group.filter((m) => m !== `${other}#0`));
+      join ||= withIt && !without;
+      leave ||= without && !withIt;
     }
+    if (join) grants.push({ other, change: 'join' });
+    if (leave) grants.push({ other, change: 'leave' });
   }
   grantsMemo.set(memo, (known = grants));
   return known;
@@ -378,14 +390,10 @@ function mayGetWork(world: RocketWorld, other: string, id: string): boolean {
   const c = world.consumers[other]!;
   if (c.context.current || c.context.buffer.length > 0) return true;
   if ((world.net[`broker>${other}`] ?? []).some((p) => p.kind === 'pulled' && p.records.length > 0)) return true;
-  const messageModel = world.broker.context.messageModel;
-  const rest = Object.keys(world.consumers).filter((x) => x !== other && x !== id);
-  for (let mask = 0; mask < 1 << rest.length; mask++) {
-    const members = [id, other, ...rest.filter((_, i) => mask & (1 << i))].map((x) => `${x}#0`).sort();
-    const queues = queuesOf(messageModel, members, members.indexOf(`${other}#0`));
-    if (queues.some((q) => (world.broker.context.queues[q]?.length ?? 0) > 0 || !stillWhileDelivering(world, q))) return true;
-  }
-  return false;
+  const { messageModel, queues: logs } = world.broker.context;
+  return groupsWith(world, [id, other]).some((members) =>
+    queuesOf(messageModel, members, members.indexOf(`${other}#0`)).some((q) => (logs[q]?.length ?? 0) > 0 || !stillWhileDelivering(world, q)),
+  );
 }
 
 /**
