@@ -20,7 +20,7 @@
  * Lists of bare consumer ids are sets to the engine and are sorted again after the swap.
  */
 import { protocolOf } from '../protocols/registry';
-import { inline, timersId, worldKey, worldKeyAs, worldTuple, worldTupleAs, TUPLE_SIZE, type KeyView, type World } from '../engine/world';
+import { timersId, worldKey, worldKeyAs, worldTuple, worldTupleAs, TUPLE_SIZE, type KeyView, type World } from '../engine/world';
 import { Canon } from '../engine/canon';
 import { ObjectMemo } from '../engine/memo';
 import type { Stores } from '../consumers';
@@ -139,11 +139,12 @@ const twinPayload = twinId(new ObjectMemo('twin payload'), swapValue, canonId);
 const swapped: KeyView = {
   actor: twinId(new ObjectMemo('twin actor'), swapValue, canonId),
   consumer: twinId(new ObjectMemo('twin consumer'), swapConsumer as (s: object) => object, canonId),
-  queue: (payloads) => inline(payloads, twinPayload),
+  payload: twinPayload,
   stores: twinId(new ObjectMemo('twin stores'), swapStores as (s: object) => object, canonId),
   timers: twinId(new ObjectMemo('twin timers'), swapValue, timersId),
   name: swapString,
   parts: new ObjectMemo('twin key part'),
+  texts: new ObjectMemo('twin key part text'),
 };
 
 /** The key of the world's consumer-swapped twin. */

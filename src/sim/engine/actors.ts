@@ -46,8 +46,8 @@ function scopeOf(machine: AnyStateMachine): AnyActorScope {
   return scope;
 }
 
-/** An event's code for the memo: its type when it carries nothing else (a code of any other event starts with `{`). */
-function eventCode(event: { type: string }): string {
+/** An event's code for the memo: its type when it carries nothing else, else the number of its content. */
+function eventCode(event: { type: string }): string | number {
   for (const k in event) if (k !== 'type') return canon.transient(event);
   return event.type;
 }
@@ -56,7 +56,7 @@ const canon = new Canon();
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
   // One memo per machine object (two protocols may name their machines alike).
-  const caches = new WeakMap<AnyStateMachine, Map<number, Map<string, { state: ActorState; outputs: Output[] }>>>();
+  const caches = new WeakMap<AnyStateMachine, Map<number, Map<string | number, { state: ActorState; outputs: Output[] }>>>();
   const stats = { hits: 0, misses: 0 };
   return {
     stats,

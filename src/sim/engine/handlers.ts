@@ -72,7 +72,7 @@ export function runHandler(
   // only elsewhere (the broker, the network, the other consumer).
   const owner = scenario.handlerModule ?? scenario.handler;
   const cache = options.loseCommitReply || !owner ? null : outcomes(owner, scenario);
-  const slot = cache ? `${canon.id(c.context)}|${canon.id(stores)}|${world.protocol}|${actor}|${world.time}` : '';
+  const slot = cache ? canon.transient([canon.id(c.context), canon.id(stores), world.protocol, actor, world.time]) : -1;
   const known = cache?.get(slot);
   if (known) return known;
   const input = {
@@ -95,10 +95,10 @@ export function runHandler(
   return out;
 }
 
-const outcomeMemo = new WeakMap<object, WeakMap<Scenario, Map<string, StepOutcome>>>();
+const outcomeMemo = new WeakMap<object, WeakMap<Scenario, Map<number, StepOutcome>>>();
 const canon = new Canon();
 /** The memo of handler outcomes for one handler in one scenario (the message's fields come from the scenario). */
-function outcomes(owner: object, scenario: Scenario): Map<string, StepOutcome> {
+function outcomes(owner: object, scenario: Scenario): Map<number, StepOutcome> {
   let byScenario = outcomeMemo.get(owner);
   if (!byScenario) outcomeMemo.set(owner, (byScenario = new WeakMap()));
   let slots = byScenario.get(scenario);

@@ -5,7 +5,7 @@ import type { FaultKind } from './step';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
 import { sharedTransitioner, type Transitioner } from './actors';
 import { orderOf, settleStores, sortByKey } from './kit';
-import { Canon } from './canon';
+import { Canon, TupleTable } from './canon';
 import { ObjectMemo } from './memo';
 import { quietStepEvent } from './quiet';
 import type { Step } from './step';
@@ -120,18 +120,16 @@ export function apply(
 
 const canon = new Canon();
 const timerLists = new ObjectMemo<number>('timers id');
-const timerIds = new Map<string, number>();
 
-/** A small number standing for a list of timers (order-free), cached by the list's identity. */
+/**
+ * A small number standing for a list of timers (order-free: the sorted numbers of its timers, each
+ * its deadline, owner, name and envelope), cached by the list's identity.
+ */
 export function timersId(timers: World['timers']): number {
   let n = timerLists.get(timers);
   if (n === undefined) {
-    const text = timers
-      .map((t) => `${t.deadline}|${t.owner}|${t.name}${t.envelope ? canon.json(t.envelope.payload) : ''}`)
-      .sort()
-      .join(',');
-    n = timerIds.get(text);
-    if (n === undefined) timerIds.set(text, (n = timerIds.size));
+    const each = timers.map((t) => canon.transient([t.deadline, t.owner, t.name, t.envelope ? canon.id(t.envelope.payload) : null]));
+    n = canon.transient(each.sort((a, b) => a - b));
     timerLists.set(timers, n);
   }
   return n;
@@ -145,38 +143,28 @@ export interface KeyView {
   /** The producer's or the broker's state. */
   actor(state: object): number;
   consumer(state: object): number;
-  /** The envelopes on one link, written out (links change at almost every step: their arrays are not worth a number each). */
-  queue(payloads: readonly object[]): string;
+  /** An envelope on a link. */
+  payload(payload: object): number;
   stores(stores: object): number;
   timers(timers: World['timers']): number;
   /** A consumer id or a link name, under this view. */
   name(id: string): string;
-  /** The consumers' and the links' parts of keys, cached by the record's identity (records are shared between worlds). */
-  readonly parts: ObjectMemo<KeyPart>;
-}
-
-/** A part of a world's key (its consumers', or its links'): as text, and as the number standing for that text. */
-export interface KeyPart {
-  text: string;
-  no: number;
+  /** The consumers' and the links' parts of keys as numbers, cached by the record's identity (records are shared between worlds). */
+  readonly parts: ObjectMemo<number>;
+  /** The same parts as text, for `worldKeyAs`. */
+  readonly texts: ObjectMemo<string>;
 }
 
 const asIs: KeyView = {
   actor: (o) => canon.id(o),
   consumer: (o) => canon.id(o),
-  queue: (payloads) => inline(payloads, (p) => canon.id(p)),
+  payload: (o) => canon.id(o),
   stores: (o) => canon.id(o),
   timers: timersId,
   name: (id) => id,
   parts: new ObjectMemo('key part'),
+  texts: new ObjectMemo('key part text'),
 };
-
-/** The numbers of a link's envelopes, in order, joined by dots. */
-export function inline(payloads: readonly object[], id: (o: object) => number): string {
-  let s = '';
-  for (let i = 0; i < payloads.length; i++) s += (i > 0 ? '.' : '') + id(payloads[i]!);
-  return s;
-}
 
 /** The view a protocol's worlds are keyed under: as they are, or without its narration-only fields. */
 const views = new Map<ProtocolId, KeyView>();
@@ -193,8 +181,9 @@ function viewOf(id: ProtocolId): KeyView {
         ...asIs,
         actor: keyed,
         consumer: keyed,
-        queue: (payloads) => inline(payloads, keyed),
+        payload: keyed,
         parts: new ObjectMemo(`key part without ${fields.join(',')}`),
+        texts: new ObjectMemo(`key part text without ${fields.join(',')}`),
       };
     }
     views.set(id, view);
@@ -203,26 +192,24 @@ function viewOf(id: ProtocolId): KeyView {
 }
 
 /**
- * A record's entries in the order of their names under a view, each written by `each` and joined
- * with `sep` after it. Records are mostly built with their keys in order already, so the sort is
- * skipped when it has nothing to do (the key is made for every step the checker takes).
+ * A record's entries in the order of their names under a view: `each(name, key)` for each. Records
+ * are mostly built with their keys in order already, so the sort is skipped when it has nothing to
+ * do (the key is made for every step the checker takes).
  */
-function inNameOrder(record: object, view: KeyView, each: (name: string, key: string) => string, sep: string): string {
+function inNameOrder(record: object, view: KeyView, each: (name: string, key: string) => void): void {
   const keys = Object.keys(record);
   const names = view.name === asIs.name ? keys : keys.map(view.name);
   let sorted = true;
   for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
   const order = sorted ? null : orderOf(names);
-  let out = '';
   for (let j = 0; j < keys.length; j++) {
     const i = order ? order[j]! : j;
-    out += (j > 0 ? sep : '') + each(names[i]!, keys[i]!);
+    each(names[i]!, keys[i]!);
   }
-  return out;
 }
 
 const linkNos = new Map<string, number>();
-/** A link's short stand-in in keys (keys are hashed on every lookup: the shorter, the faster). */
+/** A link's short stand-in in keys. */
 function linkNo(name: string): number {
   let n = linkNos.get(name);
   if (n === undefined) linkNos.set(name, (n = linkNos.size));
@@ -239,39 +226,82 @@ function budgetKey(budget: World['budget']): string {
   return s;
 }
 
-/** Parts of keys and fault budgets, as small numbers: equal text, equal number (one numbering for every view). */
-const partIds = new Map<string, number>();
-const numbered = (text: string): number => {
-  let n = partIds.get(text);
-  if (n === undefined) partIds.set(text, (n = partIds.size));
-  return n;
-};
-const part = (text: string): KeyPart => ({ text, no: numbered(text) });
+/** Fault budgets, as small numbers: equal text, equal number. */
+const budgetIds = new Map<string, number>();
+
+/**
+ * The consumers' and the links' parts of keys, as tuples of integers numbered in one table (one
+ * numbering for every view): the consumers' states in the order of their names (-1 first), and the
+ * links in the order of their names (-2 first), each as its number, its envelopes' count and their
+ * numbers. Equal tuples exactly when equal text (`consumersText`, `netText`).
+ */
+const keyParts = new TupleTable();
+let tuple = new Int32Array(64);
+let length = 0;
+function put(v: number): void {
+  if (length === tuple.length) {
+    const grown = new Int32Array(tuple.length * 2);
+    grown.set(tuple);
+    tuple = grown;
+  }
+  tuple[length++] = v;
+}
 
 /** The consumers' part of a world's key under a view. */
-function consumersPart(world: World, view: KeyView): KeyPart {
-  let consumers = view.parts.get(world.consumers);
-  if (consumers === undefined) {
-    consumers = part(inNameOrder(world.consumers, view, (_, k) => `${view.consumer(world.consumers[k]!)},`, ''));
-    view.parts.set(world.consumers, consumers);
+function consumersPart(world: World, view: KeyView): number {
+  let n = view.parts.get(world.consumers);
+  if (n === undefined) {
+    length = 0;
+    put(-1);
+    inNameOrder(world.consumers, view, (_, k) => put(view.consumer(world.consumers[k]!)));
+    view.parts.set(world.consumers, (n = keyParts.intern(tuple, 0, length)));
   }
-  return consumers;
+  return n;
 }
 
 /** The links' part of a world's key under a view. */
-function netPart(world: World, view: KeyView): KeyPart {
-  let net = view.parts.get(world.net);
-  if (net === undefined) {
-    net = part(inNameOrder(world.net, view, (name, k) => `${linkNo(name)}=${view.queue(world.net[k]!)}`, ','));
-    view.parts.set(world.net, net);
+function netPart(world: World, view: KeyView): number {
+  let n = view.parts.get(world.net);
+  if (n === undefined) {
+    length = 0;
+    put(-2);
+    inNameOrder(world.net, view, (name, k) => {
+      const payloads = world.net[k]!;
+      put(linkNo(name));
+      put(payloads.length);
+      for (const p of payloads) put(view.payload(p));
+    });
+    view.parts.set(world.net, (n = keyParts.intern(tuple, 0, length)));
   }
-  return net;
+  return n;
+}
+
+/** The consumers' part of a world's key as text. */
+function consumersText(world: World, view: KeyView): string {
+  let text = view.texts.get(world.consumers);
+  if (text === undefined) {
+    text = '';
+    inNameOrder(world.consumers, view, (_, k) => (text += `${view.consumer(world.consumers[k]!)},`));
+    view.texts.set(world.consumers, text);
+  }
+  return text;
+}
+
+/** The links' part of a world's key as text: each link's number and its envelopes' numbers. */
+function netText(world: World, view: KeyView): string {
+  let text = view.texts.get(world.net);
+  if (text === undefined) {
+    const links: string[] = [];
+    inNameOrder(world.net, view, (name, k) => links.push(`${linkNo(name)}=${world.net[k]!.map((p) => view.payload(p)).join('.')}`));
+    view.texts.set(world.net, (text = links.join(',')));
+  }
+  return text;
 }
 
 /** A world's key under a view: what `worldKey` is for the world the view describes. */
 export function worldKeyAs(world: World, view: KeyView): string {
-  const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumersPart(world, view).text}`;
-  return `${world.time};${actors};${netPart(world, view).text};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
+  const actors = `${view.actor(world.producer)};${view.actor(world.broker)};${consumersText(world, view)}`;
+  return `${world.time};${actors};${netText(world, view)};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
 }
 
 const budgetNos = new ObjectMemo<number>('budget number');
@@ -287,10 +317,15 @@ export const TUPLE_SIZE = 8;
  * writing and hashing a string for every step.
  */
 export function worldTupleAs(world: World, view: KeyView, out: Float64Array): void {
-  const consumers = consumersPart(world, view).no;
-  const net = netPart(world, view).no;
+  const consumers = consumersPart(world, view);
+  const net = netPart(world, view);
   let budget = budgetNos.get(world.budget);
-  if (budget === undefined) budgetNos.set(world.budget, (budget = numbered(`budget ${budgetKey(world.budget)}`)));
+  if (budget === undefined) {
+    const text = budgetKey(world.budget);
+    budget = budgetIds.get(text);
+    if (budget === undefined) budgetIds.set(text, (budget = budgetIds.size));
+    budgetNos.set(world.budget, budget);
+  }
   out[0] = world.time;
   out[1] = view.actor(world.producer);
   out[2] = view.actor(world.broker);
