@@ -105,12 +105,19 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     return steps.reverse();
   };
   const invariants = invariantsOf(scenario);
-  const judge = (world: World, at: number, quiescent: boolean) => {
+  /** Whether a new violation was found: judging stops with the first (or with the last wanted). */
+  let found = 0;
+  const judge = (world: World, at: number, quiescent: boolean): boolean => {
+    const before = found;
     for (const inv of invariants) {
       if (counterexamples[inv.id] || (inv.atQuiescence && !quiescent)) continue;
       const violation = inv.check(world, scenario, quiescent);
-      if (violation) counterexamples[inv.id] = { violation, steps: pathTo(at) };
+      if (violation) {
+        counterexamples[inv.id] = { violation, steps: pathTo(at) };
+        found++;
+      }
     }
+    return found > before;
   };
   // A copy the broker would redeliver for ever: judged, not explored further (the space would never end).
   let pruned = false;
@@ -127,8 +134,7 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     for (const { world, at } of frontier) {
       const steps = enabledSteps(world);
       const quiescent = !steps.some((s) => s.kind !== 'fault');
-      judge(world, at, quiescent);
-      if ((stopAtFirst && Object.keys(counterexamples).length > 0) || allFound()) {
+      if (judge(world, at, quiescent) && (stopAtFirst || allFound())) {
         end = 'violated';
         cutShort = !everyFound();
         break search;
@@ -138,9 +144,11 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
         continue;
       }
       const chosen = reduce ? persistentSet(world, steps, scenario, tx) : null;
-      for (const { step, world: reached } of chosen ?? steps.map((step) => ({ step, world: null }))) {
+      const count = chosen ? chosen.length : steps.length;
+      for (let i = 0; i < count; i++) {
+        const step = chosen ? chosen[i]!.step : steps[i]!;
         // Keyed without the look-ahead's derived fields; they are added only to a world not seen before.
-        const result = reached ?? apply(world, step, scenario, tx, false).world;
+        const result = chosen ? chosen[i]!.world : apply(world, step, scenario, tx, false).world;
         transitions++;
         // Progress by work done, not by new states: late levels of a search find few new states, and
         // the sandbox takes a long silence for a handler that never returns.
