@@ -3,8 +3,10 @@
  * Per scenario: states, transitions, milliseconds (median of several cold runs: a fresh transition
  * memo each time, as a reader's first click would have), states per second, and the shortest
  * counterexample's length. Then the same searches with memoisation off — a plain BFS that calls
- * XState's transition() for every actor step — to measure the speed-up in the same run.
+ * XState's transition() for every actor step — to measure the speed-up in the same run. Then the
+ * code labs' Check (the budget is on a first Check), and each solution's Check in a new process.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { allScenarios, check, createTransitioner, type CheckResult, type Scenario } from '../../src/sim';
 import { gradeLab } from '../../src/sandbox/grade';
@@ -136,6 +138,18 @@ if (labsDiffer > 0) {
   process.exitCode = 1;
 }
 
+// The same Check on each solution in a new Node process (`npm run grade`): the engine's code is not
+// compiled yet, as in a reader's first Check in a fresh worker. Reported beside the budget above.
+console.log("\ncode labs: the solution's Check in a new process (`npm run grade`, the JIT cold; one run each)");
+const fresh = Object.values(labs).map((lab) => {
+  const out = spawnSync(process.execPath, ['tests/bench/run.mjs', 'scripts/grade.ts', '--', lab.id, `content/labs/${lab.id}/solution.ts`], {
+    encoding: 'utf8',
+  });
+  const ms = Number(/ states in (\d+) ms/.exec(out.stdout)?.[1] ?? NaN);
+  console.log(`${lab.id.padEnd(36)}${pad(Number.isNaN(ms) ? `failed: ${out.stderr.trim().split('\n')[0]}` : ms, 9)}`);
+  return { lab: lab.id, ms };
+});
+
 if (jsonFile) {
   const json = {
     speedupOverNaive: Number(speedup.toFixed(2)),
@@ -149,6 +163,7 @@ if (jsonFile) {
       expected,
     })),
     labs: labRows.map((r) => ({ ...r, ms: Number(r.ms.toFixed(2)), warmMs: Number(r.warmMs.toFixed(2)) })),
+    solutionsInNewProcess: fresh,
   };
   writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);

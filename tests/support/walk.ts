@@ -1,4 +1,4 @@
-import { apply, enabledSteps, initialWorld, worldKey, type Scenario, type World } from '../../src/sim';
+import { apply, enabledSteps, initialWorld, sharedTransitioner, worldKey, type Scenario, type World } from '../../src/sim';
 
 /** Breadth-first over the first `limit` worlds of a scenario (no reduction); calls `visit` on each. */
 export function walk(scenario: Scenario, limit: number, visit: (w: World) => void): void {
@@ -10,7 +10,7 @@ export function walk(scenario: Scenario, limit: number, visit: (w: World) => voi
     for (const w of frontier) {
       visit(w);
       for (const s of enabledSteps(w)) {
-        const r = apply(w, s, scenario).world;
+        const r = apply(w, s, scenario, sharedTransitioner).world;
         const k = worldKey(r);
         if (!seen.has(k)) {
           seen.add(k);

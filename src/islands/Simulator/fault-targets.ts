@@ -5,7 +5,18 @@
  * after a timeout and in another delivery order). Built here, not on the reader's device: the probe
  * takes up to 50 ms per scenario in Node, several times that on a phone, in one long task.
  */
-import { apply, createTimeline, currentWorld, enabledSteps, initialWorld, stepForward, worldKey, type FaultKind, type Scenario } from '../../sim/base';
+import {
+  apply,
+  createTimeline,
+  currentWorld,
+  enabledSteps,
+  initialWorld,
+  sharedTransitioner,
+  stepForward,
+  worldKey,
+  type FaultKind,
+  type Scenario,
+} from '../../sim/base';
 import { learn, type FaultTargets } from './faults';
 
 /** Steps the probe takes along the default run (built-in runs settle long before). */
@@ -32,7 +43,8 @@ export function faultTargets(scenario: Scenario): FaultTargets {
     const world = queue[i]!;
     learn(seen, world);
     for (const step of enabledSteps(world)) {
-      const next = apply(world, step, scenario).world;
+      // The checker's memo: the probe meets the same actor states again and again (it runs at build time only).
+      const next = apply(world, step, scenario, sharedTransitioner).world;
       const key = worldKey(next);
       if (!visited.has(key)) {
         visited.add(key);

@@ -42,10 +42,10 @@ function swapString(s: string): string {
 }
 
 // Worlds share their parts, so each object is swapped once (one memo per kind of part).
-const swappedObjects = new ObjectMemo<unknown>('swapped');
-const swappedRecords = new ObjectMemo<unknown>('swapped record');
-const swappedConsumers = new ObjectMemo<unknown>('swapped consumer');
-const swappedStores = new ObjectMemo<Stores>('swapped stores');
+const swappedObjects = /* @__PURE__ */ new ObjectMemo<unknown>('swapped');
+const swappedRecords = /* @__PURE__ */ new ObjectMemo<unknown>('swapped record');
+const swappedConsumers = /* @__PURE__ */ new ObjectMemo<unknown>('swapped consumer');
+const swappedStores = /* @__PURE__ */ new ObjectMemo<Stores>('swapped stores');
 
 /** A deep copy of engine data with the two consumers exchanged (strings, record keys, sets of ids). */
 function swapValue<T>(value: T): T {
@@ -122,7 +122,7 @@ export function symmetric(world: World): boolean {
   return ids.length === 2 && ids.includes('c1') && ids.includes('c2');
 }
 
-const canon = new Canon();
+const canon = /* @__PURE__ */ new Canon();
 /** The number of `part`'s swapped twin, computed once per part. */
 function twinId<T extends object>(memo: ObjectMemo<number>, swap: (x: T) => T, id: (x: T) => number) {
   return (part: T): number => {
@@ -133,33 +133,35 @@ function twinId<T extends object>(memo: ObjectMemo<number>, swap: (x: T) => T, i
 }
 const canonId = (o: object) => canon.id(o);
 /** The number of an envelope's twin. */
-const twinPayload = twinId(new ObjectMemo('twin payload'), swapValue, canonId);
+const twinPayload = /* @__PURE__ */ twinId(/* @__PURE__ */ new ObjectMemo('twin payload'), swapValue, canonId);
 
 /** The world's parts seen with the consumers swapped: `worldKeyAs(w, swapped)` is `worldKey(swapConsumers(w))`, without building it. */
 const swapped: KeyView = {
-  actor: twinId(new ObjectMemo('twin actor'), swapValue, canonId),
-  consumer: twinId(new ObjectMemo('twin consumer'), swapConsumer as (s: object) => object, canonId),
+  actor: /* @__PURE__ */ twinId(/* @__PURE__ */ new ObjectMemo('twin actor'), swapValue, canonId),
+  consumer: /* @__PURE__ */ twinId(/* @__PURE__ */ new ObjectMemo('twin consumer'), swapConsumer as (s: object) => object, canonId),
   payload: twinPayload,
-  stores: twinId(new ObjectMemo('twin stores'), swapStores as (s: object) => object, canonId),
-  timers: twinId(new ObjectMemo('twin timers'), swapValue, timersId),
+  stores: /* @__PURE__ */ twinId(/* @__PURE__ */ new ObjectMemo('twin stores'), swapStores as (s: object) => object, canonId),
+  timers: /* @__PURE__ */ twinId(/* @__PURE__ */ new ObjectMemo('twin timers'), swapValue, timersId),
   name: swapString,
-  parts: new ObjectMemo('twin key part'),
-  texts: new ObjectMemo('twin key part text'),
+  parts: /* @__PURE__ */ new ObjectMemo('twin key part'),
+  texts: /* @__PURE__ */ new ObjectMemo('twin key part text'),
 };
 
 /** The key of the world's consumer-swapped twin. */
 export const twinKey = (world: World): string => worldKeyAs(world, swapped);
 
-const signatures = new ObjectMemo<string>('signature');
+const signatures = /* @__PURE__ */ new ObjectMemo<number>('signature');
+/** A consumer id written alike whichever consumer it names. */
+const sameName = (s: string) => (s === 'c1' || s === 'c2' ? 'c' : s);
 /**
  * What a consumer's state is, whichever of the two names it has: its content with the consumer ids
  * written alike (cheaper than building its twin). Where a name hides deeper in the state the
  * signatures of twins may differ; then fewer worlds merge, but never two that are not twins.
  */
-function signature(state: ActorState): string {
+function signature(state: ActorState): number {
   let sig = signatures.get(state);
   if (sig === undefined) {
-    sig = `${state.value}|${canon.json(state.context as object).replace(/"c[12]"/g, '"c"')}`;
+    sig = canon.transient([state.value, canon.transient(state.context as object, sameName)]);
     signatures.set(state, sig);
   }
   return sig;
@@ -180,7 +182,7 @@ export function symmetricKey(world: World): string {
   return a < b ? a : b;
 }
 
-const spare = new Float64Array(TUPLE_SIZE);
+const spare = /* @__PURE__ */ new Float64Array(TUPLE_SIZE);
 /**
  * `symmetricKey` as numbers (see `worldTupleAs`), written into `out`: the tuple of whichever of the
  * world and its swap has the consumer with the smaller signature first, or the smaller of the two

@@ -51,10 +51,57 @@ function eventCode(event: { type: string }): string | number {
   for (const k in event) if (k !== 'type') return canon.transient(event);
   return event.type;
 }
-const canon = new Canon();
+const canon = /* @__PURE__ */ new Canon();
+
+/** One step through XState. */
+function viaXState<C extends { outbox: Output[] }>(machine: AnyStateMachine, state: ActorState<C>, event: { type: string }) {
+  const snapshot = machine.resolveState({ value: state.value, context: state.context });
+  return toPlain<C>(machine.transition(snapshot, event, scopeOf(machine)) as { value: unknown; context: C });
+}
+
+/**
+ * A transitioner that remembers results by the state object itself (and the event's JSON): light
+ * enough for a page's timeline, and it still spares XState the steps a walk over many interleavings
+ * repeats on a shared state. It needs no canon, so the page's script carries none.
+ */
+function byIdentity(): Transitioner {
+  const caches = new WeakMap<object, Map<string, { state: ActorState; outputs: Output[] }>>();
+  const stats = { hits: 0, misses: 0 };
+  return {
+    stats,
+    step(machine, state, event) {
+      let byEvent = caches.get(state);
+      if (!byEvent) caches.set(state, (byEvent = new Map()));
+      let key = event.type;
+      for (const k in event) if (k !== 'type') key = JSON.stringify(event);
+      const hit = byEvent.get(key);
+      if (hit) {
+        stats.hits++;
+        return hit as { state: typeof state; outputs: Output[] };
+      }
+      stats.misses++;
+      const result = viaXState(machine, state, event);
+      byEvent.set(key, result);
+      return result;
+    },
+  };
+}
+
+/** A transitioner that runs XState for every step and remembers nothing. */
+function direct(): Transitioner {
+  const stats = { hits: 0, misses: 0 };
+  return {
+    stats,
+    step(machine, state, event) {
+      stats.misses++;
+      return viaXState(machine, state, event);
+    },
+  };
+}
 
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
+  if (!memo) return direct();
   // One memo per machine object (two protocols may name their machines alike).
   const caches = new WeakMap<AnyStateMachine, Map<number, Map<string | number, { state: ActorState; outputs: Output[] }>>>();
   const stats = { hits: 0, misses: 0 };
@@ -64,23 +111,32 @@ export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Tr
       let cache = caches.get(machine);
       if (!cache) caches.set(machine, (cache = new Map()));
       // Keyed by the state's number, then by the event's code: no string is built for the pair.
-      let byEvent = memo ? cache.get(canon.id(state)) : undefined;
-      if (memo && !byEvent) cache.set(canon.id(state), (byEvent = new Map()));
-      const key = memo ? eventCode(event) : '';
-      const hit = byEvent?.get(key);
+      const id = canon.id(state);
+      let byEvent = cache.get(id);
+      if (!byEvent) cache.set(id, (byEvent = new Map()));
+      const key = eventCode(event);
+      const hit = byEvent.get(key);
       if (hit) {
         stats.hits++;
         return hit as { state: typeof state; outputs: Output[] };
       }
       stats.misses++;
-      const snapshot = machine.resolveState({ value: state.value, context: state.context });
-      const next = machine.transition(snapshot, event, scopeOf(machine));
-      const result = toPlain(next as { value: unknown; context: typeof state.context });
-      byEvent?.set(key, result);
+      const result = viaXState(machine, state, event);
+      byEvent.set(key, result);
       return result;
     },
   };
 }
 
-/** The transitioner the widget and tests share. */
-export const sharedTransitioner = createTransitioner();
+/**
+ * The transitioner the checker shares between searches (the sandbox's Checks, the widget's Explore
+ * worker, the tests): what it remembers from one search serves the next.
+ */
+export const sharedTransitioner = /* @__PURE__ */ createTransitioner();
+
+/**
+ * The transitioner a step uses unless told otherwise (the widget's timeline, a replayed
+ * counterexample, the tests' walks): it remembers by identity, so the page's script does without the
+ * canon the checker's memo needs.
+ */
+export const defaultTransitioner: Transitioner = /* @__PURE__ */ byIdentity();

@@ -82,17 +82,6 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 /** Every object's content met so far, as a small number (content-based, so one table serves every search and every view). */
 const contents = new TupleTable();
 
-const quoted = new Map<string, string>();
-/** A string as JSON writes it, made once per distinct string (keys and state names repeat endlessly). */
-function quote(s: string): string {
-  let q = quoted.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s);
-    if (quoted.size < 100_000) quoted.set(s, q);
-  }
-  return q;
-}
-
 /** A number for each distinct string and number a content holds (their order of first meeting). */
 const strings = new Map<string, number>();
 const numbers = new Map<number, number>();
@@ -125,9 +114,9 @@ function push(v: number): void {
  * Canonical codes for plain data, in the manner of hash-consing. Worlds share unchanged parts (an
  * actor's state object survives every step that does not touch it, and memoised transitions return
  * the same object), so an object's code is made of its children's numbers, computed once per object:
- * hashing a new state costs what changed in it, not its whole size. The code is a tuple of integers
- * (`number`) for the numbers, and text (`json`) where a caller reads it. Equal content, equal code (keys
- * in the order the objects were built, as with JSON; the engine builds them in one order).
+ * hashing a new state costs what changed in it, not its whole size. The code is a tuple of integers,
+ * numbered in one table. Equal content, equal code (keys in the order the objects were built, as
+ * with JSON; the engine builds them in one order).
  *
  * A canon made with `drop` sees every object without those fields, at any depth (a protocol's
  * narration-only fields): the code of an object is then the code its copy without them would have,
@@ -144,11 +133,6 @@ export class Canon {
     this.drop = drop.length > 0 ? new Set(drop) : null;
     // Canons that see alike share their numbers on the objects.
     this.slot = Symbol.for(`redelivery-lab canonical id${drop.length > 0 ? ` without ${[...drop].sort().join(',')}` : ''}`);
-  }
-
-  /** A string standing for `value`'s content (not JSON: children appear as `#n`). Equal content, equal string. */
-  json(value: object): string {
-    return this.compute(value);
   }
 
   /**
@@ -169,9 +153,12 @@ export class Canon {
     return n;
   }
 
-  /** The number of a short-lived object's content (an event), without keeping it on the object. */
-  transient(value: object): number {
-    return this.number(value);
+  /**
+   * The number of a short-lived object's content (an event), without keeping it on the object. With
+   * `alias`, the object's own keys and string values are first renamed by it (its children are not).
+   */
+  transient(value: object, alias?: (s: string) => string): number {
+    return this.number(value, alias);
   }
 
   /** A value's code in its parent's tuple (see `NULL`), or -1 where JSON would leave it out. */
@@ -196,14 +183,15 @@ export class Canon {
 
   /**
    * The number of an object's content: its tuple (keys and values' codes, or elements' codes) found
-   * in the table. The same equivalence as `json`'s text, without writing it.
+   * in the table. Equal numbers exactly when JSON would write the two alike (keys in their order).
    */
-  private number(value: object): number {
+  private number(value: object, alias?: (s: string) => string): number {
     const base = top;
     if (Array.isArray(value)) {
       push(ARRAY);
       for (let i = 0; i < value.length; i++) {
-        const c = this.code(value[i]);
+        const v = value[i];
+        const c = alias && typeof v === 'string' ? stringCode(alias(v)) : this.code(v);
         push(c < 0 ? NULL : c);
       }
     } else {
@@ -211,50 +199,15 @@ export class Canon {
       const drop = this.drop;
       for (const k in value) {
         if (drop?.has(k)) continue;
-        const c = this.code((value as Record<string, unknown>)[k]);
+        const v = (value as Record<string, unknown>)[k];
+        const c = alias && typeof v === 'string' ? stringCode(alias(v)) : this.code(v);
         if (c < 0) continue;
-        push(stringCode(k));
+        push(stringCode(alias ? alias(k) : k));
         push(c);
       }
     }
     const n = contents.intern(stack, base, top);
     top = base;
     return n;
-  }
-
-  /** A value's code inside a parent (JSON for primitives, `#` and the number for objects); undefined where JSON would omit it. */
-  private part(value: unknown): string | undefined {
-    switch (typeof value) {
-      case 'string':
-        return quote(value);
-      case 'number':
-        return Number.isFinite(value) ? String(value) : 'null';
-      case 'boolean':
-        return value ? 'true' : 'false';
-      case 'object':
-        return value === null ? 'null' : `#${this.id(value)}`;
-      default:
-        return undefined;
-    }
-  }
-
-  /** The code of an object's content, computed from its children's numbers (not their whole text). */
-  private compute(value: object): string {
-    if (Array.isArray(value)) {
-      let s = '[';
-      for (let i = 0; i < value.length; i++) s += (i > 0 ? ',' : '') + (this.part(value[i]) ?? 'null');
-      return `${s}]`;
-    }
-    let s = '{';
-    let first = true;
-    const drop = this.drop;
-    for (const k in value) {
-      if (drop?.has(k)) continue;
-      const p = this.part((value as Record<string, unknown>)[k]);
-      if (p === undefined) continue;
-      s += `${first ? '' : ','}${quote(k)}:${p}`;
-      first = false;
-    }
-    return `${s}}`;
   }
 }

@@ -3,7 +3,7 @@ import type { CallRecord } from '../consumers/handler';
 import type { ActorId, ActorState, Delivery, Output, Payload, Timer } from '../core/types';
 import type { FaultKind } from './step';
 import { protocolOf, type ProtocolId } from '../protocols/registry';
-import { sharedTransitioner, type Transitioner } from './actors';
+import { defaultTransitioner, type Transitioner } from './actors';
 import { orderOf, settleStores, sortByKey } from './kit';
 import { Canon, TupleTable } from './canon';
 import { ObjectMemo } from './memo';
@@ -99,7 +99,7 @@ export function apply(
   world: World,
   step: Step,
   scenario: Scenario,
-  tx: Transitioner = sharedTransitioner,
+  tx: Transitioner = defaultTransitioner,
   derive = true,
 ): { world: World; events: TraceEvent[] } {
   const protocol = protocolOf(world.protocol);
@@ -118,8 +118,8 @@ export function apply(
   return out.events.length > 0 ? out : { world: out.world, events: [quietStepEvent(world, step, out.world)] };
 }
 
-const canon = new Canon();
-const timerLists = new ObjectMemo<number>('timers id');
+const canon = /* @__PURE__ */ new Canon();
+const timerLists = /* @__PURE__ */ new ObjectMemo<number>('timers id');
 
 /**
  * A small number standing for a list of timers (order-free: the sorted numbers of its timers, each
@@ -162,8 +162,8 @@ const asIs: KeyView = {
   stores: (o) => canon.id(o),
   timers: timersId,
   name: (id) => id,
-  parts: new ObjectMemo('key part'),
-  texts: new ObjectMemo('key part text'),
+  parts: /* @__PURE__ */ new ObjectMemo('key part'),
+  texts: /* @__PURE__ */ new ObjectMemo('key part text'),
 };
 
 /** The view a protocol's worlds are keyed under: as they are, or without its narration-only fields. */
@@ -235,8 +235,8 @@ const budgetIds = new Map<string, number>();
  * links in the order of their names (-2 first), each as its number, its envelopes' count and their
  * numbers. Equal tuples exactly when equal text (`consumersText`, `netText`).
  */
-const keyParts = new TupleTable();
-let tuple = new Int32Array(64);
+const keyParts = /* @__PURE__ */ new TupleTable();
+let tuple = /* @__PURE__ */ new Int32Array(64);
 let length = 0;
 function put(v: number): void {
   if (length === tuple.length) {
@@ -304,7 +304,7 @@ export function worldKeyAs(world: World, view: KeyView): string {
   return `${world.time};${actors};${netText(world, view)};${view.timers(world.timers)};${view.stores(world.stores)};${budgetKey(world.budget)}`;
 }
 
-const budgetNos = new ObjectMemo<number>('budget number');
+const budgetNos = /* @__PURE__ */ new ObjectMemo<number>('budget number');
 
 /** How many numbers `worldTupleAs` writes. */
 export const TUPLE_SIZE = 8;
