@@ -59,32 +59,51 @@ function viaXState<C extends { outbox: Output[] }>(machine: AnyStateMachine, sta
   return toPlain<C>(machine.transition(snapshot, event, scopeOf(machine)) as { value: unknown; context: C });
 }
 
+/** A step's result, as a transitioner remembers it. */
+type Result = { state: ActorState; outputs: Output[] };
+
 /**
- * A transitioner that remembers results by the state object itself (and the event's JSON): light
- * enough for a page's timeline, and it still spares XState the steps a walk over many interleavings
- * repeats on a shared state. It needs no canon, so the page's script carries none.
+ * A transitioner that remembers each result in the table `tableOf` gives for the machine and state,
+ * under the key `keyOf` gives for the event.
  */
-function byIdentity(): Transitioner {
-  const caches = new WeakMap<object, Map<string, { state: ActorState; outputs: Output[] }>>();
+function remembering<K>(tableOf: (machine: AnyStateMachine, state: ActorState) => Map<K, Result>, keyOf: (event: { type: string }) => K): Transitioner {
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     step(machine, state, event) {
-      let byEvent = caches.get(state);
-      if (!byEvent) caches.set(state, (byEvent = new Map()));
-      let key = event.type;
-      for (const k in event) if (k !== 'type') key = JSON.stringify(event);
-      const hit = byEvent.get(key);
+      const table = tableOf(machine, state);
+      const key = keyOf(event);
+      const hit = table.get(key);
       if (hit) {
         stats.hits++;
         return hit as { state: typeof state; outputs: Output[] };
       }
       stats.misses++;
       const result = viaXState(machine, state, event);
-      byEvent.set(key, result);
+      table.set(key, result);
       return result;
     },
   };
+}
+
+/**
+ * A transitioner that remembers results by the state object itself (and the event's JSON): light
+ * enough for a page's timeline, and it still spares XState the steps a walk over many interleavings
+ * repeats on a shared state. It needs no canon, so the page's script carries none.
+ */
+function byIdentity(): Transitioner {
+  const tables = new WeakMap<object, Map<string, Result>>();
+  return remembering(
+    (_, state) => {
+      let table = tables.get(state);
+      if (!table) tables.set(state, (table = new Map()));
+      return table;
+    },
+    (event) => {
+      for (const k in event) if (k !== 'type') return JSON.stringify(event);
+      return event.type;
+    },
+  );
 }
 
 /** A transitioner that runs XState for every step and remembers nothing. */
@@ -102,30 +121,17 @@ function direct(): Transitioner {
 /** A transitioner; `memo: false` calls XState every time (the benchmark's baseline). */
 export function createTransitioner({ memo = true }: { memo?: boolean } = {}): Transitioner {
   if (!memo) return direct();
-  // One memo per machine object (two protocols may name their machines alike).
-  const caches = new WeakMap<AnyStateMachine, Map<number, Map<string | number, { state: ActorState; outputs: Output[] }>>>();
-  const stats = { hits: 0, misses: 0 };
-  return {
-    stats,
-    step(machine, state, event) {
-      let cache = caches.get(machine);
-      if (!cache) caches.set(machine, (cache = new Map()));
-      // Keyed by the state's number, then by the event's code: no string is built for the pair.
-      const id = canon.id(state);
-      let byEvent = cache.get(id);
-      if (!byEvent) cache.set(id, (byEvent = new Map()));
-      const key = eventCode(event);
-      const hit = byEvent.get(key);
-      if (hit) {
-        stats.hits++;
-        return hit as { state: typeof state; outputs: Output[] };
-      }
-      stats.misses++;
-      const result = viaXState(machine, state, event);
-      byEvent.set(key, result);
-      return result;
-    },
-  };
+  // One memo per machine object (two protocols may name their machines alike), keyed by the state's
+  // number, then by the event's code: no string is built for the pair.
+  const tables = new WeakMap<AnyStateMachine, Map<number, Map<string | number, Result>>>();
+  return remembering((machine, state) => {
+    let byState = tables.get(machine);
+    if (!byState) tables.set(machine, (byState = new Map()));
+    const id = canon.id(state);
+    let table = byState.get(id);
+    if (!table) byState.set(id, (table = new Map()));
+    return table;
+  }, eventCode);
 }
 
 /**
