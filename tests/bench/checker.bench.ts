@@ -142,7 +142,7 @@ if (labsDiffer > 0) {
 // compiled yet, as in a reader's first Check in a fresh worker. Reported beside the budget above.
 console.log("\ncode labs: the solution's Check in a new process (`npm run grade`, the JIT cold; one run each)");
 const fresh = Object.values(labs).map((lab) => {
-  const out = spawnSync(process.execPath, ['tests/bench/run.mjs', 'scripts/grade.ts', '--', lab.id, `content/labs/${lab.id}/solution.ts`], {
+  const out = spawnSync(process.execPath, ['tests/bench/run.mjs', 'scripts/grade.ts', lab.id, `content/labs/${lab.id}/solution.ts`], {
     encoding: 'utf8',
   });
   const ms = Number(/ states in (\d+) ms/.exec(out.stdout)?.[1] ?? NaN);
