@@ -67,7 +67,7 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
   if (steps.length < 2) return null;
   // A fault on the broker itself (its machine crashing) drops what is in flight from it: it could
   // disable any of these deliveries, so nothing is explored alone while one is possible.
-  if (steps.some((s) => s.kind === 'fault' && s.target === 'broker')) return null;
+  for (const s of steps) if (s.kind === 'fault' && s.target === 'broker') return null;
   const traits = protocolOf(world.protocol).faultTraits ?? {};
   let clockMayJump: boolean | null = null;
   /** The step applied, unless it starts or stops a timer while the clock may jump (see above). */
@@ -79,23 +79,36 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
     }
     return { step, world: next };
   };
+  // (Loops rather than filters: this runs for every world the checker meets.)
   for (const step of steps) {
-    if (step.kind !== 'deliver') continue;
-    const to = step.link.slice(step.link.indexOf('>') + 1);
-    if (!step.link.startsWith('broker>') || (to !== 'producer' && !world.consumers[to])) continue;
+    if (step.kind !== 'deliver' || !step.link.startsWith('broker>')) continue;
+    const to = step.link.slice('broker>'.length);
+    if (to !== 'producer' && !world.consumers[to]) continue;
     // X must be idle: no handler step, no statement waiting on another transaction.
     if (world.stores.waits?.[to] !== undefined) continue;
-    if (steps.some((s) => s.kind === 'run' && s.actor === to)) continue;
-    const onX = steps.filter((s) => s.kind === 'fault' && (s.target === to || s.target === step.link));
-    // A fault on X joins the set only if nothing else can spend its budget (the producer's own faults).
-    if (onX.some((s) => s.kind === 'fault' && (to !== 'producer' || !traits[s.fault]?.producerOnly))) continue;
+    const onX = (s: Step) => s.kind === 'fault' && (s.target === to || s.target === step.link);
+    let idle = true;
+    let faults = 0;
+    for (const s of steps) {
+      if (s.kind === 'run' && s.actor === to) idle = false;
+      else if (onX(s)) {
+        faults++;
+        // A fault on X joins the set only if nothing else can spend its budget (the producer's own faults).
+        if (to !== 'producer' || !traits[(s as Extract<Step, { kind: 'fault' }>).fault]?.producerOnly) idle = false;
+      }
+    }
+    if (!idle) continue;
     const set: Chosen[] = [];
-    for (const s of [step, ...onX]) {
+    const first = tryStep(step);
+    if (first) set.push(first);
+    for (const s of steps) {
+      if (set.length === 0 || set.length > faults) break;
+      if (!onX(s)) continue;
       const chosen = tryStep(s);
       if (!chosen) break;
       set.push(chosen);
     }
-    if (set.length === 1 + onX.length && set.length < steps.length) return set;
+    if (set.length === 1 + faults && set.length < steps.length) return set;
   }
   const commutes = protocolOf(world.protocol).commutesIntoBroker;
   if (commutes) {

@@ -12,7 +12,7 @@ import type { FaultKind } from './step';
 import type { Transitioner } from './actors';
 import type { LaneView, SettingView, Text } from './protocol';
 import type { Scenario } from './scenario';
-import { stepKey, type Step } from './step';
+import { steps as step, stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
 
 /** Context of one step: the scenario (with its broker's settings `S`) and the transitioner. */
@@ -34,21 +34,25 @@ export const consumerIds = (n: number): ActorId[] => Array.from({ length: n }, (
 
 /** Applies an actor's outputs to the world: envelopes go on links, timers start or stop. */
 export function applyOutputs<W extends World>(world: W, owner: ActorId, outputs: Output[]): W {
-  if (outputs.length === 0) return world;
-  let net = world.net;
+  return outputs.length === 0 ? world : { ...world, ...outputsOf(world, owner, outputs) };
+}
+
+/** The links and timers after an actor's outputs (each copied once, however many outputs it has). */
+function outputsOf(world: World, owner: ActorId, outputs: Output[]): Pick<World, 'net' | 'timers'> {
+  let net: World['net'] | null = null;
   let timers = world.timers;
   for (const out of outputs) {
     if (out.kind === 'send') {
+      net ??= { ...world.net };
       const l = link(owner, out.to);
-      net = { ...net, [l]: [...(net[l] ?? []), out.payload] };
-    } else if (out.kind === 'startTimer') {
-      const timer: Timer = { owner, name: out.name, deadline: world.time + out.after, ...(out.data ? { data: out.data } : {}) };
-      timers = [...timers.filter((t) => !(t.owner === owner && t.name === out.name)), timer];
+      net[l] = [...(net[l] ?? []), out.payload];
     } else {
+      // A new list: the old one may be shared with other worlds.
       timers = timers.filter((t) => !(t.owner === owner && t.name === out.name));
+      if (out.kind === 'startTimer') timers.push({ owner, name: out.name, deadline: world.time + out.after, ...(out.data ? { data: out.data } : {}) });
     }
   }
-  return { ...world, net, timers };
+  return { net: net ?? world.net, timers };
 }
 
 /** The machines of a protocol's three roles. */
@@ -60,18 +64,19 @@ export interface Machines {
 
 /** Sends one event to one actor through its machine, and applies what it outputs. */
 export function sendTo<W extends World>(world: W, tx: Transitioner, machines: Machines, actor: ActorId, event: { type: string }): W {
+  // The world is copied once, with the actor's new state and what it output.
   if (actor === 'producer') {
     const r = tx.step(machines.producer, world.producer as ActorState<{ outbox: Output[] }>, event);
-    return applyOutputs({ ...world, producer: r.state }, actor, r.outputs);
+    return { ...world, producer: r.state, ...(r.outputs.length > 0 ? outputsOf(world, actor, r.outputs) : null) };
   }
   if (actor === 'broker') {
     const r = tx.step(machines.broker, world.broker as ActorState<{ outbox: Output[] }>, event);
-    return applyOutputs({ ...world, broker: r.state }, actor, r.outputs);
+    return { ...world, broker: r.state, ...(r.outputs.length > 0 ? outputsOf(world, actor, r.outputs) : null) };
   }
   const current = world.consumers[actor];
   if (!current) return world;
   const r = tx.step(machines.consumer, current, event);
-  return applyOutputs({ ...world, consumers: { ...world.consumers, [actor]: r.state } }, actor, r.outputs);
+  return { ...world, consumers: { ...world.consumers, [actor]: r.state }, ...(r.outputs.length > 0 ? outputsOf(world, actor, r.outputs) : null) };
 }
 
 /** The first world of a protocol: empty network, no timers, empty stores, the scenario's fault budget. */
@@ -96,15 +101,15 @@ export function emptyWorld<W extends World>(protocol: World['protocol'], scenari
  */
 export function collectSteps(world: World, running: ActorId[], faults: Step[] | null): Step[] {
   const steps: Step[] = [];
-  for (const l in world.net) if (world.net[l]!.length > 0) steps.push({ kind: 'deliver', link: l });
+  for (const l in world.net) if (world.net[l]!.length > 0) steps.push(step.deliver(l));
   // A consumer whose next statement waits for another transaction cannot step (unless it is in a deadlock).
   const waits = world.stores.waits;
-  for (const id of running) if (!waits?.[id] || world.stores.deadlocked?.includes(id)) steps.push({ kind: 'run', actor: id });
+  for (const id of running) if (!waits?.[id] || world.stores.deadlocked?.includes(id)) steps.push(step.run(id));
   if (steps.length === 0 && world.timers.length > 0) {
     const first = Math.min(...world.timers.map((t) => t.deadline));
     const horizon = world.horizon ?? null;
     if (horizon === null || first <= horizon) {
-      for (const t of world.timers) if (t.deadline === first) steps.push({ kind: 'timer', owner: t.owner, name: t.name });
+      for (const t of world.timers) if (t.deadline === first) steps.push(step.timer(t.owner, t.name));
     }
   }
   if (faults) steps.push(...faults);

@@ -11,6 +11,7 @@ import { quietStepEvent } from './quiet';
 import type { Step } from './step';
 
 export { parseStepKey, stepKey } from './step';
+import { steps as stepOf } from './step';
 import type { Scenario } from './scenario';
 
 /** What every consumer machine keeps about the delivery in hand, so one handler runner serves all protocols. */
@@ -78,7 +79,7 @@ export function enabledSteps(world: World, options: { faults?: boolean } = {}): 
   const steps = protocolOf(world.protocol).enabledSteps(world, options.faults !== false);
   // The database's own fault: the reply to a COMMIT is lost (offered wherever a handler is about to commit).
   if (options.faults === false || !world.stores.committing || (world.budget.loseCommitReply ?? 0) <= 0) return steps;
-  const extra: Step[] = world.stores.committing.map((actor) => ({ kind: 'fault', fault: 'loseCommitReply', target: actor }));
+  const extra: Step[] = world.stores.committing.map((actor) => stepOf.fault('loseCommitReply', actor));
   return sortByKey([...steps, ...extra]);
 }
 
@@ -129,7 +130,14 @@ export function timersId(timers: World['timers']): number {
   let n = timerLists.get(timers);
   if (n === undefined) {
     const each = timers.map((t) => canon.transient([t.deadline, t.owner, t.name, t.envelope ? canon.id(t.envelope.payload) : null]));
-    n = canon.transient(each.sort((a, b) => a - b));
+    // Sorted in place (lists of a few timers; the built-in sort would copy them).
+    for (let i = 1; i < each.length; i++) {
+      const v = each[i]!;
+      let j = i - 1;
+      for (; j >= 0 && each[j]! > v; j--) each[j + 1] = each[j]!;
+      each[j + 1] = v;
+    }
+    n = canon.transient(each);
     timerLists.set(timers, n);
   }
   return n;
