@@ -1,7 +1,7 @@
 import { createTransitioner, sharedTransitioner, type Transitioner } from '../engine/actors';
 import type { InvariantId, Scenario, Verdicts } from '../engine/scenario';
 import { apply, derived, enabledSteps, initialWorld, stepKey, TUPLE_SIZE, worldTuple, type Step, type World } from '../engine/world';
-import { failingForever, invariantsOf, type Violation } from './invariants';
+import { failingForever, invariantsOf, noDuplicateSideEffect, type Violation } from './invariants';
 import { runsHandler } from '../engine/kit';
 import { persistentSet } from './reduce';
 import { symmetric, symmetricTuple } from './symmetry';
@@ -105,13 +105,26 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
     return steps.reverse();
   };
   const invariants = invariantsOf(scenario);
+  // The ledger invariant reads only the ledger and the amounts charged, objects every world shares
+  // until a charge replaces them: each pair is judged once.
+  const ledgers = new WeakMap<object, { charged: object; violation: Violation | null }[]>();
+  const ledgerVerdict = (world: World): Violation | null => {
+    const { ledger, charged } = world.stores;
+    let judged = ledgers.get(ledger);
+    if (!judged) ledgers.set(ledger, (judged = []));
+    const known = judged.find((j) => j.charged === charged);
+    if (known) return known.violation;
+    const violation = noDuplicateSideEffect.check(world, scenario);
+    judged.push({ charged, violation });
+    return violation;
+  };
   /** Whether a new violation was found: judging stops with the first (or with the last wanted). */
   let found = 0;
   const judge = (world: World, at: number, quiescent: boolean): boolean => {
     const before = found;
     for (const inv of invariants) {
       if (counterexamples[inv.id] || (inv.atQuiescence && !quiescent)) continue;
-      const violation = inv.check(world, scenario, quiescent);
+      const violation = inv === noDuplicateSideEffect ? ledgerVerdict(world) : inv.check(world, scenario, quiescent);
       if (violation) {
         counterexamples[inv.id] = { violation, steps: pathTo(at) };
         found++;

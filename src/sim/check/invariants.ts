@@ -1,7 +1,6 @@
 import { runsHandler } from '../engine/kit';
 import type { InvariantId, Scenario } from '../engine/scenario';
 import type { World } from '../engine/world';
-import { ObjectMemo } from '../engine/memo';
 
 /** Why an invariant failed, in a form the log can turn into one sentence. */
 export interface Violation {
@@ -24,39 +23,24 @@ export interface Invariant {
 /** The amount each order should be charged: the message's own, or the scenario's. */
 const amountOf = (scenario: Scenario, key: string) => scenario.messages.find((m) => m.key === key)?.amount ?? scenario.amount ?? 100;
 
-/** Judgements of a ledger (with the amounts charged, in a scenario): a ledger object is shared by every world until a charge replaces it. */
-const judgedLedgers = new ObjectMemo<{ charged: World['stores']['charged']; scenario: Scenario; violation: Violation | null }[]>('ledger judged');
-
 /** No business key has been applied more than once — and, where a reader's handler charges, never with another amount. */
 export const noDuplicateSideEffect: Invariant = {
   id: 'noDuplicateSideEffect',
   atQuiescence: false,
   check(world, scenario) {
-    const { ledger, charged } = world.stores;
-    let judged = judgedLedgers.get(ledger);
-    if (!judged) judgedLedgers.set(ledger, (judged = []));
-    const known = judged.find((j) => j.charged === charged && j.scenario === scenario);
-    if (known) return known.violation;
-    const violation = duplicateIn(ledger, charged, scenario);
-    judged.push({ charged, scenario, violation });
-    return violation;
+    for (const [key, times] of Object.entries(world.stores.ledger)) {
+      if (times > 1) return { invariant: 'noDuplicateSideEffect', explain: 'invariant.duplicate', detail: { key, times } };
+      if (runsHandler(scenario) && times === 1 && world.stores.charged[key] !== amountOf(scenario, key)) {
+        return {
+          invariant: 'noDuplicateSideEffect',
+          explain: 'invariant.wrongAmount',
+          detail: { key, charged: world.stores.charged[key] ?? 0, amount: amountOf(scenario, key) },
+        };
+      }
+    }
+    return null;
   },
 };
-
-/** The first key charged twice, or once with the wrong amount. */
-function duplicateIn(ledger: World['stores']['ledger'], charged: World['stores']['charged'], scenario: Scenario): Violation | null {
-  for (const [key, times] of Object.entries(ledger)) {
-    if (times > 1) return { invariant: 'noDuplicateSideEffect', explain: 'invariant.duplicate', detail: { key, times } };
-    if (runsHandler(scenario) && times === 1 && charged[key] !== amountOf(scenario, key)) {
-      return {
-        invariant: 'noDuplicateSideEffect',
-        explain: 'invariant.wrongAmount',
-        detail: { key, charged: charged[key] ?? 0, amount: amountOf(scenario, key) },
-      };
-    }
-  }
-  return null;
-}
 
 /**
  * Once everything has settled, every published message has had its effect — or, for a poison

@@ -12,7 +12,7 @@ import { can, collectSteps, dropHead, expireCacheKey, sendTo, spend, takeDeliver
 import { payloadMsgId } from './quiet';
 import type { FaultTarget, FaultTraits, Protocol } from './protocol';
 import type { Scenario } from './scenario';
-import { steps as step, type FaultKind, type Step } from './step';
+import type { FaultKind, Step } from './step';
 import type { World } from './world';
 
 /** A consumer's state in a world of this kind. */
@@ -138,7 +138,7 @@ export function defineBroker<W extends World, S>(def: BrokerDef<W, S>): Protocol
     const out: Step[] = [];
     for (const kind of kinds) {
       if (!can(world, kind)) continue;
-      for (const target of faults[kind]!.targets(world)) out.push(step.fault(kind, target));
+      for (const target of faults[kind]!.targets(world)) out.push({ kind: 'fault', fault: kind, target });
     }
     return out;
   }

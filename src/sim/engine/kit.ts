@@ -12,7 +12,7 @@ import type { FaultKind } from './step';
 import type { Transitioner } from './actors';
 import type { LaneView, SettingView, Text } from './protocol';
 import type { Scenario } from './scenario';
-import { steps as step, stepKey, type Step } from './step';
+import { stepKey, type Step } from './step';
 import type { ConsumerCore, TraceEvent, World } from './world';
 
 /** Context of one step: the scenario (with its broker's settings `S`) and the transitioner. */
@@ -101,15 +101,15 @@ export function emptyWorld<W extends World>(protocol: World['protocol'], scenari
  */
 export function collectSteps(world: World, running: ActorId[], faults: Step[] | null): Step[] {
   const steps: Step[] = [];
-  for (const l in world.net) if (world.net[l]!.length > 0) steps.push(step.deliver(l));
+  for (const l in world.net) if (world.net[l]!.length > 0) steps.push({ kind: 'deliver', link: l });
   // A consumer whose next statement waits for another transaction cannot step (unless it is in a deadlock).
   const waits = world.stores.waits;
-  for (const id of running) if (!waits?.[id] || world.stores.deadlocked?.includes(id)) steps.push(step.run(id));
+  for (const id of running) if (!waits?.[id] || world.stores.deadlocked?.includes(id)) steps.push({ kind: 'run', actor: id });
   if (steps.length === 0 && world.timers.length > 0) {
     const first = Math.min(...world.timers.map((t) => t.deadline));
     const horizon = world.horizon ?? null;
     if (horizon === null || first <= horizon) {
-      for (const t of world.timers) if (t.deadline === first) steps.push(step.timer(t.owner, t.name));
+      for (const t of world.timers) if (t.deadline === first) steps.push({ kind: 'timer', owner: t.owner, name: t.name });
     }
   }
   if (faults) steps.push(...faults);

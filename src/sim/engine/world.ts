@@ -11,7 +11,6 @@ import { quietStepEvent } from './quiet';
 import type { Step } from './step';
 
 export { parseStepKey, stepKey } from './step';
-import { steps as stepOf } from './step';
 import type { Scenario } from './scenario';
 
 /** What every consumer machine keeps about the delivery in hand, so one handler runner serves all protocols. */
@@ -79,7 +78,7 @@ export function enabledSteps(world: World, options: { faults?: boolean } = {}): 
   const steps = protocolOf(world.protocol).enabledSteps(world, options.faults !== false);
   // The database's own fault: the reply to a COMMIT is lost (offered wherever a handler is about to commit).
   if (options.faults === false || !world.stores.committing || (world.budget.loseCommitReply ?? 0) <= 0) return steps;
-  const extra: Step[] = world.stores.committing.map((actor) => stepOf.fault('loseCommitReply', actor));
+  const extra: Step[] = world.stores.committing.map((actor) => ({ kind: 'fault', fault: 'loseCommitReply', target: actor }));
   return sortByKey([...steps, ...extra]);
 }
 
