@@ -86,7 +86,7 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
     if (to !== 'producer' && !world.consumers[to]) continue;
     // X must be idle: no handler step, no statement waiting on another transaction.
     if (world.stores.waits?.[to] !== undefined) continue;
-    const onX = (s: Step) => s.kind === 'fault' && (s.target === to || s.target === step.link);
+    const onX = (s: Step): s is Extract<Step, { kind: 'fault' }> => s.kind === 'fault' && (s.target === to || s.target === step.link);
     let idle = true;
     let faults = 0;
     for (const s of steps) {
@@ -94,15 +94,14 @@ export function persistentSet(world: World, steps: readonly Step[], scenario: Sc
       else if (onX(s)) {
         faults++;
         // A fault on X joins the set only if nothing else can spend its budget (the producer's own faults).
-        if (to !== 'producer' || !traits[(s as Extract<Step, { kind: 'fault' }>).fault]?.producerOnly) idle = false;
+        if (to !== 'producer' || !traits[s.fault]?.producerOnly) idle = false;
       }
     }
     if (!idle) continue;
-    const set: Chosen[] = [];
     const first = tryStep(step);
-    if (first) set.push(first);
+    if (!first) continue;
+    const set = [first];
     for (const s of steps) {
-      if (set.length === 0 || set.length > faults) break;
       if (!onX(s)) continue;
       const chosen = tryStep(s);
       if (!chosen) break;
